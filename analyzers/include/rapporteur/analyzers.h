@@ -1,0 +1,113 @@
+/** @file analyzers.h
+ *  @brief Public API of the analysis chain: text → tokens with positions and byte offsets.
+ *
+ *  One chain serves indexing, querying and highlighting: the indexer writes the terms of
+ *  `Analyzer::analyze`, the searcher builds its Xapian queries from `Analyzer::analyze_query`,
+ *  and highlights come from the offsets the indexer stored for each position, so the three can
+ *  never disagree.
+ */
+#ifndef RAPPORTEUR_ANALYZERS_H
+#define RAPPORTEUR_ANALYZERS_H
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rapporteur {
+
+/// Thrown for a caller's mistake (bad argument, unknown analyzer name).
+class UsageError : public std::invalid_argument {
+  public:
+    using std::invalid_argument::invalid_argument;
+};
+
+/// Thrown when the world is wrong: a missing data file, invalid UTF-8, an unreadable path.
+class RuntimeError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+/** Locate a run-time data file of a component ("analyzers" or "indexer").
+ *
+ *  Looks in `$RAPPORTEUR_DATA_DIR/<component>/<relpath>`, then beside the installed
+ *  executable (`<prefix>/share/rapporteur/<component>/<relpath>`), then in the source tree
+ *  (`<source>/<component>/data/<relpath>`). Throws RuntimeError naming every place tried.
+ */
+std::filesystem::path data_path(std::string_view component, std::string_view relpath);
+
+/** One token of analysed text.
+ *
+ *  `start`/`end` are byte offsets into the text given to the analyzer, [start, end); filters
+ *  never change them. Several tokens may share a position: the extra ones (`alternative`) are
+ *  other index forms of the same word (the exact accented form, compound parts, a spelling
+ *  variant), indexed at that position so that phrases still match.
+ */
+struct Token {
+    std::string text;           ///< the term, normalised (UTF-8, no prefix)
+    std::uint32_t position = 0; ///< word position, 0-based, increasing
+    std::uint32_t start = 0;    ///< byte offset of the token's first byte
+    std::uint32_t end = 0;      ///< byte offset one past the token's last byte
+    bool alternative = false;   ///< an extra form at the same position as the previous token
+};
+
+/** One alternative reading of a query word: a single term, or a phrase of terms
+ *  (an acronym's expansion), with a weight factor relative to the exact reading (1.0). */
+struct QueryAlternative {
+    std::vector<std::string> terms;
+    double weight = 1.0;
+};
+
+/** One word of a query as the user typed it, with every index form it may take. */
+struct QueryWord {
+    std::string original;                      ///< the slice of the query text
+    std::uint32_t start = 0, end = 0;          ///< byte offsets into the query text
+    std::vector<QueryAlternative> alternatives; ///< never empty; first is the main reading
+    bool stopword = false;                     ///< a stop word in the query's language
+};
+
+/// Options of an Analyzer.
+struct AnalyzerOptions {
+    /// Force this language (ISO 639-1, e.g. "fr") instead of detecting it; "" detects.
+    std::string lang;
+    /// Language assumed when detection is unsure.
+    std::string fallback_lang = "en";
+};
+
+/** The analysis chain: ICU word breaks → NFKC + case folding → accent folding → stop words →
+ *  Snowball stemming → term length cap, with compounds, identifiers, spelling variants and
+ *  synonyms. Thread-safe for concurrent `analyze*` calls once constructed.
+ */
+class Analyzer {
+  public:
+    explicit Analyzer(AnalyzerOptions options = {});
+    ~Analyzer();
+    Analyzer(Analyzer&&) noexcept;
+    Analyzer& operator=(Analyzer&&) noexcept;
+
+    /** Identify the language of `text`: an ISO 639-1 code, or `fallback` when unsure.
+     *  Returns the forced language when the options set one. */
+    std::string detect_language(std::string_view text, std::string_view fallback = {}) const;
+
+    /** Tokens to index for `text` in language `lang` ("" → detect). Throws RuntimeError
+     *  on invalid UTF-8. Empty text gives no tokens. */
+    std::vector<Token> analyze(std::string_view text, std::string_view lang = {}) const;
+
+    /** The words of a query with all their index forms. `lang` "" means: stem in every
+     *  candidate language the query may be in. */
+    std::vector<QueryWord> analyze_query(std::string_view text, std::string_view lang = {}) const;
+
+    /// Register acronym definitions found in the corpus (acronym → expansion), for synonyms.
+    void add_synonym(std::string_view acronym, std::string_view expansion);
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace rapporteur
+
+#endif

@@ -1,0 +1,55 @@
+/** @file schema.h
+ *  @brief The index format, defined once: term prefixes, value slots, metadata keys.
+ *
+ *  Both the indexer and the searcher read this header; nothing else names a prefix or a slot.
+ */
+#ifndef RAPPORTEUR_SCHEMA_H
+#define RAPPORTEUR_SCHEMA_H
+
+#include <xapian.h>
+
+#include <string_view>
+
+namespace rapporteur::schema {
+
+/// Version of the index format; a database with another version is refused.
+inline constexpr std::string_view VERSION = "1";
+
+// --- Term prefixes (Xapian convention: upper case; X starts a multi-letter prefix) ----------
+inline constexpr std::string_view PREFIX_TEXT = "";          ///< passage text (positional)
+inline constexpr std::string_view PREFIX_SESSION_TITLE = "T"; ///< words of the session title
+inline constexpr std::string_view PREFIX_FOOTNOTE = "F";     ///< words of the cited footnotes
+inline constexpr std::string_view PREFIX_ID = "Q";           ///< unique passage id
+inline constexpr std::string_view PREFIX_DOCUMENT = "XD";    ///< document slug (boolean)
+inline constexpr std::string_view PREFIX_KIND = "K";         ///< paragraph | bullet | footnote
+inline constexpr std::string_view PREFIX_LANG = "L";         ///< ISO 639-1 language
+inline constexpr std::string_view PREFIX_ORG = "XO";         ///< canonical organisation
+inline constexpr std::string_view PREFIX_COUNTRY = "XC";     ///< canonical country
+inline constexpr std::string_view PREFIX_SESSION = "XS";     ///< session number ("0" opening)
+inline constexpr std::string_view PREFIX_DAY = "XY";         ///< meeting day
+
+// --- Value slots -----------------------------------------------------------------------------
+inline constexpr Xapian::valueno SLOT_SESSION = 0;   ///< "<day>/<number>/<title>"
+inline constexpr Xapian::valueno SLOT_LANG = 1;      ///< ISO 639-1
+inline constexpr Xapian::valueno SLOT_DOCUMENT = 2;  ///< document slug
+inline constexpr Xapian::valueno SLOT_ORGS = 3;      ///< organisations joined by '\x1f'
+inline constexpr Xapian::valueno SLOT_COUNTRIES = 4; ///< countries joined by '\x1f'
+inline constexpr Xapian::valueno SLOT_ORDER = 5;     ///< sortable passage order in its document
+
+/// Separator of multi-valued facet values in one slot.
+inline constexpr char MULTI_SEPARATOR = '\x1f';
+
+// --- Metadata keys ---------------------------------------------------------------------------
+inline constexpr std::string_view META_VERSION = "rapporteur:version";
+/// Followed by a document slug: "<content hash> <path>" of the indexed file.
+inline constexpr std::string_view META_FILE = "rapporteur:file:";
+/// Followed by an acronym: its expansion, as found in the corpus.
+inline constexpr std::string_view META_SYNONYM = "rapporteur:synonym:";
+
+/** Xapian's glass backend refuses terms longer than 245 bytes; a failed add_document then
+ *  cancels every change since the last commit. Terms are capped below that, prefix included. */
+inline constexpr std::size_t MAX_TERM_BYTES = 240;
+
+} // namespace rapporteur::schema
+
+#endif

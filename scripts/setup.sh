@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# @file scripts/setup.sh
+# @brief Installs, with apt-get, the Debian 12 packages Rapporteur needs that are missing. Idempotent.
+set -euo pipefail
+
+packages=(
+  g++ cmake make pkg-config
+  libxapian-dev xapian-tools
+  libicu-dev
+  libboost-program-options-dev
+  catch2
+  nlohmann-json3-dev
+  libfmt-dev
+  libcld2-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "setup: must run as root to install packages (or install them yourself)" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "setup: done"
