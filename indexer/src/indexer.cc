@@ -100,13 +100,9 @@ Xapian::Document make_document(const Report& report, const Passage& p, std::size
     Xapian::Document doc;
     const auto& session = report.sessions.at(static_cast<std::size_t>(p.session));
     auto tokens = analyzer.analyze(p.text, p.lang);
+    add_tokens(doc, tokens, schema::PREFIX_TEXT, schema::MAX_TERM_BYTES);
     nlohmann::json offsets = nlohmann::json::array();
     for (const auto& t : tokens) {
-        if (t.text.empty() || t.text.size() > schema::MAX_TERM_BYTES ||
-            t.text.find('\0') != std::string::npos) {
-            continue;
-        }
-        doc.add_posting(t.text, t.position + 1);
         if (!t.alternative) {
             offsets.push_back(t.start);
             offsets.push_back(t.end);

@@ -96,21 +96,12 @@ SearchResult Searcher::search(const std::string& query, const SearchOptions& opt
     result.offset = options.offset;
     result.limit = options.limit;
 
-    std::vector<Xapian::Query> words;
+    const auto words = impl_->analyzer.analyze_query(query, options.lang);
     std::set<std::string> terms;
-    for (const auto& w : impl_->analyzer.analyze_query(query, options.lang)) {
-        std::vector<Xapian::Query> alts;
-        for (const auto& a : w.alternatives) {
-            for (const auto& t : a.terms) terms.insert(t);
-            if (a.terms.size() == 1) {
-                alts.emplace_back(a.terms.front());
-            } else {
-                alts.emplace_back(Xapian::Query::OP_PHRASE, a.terms.begin(), a.terms.end());
-            }
-        }
-        words.emplace_back(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end());
+    for (const auto& w : words) {
+        for (const auto& a : w.alternatives) terms.insert(a.terms.begin(), a.terms.end());
     }
-    Xapian::Query q(Xapian::Query::OP_OR, words.begin(), words.end());
+    Xapian::Query q = build_query(words);
 
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(q);

@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include <xapian.h>
+
 namespace rapporteur {
 
 /// Thrown for a caller's mistake (bad argument, unknown analyzer name).
@@ -75,6 +77,13 @@ struct AnalyzerOptions {
     std::string lang;
     /// Language assumed when detection is unsure.
     std::string fallback_lang = "en";
+    // Features of the chain, each switchable for the relevance regression table. The indexer
+    // records them in the database and the searcher reads them back, so both sides agree.
+    bool stemming = true;          ///< Snowball stemming in the passage's language
+    bool accent_folding = true;    ///< "sécurité" and "securite" meet
+    bool compounds = true;         ///< "non-punishment" = "non punishment" = "nonpunishment"
+    bool spelling_variants = true; ///< British/American spellings meet
+    bool synonyms = true;          ///< acronyms and their expansions meet
 };
 
 /** The analysis chain: ICU word breaks → NFKC + case folding → accent folding → stop words →
@@ -107,6 +116,18 @@ class Analyzer {
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+/** Add tokens to a Xapian document as positional terms (position + 1, Xapian counts from 1),
+ *  each with `prefix`. Terms longer than `max_term_bytes` with the prefix, or containing NUL,
+ *  are dropped here so that Xapian never sees them (a failed add cancels a whole batch). */
+void add_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix = {},
+                std::size_t max_term_bytes = 240);
+
+/** Build the Xapian query for analysed query words: each word is the OP_SYNONYM of its
+ *  alternatives (a phrase for multi-term alternatives, scaled by its weight), and the words
+ *  are joined by `op`. Stop words are left out unless every word is one. Empty in → empty out. */
+Xapian::Query build_query(const std::vector<QueryWord>& words, std::string_view prefix = {},
+                          Xapian::Query::op op = Xapian::Query::OP_OR);
 
 } // namespace rapporteur
 

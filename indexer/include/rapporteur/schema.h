@@ -41,6 +41,8 @@ inline constexpr char MULTI_SEPARATOR = '\x1f';
 
 // --- Metadata keys ---------------------------------------------------------------------------
 inline constexpr std::string_view META_VERSION = "rapporteur:version";
+/// The analysis features the index was built with (see AnalyzerOptions), comma-separated.
+inline constexpr std::string_view META_ANALYSIS = "rapporteur:analysis";
 /// Followed by a document slug: "<content hash> <path>" of the indexed file.
 inline constexpr std::string_view META_FILE = "rapporteur:file:";
 /// Followed by an acronym: its expansion, as found in the corpus.
