@@ -6,8 +6,11 @@
 #ifndef RAPPORTEUR_SCHEMA_H
 #define RAPPORTEUR_SCHEMA_H
 
+#include "rapporteur/analyzers.h"
+
 #include <xapian.h>
 
+#include <string>
 #include <string_view>
 
 namespace rapporteur::schema {
@@ -51,6 +54,42 @@ inline constexpr std::string_view META_SYNONYM = "rapporteur:synonym:";
 /** Xapian's glass backend refuses terms longer than 245 bytes; a failed add_document then
  *  cancels every change since the last commit. Terms are capped below that, prefix included. */
 inline constexpr std::size_t MAX_TERM_BYTES = 240;
+
+/// The analysis features as stored under META_ANALYSIS: "stem,fold,compound,variant,synonym".
+inline std::string format_features(const AnalyzerOptions& o) {
+    std::string out;
+    auto add = [&out](bool on, const char* name) {
+        if (!on) return;
+        if (!out.empty()) out += ',';
+        out += name;
+    };
+    add(o.stemming, "stem");
+    add(o.accent_folding, "fold");
+    add(o.compounds, "compound");
+    add(o.spelling_variants, "variant");
+    add(o.synonyms, "synonym");
+    return out.empty() ? "none" : out;
+}
+
+/** Set the feature switches of `o` from a list as format_features writes it ("all" and
+ *  "none" too). Throws UsageError naming an unknown feature. */
+inline void parse_features(std::string_view list, AnalyzerOptions& o) {
+    const bool all = list == "all";
+    o.stemming = o.accent_folding = o.compounds = o.spelling_variants = o.synonyms = all;
+    if (all || list == "none" || list.empty()) return;
+    while (!list.empty()) {
+        auto comma = list.find(',');
+        std::string_view name = list.substr(0, comma);
+        if (name == "stem") o.stemming = true;
+        else if (name == "fold") o.accent_folding = true;
+        else if (name == "compound") o.compounds = true;
+        else if (name == "variant") o.spelling_variants = true;
+        else if (name == "synonym") o.synonyms = true;
+        else throw UsageError("unknown analysis feature '" + std::string(name) +
+                              "' (known: stem, fold, compound, variant, synonym, all, none)");
+        list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+    }
+}
 
 } // namespace rapporteur::schema
 
