@@ -131,18 +131,20 @@ PreparedReport DocumentBuilder::build(Report report) const {
         doc.add_value(schema::SLOT_COUNTRIES, join(p.countries));
         doc.add_value(schema::SLOT_ORDER, Xapian::sortable_serialise(static_cast<double>(ordinal++)));
 
-        // Byte offsets of each word position, for highlighting without re-analysis.
-        nlohmann::json offsets = nlohmann::json::array();
+        // The span of each word position, for highlighting without re-analysis.
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
         for (const auto& t : tokens) {
-            if (t.alternative) continue;
-            offsets.push_back(t.start);
-            offsets.push_back(t.end);
+            if (t.position >= spans.size()) spans.resize(t.position + 1, {t.start, t.end});
+            auto& span = spans[t.position];
+            span.first = std::min(span.first, t.start);
+            span.second = std::max(span.second, t.end);
         }
+        doc.add_value(schema::SLOT_OFFSETS, schema::encode_offsets(spans));
         nlohmann::json data = {
             {"id", p.id}, {"document", report.slug}, {"kind", p.kind}, {"lang", p.lang},
             {"session", {{"day", session.day}, {"number", session.number}, {"title", session.title}}},
             {"organisations", p.organisations}, {"countries", p.countries}, {"text", p.text},
-            {"footnotes", cited}, {"offsets", offsets}};
+            {"footnotes", cited}};
         if (p.kind == "footnote") {
             data["n"] = p.footnote_number;
             data["cited_by"] = p.cited_by;

@@ -141,7 +141,7 @@ SearchResult Searcher::search(const std::string& query, const SearchOptions& opt
         for (const auto& f : data.at("footnotes")) {
             hit.footnotes.push_back({f["n"], f["text"], f["urls"].get<std::vector<std::string>>()});
         }
-        const auto& offsets = data.at("offsets");
+        const auto offsets = schema::decode_offsets(doc.get_value(schema::SLOT_OFFSETS));
         std::vector<std::pair<std::size_t, std::size_t>> bytes;
         for (const auto& t : terms) {
             for (auto p = impl_->db.positionlist_begin(*it, t); p != impl_->db.positionlist_end(*it, t); ++p) {

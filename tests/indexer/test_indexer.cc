@@ -357,3 +357,43 @@ TEST_CASE("kill -9 during a large run leaves the last commit, readable and clean
     CHECK(Xapian::Database(db.string()).get_doccount() == 400u * per_file);
     CHECK(run("xapian-check " + quote(db.string())).status == 0);
 }
+
+TEST_CASE("word spans round-trip through the stored offsets", "[indexer][schema]") {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> spans = {{0, 3}, {4, 18}, {18, 19}, {200, 70000}, {70001, 70002}};
+    const auto flat = schema::decode_offsets(schema::encode_offsets(spans));
+    REQUIRE(flat.size() == spans.size() * 2);
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        CHECK(flat[2 * i] == spans[i].first);
+        CHECK(flat[2 * i + 1] == spans[i].second);
+    }
+    CHECK(schema::decode_offsets("").empty());
+    CHECK(schema::decode_offsets("\x80").empty()); // truncated varint: nothing, not garbage
+}
+
+TEST_CASE("every passage of the seed stores the span of each of its words", "[indexer][schema]") {
+    TempDir dir;
+    REQUIRE(index_paths({SEED}, options_for(dir / "db")).failed == 0);
+    Xapian::Database db((dir / "db").string());
+    Analyzer analyzer;
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        auto doc = db.get_document(*it);
+        const std::string text = nlohmann::json::parse(doc.get_data()).at("text");
+        const auto flat = schema::decode_offsets(doc.get_value(schema::SLOT_OFFSETS));
+        // Each position of each text term maps to a span whose analysis yields that term.
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+            const std::string term = *t;
+            if (term.empty() || std::isupper(static_cast<unsigned char>(term[0]))) continue;
+            for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+                const std::size_t i = 2 * (*p - 1);
+                REQUIRE(i + 1 < flat.size());
+                REQUIRE(flat[i] < flat[i + 1]);
+                REQUIRE(flat[i + 1] <= text.size());
+                const auto slice = text.substr(flat[i], flat[i + 1] - flat[i]);
+                bool found = false;
+                for (const auto& tok : analyzer.analyze(slice, doc.get_value(schema::SLOT_LANG))) found = found || tok.text == term;
+                INFO(term << " at " << *p << " -> '" << slice << "'");
+                CHECK(found);
+            }
+        }
+    }
+}
