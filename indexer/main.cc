@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
     bool dump = false, quiet = false, verbose = false;
     std::string db;
     std::uintmax_t commit_mb = options.commit_bytes >> 20;
+    std::uintmax_t shard_min_mb = options.shard_min_bytes >> 20;
 
     po::options_description visible("Usage: rapporteur-index [options] PATH...\n"
                                     "Index meeting reports (.txt/.md files, or directories searched recursively).\n"
@@ -74,6 +75,8 @@ int main(int argc, char** argv) {
         ("commit-mb", po::value(&commit_mb)->default_value(commit_mb),
          "commit after this many MB of text (what a killed run can lose)")
         ("threads", po::value(&options.threads)->default_value(0u), "analysis threads (0: one per core)")
+        ("shard-min-mb", po::value(&shard_min_mb)->default_value(shard_min_mb),
+         "runs over this many MB build shards in parallel and publish a new compacted generation")
         ("dump", po::bool_switch(&dump), "print the parsed documents as JSON instead of indexing")
         ("quiet,q", po::bool_switch(&quiet), "print nothing but errors")
         ("verbose,v", po::bool_switch(&verbose), "print one line per file");
@@ -105,6 +108,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     options.commit_bytes = commit_mb << 20;
+    options.shard_min_bytes = shard_min_mb << 20;
     options.database = db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db);
     std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
 

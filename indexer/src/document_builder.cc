@@ -5,7 +5,7 @@
 
 #include "rapporteur/schema.h"
 
-#include <nlohmann/json.hpp>
+#include "rapporteur/stored_passage.h"
 #include <unicode/unistr.h>
 
 #include <set>
@@ -75,7 +75,7 @@ std::vector<std::string> spelling_words(std::string_view text, const std::vector
     return words;
 }
 
-PreparedReport DocumentBuilder::build(Report report) const {
+PreparedReport DocumentBuilder::build(Report report, const std::string& content_hash) const {
     PreparedReport out;
     // Footnotes by number, so that citing passages can carry their text.
     std::map<int, const Passage*> footnotes;
@@ -88,7 +88,6 @@ PreparedReport DocumentBuilder::build(Report report) const {
         session_tokens[s] = analyzer_.analyze(report.sessions[s].title, report.lang);
     }
 
-    std::size_t ordinal = 0;
     for (auto& p : report.passages) {
         if (p.lang.empty()) p.lang = analyzer_.detect_language(p.text, report.lang);
     }
@@ -105,21 +104,19 @@ PreparedReport DocumentBuilder::build(Report report) const {
         add_tokens(doc, tokens, schema::PREFIX_TEXT, schema::MAX_TERM_BYTES);
         if (!report.sessions.empty()) add_unpositioned(doc, session_tokens[session_index], schema::PREFIX_SESSION_TITLE);
 
-        nlohmann::json cited = nlohmann::json::array();
+        std::vector<StoredFootnote> cited;
         std::set<int> seen;
         for (const auto& ref : p.footnotes) {
             auto it = footnotes.find(ref.n);
             if (it == footnotes.end() || !seen.insert(ref.n).second) continue;
             add_unpositioned(doc, footnote_tokens[ref.n], schema::PREFIX_FOOTNOTE);
-            cited.push_back({{"n", ref.n}, {"text", it->second->text}, {"urls", it->second->urls}});
+            cited.push_back({ref.n, it->second->text, it->second->urls});
         }
 
-        add_boolean(doc, schema::PREFIX_ID, p.id);
         add_boolean(doc, schema::PREFIX_DOCUMENT, report.slug);
         add_boolean(doc, schema::PREFIX_KIND, p.kind);
         add_boolean(doc, schema::PREFIX_LANG, p.lang);
         add_boolean(doc, schema::PREFIX_SESSION, std::to_string(session.number));
-        add_boolean(doc, schema::PREFIX_DAY, std::to_string(session.day));
         for (const auto& o : p.organisations) add_boolean(doc, schema::PREFIX_ORG, o);
         for (const auto& c : p.countries) add_boolean(doc, schema::PREFIX_COUNTRY, c);
 
@@ -129,7 +126,6 @@ PreparedReport DocumentBuilder::build(Report report) const {
         doc.add_value(schema::SLOT_DOCUMENT, report.slug);
         doc.add_value(schema::SLOT_ORGS, join(p.organisations));
         doc.add_value(schema::SLOT_COUNTRIES, join(p.countries));
-        doc.add_value(schema::SLOT_ORDER, Xapian::sortable_serialise(static_cast<double>(ordinal++)));
 
         // The span of each word position, for highlighting without re-analysis.
         std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
@@ -140,23 +136,13 @@ PreparedReport DocumentBuilder::build(Report report) const {
             span.second = std::max(span.second, t.end);
         }
         doc.add_value(schema::SLOT_OFFSETS, schema::encode_offsets(spans));
-        nlohmann::json data = {
-            {"id", p.id}, {"document", report.slug}, {"kind", p.kind}, {"lang", p.lang},
-            {"session", {{"day", session.day}, {"number", session.number}, {"title", session.title}}},
-            {"organisations", p.organisations}, {"countries", p.countries}, {"text", p.text},
-            {"footnotes", cited}};
-        if (p.kind == "footnote") {
-            data["n"] = p.footnote_number;
-            data["cited_by"] = p.cited_by;
-            data["urls"] = p.urls;
-        }
-        doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        doc.set_data(encode_passage_data(p, cited, content_hash));
 
         std::set<std::string> unique_words;
         for (auto& w : spelling_words(p.text, tokens)) unique_words.insert(std::move(w));
         for (const auto& w : unique_words) ++out.spellings[w];
 
-        out.passages.push_back({std::string(schema::PREFIX_ID) + p.id, std::move(doc)});
+        out.passages.push_back({p.id, std::move(doc)});
     }
     out.report = std::move(report);
     return out;

@@ -15,9 +15,9 @@
 
 namespace rapporteur {
 
-/// A passage ready for the database: its unique id term and the document to store under it.
+/// A passage ready for the database: its id and its document.
 struct PreparedPassage {
-    std::string id_term;
+    std::string id;
     Xapian::Document document;
 };
 
@@ -35,8 +35,9 @@ class DocumentBuilder {
   public:
     explicit DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
 
-    /// Detects each passage's language (when unset) and builds its document.
-    PreparedReport build(Report report) const;
+    /// Detects each passage's language (when unset) and builds its document; every document
+    /// carries `content_hash` (the file version) in SLOT_HASH.
+    PreparedReport build(Report report, const std::string& content_hash) const;
 
   private:
     const Analyzer& analyzer_;

@@ -5,7 +5,9 @@
 #include "rapporteur/indexer.h"
 #include "rapporteur/analyzers.h"
 #include "rapporteur/schema.h"
+#include "rapporteur/stored_passage.h"
 
+#include "database_dir.h"
 #include "document_builder.h"
 #include "file_reader.h"
 
@@ -89,24 +91,12 @@ void rename_report(Report& report, const std::string& slug) {
     report.slug = slug;
 }
 
-/// Open the database for writing, with errors a user can act on.
-Xapian::WritableDatabase open_writable(const fs::path& path) {
-    try {
-        std::error_code ec;
-        fs::create_directories(path, ec);
-        Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
-        const auto version = db.get_metadata(std::string(schema::META_VERSION));
-        if (!version.empty() && version != schema::VERSION) {
-            throw RuntimeError(path.string() + ": index format " + version + " is not this version's (" +
-                               std::string(schema::VERSION) + "); index into a new database");
-        }
-        return db;
-    } catch (const Xapian::DatabaseLockError&) {
-        throw RuntimeError(path.string() +
-                           ": database is being written by another process (it holds the lock); "
-                           "wait for it to finish");
-    } catch (const Xapian::Error& e) {
-        throw RuntimeError(path.string() + ": cannot open database for writing: " + e.get_description());
+/// Refuse a database written in another index format.
+void check_version(Xapian::WritableDatabase& db, const fs::path& path) {
+    const auto version = db.get_metadata(std::string(schema::META_VERSION));
+    if (!version.empty() && version != schema::VERSION) {
+        throw RuntimeError(path.string() + ": index format " + version + " is not this version's (" +
+                           std::string(schema::VERSION) + "); index into a new database");
     }
 }
 
@@ -139,25 +129,30 @@ std::map<std::string, FileRecord> read_records(const Xapian::Database& db) {
     return records;
 }
 
-/// Remove every passage of a document, and the words it gave the spelling dictionary.
-std::size_t remove_document(Xapian::WritableDatabase& db, const std::string& slug, const Analyzer& analyzer) {
+/** Remove the passages of a document, except those of the file version `keep_hash`, and
+ *  the words they gave the spelling dictionary. Returns how many were removed. */
+std::size_t remove_document(Xapian::WritableDatabase& db, const std::string& slug, const Analyzer& analyzer,
+                            const std::string& keep_hash = {}) {
     const std::string term = std::string(schema::PREFIX_DOCUMENT) + slug;
     std::vector<Xapian::docid> ids;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) ids.push_back(*it);
+    std::size_t removed = 0;
     for (auto id : ids) {
+        const auto doc = db.get_document(id);
         try {
-            auto data = nlohmann::json::parse(db.get_document(id).get_data());
-            const std::string text = data.value("text", "");
+            const auto stored = read_stored_passage(doc);
+            if (!keep_hash.empty() && stored.content_hash == keep_hash) continue;
             std::set<std::string> words;
-            for (auto& w : spelling_words(text, analyzer.analyze(text, data.value("lang", ""))))
+            for (auto& w : spelling_words(stored.text, analyzer.analyze(stored.text, stored.lang)))
                 words.insert(std::move(w));
             for (const auto& w : words) db.remove_spelling(w, 1);
         } catch (const std::exception&) {
             // The passage goes anyway; a stale spelling only ever suggests a word.
         }
         db.delete_document(id);
+        ++removed;
     }
-    return ids.size();
+    return removed;
 }
 
 /// Synonyms follow the acronym definitions of the documents indexed now.
@@ -208,22 +203,296 @@ std::vector<Report> parse_paths(const std::vector<fs::path>& inputs, const Index
     return reports;
 }
 
+namespace {
+
+/// Read, hash, parse and analyse one file; leaves the outcome in the job, never throws.
+void prepare_job(Job& job, const IndexerOptions& options, const DocumentBuilder& builder,
+                 const std::map<std::string, std::string>& known_hashes) {
+    try {
+        if (!job.input.error.empty()) throw RuntimeError(job.input.error);
+        std::string text = read_file(job.input.path, options.max_file_bytes);
+        job.bytes = text.size();
+        job.record.hash = content_hash(text);
+        job.record.path = job.canonical;
+        auto known = known_hashes.find(job.slug);
+        if (known != known_hashes.end() && known->second == job.record.hash) {
+            job.outcome.status = FileOutcome::Status::UNCHANGED;
+            return;
+        }
+        Report report = parse_report(text, job.input.name);
+        report.path = job.input.path.string();
+        rename_report(report, job.slug);
+        job.record.acronyms = report.acronyms;
+        job.prepared = builder.build(std::move(report), job.record.hash);
+    } catch (const std::exception& e) {
+        job.outcome.status = FileOutcome::Status::FAILED;
+        job.outcome.error = e.what();
+        job.prepared.reset();
+    }
+}
+
+/// Count a finished job into the summary.
+void account(IndexSummary& summary, Job& job) {
+    if (job.outcome.status == FileOutcome::Status::UNCHANGED) ++summary.unchanged;
+    else if (job.outcome.status == FileOutcome::Status::FAILED) ++summary.failed;
+    else {
+        ++summary.documents;
+        summary.passages += job.outcome.passages;
+    }
+    summary.bytes += job.bytes;
+    summary.files.push_back(job.outcome);
+}
+
+/// The run's shared state: the jobs in input order and what the database knew before.
+struct Run {
+    const IndexerOptions& options;
+    AnalyzerOptions analysis;
+    std::vector<Job> jobs;
+    std::map<std::string, FileRecord> records;
+    std::map<std::string, std::string> known_hashes;
+    std::uintmax_t total_bytes = 0;
+    unsigned threads = 1;
+};
+
+/** Small runs: worker threads prepare files, this thread writes them in input order into the
+ *  current generation, committing every options.commit_bytes of text. */
+void run_in_place(Run& run, Xapian::WritableDatabase& db, IndexSummary& summary, const ProgressFn& progress) {
+    auto& jobs = run.jobs;
+    const std::size_t lookahead = 4 * run.threads;
+    std::mutex mutex;
+    std::condition_variable ready_cv, room_cv;
+    std::vector<char> ready(jobs.size(), 0);
+    std::size_t next_job = 0, written = 0;
+    bool stop = false;
+
+    auto work = [&] {
+        Analyzer analyzer(run.analysis);
+        DocumentBuilder builder(analyzer);
+        for (;;) {
+            std::size_t i;
+            {
+                std::unique_lock lock(mutex);
+                room_cv.wait(lock, [&] { return stop || next_job >= jobs.size() || next_job < written + lookahead; });
+                if (stop || next_job >= jobs.size()) return;
+                i = next_job++;
+            }
+            prepare_job(jobs[i], run.options, builder, run.known_hashes);
+            {
+                std::lock_guard lock(mutex);
+                ready[i] = 1;
+            }
+            ready_cv.notify_all();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < run.threads; ++t) threads.emplace_back(work);
+    auto join = [&] {
+        {
+            std::lock_guard lock(mutex);
+            stop = true;
+        }
+        room_cv.notify_all();
+        for (auto& t : threads) t.join();
+        threads.clear();
+    };
+
+    Analyzer writer_analyzer(run.analysis); // for the spellings of replaced passages
+    std::uintmax_t batch_bytes = 0;
+    bool in_transaction = false;
+    try {
+        for (std::size_t i = 0; i < jobs.size(); ++i) {
+            {
+                std::unique_lock lock(mutex);
+                ready_cv.wait(lock, [&] { return ready[i] != 0; });
+            }
+            Job& job = jobs[i];
+            if (job.prepared) {
+                if (!in_transaction) {
+                    db.begin_transaction();
+                    in_transaction = true;
+                }
+                if (run.records.count(job.slug)) remove_document(db, job.slug, writer_analyzer);
+                for (auto& p : job.prepared->passages) db.add_document(p.document);
+                for (const auto& [word, count] : job.prepared->spellings) db.add_spelling(word, count);
+                db.set_metadata(std::string(schema::META_FILE) + job.slug, encode(job.record));
+                run.records[job.slug] = job.record;
+                job.outcome.passages = job.prepared->passages.size();
+                batch_bytes += job.bytes;
+                job.prepared.reset();
+            }
+            account(summary, job);
+            {
+                std::lock_guard lock(mutex);
+                written = i + 1;
+            }
+            room_cv.notify_all();
+            if (in_transaction && batch_bytes >= run.options.commit_bytes) {
+                db.commit_transaction();
+                in_transaction = false;
+                batch_bytes = 0;
+            }
+            if (progress) progress(summary, run.total_bytes);
+        }
+        if (!in_transaction) db.begin_transaction();
+        in_transaction = true;
+        db.set_metadata(std::string(schema::META_VERSION), std::string(schema::VERSION));
+        db.set_metadata(std::string(schema::META_ANALYSIS), schema::format_features(run.analysis));
+        store_synonyms(db, run.records);
+        db.commit_transaction();
+        in_transaction = false;
+    } catch (...) {
+        join();
+        if (in_transaction) {
+            try { db.cancel_transaction(); } catch (const Xapian::Error&) {}
+        }
+        throw;
+    }
+    join();
+}
+
+/** Large runs: one thread per shard prepares and writes a contiguous slice of the files into
+ *  its own scratch database, in parallel; then the current generation and the shards are
+ *  compacted into a new generation, the replaced passages removed from it, and it is
+ *  published. Until then the current generation is untouched, so a killed run loses nothing. */
+void run_sharded(Run& run, DatabaseDir& dir, IndexSummary& summary, const ProgressFn& progress) {
+    auto& jobs = run.jobs;
+    // Contiguous slices balanced by bytes keep document ids in input order after compaction.
+    std::vector<std::size_t> bounds{0};
+    {
+        std::uintmax_t acc = 0;
+        std::size_t shard = 1;
+        for (std::size_t i = 0; i < jobs.size(); ++i) {
+            std::error_code ec;
+            auto size = fs::file_size(jobs[i].input.path, ec);
+            acc += ec ? 0 : size;
+            if (shard < run.threads && acc >= run.total_bytes * shard / run.threads) {
+                bounds.push_back(i + 1);
+                ++shard;
+            }
+        }
+        while (bounds.size() <= run.threads) bounds.push_back(jobs.size());
+        bounds.back() = jobs.size();
+    }
+    std::vector<fs::path> shard_paths;
+    for (unsigned k = 0; k < run.threads; ++k) shard_paths.push_back(dir.scratch("shard-" + std::to_string(k)));
+
+    std::mutex mutex;
+    std::condition_variable done_cv;
+    std::vector<std::size_t> finished;
+    std::vector<std::string> shard_errors(run.threads);
+    auto work = [&](unsigned k) {
+        try {
+            Xapian::WritableDatabase shard(shard_paths[k].string(), Xapian::DB_CREATE);
+            Analyzer analyzer(run.analysis);
+            DocumentBuilder builder(analyzer);
+            for (std::size_t i = bounds[k]; i < bounds[k + 1]; ++i) {
+                Job& job = jobs[i];
+                prepare_job(job, run.options, builder, run.known_hashes);
+                if (job.prepared) {
+                    for (auto& p : job.prepared->passages) shard.add_document(p.document);
+                    for (const auto& [word, count] : job.prepared->spellings) shard.add_spelling(word, count);
+                    job.outcome.passages = job.prepared->passages.size();
+                    job.prepared.reset();
+                }
+                std::lock_guard lock(mutex);
+                finished.push_back(i);
+                done_cv.notify_all();
+            }
+            shard.commit();
+        } catch (const std::exception& e) {
+            shard_errors[k] = e.what();
+        } catch (const Xapian::Error& e) {
+            shard_errors[k] = e.get_description();
+        }
+        std::lock_guard lock(mutex);
+        finished.push_back(SIZE_MAX); // this shard is done
+        done_cv.notify_all();
+    };
+    std::vector<std::thread> threads;
+    for (unsigned k = 0; k < run.threads; ++k) threads.emplace_back(work, k);
+    unsigned shards_done = 0;
+    std::vector<std::size_t> order; // the files in completion order, for the summary
+    while (shards_done < run.threads) {
+        std::vector<std::size_t> batch;
+        {
+            std::unique_lock lock(mutex);
+            done_cv.wait(lock, [&] { return !finished.empty(); });
+            batch.swap(finished);
+        }
+        for (auto i : batch) {
+            if (i == SIZE_MAX) {
+                ++shards_done;
+                continue;
+            }
+            account(summary, jobs[i]);
+        }
+        if (progress) progress(summary, run.total_bytes);
+    }
+    for (auto& t : threads) t.join();
+    auto cleanup = [&] {
+        std::error_code ec;
+        for (const auto& p : shard_paths) fs::remove_all(p, ec);
+    };
+    for (const auto& e : shard_errors) {
+        if (!e.empty()) {
+            cleanup();
+            throw RuntimeError(dir.path().string() + ": writing a shard failed, the database keeps its last commit: " + e);
+        }
+    }
+    // Input order for the per-file lines, whatever order the shards finished in.
+    std::stable_sort(summary.files.begin(), summary.files.end(), [&](const FileOutcome& a, const FileOutcome& b) {
+        auto index = [&](const FileOutcome& f) {
+            for (std::size_t i = 0; i < jobs.size(); ++i) if (jobs[i].outcome.path == f.path) return i;
+            return jobs.size();
+        };
+        return index(a) < index(b);
+    });
+    if (summary.documents == 0) {
+        cleanup();
+        return;
+    }
+
+    const std::string generation = dir.next_generation();
+    const fs::path target = dir.path() / generation;
+    {
+        std::error_code ec;
+        fs::remove_all(target, ec);
+        Xapian::Database sources(dir.current().string());
+        for (const auto& p : shard_paths) sources.add_database(Xapian::Database(p.string()));
+        sources.compact(target.string());
+    }
+    cleanup();
+    {
+        Xapian::WritableDatabase out(target.string(), Xapian::DB_OPEN);
+        Analyzer analyzer(run.analysis);
+        for (auto& job : jobs) {
+            if (job.outcome.status != FileOutcome::Status::INDEXED) continue;
+            if (run.records.count(job.slug)) remove_document(out, job.slug, analyzer, job.record.hash);
+            out.set_metadata(std::string(schema::META_FILE) + job.slug, encode(job.record));
+            run.records[job.slug] = job.record;
+        }
+        out.set_metadata(std::string(schema::META_VERSION), std::string(schema::VERSION));
+        out.set_metadata(std::string(schema::META_ANALYSIS), schema::format_features(run.analysis));
+        store_synonyms(out, run.records);
+        out.commit();
+    }
+    dir.publish(generation);
+}
+
+} // namespace
+
 IndexSummary index_paths(const std::vector<fs::path>& inputs, const IndexerOptions& options,
                          const ProgressFn& progress) {
     const auto started = std::chrono::steady_clock::now();
     IndexSummary summary;
-    Xapian::WritableDatabase db = open_writable(options.database);
-    const AnalyzerOptions aopts = analysis_options(db, options);
-    auto records = read_records(db);
-    // Workers compare hashes against this snapshot; `records` itself changes as files land.
-    std::map<std::string, std::string> known_hashes;
-    for (const auto& [slug, r] : records) known_hashes.emplace(slug, r.hash);
+    DatabaseDir dir(options.database);
+    check_version(dir.writable(), options.database);
+    Run run{options, analysis_options(dir.writable(), options), {}, read_records(dir.writable()), {}, 0, 1};
+    for (const auto& [slug, r] : run.records) run.known_hashes.emplace(slug, r.hash);
 
-    // Decide slugs up front, on this thread: unique per canonical path, stable across runs.
-    std::vector<Job> jobs;
+    // Decide slugs up front: unique per canonical path, stable across runs.
     std::map<std::string, std::string> slug_owner; // slug → canonical path, this run and stored
-    for (const auto& [slug, r] : records) slug_owner[slug] = r.path;
-    std::uintmax_t total_bytes = 0;
+    for (const auto& [slug, r] : run.records) slug_owner[slug] = r.path;
     for (auto& f : collect_files(inputs)) {
         Job job;
         std::error_code ec;
@@ -237,126 +506,18 @@ IndexSummary index_paths(const std::vector<fs::path>& inputs, const IndexerOptio
         job.slug = slug;
         job.input = std::move(f);
         job.outcome = {job.input.path.string(), FileOutcome::Status::INDEXED, 0, {}};
-        if (auto size = fs::file_size(job.input.path, ec); !ec) total_bytes += size;
-        jobs.push_back(std::move(job));
+        if (auto size = fs::file_size(job.input.path, ec); !ec) run.total_bytes += size;
+        run.jobs.push_back(std::move(job));
     }
+    run.threads = std::max(1u, options.threads ? options.threads : std::thread::hardware_concurrency());
 
-    // Workers read, parse and analyse; the writer (this thread) applies jobs in input order.
-    const unsigned n_threads = std::max(1u, options.threads ? options.threads : std::thread::hardware_concurrency());
-    const std::size_t lookahead = 4 * n_threads;
-    std::mutex mutex;
-    std::condition_variable ready_cv, room_cv;
-    std::vector<char> ready(jobs.size(), 0);
-    std::size_t next_job = 0, written = 0;
-    std::atomic<bool> stop{false};
-
-    auto work = [&] {
-        Analyzer analyzer(aopts);
-        DocumentBuilder builder(analyzer);
-        for (;;) {
-            std::size_t i;
-            {
-                std::unique_lock lock(mutex);
-                room_cv.wait(lock, [&] { return stop || next_job >= jobs.size() || next_job < written + lookahead; });
-                if (stop || next_job >= jobs.size()) return;
-                i = next_job++;
-            }
-            Job& job = jobs[i];
-            try {
-                if (!job.input.error.empty()) throw RuntimeError(job.input.error);
-                std::string text = read_file(job.input.path, options.max_file_bytes);
-                job.bytes = text.size();
-                job.record.hash = content_hash(text);
-                job.record.path = job.canonical;
-                auto known = known_hashes.find(job.slug);
-                if (known != known_hashes.end() && known->second == job.record.hash) {
-                    job.outcome.status = FileOutcome::Status::UNCHANGED;
-                } else {
-                    Report report = parse_report(text, job.input.name);
-                    report.path = job.input.path.string();
-                    rename_report(report, job.slug);
-                    job.record.acronyms = report.acronyms;
-                    job.prepared = builder.build(std::move(report));
-                }
-            } catch (const std::exception& e) {
-                job.outcome.status = FileOutcome::Status::FAILED;
-                job.outcome.error = e.what();
-            }
-            {
-                std::lock_guard lock(mutex);
-                ready[i] = 1;
-            }
-            ready_cv.notify_all();
-        }
-    };
-    std::vector<std::thread> threads;
-    for (unsigned t = 0; t < n_threads; ++t) threads.emplace_back(work);
-    struct Joiner {
-        std::vector<std::thread>& threads;
-        std::atomic<bool>& stop;
-        std::condition_variable& room_cv;
-        ~Joiner() {
-            stop = true;
-            room_cv.notify_all();
-            for (auto& t : threads) t.join();
-        }
-    } joiner{threads, stop, room_cv};
-
-    Analyzer writer_analyzer(aopts); // for removing the spellings of replaced passages
-    std::uintmax_t batch_bytes = 0;
-    bool in_transaction = false;
     try {
-        db.set_metadata(std::string(schema::META_VERSION), std::string(schema::VERSION));
-        db.set_metadata(std::string(schema::META_ANALYSIS), schema::format_features(aopts));
-        for (std::size_t i = 0; i < jobs.size(); ++i) {
-            {
-                std::unique_lock lock(mutex);
-                ready_cv.wait(lock, [&] { return ready[i] != 0; });
-            }
-            Job& job = jobs[i];
-            if (job.prepared) {
-                if (!in_transaction) {
-                    db.begin_transaction();
-                    in_transaction = true;
-                }
-                if (records.count(job.slug)) remove_document(db, job.slug, writer_analyzer);
-                for (auto& p : job.prepared->passages) db.replace_document(p.id_term, p.document);
-                for (const auto& [word, count] : job.prepared->spellings) db.add_spelling(word, count);
-                db.set_metadata(std::string(schema::META_FILE) + job.slug, encode(job.record));
-                records[job.slug] = job.record;
-                job.outcome.passages = job.prepared->passages.size();
-                summary.passages += job.outcome.passages;
-                ++summary.documents;
-                batch_bytes += job.bytes;
-                job.prepared.reset();
-            } else if (job.outcome.status == FileOutcome::Status::UNCHANGED) {
-                ++summary.unchanged;
-            } else {
-                ++summary.failed;
-            }
-            summary.bytes += job.bytes;
-            summary.files.push_back(std::move(job.outcome));
-            {
-                std::lock_guard lock(mutex);
-                written = i + 1;
-            }
-            room_cv.notify_all();
-            if (in_transaction && batch_bytes >= options.commit_bytes) {
-                db.commit_transaction();
-                in_transaction = false;
-                batch_bytes = 0;
-            }
-            if (progress) progress(summary, total_bytes);
+        if (run.threads > 1 && run.total_bytes >= options.shard_min_bytes) {
+            run_sharded(run, dir, summary, progress);
+        } else {
+            run_in_place(run, dir.writable(), summary, progress);
         }
-        if (!in_transaction) db.begin_transaction();
-        in_transaction = true;
-        store_synonyms(db, records);
-        db.commit_transaction();
-        in_transaction = false;
     } catch (const Xapian::Error& e) {
-        if (in_transaction) {
-            try { db.cancel_transaction(); } catch (const Xapian::Error&) {}
-        }
         throw RuntimeError(options.database.string() + ": write failed, the database keeps its last commit: " +
                            e.get_description());
     }
@@ -367,7 +528,9 @@ IndexSummary index_paths(const std::vector<fs::path>& inputs, const IndexerOptio
 IndexSummary delete_documents(const std::vector<std::string>& names, const IndexerOptions& options) {
     const auto started = std::chrono::steady_clock::now();
     IndexSummary summary;
-    Xapian::WritableDatabase db = open_writable(options.database);
+    DatabaseDir dir(options.database);
+    Xapian::WritableDatabase& db = dir.writable();
+    check_version(db, options.database);
     Analyzer analyzer(analysis_options(db, options));
     auto records = read_records(db);
     try {

@@ -3,6 +3,7 @@
  */
 #include "rapporteur/indexer.h"
 #include "rapporteur/schema.h"
+#include "rapporteur/stored_passage.h"
 #include "support/process.h"
 
 #include <catch2/catch.hpp>
@@ -55,6 +56,12 @@ std::vector<std::string> search_ids(const fs::path& db_path, const std::string& 
         ids.push_back(nlohmann::json::parse(it.get_document().get_data()).at("id"));
     }
     return ids;
+}
+
+/// The glass directory the database's stub names (what xapian-check takes).
+fs::path current_generation(const fs::path& db) {
+    std::string stub = read_all(db / "XAPIANDB");
+    return db / stub.substr(6, stub.find('\n') - 6);
 }
 
 /// How many passages the document model makes of `text`.
@@ -120,7 +127,7 @@ TEST_CASE("a changed file replaces its passages and drops the ones that are gone
     for (const auto& [id, text] : before) if (text.find("labour") != std::string::npos) first_id = id;
     REQUIRE(!first_id.empty());
     CHECK(after.at(first_id) == before.at(first_id));
-    CHECK(run("xapian-check " + quote(db.string())).status == 0);
+    CHECK(run("xapian-check " + quote(current_generation(db).string())).status == 0);
 }
 
 TEST_CASE("deleting a document removes its passages and its spellings", "[indexer][update]") {
@@ -179,7 +186,7 @@ TEST_CASE("a huge token, a long URL and a NUL in a batch lose nothing else", "[i
     for (auto t = reader.allterms_begin(); t != reader.allterms_end(); ++t) {
         CHECK((*t).size() <= schema::MAX_TERM_BYTES);
     }
-    CHECK(run("xapian-check " + quote(db.string())).status == 0);
+    CHECK(run("xapian-check " + quote(current_generation(db).string())).status == 0);
 }
 
 TEST_CASE("NUL bytes inside a term never reach Xapian", "[indexer][edges]") {
@@ -246,7 +253,8 @@ TEST_CASE("the executable names each bad file on one line and exits non-zero", "
 TEST_CASE("a second writer fails at once with a clear message", "[indexer][lock]") {
     TempDir dir;
     const auto db = dir / "db";
-    Xapian::WritableDatabase holder(db.string(), Xapian::DB_CREATE_OR_OPEN);
+    REQUIRE(index_paths({SEED}, options_for(db)).failed == 0);
+    Xapian::WritableDatabase holder(db.string(), Xapian::DB_OPEN); // through the stub
     const auto start = std::chrono::steady_clock::now();
     try {
         index_paths({SEED}, options_for(db));
@@ -303,13 +311,13 @@ TEST_CASE("kill -9 during a large run leaves the last commit, readable and clean
     TempDir dir;
     const auto in = dir / "in";
     fs::create_directories(in);
-    // About 40 MB in 400 files: long enough to be killed mid-way on any machine.
+    // About 20 MB in 400 files: long enough to be killed mid-way on any machine.
     const std::vector<std::string> words = {"trafficking", "victims", "labour", "shelter", "asylum",
                                             "protection", "coordinator", "rapporteur", "session", "report"};
     std::size_t per_file = 0;
     for (int f = 0; f < 400; ++f) {
         std::string text = "SUMMARY\n\nFile " + std::to_string(f) + "\n\n";
-        for (int p = 0; p < 200; ++p) {
+        for (int p = 0; p < 100; ++p) {
             for (int w = 0; w < 80; ++w) text += words[static_cast<std::size_t>((f * 7 + p * 3 + w * w) % 10)] + (w % 13 == 12 ? ". " : " ");
             text += "\n\n";
         }
@@ -317,7 +325,9 @@ TEST_CASE("kill -9 during a large run leaves the last commit, readable and clean
         if (f == 0) per_file = passage_count(text);
     }
     const auto db = dir / "db";
-    const std::string cmd = std::string(RAPPORTEUR_INDEX_EXE) + " -q --commit-mb 2 --db " + quote(db.string()) + " " + quote(in.string());
+    // In place, committing every 2 MB (the sharded path is tested below).
+    const std::string cmd = std::string(RAPPORTEUR_INDEX_EXE) + " -q --commit-mb 2 --shard-min-mb 100000 --db " +
+                            quote(db.string()) + " " + quote(in.string());
     pid_t pid = fork();
     REQUIRE(pid >= 0);
     if (pid == 0) {
@@ -339,7 +349,7 @@ TEST_CASE("kill -9 during a large run leaves the last commit, readable and clean
     REQUIRE(committed);
     REQUIRE(WIFSIGNALED(status)); // it was still running: the kill came mid-way
 
-    CHECK(run("xapian-check " + quote(db.string())).status == 0);
+    CHECK(run("xapian-check " + quote(current_generation(db).string())).status == 0);
     Xapian::Database reader(db.string());
     const auto count = reader.get_doccount();
     CHECK(count > 0);
@@ -355,7 +365,7 @@ TEST_CASE("kill -9 during a large run leaves the last commit, readable and clean
     auto again = run(cmd);
     CHECK(again.status == 0);
     CHECK(Xapian::Database(db.string()).get_doccount() == 400u * per_file);
-    CHECK(run("xapian-check " + quote(db.string())).status == 0);
+    CHECK(run("xapian-check " + quote(current_generation(db).string())).status == 0);
 }
 
 TEST_CASE("word spans round-trip through the stored offsets", "[indexer][schema]") {
@@ -396,4 +406,104 @@ TEST_CASE("every passage of the seed stores the span of each of its words", "[in
             }
         }
     }
+}
+
+TEST_CASE("stored passages read back whole and are found by id", "[indexer][schema]") {
+    TempDir dir;
+    REQUIRE(index_paths({SEED}, options_for(dir / "db")).failed == 0);
+    const auto parsed = parse_report(read_all(SEED / "000_2e1ad919f53edd39.txt"), "000_2e1ad919f53edd39.txt");
+    Xapian::Database db((dir / "db").string());
+    REQUIRE(db.get_doccount() == parsed.passages.size());
+    for (const auto& p : parsed.passages) {
+        INFO(p.id);
+        const auto docid = find_passage(db, p.id);
+        REQUIRE(docid != 0);
+        const auto stored = read_stored_passage(db.get_document(docid));
+        CHECK(stored.id == p.id);
+        CHECK(stored.kind == p.kind);
+        CHECK(stored.text == p.text);
+        CHECK(stored.document == parsed.slug);
+        CHECK(stored.organisations == p.organisations);
+        CHECK(stored.countries == p.countries);
+        CHECK(stored.session.number == parsed.sessions.at(static_cast<std::size_t>(p.session)).number);
+        CHECK(stored.session.title == parsed.sessions.at(static_cast<std::size_t>(p.session)).title);
+        CHECK(stored.footnotes.size() <= p.footnotes.size());
+        CHECK(!stored.lang.empty());
+    }
+    CHECK(find_passage(db, parsed.slug + "/p99999") == 0);
+    CHECK(find_passage(db, "no-slash") == 0);
+}
+
+TEST_CASE("a large run builds shards in parallel and publishes one new generation", "[indexer][shards]") {
+    TempDir dir;
+    fs::create_directories(dir / "in");
+    for (int f = 0; f < 40; ++f) {
+        write_file(dir / "in" / ("f" + std::to_string(f) + ".txt"),
+                   paragraphs({"File " + std::to_string(f) + " speaks of shelters.", "And of hotlines number " + std::to_string(f) + "."}));
+    }
+    auto o = options_for(dir / "db");
+    o.shard_min_bytes = 1;  // force the sharded path
+    o.threads = 2;
+    auto first = index_paths({dir / "in"}, o);
+    CHECK(first.documents == 40);
+    CHECK(search_ids(dir / "db", "shelters").size() == 40);
+    CHECK(read_all(dir / "db" / "XAPIANDB") == "glass gen-2\n");
+    // Order of documents follows the input order, whatever the shards did.
+    std::vector<std::string> order;
+    Xapian::Database db((dir / "db").string());
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) order.push_back(read_stored_passage(db.get_document(*it)).id);
+    CHECK(std::is_sorted(order.begin(), order.end(), [](const std::string& a, const std::string& b) {
+        return a.substr(0, a.find('/')) < b.substr(0, b.find('/')); // files are taken in path order
+    }));
+    // Changing one file through the sharded path replaces its passages.
+    write_file(dir / "in" / "f7.txt", paragraphs({"File 7 now speaks of asylum."}));
+    auto second = index_paths({dir / "in"}, o);
+    CHECK(second.documents == 1);
+    CHECK(second.unchanged == 39);
+    CHECK(search_ids(dir / "db", "shelters").size() == 39);
+    CHECK(search_ids(dir / "db", "asylum").size() == 1);
+    CHECK(read_all(dir / "db" / "XAPIANDB") == "glass gen-3\n");
+    CHECK(fs::exists(dir / "db" / "gen-2"));   // kept for readers that still have it open
+    CHECK(!fs::exists(dir / "db" / "gen-1"));  // older ones go
+    CHECK(run("xapian-check " + quote((dir / "db" / "gen-3").string())).status == 0);
+    CHECK(Xapian::Database(dir.path().string() + "/db").get_spelling_suggestion("shelterz") == "shelters");
+}
+
+TEST_CASE("kill -9 during a sharded run leaves the published generation untouched", "[indexer][atomic][shards]") {
+    TempDir dir;
+    const auto db = dir / "db";
+    REQUIRE(index_paths({SEED}, options_for(db)).failed == 0);
+    const auto before = passages_of(db);
+    const auto in = dir / "in";
+    fs::create_directories(in);
+    for (int f = 0; f < 200; ++f) {
+        std::string text = "SUMMARY\n\nFile " + std::to_string(f) + "\n\n";
+        for (int p = 0; p < 200; ++p) text += "Shelters and hotlines, paragraph " + std::to_string(p) + " of many words here.\n\n";
+        write_file(in / ("f" + std::to_string(1000 + f) + ".txt"), text);
+    }
+    const std::string cmd = std::string(RAPPORTEUR_INDEX_EXE) + " -q --shard-min-mb 1 --threads 2 --db " +
+                            quote(db.string()) + " " + quote(in.string());
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        execl("/bin/sh", "sh", "-c", ("exec " + cmd + " 2>/dev/null").c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    auto shard_started = [&] {
+        for (const auto& e : fs::directory_iterator(db)) if (e.path().filename().string().rfind("tmp-", 0) == 0) return true;
+        return false;
+    };
+    for (int i = 0; i < 600 && !shard_started(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    REQUIRE(WIFSIGNALED(status));
+    CHECK(passages_of(db) == before);
+    CHECK(run("xapian-check " + quote(current_generation(db).string())).status == 0);
+    // The next run finishes the job and sweeps away what the killed one left.
+    auto again = run(cmd);
+    CHECK(again.status == 0);
+    CHECK(search_ids(db, "hotlines").size() == 100);  // search_ids stops at 100
+    for (const auto& e : fs::directory_iterator(db)) CHECK(e.path().filename().string().rfind("tmp-", 0) != 0);
 }

@@ -29,6 +29,10 @@ struct IndexerOptions {
      *  Xapian's own flush threshold (XAPIAN_FLUSH_THRESHOLD documents), the memory used. */
     std::uintmax_t commit_bytes = 64u << 20;
     unsigned threads = 0;                 ///< analysis threads; 0 = one per core
+    /** Runs over at least this many bytes of input build one shard per thread in parallel,
+     *  then merge them with the current database into a new compacted generation, published
+     *  atomically. Smaller runs update the current generation in place. */
+    std::uintmax_t shard_min_bytes = 8u << 20;
 };
 
 /// What happened to one input file.

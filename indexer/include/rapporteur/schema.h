@@ -26,14 +26,14 @@ inline constexpr std::string_view VERSION = "1";
 inline constexpr std::string_view PREFIX_TEXT = "";          ///< passage text (positional)
 inline constexpr std::string_view PREFIX_SESSION_TITLE = "T"; ///< words of the session title
 inline constexpr std::string_view PREFIX_FOOTNOTE = "F";     ///< words of the cited footnotes
-inline constexpr std::string_view PREFIX_ID = "Q";           ///< unique passage id
+// No unique-id term: a passage id is "<document slug>/<part>", found through the document's
+// XD term (stored_passage.h: find_passage). Unique terms cost a posting list each.
 inline constexpr std::string_view PREFIX_DOCUMENT = "XD";    ///< document slug (boolean)
 inline constexpr std::string_view PREFIX_KIND = "K";         ///< paragraph | bullet | footnote
 inline constexpr std::string_view PREFIX_LANG = "L";         ///< ISO 639-1 language
 inline constexpr std::string_view PREFIX_ORG = "XO";         ///< canonical organisation
 inline constexpr std::string_view PREFIX_COUNTRY = "XC";     ///< canonical country
 inline constexpr std::string_view PREFIX_SESSION = "XS";     ///< session number ("0" opening)
-inline constexpr std::string_view PREFIX_DAY = "XY";         ///< meeting day
 
 // --- Value slots -----------------------------------------------------------------------------
 inline constexpr Xapian::valueno SLOT_SESSION = 0;   ///< "<day>/<number>/<title>"
@@ -41,9 +41,10 @@ inline constexpr Xapian::valueno SLOT_LANG = 1;      ///< ISO 639-1
 inline constexpr Xapian::valueno SLOT_DOCUMENT = 2;  ///< document slug
 inline constexpr Xapian::valueno SLOT_ORGS = 3;      ///< organisations joined by '\x1f'
 inline constexpr Xapian::valueno SLOT_COUNTRIES = 4; ///< countries joined by '\x1f'
-inline constexpr Xapian::valueno SLOT_ORDER = 5;     ///< sortable passage order in its document
 /// Byte span of every word position of the passage text, encode_offsets() format.
-inline constexpr Xapian::valueno SLOT_OFFSETS = 6;
+inline constexpr Xapian::valueno SLOT_OFFSETS = 5;
+// The document data (stored_passage.h) holds the id, kind, text, cited footnotes and the
+// content hash of the file version the passage came from.
 
 /// Separator of multi-valued facet values in one slot.
 inline constexpr char MULTI_SEPARATOR = '\x1f';
