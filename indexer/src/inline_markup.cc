@@ -82,7 +82,20 @@ class InlineReader {
         out_.refs.push_back(FootnoteRef{n, static_cast<std::uint32_t>(out_.text.size())});
     }
 
+    /// Bytes that may start markup (or a URL); every other ASCII byte is copied as it is.
+    static bool special(unsigned char c) {
+        return c >= 0x80 || c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\\' || c == '*' ||
+               c == '_' || c == '`' || c == '!' || c == '[' || c == '<' || c == '&' || c == 'h';
+    }
+
     void step(std::size_t& pos) {
+        if (!special(static_cast<unsigned char>(raw_[pos]))) {
+            std::size_t end = pos + 1;
+            while (end < raw_.size() && !special(static_cast<unsigned char>(raw_[end]))) ++end;
+            out_.text.append(raw_.data() + pos, end - pos);
+            pos = end;
+            return;
+        }
         const char c = raw_[pos];
         switch (c) {
         case ' ': case '\n': case '\t': case '\r':
