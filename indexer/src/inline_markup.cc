@@ -55,6 +55,7 @@ class InlineReader {
         : raw_(raw), close_bracket_(raw, ']'), close_paren_(raw, ')'), close_angle_(raw, '>') {}
 
     InlineText run() {
+        out_.text.reserve(raw_.size());  // the clean text is never longer than the raw one
         std::size_t pos = 0;
         while (pos < raw_.size()) step(pos);
         while (!out_.text.empty() && out_.text.back() == ' ') out_.text.pop_back();
@@ -90,8 +91,18 @@ class InlineReader {
 
     void step(std::size_t& pos) {
         if (!special(static_cast<unsigned char>(raw_[pos]))) {
+            // A run of ordinary bytes, with the single spaces between words and the 'h's that
+            // start no URL, is copied at once.
             std::size_t end = pos + 1;
-            while (end < raw_.size() && !special(static_cast<unsigned char>(raw_[end]))) ++end;
+            while (end < raw_.size()) {
+                const auto b = static_cast<unsigned char>(raw_[end]);
+                if (special(b) && !(b == ' ' && raw_[end - 1] != ' ' && end + 1 < raw_.size() &&
+                                    !special(static_cast<unsigned char>(raw_[end + 1]))) &&
+                    !(b == 'h' && !starts_url(raw_, end))) {
+                    break;
+                }
+                ++end;
+            }
             out_.text.append(raw_.data() + pos, end - pos);
             pos = end;
             return;

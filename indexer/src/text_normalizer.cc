@@ -96,7 +96,9 @@ std::string normalize_text(std::string_view raw) {
             if (pending_spaces) out.append(pending_spaces, ' ');
             pending_spaces = 0;
             std::size_t end = pos + 1;
-            while (end < raw.size() && (raw[end] > ' ' || static_cast<unsigned char>(raw[end]) >= 0x80)) ++end;
+            auto ordinary = [&](std::size_t i) { return raw[i] > ' ' || static_cast<unsigned char>(raw[i]) >= 0x80; };
+            // Single spaces between ordinary bytes are part of the run.
+            while (end < raw.size() && (ordinary(end) || (raw[end] == ' ' && end + 1 < raw.size() && ordinary(end + 1)))) ++end;
             out.append(raw.data() + pos, end - pos);
             pos = end - 1;
             continue;
