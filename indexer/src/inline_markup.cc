@@ -330,7 +330,7 @@ int superscript_digit(char32_t c) {
     }
 }
 
-std::optional<FootnoteStart> match_footnote_start(std::string_view line) {
+std::optional<FootnoteStart> match_footnote_start(std::string_view line, bool block_start) {
     std::size_t pos = 0;
     int n = 0;
     std::size_t digits = 0;
@@ -361,11 +361,16 @@ std::optional<FootnoteStart> match_footnote_start(std::string_view line) {
         }
         if (digits == 0) return std::nullopt;
     }
-    if (pos >= line.size() || line[pos] != ' ') return std::nullopt;
+    if (pos >= line.size()) return std::nullopt;
+    if (line[pos] != ' ') {
+        std::size_t q = pos;
+        if (block_start && utf8::is_upper(utf8::next(line, q))) return FootnoteStart{n, pos};
+        return std::nullopt;
+    }
     while (pos < line.size() && line[pos] == ' ') ++pos;
     if (pos >= line.size()) return std::nullopt;
     std::size_t q = pos;
-    if (utf8::is_lower(utf8::next(line, q))) return std::nullopt;
+    if (!block_start && utf8::is_lower(utf8::next(line, q))) return std::nullopt;
     return FootnoteStart{n, pos};
 }
 

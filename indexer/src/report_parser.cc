@@ -141,9 +141,12 @@ bool ends_sentence(std::string_view raw) {
             end = p;
             continue;
         }
-        if (c == ']' && raw.substr(0, end).rfind("[^") != std::string_view::npos) {
-            end = raw.substr(0, end).rfind("[^");  // a Markdown footnote reference "[^3]"
-            continue;
+        if (c == ']' && end >= 4) {  // a Markdown footnote reference "[^3]", "[^123]"
+            const std::size_t open = raw.substr(0, end).rfind("[^");
+            if (open != std::string_view::npos && end - open <= 10) {
+                end = open;
+                continue;
+            }
         }
         break;
     }
@@ -208,7 +211,7 @@ class ReportReader {
                 const bool sentence = ends_sentence(line) && !(count_non_date_words(line, words_) <= 2 &&
                                                                !parse_dates(line, words_).empty());
                 if (line.size() > MAX_FRONT_MATTER_LINE_BYTES || is_heading(line) || bullet_body(line) ||
-                    match_footnote_start(line) || sentence || is_page_furniture(line)) {
+                    match_footnote_start(line, true) || sentence || is_page_furniture(line)) {
                     front = false;
                     break;
                 }
@@ -240,7 +243,7 @@ class ReportReader {
             std::string_view line = block[i];
             if ((first_group || line_has_day(line)) && heading(line)) {
                 ++i;
-            } else if (auto fn = match_footnote_start(line)) {
+            } else if (auto fn = match_footnote_start(line, i == 0)) {
                 Item item{Item::Kind::FOOTNOTE, std::string(line.substr(fn->body)), fn->n, current_session()};
                 for (++i; i < block.size() && !match_footnote_start(block[i]) && !line_has_day_heading(block[i]); ++i) {
                     append_line(item.raw, block[i]);
