@@ -99,6 +99,8 @@ struct Analyzer::Impl {
     SharedFilters shared;
     std::map<std::string, StopFilter, std::less<>> stops;
     std::unique_ptr<SpellingVariantFilter> variants;
+    /// Prefixes of closed compounds, split off at query time ("nonpunishment" → "non punishment").
+    std::vector<std::string> compound_prefixes;
     SynonymMap synonyms;
     std::mutex pool_mutex;
     std::vector<std::unique_ptr<Workspace>> pool;
@@ -145,7 +147,30 @@ struct Analyzer::Impl {
     /// Keys of all units of `text`, joined by one space, and their number.
     std::pair<std::string, std::size_t> text_key(Workspace& ws, std::string_view text);
     void add_synonym(Workspace& ws, std::string_view acronym, std::string_view expansion);
+    /// For a closed compound ("nonpunishment"), the phrase of its prefix and rest as an alternative.
+    void add_prefix_split(Workspace& ws, std::string_view word, const std::vector<AnalysisChain*>& chains,
+                          QueryWord& w);
 };
+
+void Analyzer::Impl::add_prefix_split(Workspace& ws, std::string_view word, const std::vector<AnalysisChain*>& chains,
+                                      QueryWord& w) {
+    if (compound_prefixes.empty()) return;
+    std::string folded;
+    shared.case_fold.apply(word, folded);
+    if (options.accent_folding) shared.accent_fold.apply(folded);
+    constexpr std::size_t MIN_REST = 4;
+    for (const auto& p : compound_prefixes) {
+        if (folded.size() < p.size() + MIN_REST || folded.compare(0, p.size(), p) != 0) continue;
+        const std::string rest = folded.substr(p.size());
+        for (auto* c : chains) {
+            c->normalise(p, ws.part_forms, true);
+            std::vector<std::string> phrase{ws.part_forms.term};
+            c->normalise(rest, ws.part_forms, true);
+            phrase.push_back(ws.part_forms.term);
+            add_alternative(w.alternatives, std::move(phrase));
+        }
+    }
+}
 
 Analyzer::Impl::Impl(AnalyzerOptions o) : options(std::move(o)) {
     auto folder = [this](std::string& w) { fold(w); };
@@ -155,6 +180,12 @@ Analyzer::Impl::Impl(AnalyzerOptions o) : options(std::move(o)) {
     variants = std::make_unique<SpellingVariantFilter>(folder, [&english](std::string& w) {
         if (english) english->apply(w);
     });
+    if (options.compounds) {
+        for (auto& p : read_word_list(data_path("analyzers", "compound_prefixes.txt"))) {
+            fold(p);
+            compound_prefixes.push_back(std::move(p));
+        }
+    }
     if (options.synonyms) {
         const auto path = data_path("analyzers", "glossary.tsv");
         Lease ws(*this);
@@ -263,7 +294,9 @@ std::vector<std::string> Analyzer::Impl::phrase_terms(Workspace& ws, std::string
 }
 
 std::string Analyzer::Impl::unit_key(Workspace& ws, std::string_view text, const Segmentation& seg, const Unit& u) {
-    AnalysisChain& neutral = chain(ws, "");
+    // Keys go through the English chain (stemmed): "mechanisms" meets "mechanism". Both sides
+    // of a lookup are keyed alike, whatever the expansion's language.
+    AnalysisChain& neutral = chain(ws, "en");
     std::string key;
     if (u.kind == Unit::Kind::GROUP) {
         CompoundFilter::whole_form(text, seg.parts, seg.groups[u.group], ws.whole);
@@ -272,7 +305,7 @@ std::string Analyzer::Impl::unit_key(Workspace& ws, std::string_view text, const
     } else {
         for (std::uint32_t k = u.first_part; k < u.first_part + u.parts; ++k) {
             const auto& p = seg.parts[k];
-            neutral.normalise(text.substr(p.start, p.end - p.start), ws.part_forms, false);
+            neutral.normalise(text.substr(p.start, p.end - p.start), ws.part_forms, p.kind == WordKind::LETTER);
             key += ws.part_forms.term;
         }
     }
@@ -370,6 +403,7 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view text, std::strin
             // Typed with accents: the exact form, which the index keeps beside the folded one,
             // earns a bonus, so exact matches rank first.
             if (!exact.empty()) add_alternative(w.alternatives, {exact}, EXACT_BONUS);
+            if (first.kind == WordKind::LETTER) impl.add_prefix_split(*ws, text.substr(first.start, first.end - first.start), chains, w);
             break;
         }
         case Unit::Kind::GROUP: {

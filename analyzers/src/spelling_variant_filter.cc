@@ -6,11 +6,14 @@
 #include "rapporteur/analyzers.h"
 #include "word_list.h"
 
+#include <vector>
+
 namespace rapporteur {
 
 SpellingVariantFilter::SpellingVariantFilter(const std::function<void(std::string&)>& fold,
                                              const std::function<void(std::string&)>& stem) {
     const auto path = data_path("analyzers", "spelling_variants.txt");
+    std::vector<std::pair<std::string, std::string>> stem_pairs;
     for (const auto& line : read_word_list(path)) {
         const auto space = line.find_first_of(" \t");
         const auto second = space == std::string::npos ? space : line.find_first_not_of(" \t", space);
@@ -25,12 +28,29 @@ SpellingVariantFilter::SpellingVariantFilter(const std::function<void(std::strin
         std::string bs = british, as = american;
         stem(bs);
         stem(as);
-        // Two spellings that stem alike need nothing; a stem that is itself a canonical stem
-        // must not be moved, or "program" would chase its own tail.
-        if (bs != as) stems_[bs] = as;
+        if (bs != as) stem_pairs.emplace_back(std::move(bs), std::move(as));
     }
-    for (auto it = stems_.begin(); it != stems_.end();) {
-        it = stems_.count(it->second) ? stems_.erase(it) : std::next(it);
+    // Stems of several pairs meet ("organise"/"organize" and "organisation"/"organization" give
+    // organis~organiz and organis~organ): merge them into classes, each mapped to its shortest
+    // stem, so that every spelling of every inflection ends on one term.
+    StringMap<std::string> parent;
+    std::function<std::string(const std::string&)> find = [&](const std::string& s) -> std::string {
+        auto it = parent.find(s);
+        if (it == parent.end() || it->second == s) return s;
+        return it->second = find(it->second);
+    };
+    for (const auto& [a, b] : stem_pairs) {
+        parent.try_emplace(a, a);
+        parent.try_emplace(b, b);
+        std::string ra = find(a), rb = find(b);
+        if (ra == rb) continue;
+        // The shorter (then smaller) root represents the class.
+        if (rb.size() < ra.size() || (rb.size() == ra.size() && rb < ra)) std::swap(ra, rb);
+        parent[rb] = ra;
+    }
+    for (const auto& [s, p] : parent) {
+        std::string root = find(s);
+        if (root != s) stems_[s] = root;
     }
 }
 
