@@ -14,6 +14,15 @@ AnalysisChain::AnalysisChain(std::string lang, const SharedFilters& shared, cons
     if (options.stemming && !lang_.empty()) stemmer_ = std::make_unique<StemFilter>(lang_);
 }
 
+void AnalysisChain::strip_possessive(std::string& term) {
+    for (std::string_view s : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
+        if (term.size() > s.size() && term.compare(term.size() - s.size(), s.size(), s) == 0) {
+            term.resize(term.size() - s.size());
+            return;
+        }
+    }
+}
+
 bool AnalysisChain::is_acronym(std::string_view word) {
     std::size_t upper = 0, lower = 0;
     for (char c : word) {
@@ -26,16 +35,12 @@ bool AnalysisChain::is_acronym(std::string_view word) {
 
 void AnalysisChain::normalise(std::string_view word, TermForms& out, bool stem) {
     std::string& term = out.term;
-    if (stem && is_acronym(word)) {
-        stem = false;
-        for (std::string_view s : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
-            if (word.size() > s.size() && word.substr(word.size() - s.size()) == s) {
-                word.remove_suffix(s.size());
-                break;
-            }
-        }
-    }
+    const bool acronym = stem && is_acronym(word);
+    if (acronym) stem = false;
     shared_.case_fold.apply(word, term);
+    // Without a stemmer to do it, a possessive goes here: "OSCE's" and "osce's" index as "osce"
+    // in every chain that does not stem them.
+    if (acronym || !stemmer_) strip_possessive(term);
     if (const auto skip = shared_.elision.elided_bytes(term)) term.erase(0, skip);
     out.exact.clear();
     if (accent_folding_) {
@@ -47,6 +52,15 @@ void AnalysisChain::normalise(std::string_view word, TermForms& out, bool stem) 
             if (!shared_.accent_fold.apply(term)) out.exact.clear();
         }
     }
+    if (stem) {
+        if (auto it = cache_.find(term); it != cache_.end()) {
+            term = it->second.first;
+            out.stopword = it->second.second;
+            if (!out.exact.empty()) LengthFilter::apply(out.exact);
+            return;
+        }
+    }
+    const std::string folded = stem ? term : std::string();
     out.stopword = stop_ && stop_->contains(term);
     if (!out.stopword && stem) {
         if (stemmer_) {
@@ -57,6 +71,10 @@ void AnalysisChain::normalise(std::string_view word, TermForms& out, bool stem) 
         }
     }
     LengthFilter::apply(term);
+    if (stem && folded.size() <= CACHED_WORD_BYTES) {
+        if (cache_.size() >= CACHE_LIMIT) cache_.clear();
+        cache_.try_emplace(folded, term, out.stopword);
+    }
     if (!out.exact.empty()) LengthFilter::apply(out.exact);
 }
 

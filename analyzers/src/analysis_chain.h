@@ -54,6 +54,8 @@ class AnalysisChain {
 
     /// At least two capitals and no more small letters than capitals: "OSCE", "CoE", "NGOs".
     static bool is_acronym(std::string_view word);
+    /// Remove a final "'s", "’s", "'" or "’" (English possessives).
+    static void strip_possessive(std::string& term);
 
     const std::string& language() const { return lang_; }
 
@@ -64,6 +66,11 @@ class AnalysisChain {
     const SpellingVariantFilter* variants_;
     std::unique_ptr<StemFilter> stemmer_;
     bool accent_folding_;
+    /// Folded word → (term, stop word): one lookup replaces the stop, stem and variant lookups
+    /// for the words that recur, which is most of them (Zipf).
+    StringMap<std::pair<std::string, bool>> cache_;
+    static constexpr std::size_t CACHE_LIMIT = 1 << 16;   ///< entries, then it starts again
+    static constexpr std::size_t CACHED_WORD_BYTES = 64;  ///< longer words are rare: not cached
 };
 
 } // namespace rapporteur

@@ -16,15 +16,8 @@ StemFilter::StemFilter(std::string_view lang) {
 }
 
 void StemFilter::apply(std::string& term) {
-    if (auto it = cache_.find(term); it != cache_.end()) {
-        term = it->second;
-        return;
-    }
     std::string stem = stem_(term);
-    if (stem.empty()) stem = term;
-    if (cache_.size() >= CACHE_LIMIT) cache_.clear();
-    cache_.emplace(term, stem);
-    term = std::move(stem);
+    if (!stem.empty()) term = std::move(stem);
 }
 
 } // namespace rapporteur

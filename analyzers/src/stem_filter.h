@@ -9,13 +9,10 @@
 
 #include <xapian.h>
 
-#include "string_hash.h"
-
 namespace rapporteur {
 
-/** Snowball stemming of folded terms. Word frequencies follow Zipf's law, so a small cache of
- *  recent stems answers most calls without running the stemmer or allocating. Not thread-safe:
- *  each thread's workspace owns its own (Xapian::Stem keeps state while stemming).
+/** Snowball stemming of folded terms (the chain caches the results). Not thread-safe: each
+ *  thread's workspace owns its own (Xapian::Stem keeps state while stemming).
  */
 class StemFilter {
   public:
@@ -25,10 +22,7 @@ class StemFilter {
     void apply(std::string& term);
 
   private:
-    /// Past this many entries the cache starts again, bounding memory per thread and language.
-    static constexpr std::size_t CACHE_LIMIT = 1 << 16;
     Xapian::Stem stem_;
-    StringMap<std::string> cache_;
 };
 
 } // namespace rapporteur

@@ -6,6 +6,8 @@
 
 #include "analyzers/analyzer_support.h"
 
+#include <thread>
+
 using rapporteur::Analyzer;
 using rapporteur::AnalyzerOptions;
 using rapporteur::test::describe;
@@ -166,4 +168,29 @@ TEST_CASE("Analyzer invariants hold over every passage", "[analyzer][invariants]
         }
     }
     CHECK(tokens_checked > 3000);
+}
+
+TEST_CASE("Analyzer is safe to share between threads, synonyms added meanwhile", "[analyzer][threads]") {
+    Analyzer analyzer;
+    const auto passages = rapporteur::test::all_passages();
+    std::vector<std::string> expected;
+    for (const auto& p : passages) expected.push_back(describe(analyzer.analyze(p.text, "en")));
+    std::vector<int> mismatches(4, 0);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            for (int round = 0; round < 3; ++round) {
+                for (std::size_t i = 0; i < passages.size(); ++i) {
+                    if (describe(analyzer.analyze(passages[i].text, "en")) != expected[i]) ++mismatches[t];
+                    (void)analyzer.analyze_query("National Referral Mechanism victims");
+                }
+            }
+        });
+    }
+    for (int k = 0; k < 200; ++k) analyzer.add_synonym("X" + std::to_string(k), "expansion number " + std::to_string(k));
+    for (auto& th : threads) th.join();
+    CHECK(mismatches == std::vector<int>(4, 0));
+    const auto words = analyzer.analyze_query("X7");
+    REQUIRE(words.size() == 1);
+    CHECK(words[0].alternatives.size() > 1);
 }

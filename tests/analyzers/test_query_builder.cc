@@ -6,6 +6,8 @@
 
 #include "analyzers/analyzer_support.h"
 
+#include "accent_fold_filter.h"
+
 using rapporteur::Analyzer;
 using rapporteur::test::MemoryIndex;
 
@@ -21,6 +23,7 @@ TEST_CASE("Round trip: every word of every passage, typed as is, finds its passa
     std::vector<std::string> texts;
     for (const auto& p : passages) texts.push_back(p.text);
     const MemoryIndex index(analyzer, texts);
+    const rapporteur::AccentFoldFilter fold;
     std::size_t queries = 0;
     for (std::size_t i = 0; i < passages.size(); ++i) {
         const auto& text = passages[i].text;
@@ -30,6 +33,14 @@ TEST_CASE("Round trip: every word of every passage, typed as is, finds its passa
             const std::string word = text.substr(t.start, t.end - t.start);
             INFO(passages[i].source << ": '" << word << "'");
             CHECK(index.finds(word, static_cast<Xapian::docid>(i + 1)));
+            // Typed in lower case and without accents, as users often do.
+            std::string lazy = word;
+            for (auto& c : lazy) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            fold.apply(lazy);
+            if (lazy != word) {
+                INFO("typed as '" << lazy << "'");
+                CHECK(index.finds(lazy, static_cast<Xapian::docid>(i + 1)));
+            }
             ++queries;
         }
     }
