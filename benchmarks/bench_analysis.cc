@@ -7,8 +7,12 @@
  *  passage's language is detected once, before the timed loops, as the indexer does before it
  *  calls analyze. Each timed loop asserts the count it must reproduce (words, tokens), so that
  *  no loop can be optimised away or silently do less work. The best of N runs is reported.
+ *  A second pair of loops builds Xapian documents, with Xapian's own TermGenerator and with
+ *  analyze + add_tokens, to show the chain's share of indexing beside what it replaces.
  */
 #include "rapporteur/analyzers.h"
+
+#include <xapian.h>
 
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
@@ -68,6 +72,33 @@ std::size_t analyse(const rapporteur::Analyzer& analyzer, const std::vector<Pass
     std::size_t tokens = 0;
     for (const auto& p : passages) tokens += analyzer.analyze(p.text, p.lang).size();
     return tokens;
+}
+
+/// The second reference: Xapian's own TermGenerator (what indexing costs without this chain),
+/// building one document per passage; returns the documents' distinct terms, summed.
+std::size_t termgenerator_documents(const std::vector<Passage>& passages) {
+    Xapian::TermGenerator tg;
+    tg.set_stemmer(Xapian::Stem("en"));
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    std::size_t terms = 0;
+    for (const auto& p : passages) {
+        Xapian::Document doc;
+        tg.set_document(doc);
+        tg.index_text(p.text);
+        terms += doc.termlist_count();
+    }
+    return terms;
+}
+
+/// The chain's share of indexing: analyze + add_tokens into one document per passage.
+std::size_t chain_documents(const rapporteur::Analyzer& analyzer, const std::vector<Passage>& passages) {
+    std::size_t terms = 0;
+    for (const auto& p : passages) {
+        Xapian::Document doc;
+        rapporteur::add_tokens(doc, analyzer.analyze(p.text, p.lang));
+        terms += doc.termlist_count();
+    }
+    return terms;
 }
 
 template <typename F> double seconds(F&& f) {
@@ -131,8 +162,16 @@ int main(int argc, char** argv) {
         // Warm-up runs give the counts every timed run must reproduce.
         const std::size_t words = icu_scan(*bi, passages);
         const std::size_t tokens = analyse(analyzer, passages);
-        double icu_best = 1e300, analysis_best = 1e300;
+        const std::size_t tg_terms = termgenerator_documents(passages);
+        const std::size_t chain_terms = chain_documents(analyzer, passages);
+        double icu_best = 1e300, analysis_best = 1e300, tg_best = 1e300, chain_best = 1e300;
         for (int r = 0; r < repeat; ++r) {
+            tg_best = std::min(tg_best, seconds([&] {
+                if (termgenerator_documents(passages) != tg_terms) throw std::logic_error("TermGenerator count changed");
+            }));
+            chain_best = std::min(chain_best, seconds([&] {
+                if (chain_documents(analyzer, passages) != chain_terms) throw std::logic_error("document count changed");
+            }));
             icu_best = std::min(icu_best, seconds([&] {
                 if (icu_scan(*bi, passages) != words) throw std::logic_error("ICU scan count changed");
             }));
@@ -145,6 +184,10 @@ int main(int argc, char** argv) {
         std::printf("icu word-break scan: %zu words, %.3f s, %.1f MB/s\n", words, icu_best, mb / icu_best);
         std::printf("Analyzer::analyze:   %zu tokens, %.3f s, %.1f MB/s\n", tokens, analysis_best, mb / analysis_best);
         std::printf("ratio analysis/icu:  %.2f\n", icu_best / analysis_best);
+        std::printf("Xapian TermGenerator documents: %zu terms, %.3f s, %.1f MB/s\n", tg_terms, tg_best, mb / tg_best);
+        std::printf("analyze + add_tokens documents: %zu terms, %.3f s, %.1f MB/s\n", chain_terms, chain_best,
+                    mb / chain_best);
+        std::printf("ratio chain/TermGenerator: %.2f\n", tg_best / chain_best);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench_analysis: %s\n", e.what());
         return 1;
