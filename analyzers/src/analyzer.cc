@@ -139,8 +139,9 @@ struct Analyzer::Impl {
     /// Tokens of `text` through `chain`, appended to `out` (positions from 0).
     void emit(Workspace& ws, std::string_view text, const Segmentation& seg, AnalysisChain& chain,
               std::vector<Token>& out);
-    /// Index terms at successive positions of `text` by `chain`: what a phrase of it must match.
-    std::vector<std::string> phrase_terms(Workspace& ws, std::string_view text, AnalysisChain& chain);
+    /// Index terms at successive positions of `text` by `chain`: what a phrase of it must match,
+    /// once with its compounds as hyphenated and, when different, once as closed words.
+    std::vector<std::vector<std::string>> phrase_terms(Workspace& ws, std::string_view text, AnalysisChain& chain);
     std::vector<Unit> units(std::string_view text, const Segmentation& seg) const;
     /// The synonym key of a unit: folded, unstemmed, canonical spelling.
     std::string unit_key(Workspace& ws, std::string_view text, const Segmentation& seg, const Unit& u);
@@ -281,31 +282,43 @@ std::vector<Unit> Analyzer::Impl::units(std::string_view, const Segmentation& se
     return out;
 }
 
-std::vector<std::string> Analyzer::Impl::phrase_terms(Workspace& ws, std::string_view text, AnalysisChain& chain) {
+std::vector<std::vector<std::string>> Analyzer::Impl::phrase_terms(Workspace& ws, std::string_view text,
+                                                                   AnalysisChain& chain) {
     Segmentation seg;
     segment(ws, text, seg);
     std::vector<Token> tokens;
     emit(ws, text, seg, chain, tokens);
-    std::vector<std::string> terms;
+    // As indexed where the compounds are written with hyphens (whole, then the later parts)...
+    std::vector<std::string> hyphenated;
     for (auto& t : tokens) {
-        if (!t.alternative) terms.push_back(std::move(t.text));
+        if (!t.alternative) hyphenated.push_back(t.text);
     }
-    return terms;
+    // ...and where they are written as one word (whole only): "Co-operation" / "Cooperation".
+    std::vector<std::string> joined;
+    std::uint32_t covered_to = 0;
+    for (auto& t : tokens) {
+        if (t.alternative || (t.start < covered_to)) continue;
+        joined.push_back(std::move(t.text));
+        covered_to = t.end;
+    }
+    std::vector<std::vector<std::string>> out{std::move(hyphenated)};
+    if (joined != out.front()) out.push_back(std::move(joined));
+    return out;
 }
 
 std::string Analyzer::Impl::unit_key(Workspace& ws, std::string_view text, const Segmentation& seg, const Unit& u) {
     // Keys go through the English chain (stemmed): "mechanisms" meets "mechanism". Both sides
     // of a lookup are keyed alike, whatever the expansion's language.
-    AnalysisChain& neutral = chain(ws, "en");
+    AnalysisChain& english = chain(ws, "en");
     std::string key;
     if (u.kind == Unit::Kind::GROUP) {
         CompoundFilter::whole_form(text, seg.parts, seg.groups[u.group], ws.whole);
-        neutral.normalise(ws.whole, ws.part_forms, false);
+        english.normalise(ws.whole, ws.part_forms, seg.groups[u.group].stem_whole);
         key = ws.part_forms.term;
     } else {
         for (std::uint32_t k = u.first_part; k < u.first_part + u.parts; ++k) {
             const auto& p = seg.parts[k];
-            neutral.normalise(text.substr(p.start, p.end - p.start), ws.part_forms, p.kind == WordKind::LETTER);
+            english.normalise(text.substr(p.start, p.end - p.start), ws.part_forms, p.kind == WordKind::LETTER);
             key += ws.part_forms.term;
         }
     }
@@ -475,7 +488,9 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view text, std::strin
         const std::size_t longest = impl.synonyms.longest_expansion();
         for (std::size_t i = 0; i < words.size(); ++i) {
             for (const auto& expansion : impl.synonyms.expansions(keys[i])) {
-                for (auto* c : chains) add_alternative(words[i].alternatives, impl.phrase_terms(*ws, expansion, *c));
+                for (auto* c : chains) {
+                    for (auto& phrase : impl.phrase_terms(*ws, expansion, *c)) add_alternative(words[i].alternatives, std::move(phrase));
+                }
             }
             for (std::size_t n = std::min(longest, words.size() - i); n >= 2; --n) {
                 std::string key = keys[i];
@@ -484,7 +499,9 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view text, std::strin
                 if (acronyms.empty()) continue;
                 QueryGroup g{n, {}};
                 for (const auto& a : acronyms) {
-                    for (auto* c : chains) add_alternative(g.alternatives, impl.phrase_terms(*ws, a, *c));
+                    for (auto* c : chains) {
+                        for (auto& phrase : impl.phrase_terms(*ws, a, *c)) add_alternative(g.alternatives, std::move(phrase));
+                    }
                 }
                 words[i].groups.push_back(std::move(g));
                 break;

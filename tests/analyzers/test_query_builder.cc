@@ -15,7 +15,53 @@ namespace {
 
 const Xapian::Query::op AND = Xapian::Query::OP_AND;
 
+/// Query words as "typed(stop): alt | alt*weight +N[group alts]", words separated by " ; ".
+std::string describe_query(const std::vector<rapporteur::QueryWord>& words) {
+    auto alternatives = [](const std::vector<rapporteur::QueryAlternative>& as) {
+        std::string o;
+        for (const auto& a : as) {
+            if (!o.empty()) o += " | ";
+            for (std::size_t i = 0; i < a.terms.size(); ++i) o += (i ? " " : "") + a.terms[i];
+            if (a.weight != 1.0) o += "*" + std::to_string(a.weight).substr(0, 3);
+        }
+        return o;
+    };
+    std::string out;
+    for (const auto& w : words) {
+        if (!out.empty()) out += " ; ";
+        out += w.original + (w.stopword ? "(stop)" : "") + ": " + alternatives(w.alternatives);
+        for (const auto& g : w.groups) out += " +" + std::to_string(g.words) + "[" + alternatives(g.alternatives) + "]";
+    }
+    return out;
+}
+
 } // namespace
+
+TEST_CASE("analyze_query golden words per feature", "[query_builder]") {
+    const Analyzer analyzer;
+    struct Case { std::string lang, query, expected; };
+    const Case cases[] = {
+        {"en", "the victims", "the(stop): the ; victims: victim | victims"},
+        {"en", "non-punishment", "non-punishment: nonpunish | nonpunishment | non punish | non punishment"},
+        {"en", "non punishment", "non: non +2[nonpunish | nonpunishment] ; punishment: punish | punishment"},
+        {"en", "nonpunishment", "nonpunishment: nonpunish | nonpunishment | non punish | non punishment"},
+        {"en", "PC.DEC/557", "PC.DEC/557: pc.dec/557 | pc dec 557"},
+        {"en", "NRM", "NRM: nrm | nation referr mechan | national referral mechanism"},
+        {"en", "labour", "labour: labor | labour"},
+        {"fr", "sécurité", "sécurité: securit | securite | sécurité*0.5"},
+        {"fr", "l'exploitation", "l'exploitation: exploit | exploitation"},
+        {"zh", "性剥削", "性剥削: 性 剥削"},
+        {"ru", "торговля людьми",
+         "торговля: торговл | торговля +2[торговлялюдьм | торговлялюдьми] ; людьми: людьм | людьми"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.lang << ": " << c.query);
+        CHECK(describe_query(analyzer.analyze_query(c.query, c.lang)) == c.expected);
+    }
+    const auto expansion = describe_query(analyzer.analyze_query("National Referral Mechanism", "en"));
+    CHECK(expansion.find("National: nation | national") == 0);
+    CHECK(expansion.find("+3[nrm]") != std::string::npos);
+}
 
 TEST_CASE("Round trip: every word of every passage, typed as is, finds its passage", "[query_builder][roundtrip]") {
     const Analyzer analyzer;
@@ -166,10 +212,15 @@ TEST_CASE("Acronyms and expansions find each other", "[query_builder][synonyms]"
         "Reports on TIP were discussed.",
         "Trafficking in persons was discussed.",
         "A national mechanism for documents.",
+        "The Organization for Security and Cooperation in Europe met.",
+        "The Organization for Security and Co-operation in Europe met.",
+        "The OSCE met.",
     });
     const std::pair<std::string, std::vector<Xapian::docid>> cases[] = {
         {"NRM", {1, 2}}, {"National Referral Mechanism", {1, 2}}, {"national referral mechanisms", {1, 2}},
-        {"TIP", {3, 4}}, {"trafficking in persons", {3, 4}},
+        {"TIP", {3, 4}}, {"trafficking in persons", {3, 4}}, {"OSCE", {6, 7, 8}},
+        {"Organization for Security and Co-operation in Europe", {6, 7, 8}},
+        {"Organisation for Security and Cooperation in Europe", {6, 7, 8}},
     };
     for (const auto& [q, expected] : cases) {
         INFO(q);
