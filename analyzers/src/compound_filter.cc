@@ -32,11 +32,11 @@ void CompoundFilter::group(std::string_view text, const std::vector<RawWord>& wo
         }
         // ICU joins letters across '.' ("e.g", "www.osce.org"): split there, the group rejoins.
         std::uint32_t from = w.start;
-        for (std::uint32_t i = w.start; i < w.end; ++i) {
-            if (text[i] == '.' && i > from) {
-                parts.push_back({from, i, WordKind::LETTER});
-                from = i + 1;
-            }
+        const std::string_view word = text.substr(w.start, w.end - w.start);
+        for (auto dot = word.find('.'); dot != std::string_view::npos; dot = word.find('.', dot + 1)) {
+            const auto at = w.start + static_cast<std::uint32_t>(dot);
+            if (at > from) parts.push_back({from, at, WordKind::LETTER});
+            from = at + 1;
         }
         if (from < w.end) parts.push_back({from, w.end, WordKind::LETTER});
     }
