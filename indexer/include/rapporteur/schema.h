@@ -63,9 +63,10 @@ inline constexpr std::string_view META_SYNONYM = "rapporteur:synonym:";
 inline constexpr std::size_t MAX_TERM_BYTES = 240;
 
 /** The span of each word position, as stored in SLOT_OFFSETS: for positions 1, 2, ... in
- *  order, varint(start − previous end) then varint(end − start), byte offsets into the
- *  passage text. A position's span covers every token at it (a compound's joined form spans
- *  the whole compound). About 2 bytes a word, against 9 as JSON numbers. */
+ *  order, varint(start − previous start) then varint(end − start), byte offsets into the
+ *  passage text. A position's span covers every token at it, so a compound's whole form makes
+ *  its first position span the whole compound and spans may overlap; starts never go back.
+ *  About 2 bytes a word, against 9 as JSON numbers. */
 inline std::string encode_offsets(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& spans) {
     std::string out;
     out.reserve(spans.size() * 2);
@@ -76,13 +77,13 @@ inline std::string encode_offsets(const std::vector<std::pair<std::uint32_t, std
         }
         out += static_cast<char>(v);
     };
-    std::uint32_t prev_end = 0;
+    std::uint32_t prev_start = 0;
     for (const auto& [start, end] : spans) {
-        // Spans never go backwards; a malformed one is clamped rather than wrapped.
-        const std::uint32_t s = std::max(start, prev_end), e = std::max(end, s);
-        varint(s - prev_end);
+        // A start that went backwards is clamped rather than wrapped.
+        const std::uint32_t s = std::max(start, prev_start), e = std::max(end, s);
+        varint(s - prev_start);
         varint(e - s);
-        prev_end = e;
+        prev_start = s;
     }
     return out;
 }
@@ -100,11 +101,11 @@ inline std::vector<std::uint32_t> decode_offsets(std::string_view data) {
         }
         return false;
     };
-    std::uint32_t prev_end = 0, gap = 0, length = 0;
+    std::uint32_t start = 0, gap = 0, length = 0;
     while (i < data.size() && varint(gap) && varint(length)) {
-        flat.push_back(prev_end + gap);
-        flat.push_back(prev_end + gap + length);
-        prev_end += gap + length;
+        start += gap;
+        flat.push_back(start);
+        flat.push_back(start + length);
     }
     return flat;
 }
