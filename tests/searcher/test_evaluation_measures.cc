@@ -200,7 +200,7 @@ TEST_CASE("empty and missing topics: what counts in the average", "[evaluation]"
     CHECK_THROWS_AS(eval("1 0 a 1\n", "2 Q0 a 1 1 t\n", {"map"}), RuntimeError);
 }
 
-TEST_CASE("-M keeps the first N documents of the score order", "[evaluation]") {
+TEST_CASE("max_docs (-M) keeps the first N documents of the score order", "[evaluation]") {
     // Ranking by score: d3 (rel), d2, d1 (rel); -M 1 keeps d3 only.
     EvaluationOptions top1;
     top1.max_docs = 1;
