@@ -180,8 +180,10 @@ std::vector<EntityMention> Gazetteer::find(std::string_view text) const {
         if (best) {
             const Entity& e = entities_[best->entity];
             found.push_back({e.kind, e.canonical, w.start, best_end});
+            pos = best_end;  // leftmost longest: "UN Women" is not also "UN"
+        } else {
+            pos = w.end;
         }
-        pos = w.end;
     }
     return found;
 }

@@ -22,9 +22,10 @@ struct EntityMention {
 };
 
 /** A gazetteer of organisations and countries with their aliases in several languages.
- *  Matching is case-sensitive on whole words; at each word the longest alias wins, and the
- *  next word is tried again (so "OSCE/ODIHR" gives both). An alias word ending in '*' matches
- *  any word starting with it (Russian declensions). Linear in the text. Immutable once built. */
+ *  Matching is case-sensitive on whole words, leftmost longest: at each word the longest alias
+ *  wins and matching goes on after it ("UN Women" is not also "UN"; "OSCE/ODIHR" gives both).
+ *  An alias word ending in '*' matches any word starting with it (Russian declensions).
+ *  Linear in the text. Immutable once built. */
 class Gazetteer {
   public:
     /// The shared instance, loaded once from data_path("indexer", "gazetteer.tsv").

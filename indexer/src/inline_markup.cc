@@ -70,9 +70,10 @@ class InlineReader {
     }
     void emit(std::string_view s) { out_.text += s; }
     void add_url(std::string_view url) {
-        while (!url.empty() && (url.front() == '<' || url.front() == ' ')) url.remove_prefix(1);
-        while (!url.empty() && (url.back() == '>' || url.back() == ' ')) url.remove_suffix(1);
+        while (!url.empty() && url.front() == ' ') url.remove_prefix(1);
         if (auto sp = url.find(' '); sp != std::string_view::npos) url = url.substr(0, sp);  // [x](url "title")
+        if (!url.empty() && url.front() == '<') url.remove_prefix(1);                        // [x](<url>)
+        if (!url.empty() && url.back() == '>') url.remove_suffix(1);
         if (url.empty() || url.front() == '#') return;  // an anchor inside the page, not a link
         std::string u(url);
         if (std::find(out_.urls.begin(), out_.urls.end(), u) == out_.urls.end()) out_.urls.push_back(u);

@@ -11,6 +11,7 @@
 #include "rapporteur/analyzers.h"
 
 #include "acronym_finder.h"
+#include "date_parser.h"
 #include "front_matter.h"
 #include "gazetteer.h"
 #include "inline_markup.h"
@@ -203,8 +204,11 @@ class ReportReader {
             if (block.size() > MAX_FRONT_MATTER_BLOCK_LINES) break;
             bool front = true;
             for (auto line : block) {
+                // A full stop ends a sentence, except after a date ("3-4 ноября 2020 г.").
+                const bool sentence = ends_sentence(line) && !(count_non_date_words(line, words_) <= 2 &&
+                                                               !parse_dates(line, words_).empty());
                 if (line.size() > MAX_FRONT_MATTER_LINE_BYTES || is_heading(line) || bullet_body(line) ||
-                    match_footnote_start(line) || ends_sentence(line) || is_page_furniture(line)) {
+                    match_footnote_start(line) || sentence || is_page_furniture(line)) {
                     front = false;
                     break;
                 }

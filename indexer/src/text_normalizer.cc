@@ -35,26 +35,26 @@ std::size_t sequence_length(const unsigned char* s, std::size_t pos, std::size_t
     return 0;
 }
 
-/// Binary content: any NUL byte, or more than 10% of the first 64 KiB being control
-/// characters (other than whitespace) or broken UTF-8. A text file with a few stray bytes is
-/// then reported as invalid UTF-8 at its offset, which is the more useful message.
+/// Binary content: any NUL byte, or in the first 64 KiB more than 10% control characters
+/// (other than whitespace) or more than 30% bytes of broken UTF-8 sequences. A text file with a
+/// few stray bytes (Latin-1 in a UTF-8 file) is then reported as invalid UTF-8 at its offset,
+/// which is the more useful message.
 bool looks_binary(std::string_view raw) {
     if (std::memchr(raw.data(), '\0', raw.size()) != nullptr) return true;
     const auto* s = reinterpret_cast<const unsigned char*>(raw.data());
     const std::size_t sample = std::min<std::size_t>(raw.size(), 64 * 1024);
-    std::size_t odd = 0;
+    std::size_t controls = 0, broken = 0;
     for (std::size_t i = 0; i < sample;) {
         const unsigned char c = s[i];
-        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v') ++odd;
-        if (c == 0x7F) ++odd;
+        if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v') || c == 0x7F) ++controls;
         std::size_t len = sequence_length(s, i, raw.size());
         if (len == 0) {
-            ++odd;
+            ++broken;
             len = 1;
         }
         i += len;
     }
-    return sample > 0 && odd * 10 > sample;
+    return controls * 10 > sample || broken * 10 > sample * 3;
 }
 
 } // namespace

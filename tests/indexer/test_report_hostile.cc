@@ -1,0 +1,209 @@
+/** @file test_report_hostile.cc
+ *  @brief The document model on hostile inputs: empty, headings only, dangling markers and
+ *  footnotes, a 100 MB line, invalid UTF-8, binary content, and line-end and space variants.
+ */
+#include "rapporteur/analyzers.h"
+#include "rapporteur/indexer.h"
+#include "rapporteur/report.h"
+#include "support/process.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+
+using namespace rapporteur;
+
+namespace {
+
+using Strings = std::vector<std::string>;
+const std::string SEED = std::string(RAPPORTEUR_SEEDS) + "/000_2e1ad919f53edd39.txt";
+
+std::size_t count_kind(const Report& r, const std::string& kind) {
+    std::size_t n = 0;
+    for (const auto& p : r.passages) n += p.kind == kind;
+    return n;
+}
+
+std::string error_of(std::string_view text) {
+    try {
+        parse_report(text, "x.txt");
+    } catch (const RuntimeError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+} // namespace
+
+TEST_CASE("an empty file has the opening part and nothing else", "[report][hostile]") {
+    for (std::string text : {"", "\n\n\n", "   \n\t\n", "\xEF\xBB\xBF", "\r\n\r\n"}) {
+        const Report r = parse_report(text, "dir/Empty File.md");
+        CHECK(r.slug == "empty-file");
+        REQUIRE(r.sessions.size() == 1);
+        CHECK(r.sessions[0].number == 0);
+        CHECK(r.passages.empty());
+        CHECK(r.title.empty());
+        CHECK(r.dates.empty());
+    }
+}
+
+TEST_CASE("a file with only a heading has its session and no passage", "[report][hostile]") {
+    const Report r = parse_report("Day 1. Session 1 - Opening\n", "h.txt");
+    REQUIRE(r.sessions.size() == 2);
+    CHECK(r.sessions[1].day == 1);
+    CHECK(r.sessions[1].number == 1);
+    CHECK(r.sessions[1].title == "Opening");
+    CHECK(r.passages.empty());
+    CHECK(r.lang == "en");
+}
+
+TEST_CASE("a report without sessions keeps every passage in the opening part", "[report][hostile]") {
+    const Report r = parse_report(
+        "The meeting discussed trafficking in Greece.\n\nIt ended with thanks to the OSCE.\n\n- one point\n- another point\n",
+        "nosessions.txt");
+    REQUIRE(r.sessions.size() == 1);
+    REQUIRE(r.passages.size() == 4);
+    for (const auto& p : r.passages) CHECK(p.session == 0);
+    CHECK(r.passages[0].id == "nosessions/p1");
+    CHECK(r.passages[0].countries == Strings{"Greece"});
+    CHECK(r.passages[1].organisations == Strings{"OSCE"});
+    CHECK(r.passages[2].kind == "bullet");
+    CHECK(r.passages[2].text == "one point");
+    CHECK(r.lang.empty());
+}
+
+TEST_CASE("a marker without a footnote is removed and kept as a reference", "[report][hostile]") {
+    const Report r = parse_report("The commitments¹ were recalled.\n", "m.txt");
+    REQUIRE(r.passages.size() == 1);
+    CHECK(r.passages[0].text == "The commitments were recalled.");
+    REQUIRE(r.passages[0].footnotes.size() == 1);
+    CHECK(r.passages[0].footnotes[0].n == 1);
+    CHECK(r.passages[0].footnotes[0].offset == std::string("The commitments").size());
+    CHECK(count_kind(r, "footnote") == 0);
+}
+
+TEST_CASE("a footnote without a marker is a footnote cited by nobody", "[report][hostile]") {
+    const Report r = parse_report("A paragraph without markers.\n\n³ An orphan note, see <https://example.org/a>.\n\nAnother paragraph.\n",
+                                  "f.txt");
+    REQUIRE(count_kind(r, "footnote") == 1);
+    const Passage& fn = r.passages.back();
+    CHECK(fn.id == "f/fn3");
+    CHECK(fn.text == "An orphan note, see https://example.org/a.");
+    CHECK(fn.urls == Strings{"https://example.org/a"});
+    CHECK(fn.cited_by.empty());
+    CHECK(count_kind(r, "paragraph") == 2);  // "Another paragraph." starts a sentence: not joined
+}
+
+TEST_CASE("a footnote block at the very end is linked to its marker", "[report][hostile]") {
+    const Report r = parse_report("Day 1. Session 1 - Only\n\nThe last report⁴ was adopted.\n\n⁴ See [the report](https://example.org/r \"Report\")",
+                                  "end.txt");
+    REQUIRE(r.passages.size() == 2);
+    const Passage& fn = r.passages[1];
+    CHECK(fn.kind == "footnote");
+    CHECK(fn.id == "end/fn4");
+    CHECK(fn.text == "See the report");
+    CHECK(fn.urls == Strings{"https://example.org/r"});
+    CHECK(fn.cited_by == Strings{"end/p1"});
+    CHECK(fn.session == 1);
+    CHECK(r.passages[0].footnotes.at(0).n == 4);
+}
+
+TEST_CASE("two footnotes with one number get distinct ids, each cited by the nearest marker", "[report][hostile]") {
+    const Report r = parse_report("First part¹.\n\n¹ Note A.\n\nSecond part¹.\n\n¹ Note B.\n", "dup.txt");
+    REQUIRE(count_kind(r, "footnote") == 2);
+    CHECK(r.passages[2].id == "dup/fn1");
+    CHECK(r.passages[2].cited_by == Strings{"dup/p1"});
+    CHECK(r.passages[3].id == "dup/fn1-2");
+    CHECK(r.passages[3].cited_by == Strings{"dup/p2"});
+}
+
+TEST_CASE("CRLF, a BOM, tabs and trailing spaces change nothing", "[report][hostile]") {
+    const std::string original = test::read_all(SEED);
+    std::string variant = "\xEF\xBB\xBF";
+    for (char c : original) {
+        if (c == '\n') variant += " \t \r\n";
+        else if (c == ' ') variant += (variant.size() % 7 == 0) ? "\t" : " ";
+        else variant += c;
+    }
+    const auto a = to_json(parse_report(original, SEED));
+    const auto b = to_json(parse_report(variant, SEED));
+    CHECK(a.dump() == b.dump());
+    // Old Mac line ends too.
+    std::string cr = original;
+    for (auto& c : cr) c = c == '\n' ? '\r' : c;
+    CHECK(to_json(parse_report(cr, SEED)).dump() == a.dump());
+}
+
+TEST_CASE("invalid UTF-8 is an error naming the byte offset", "[report][hostile]") {
+    CHECK(error_of("abc\xC3\x28 def") == "invalid UTF-8 at byte 3");
+    CHECK(error_of("Day 1. Session 1 - \xE2\x82") == "invalid UTF-8 at byte 19");  // truncated at the end
+    CHECK(error_of("\xEF\xBB\xBFok \xC0\xAF") == "invalid UTF-8 at byte 6");         // overlong '/'
+    CHECK(error_of("surrogate \xED\xA0\x80 here") == "invalid UTF-8 at byte 10");
+    CHECK(error_of("latin-1 caf\xE9 au lait") == "invalid UTF-8 at byte 11");
+    CHECK(error_of("fine text, no error") == "");
+}
+
+TEST_CASE("binary content is refused", "[report][hostile]") {
+    std::string elf = "\x7F" "ELF\x02\x01\x01";
+    elf += std::string(64, '\0');
+    CHECK(error_of(elf) == "binary file, not text");
+    CHECK(error_of(std::string("text with one NUL\0 inside", 25)) == "binary file, not text");
+    // No NUL, but mostly control bytes and broken sequences.
+    std::string noise;
+    for (int i = 0; i < 4096; ++i) noise += static_cast<char>((i * 37 + 11) % 256 == 0 ? 1 : (i * 37 + 11) % 256);
+    CHECK(error_of(noise) == "binary file, not text");
+}
+
+TEST_CASE("a bad file is reported with its path and offset while the others are read", "[report][hostile][paths]") {
+    test::TempDir dir;
+    test::write_file(dir / "a_good.txt", "The OSCE met.\n");
+    test::write_file(dir / "b_bad.txt", "Broken \xFF byte.\n");
+    test::write_file(dir / "c_binary.md", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16));
+    test::write_file(dir / "d_good.md", "# Day 1. Session 1 - Start\n\nAlbania spoke.\n");
+    IndexerOptions options;
+    IndexSummary summary;
+    const auto reports = parse_paths({dir.path()}, options, summary);
+    REQUIRE(reports.size() == 2);
+    CHECK(reports[0].slug == "a-good");
+    CHECK(reports[1].passages.at(0).countries == Strings{"Albania"});
+    CHECK(summary.failed == 2);
+    REQUIRE(summary.files.size() == 2);
+    CHECK(summary.files[0].path == (dir / "b_bad.txt").string());
+    CHECK(summary.files[0].error == "invalid UTF-8 at byte 7");
+    CHECK(summary.files[1].path == (dir / "c_binary.md").string());
+    CHECK(summary.files[1].error == "binary file, not text");
+}
+
+TEST_CASE("a 100 MB single line parses in linear time", "[report][hostile][large]") {
+    const std::string sentence = "The OSCE and the Council of Europe (CoE) met in Greece on 3 April 2020,¹ see <https://example.org/x> and [a link](https://example.org/y). ";
+    auto make = [&](std::size_t bytes) {
+        std::string s;
+        s.reserve(bytes + sentence.size());
+        while (s.size() < bytes) s += sentence;
+        return s;
+    };
+    auto time = [](const std::string& text, Report& out) {
+        const auto start = std::chrono::steady_clock::now();
+        out = parse_report(text, "huge.txt");
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
+    Report small, big;
+    const std::string ten = make(10u << 20);
+    const double t10 = time(ten, small);
+    const std::string hundred = make(100u << 20);
+    const double t100 = time(hundred, big);
+    REQUIRE(big.passages.size() == 1);
+    const Passage& p = big.passages[0];
+    const std::size_t sentences = hundred.size() / sentence.size();
+    const std::size_t clean = parse_report(sentence, "one.txt").passages.at(0).text.size() + 1;
+    CHECK(p.text.size() == sentences * clean - 1);
+    CHECK(p.text.find("¹") == std::string::npos);
+    CHECK(p.footnotes.size() == sentences);
+    CHECK(p.organisations == Strings{"Council of Europe", "OSCE"});
+    CHECK(p.countries == Strings{"Greece"});
+    CHECK(big.acronyms.size() == 1);
+    // Linear: ten times the text takes about ten times as long (a quadratic step would be 100x).
+    INFO("10 MB: " << t10 << " s, 100 MB: " << t100 << " s");
+    CHECK(t100 < 25 * std::max(t10, 0.05));
+}
