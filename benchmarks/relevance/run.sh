@@ -12,6 +12,7 @@
 #               as topics.tsv, and nDCG@10 of the full configuration is at most 0.01 below the
 #               figure in expected.tsv (exit 1 otherwise). Exits 77 (skipped) when the
 #               executables lack --topics or --features or the corpus is incomplete.
+#   --record    write the figures of this run to expected.tsv (after a deliberate change)
 #   --keep DIR  keep the databases, runs and evaluations in DIR instead of a temporary directory
 # Prints a Markdown table to stdout; figures to 4 decimals, as trec_eval prints them. Averages
 # are over all judged topics (rapporteur-eval -c): a topic that retrieves nothing scores 0.
@@ -19,7 +20,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-bin="" check=0 keep="" INDEX="" SEARCH="" EVAL=""
+bin="" check=0 record=0 keep="" INDEX="" SEARCH="" EVAL=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --bin) bin="$2"; shift 2 ;;
@@ -27,8 +28,9 @@ while [ $# -gt 0 ]; do
     --search) SEARCH="$2"; shift 2 ;;
     --eval) EVAL="$2"; shift 2 ;;
     --check) check=1; shift ;;
+    --record) record=1; shift ;;
     --keep) keep="$2"; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -70,6 +72,8 @@ measure() { # measure name, evaluation file
 
 printf '| configuration | features | nDCG@10 | MAP | P@5 | MRR |\n'
 printf '|---|---|---:|---:|---:|---:|\n'
+printf 'config\tfeatures\tndcg_cut_10\tmap\tP_5\trecip_rank\tsource\n' > "$work/expected.tsv"
+source="run.sh $(date -u +%Y-%m-%d), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 for entry in "${configs[@]}"; do
   name=${entry%%:*} features=${entry#*:}
   db="$work/db-$name"
@@ -78,10 +82,15 @@ for entry in "${configs[@]}"; do
   "$SEARCH" --db "$db" --topics "$here/topics.tsv" --run-tag "rapporteur-$name" --limit 1000 > "$work/run-$name.txt"
   "$EVAL" -c -m ndcg_cut.10 -m map -m P.5 -m recip_rank -m num_q "$here/qrels.txt" "$work/run-$name.txt" \
     > "$work/eval-$name.txt"
-  printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$features" \
-    "$(measure ndcg_cut_10 "$work/eval-$name.txt")" "$(measure map "$work/eval-$name.txt")" \
-    "$(measure P_5 "$work/eval-$name.txt")" "$(measure recip_rank "$work/eval-$name.txt")"
+  figures=("$(measure ndcg_cut_10 "$work/eval-$name.txt")" "$(measure map "$work/eval-$name.txt")"
+           "$(measure P_5 "$work/eval-$name.txt")" "$(measure recip_rank "$work/eval-$name.txt")")
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$features" "${figures[@]}"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$features" "${figures[@]}" "$source" >> "$work/expected.tsv"
 done
+if [ "$record" = 1 ]; then
+  cp "$work/expected.tsv" "$here/expected.tsv"
+  echo "run.sh: recorded the figures in $here/expected.tsv" >&2
+fi
 
 if [ "$check" = 1 ]; then
   # Every judged passage must exist: passage ids change when the document model does, and a
