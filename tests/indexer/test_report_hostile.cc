@@ -73,6 +73,40 @@ TEST_CASE("a report without sessions keeps every passage in the opening part", "
     CHECK(r.lang.empty());
 }
 
+TEST_CASE("sessions announced only in the text, and an overview that announces nothing", "[report][sessions]") {
+    // No headings at all: the announcements make the sessions.
+    Report r = parse_report("Opening words.\n\nDuring the first session, A spoke.\n\nMore on A.\n\n"
+                            "The second session was about B.\n\nThe fourth session never came.\n",
+                            "announced.txt");
+    REQUIRE(r.sessions.size() == 3);
+    CHECK(r.sessions[1].number == 1);
+    CHECK(r.sessions[1].inferred);
+    CHECK(r.sessions[2].number == 2);
+    std::vector<int> sessions;
+    for (const auto& p : r.passages) sessions.push_back(p.session);
+    CHECK(sessions == std::vector<int>{0, 1, 1, 2, 2});
+    // With headings, an overview in the opening part is not Session 1.
+    r = parse_report("The first session will look at prevention, the second at protection.\n\n"
+                     "Day 1. Session 1 - Prevention\n\nText.\n",
+                     "overview.txt");
+    REQUIRE(r.sessions.size() == 2);
+    CHECK_FALSE(r.sessions[1].inferred);
+    CHECK(r.passages[0].session == 0);
+}
+
+TEST_CASE("a heading with its title on the next line", "[report][sessions]") {
+    const Report r = parse_report("Day 1. Session 1\nTowards better understanding\n\nThe panel met.\n\n"
+                                  "**Day 1. Session 2**\n**Protection of victims**\nThe second panel met.\n",
+                                  "nextline.txt");
+    REQUIRE(r.sessions.size() == 3);
+    CHECK(r.sessions[1].title == "Towards better understanding");
+    CHECK(r.sessions[2].title == "Protection of victims");
+    REQUIRE(r.passages.size() == 2);
+    CHECK(r.passages[0].text == "The panel met.");
+    CHECK(r.passages[1].text == "The second panel met.");
+    CHECK(r.passages[1].session == 2);
+}
+
 TEST_CASE("a marker without a footnote is removed and kept as a reference", "[report][hostile]") {
     const Report r = parse_report("The commitments¹ were recalled.\n", "m.txt");
     REQUIRE(r.passages.size() == 1);
