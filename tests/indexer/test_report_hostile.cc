@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <filesystem>
 
 using namespace rapporteur;
 
@@ -207,6 +208,28 @@ TEST_CASE("a bad file is reported with its path and offset while the others are 
     CHECK(summary.files[0].error == "invalid UTF-8 at byte 7");
     CHECK(summary.files[1].path == (dir / "c_binary.md").string());
     CHECK(summary.files[1].error == "binary file, not text");
+}
+
+TEST_CASE("indexing skips a file with invalid UTF-8 and indexes the others", "[report][hostile][paths]") {
+    test::TempDir dir;
+    std::filesystem::create_directories(dir / "in");
+    test::write_file(dir / "in" / "good.txt", "Day 1. Session 1 - Start\n\nThe OSCE met in Greece.\n");
+    test::write_file(dir / "in" / "bad.md", "Fine first line.\n\nThen \xC3\x28 a broken one.\n");
+    IndexerOptions options;
+    options.database = dir / "db";
+    const IndexSummary summary = index_paths({dir / "in"}, options);
+    CHECK(summary.documents == 1);
+    CHECK(summary.passages == 1);
+    CHECK(summary.failed == 1);
+    bool reported = false;
+    for (const auto& f : summary.files) {
+        if (f.status == FileOutcome::Status::FAILED) {
+            CHECK(f.path == (dir / "in" / "bad.md").string());
+            CHECK(f.error == "invalid UTF-8 at byte 23");
+            reported = true;
+        }
+    }
+    CHECK(reported);
 }
 
 TEST_CASE("a 100 MB single line parses in linear time", "[report][hostile][large]") {
