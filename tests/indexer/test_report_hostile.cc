@@ -210,6 +210,21 @@ TEST_CASE("a bad file is reported with its path and offset while the others are 
     CHECK(summary.files[1].error == "binary file, not text");
 }
 
+TEST_CASE("rapporteur-index --dump: one line per bad file naming it, the good ones printed", "[report][hostile][paths]") {
+    test::TempDir dir;
+    test::write_file(dir / "good.txt", "Day 1. Session 1 - Start\n\nThe OSCE met in Greece.\n");
+    test::write_file(dir / "bad.txt", "Broken \xFF byte.\n");
+    test::write_file(dir / "blob.md", std::string("\x7F" "ELF\x02\x01\0\0\0", 9));
+    const auto r = test::run(std::string(RAPPORTEUR_INDEX_BIN) + " --dump " + test::quote(dir.path().string()));
+    CHECK(r.status == 1);
+    CHECK(r.err == "rapporteur-index: " + (dir / "bad.txt").string() + ": invalid UTF-8 at byte 7\n" +
+                       "rapporteur-index: " + (dir / "blob.md").string() + ": binary file, not text\n");
+    const auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j.size() == 1);
+    CHECK(j[0].at("slug") == "good");
+    CHECK(j[0].at("passages")[0].at("countries") == nlohmann::json::array({"Greece"}));
+}
+
 TEST_CASE("indexing skips a file with invalid UTF-8 and indexes the others", "[report][hostile][paths]") {
     test::TempDir dir;
     std::filesystem::create_directories(dir / "in");
