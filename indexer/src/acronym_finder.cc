@@ -128,7 +128,13 @@ std::vector<AcronymDefinition> find_acronyms(std::string_view text) {
         if (close == std::string_view::npos) continue;
         const std::string_view inside = text.substr(open + 1, close - open - 1);
         if (inside.find('(') != std::string_view::npos) continue;
-        const std::size_t before_start = open > MAX_LONG_FORM_BYTES ? open - MAX_LONG_FORM_BYTES : 0;
+        // The words before the parenthesis, found on bytes (spaces are ASCII) so that only a
+        // short window is decoded: at most 22 words (2 x 10 + the word cut by the limit).
+        std::size_t before_start = open, words = 0;
+        while (before_start > 0 && open - before_start < MAX_LONG_FORM_BYTES) {
+            if (text[before_start - 1] == ' ' && ++words > 22) break;
+            --before_start;
+        }
         std::string_view before = text.substr(before_start, open - before_start);
         // Do not start in the middle of a UTF-8 sequence.
         while (!before.empty() && (static_cast<unsigned char>(before.front()) & 0xC0) == 0x80) before.remove_prefix(1);

@@ -105,6 +105,7 @@ Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source) {
             const std::size_t index = g.aliases_.size();
             if (a.stem[0]) {
                 g.by_first_stem_[a.words[0]].push_back(index);
+                g.stem_heads_.emplace(std::string(utf8::first_code_points(a.words[0], MIN_STEM_CODE_POINTS)), 0);
                 g.longest_stem_ = std::max(g.longest_stem_, a.words[0].size());
             } else {
                 g.by_first_word_[a.words[0]].push_back(index);
@@ -127,8 +128,7 @@ const Gazetteer& Gazetteer::instance() {
     return g;
 }
 
-std::vector<EntityMention> Gazetteer::find(std::string_view text) const {
-    std::vector<EntityMention> found;
+template <class OnMatch> void Gazetteer::scan(std::string_view text, OnMatch on_match) const {
     auto word_matches = [&](const Alias& a, std::size_t i, std::string_view word) {
         if (a.stem[i]) return word.size() >= a.words[i].size() && word.substr(0, a.words[i].size()) == a.words[i];
         return word == a.words[i];
@@ -146,7 +146,6 @@ std::vector<EntityMention> Gazetteer::find(std::string_view text) const {
         return end;
     };
     std::size_t pos = 0;
-    std::string key;
     while (pos < text.size()) {
         const WordSpan w = next_word(text, pos);
         if (w.start == w.end) break;
@@ -164,27 +163,31 @@ std::vector<EntityMention> Gazetteer::find(std::string_view text) const {
                 }
             }
         };
-        key.assign(word);
-        if (auto it = by_first_word_.find(key); it != by_first_word_.end()) consider(it->second);
-        if (!by_first_stem_.empty()) {
-            // Try every prefix of the word up to the longest stem (bounded work per word).
-            std::size_t p = 0;
-            std::size_t cps = 0;
+        if (auto it = by_first_word_.find(word); it != by_first_word_.end()) consider(it->second);
+        // Stems: only words that begin like one (a single lookup for most words), then every
+        // prefix up to the longest stem (bounded work per word).
+        if (!stem_heads_.empty() && stem_heads_.count(utf8::first_code_points(word, MIN_STEM_CODE_POINTS))) {
+            std::size_t p = 0, cps = 0;
             while (p < word.size() && p < longest_stem_) {
                 utf8::next(word, p);
                 if (++cps < MIN_STEM_CODE_POINTS) continue;
-                key.assign(word.substr(0, p));
-                if (auto it = by_first_stem_.find(key); it != by_first_stem_.end()) consider(it->second);
+                if (auto it = by_first_stem_.find(word.substr(0, p)); it != by_first_stem_.end()) consider(it->second);
             }
         }
         if (best) {
-            const Entity& e = entities_[best->entity];
-            found.push_back({e.kind, e.canonical, w.start, best_end});
+            on_match(best->entity, w.start, best_end);
             pos = best_end;  // leftmost longest: "UN Women" is not also "UN"
         } else {
             pos = w.end;
         }
     }
+}
+
+std::vector<EntityMention> Gazetteer::find(std::string_view text) const {
+    std::vector<EntityMention> found;
+    scan(text, [&](std::size_t entity, std::size_t start, std::size_t end) {
+        found.push_back({entities_[entity].kind, entities_[entity].canonical, start, end});
+    });
     return found;
 }
 
@@ -192,13 +195,16 @@ void Gazetteer::tag(std::string_view text, std::vector<std::string>& organisatio
                     std::vector<std::string>& countries) const {
     organisations.clear();
     countries.clear();
-    for (auto& m : find(text)) {
-        (m.kind == EntityMention::Kind::ORGANISATION ? organisations : countries).push_back(std::move(m.canonical));
-    }
-    for (auto* v : {&organisations, &countries}) {
-        std::sort(v->begin(), v->end());
-        v->erase(std::unique(v->begin(), v->end()), v->end());
-    }
+    // A long text names the same few entities over and over: collect each once.
+    std::vector<bool> seen(entities_.size(), false);
+    scan(text, [&](std::size_t entity, std::size_t, std::size_t) {
+        if (seen[entity]) return;
+        seen[entity] = true;
+        const Entity& e = entities_[entity];
+        (e.kind == EntityMention::Kind::ORGANISATION ? organisations : countries).push_back(e.canonical);
+    });
+    std::sort(organisations.begin(), organisations.end());
+    std::sort(countries.begin(), countries.end());
 }
 
 } // namespace rapporteur

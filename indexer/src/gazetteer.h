@@ -51,10 +51,21 @@ class Gazetteer {
         EntityMention::Kind kind;
         std::string canonical;
     };
+    /// Hashing that accepts string_view keys, so that lookups copy nothing.
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    using Index = std::unordered_map<std::string, std::vector<std::size_t>, Hash, std::equal_to<>>;
+
+    /// Call `on_match(entity index, start, end)` for every mention, leftmost longest.
+    template <class OnMatch> void scan(std::string_view text, OnMatch on_match) const;
+
     std::vector<Entity> entities_;
     std::vector<Alias> aliases_;
-    std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;  ///< exact words
-    std::unordered_map<std::string, std::vector<std::size_t>> by_first_stem_;  ///< '*' stems
+    Index by_first_word_;  ///< aliases by their first word
+    Index by_first_stem_;  ///< aliases whose first word is a '*' stem, by the stem
+    std::unordered_map<std::string, int, Hash, std::equal_to<>> stem_heads_;  ///< first 3 code points of stems
     std::size_t longest_stem_ = 0;  ///< bytes
 };
 

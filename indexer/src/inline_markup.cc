@@ -55,6 +55,7 @@ class InlineReader {
         : raw_(raw), close_bracket_(raw, ']'), close_paren_(raw, ')'), close_angle_(raw, '>') {}
 
     InlineText run() {
+        out_.text.reserve(raw_.size());  // the clean text is never longer than the raw one
         std::size_t pos = 0;
         while (pos < raw_.size()) step(pos);
         while (!out_.text.empty() && out_.text.back() == ' ') out_.text.pop_back();
@@ -82,7 +83,30 @@ class InlineReader {
         out_.refs.push_back(FootnoteRef{n, static_cast<std::uint32_t>(out_.text.size())});
     }
 
+    /// Bytes that may start markup (or a URL); every other ASCII byte is copied as it is.
+    static bool special(unsigned char c) {
+        return c >= 0x80 || c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\\' || c == '*' ||
+               c == '_' || c == '`' || c == '!' || c == '[' || c == '<' || c == '&' || c == 'h';
+    }
+
     void step(std::size_t& pos) {
+        if (!special(static_cast<unsigned char>(raw_[pos]))) {
+            // A run of ordinary bytes, with the single spaces between words and the 'h's that
+            // start no URL, is copied at once.
+            std::size_t end = pos + 1;
+            while (end < raw_.size()) {
+                const auto b = static_cast<unsigned char>(raw_[end]);
+                if (special(b) && !(b == ' ' && raw_[end - 1] != ' ' && end + 1 < raw_.size() &&
+                                    !special(static_cast<unsigned char>(raw_[end + 1]))) &&
+                    !(b == 'h' && !starts_url(raw_, end))) {
+                    break;
+                }
+                ++end;
+            }
+            out_.text.append(raw_.data() + pos, end - pos);
+            pos = end;
+            return;
+        }
         const char c = raw_[pos];
         switch (c) {
         case ' ': case '\n': case '\t': case '\r':
@@ -306,7 +330,7 @@ int superscript_digit(char32_t c) {
     }
 }
 
-std::optional<FootnoteStart> match_footnote_start(std::string_view line) {
+std::optional<FootnoteStart> match_footnote_start(std::string_view line, bool block_start) {
     std::size_t pos = 0;
     int n = 0;
     std::size_t digits = 0;
@@ -337,11 +361,16 @@ std::optional<FootnoteStart> match_footnote_start(std::string_view line) {
         }
         if (digits == 0) return std::nullopt;
     }
-    if (pos >= line.size() || line[pos] != ' ') return std::nullopt;
+    if (pos >= line.size()) return std::nullopt;
+    if (line[pos] != ' ') {
+        std::size_t q = pos;
+        if (block_start && utf8::is_upper(utf8::next(line, q))) return FootnoteStart{n, pos};
+        return std::nullopt;
+    }
     while (pos < line.size() && line[pos] == ' ') ++pos;
     if (pos >= line.size()) return std::nullopt;
     std::size_t q = pos;
-    if (utf8::is_lower(utf8::next(line, q))) return std::nullopt;
+    if (!block_start && utf8::is_lower(utf8::next(line, q))) return std::nullopt;
     return FootnoteStart{n, pos};
 }
 

@@ -43,10 +43,13 @@ struct FootnoteStart {
     std::size_t body = 0;   ///< byte offset in the line where the footnote's text starts
 };
 
-/** The footnote a line starts, or nullopt. The marker must be followed by a space (or ':' for
- *  "[^N]:") and then by something other than a lower-case letter: a wrapped paragraph line
- *  that happens to begin with a marker ("¹ and CoE standards") does not start a footnote. */
-std::optional<FootnoteStart> match_footnote_start(std::string_view line);
+/** The footnote a line starts, or nullopt. Inside a block of lines the marker must be followed
+ *  by a space (or ':' for "[^N]:") and then by something other than a lower-case letter: a
+ *  wrapped paragraph line that happens to begin with a marker ("¹ and CoE standards") does not
+ *  start a footnote. The first line of a block (after a blank line) cannot be such a wrapped
+ *  line, so there (`block_start`) a lower-case text ("³ ibid.") is accepted, and so is an
+ *  upper-case letter right after the marker ("¹Including"). */
+std::optional<FootnoteStart> match_footnote_start(std::string_view line, bool block_start = false);
 
 } // namespace rapporteur
 

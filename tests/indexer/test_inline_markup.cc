@@ -60,6 +60,17 @@ TEST_CASE("read_inline: many unclosed brackets stay linear", "[inline][large]") 
     CHECK(t.text.size() == text.size() + (1u << 20) + 1);
 }
 
+TEST_CASE("match_footnote_start: at the start of a block, lower case and no space are footnotes too", "[inline]") {
+    auto m = match_footnote_start("³ ibid., p. 4", true);
+    REQUIRE(m);
+    CHECK(m->n == 3);
+    m = match_footnote_start("¹Including the Action Plan", true);
+    REQUIRE(m);
+    CHECK(m->body == std::string("¹").size());
+    CHECK_FALSE(match_footnote_start("¹including", true));
+    CHECK_FALSE(match_footnote_start("³ ibid., p. 4", false));
+}
+
 TEST_CASE("match_footnote_start: footnote lines and lines that are not", "[inline]") {
     struct Row {
         std::string line;
@@ -81,6 +92,7 @@ TEST_CASE("match_footnote_start: footnote lines and lines that are not", "[inlin
     for (const auto& row : rows) {
         INFO(row.line);
         auto m = match_footnote_start(row.line);
+        if (row.n) CHECK(match_footnote_start(row.line, true));
         if (row.n == 0) {
             CHECK_FALSE(m);
         } else {
