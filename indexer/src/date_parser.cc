@@ -123,10 +123,7 @@ std::vector<std::string> parse_dates(std::string_view line, const ReportWords& w
     bool range_next = false;        // a dash or range word since the last day
     auto close_year = [&](int year) {
         for (auto& d : days) d.y = year;
-        for (auto& d : pending) {  // "3-4 2020"? no month: dropped
-            (void)d;
-        }
-        pending.clear();
+        pending.clear();  // days without a month ("3-4 2020") name no date
         done.insert(done.end(), days.begin(), days.end());
         days.clear();
         month_first = 0;
@@ -159,7 +156,6 @@ std::vector<std::string> parse_dates(std::string_view line, const ReportWords& w
         if (is_day(t)) {
             Day d{0, month_first, t.value, range_next};
             range_next = false;
-            // German writes "3. November": the dot after a day is not a separator to worry about.
             if (month_first) days.push_back(d);
             else pending.push_back(d);
             continue;

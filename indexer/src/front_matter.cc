@@ -80,9 +80,8 @@ FrontMatter read_front_matter(const std::vector<std::string>& lines, const Repor
             if (fm.lang.empty()) fm.lang = w->lang;
             continue;
         }
-        if (const LanguageWord* w = words.find_prefix("venue", line, &len)) {
+        if (words.find_prefix("venue", line, &len)) {
             if (fm.venue.empty()) fm.venue = std::string(trim(line.substr(len)));
-            (void)w;
             continue;
         }
         if (words.find("venue.word", line)) {

@@ -191,6 +191,15 @@ class ReportReader {
     void read(std::string_view text) {
         auto blocks = split_blocks(text);
         std::size_t first_body = read_front_matter_blocks(blocks);
+        // Whether any heading opens a session decides whether the opening part may announce one.
+        for (std::size_t b = first_body; b < blocks.size() && !has_headings_; ++b) {
+            for (auto line : blocks[b]) {
+                if (auto h = match_session_heading(line, words_); h && h->number > 0) {
+                    has_headings_ = true;
+                    break;
+                }
+            }
+        }
         for (std::size_t b = first_body; b < blocks.size(); ++b) read_block(blocks[b]);
         make_passages();
     }
@@ -243,6 +252,15 @@ class ReportReader {
             std::string_view line = block[i];
             if ((first_group || line_has_day(line)) && heading(line)) {
                 ++i;
+                // "Day 1. Session 1" with its title on the next line: a short line that is not
+                // a sentence, a bullet or a footnote.
+                Session& s = report_.sessions.back();
+                if (i < block.size() && s.title.empty() && s.number > 0 && items_.back().kind == Item::Kind::HEADING &&
+                    block[i].size() <= MAX_FRONT_MATTER_LINE_BYTES && !ends_sentence(block[i]) &&
+                    !bullet_body(block[i]) && !match_footnote_start(block[i]) && !is_heading(block[i])) {
+                    s.title = strip_line_markup(block[i]);
+                    ++i;
+                }
             } else if (auto fn = match_footnote_start(line, i == 0)) {
                 Item item{Item::Kind::FOOTNOTE, std::string(line.substr(fn->body)), fn->n, current_session()};
                 for (++i; i < block.size() && !match_footnote_start(block[i]) && !line_has_day_heading(block[i]); ++i) {
@@ -318,7 +336,11 @@ class ReportReader {
                 }
             }
         }
-        if (int n = announced_session(raw, words_); n > 0 && n == report_.sessions.back().number + 1) {
+        // The next session, announced: "The discussion during the fourth session focused on".
+        // In the opening part of a report that has headings, "the first session will ..." is
+        // an overview of the programme, not the start of Session 1.
+        const int current = report_.sessions.back().number;
+        if (int n = announced_session(raw, words_); n > 0 && n == current + 1 && (current > 0 || !has_headings_)) {
             report_.sessions.push_back(Session{current_day_, n, {}, true});
         }
         items_.push_back(Item{Item::Kind::PARAGRAPH, std::move(raw), 0, current_session()});
@@ -405,6 +427,7 @@ class ReportReader {
     const Gazetteer& gazetteer_;
     std::vector<Item> items_;
     int current_day_ = 0;
+    bool has_headings_ = false;
     std::string heading_lang_, front_lang_;
 };
 

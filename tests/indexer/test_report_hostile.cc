@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <filesystem>
 
 using namespace rapporteur;
 
@@ -71,6 +72,40 @@ TEST_CASE("a report without sessions keeps every passage in the opening part", "
     CHECK(r.passages[2].kind == "bullet");
     CHECK(r.passages[2].text == "one point");
     CHECK(r.lang.empty());
+}
+
+TEST_CASE("sessions announced only in the text, and an overview that announces nothing", "[report][sessions]") {
+    // No headings at all: the announcements make the sessions.
+    Report r = parse_report("Opening words.\n\nDuring the first session, A spoke.\n\nMore on A.\n\n"
+                            "The second session was about B.\n\nThe fourth session never came.\n",
+                            "announced.txt");
+    REQUIRE(r.sessions.size() == 3);
+    CHECK(r.sessions[1].number == 1);
+    CHECK(r.sessions[1].inferred);
+    CHECK(r.sessions[2].number == 2);
+    std::vector<int> sessions;
+    for (const auto& p : r.passages) sessions.push_back(p.session);
+    CHECK(sessions == std::vector<int>{0, 1, 1, 2, 2});
+    // With headings, an overview in the opening part is not Session 1.
+    r = parse_report("The first session will look at prevention, the second at protection.\n\n"
+                     "Day 1. Session 1 - Prevention\n\nText.\n",
+                     "overview.txt");
+    REQUIRE(r.sessions.size() == 2);
+    CHECK_FALSE(r.sessions[1].inferred);
+    CHECK(r.passages[0].session == 0);
+}
+
+TEST_CASE("a heading with its title on the next line", "[report][sessions]") {
+    const Report r = parse_report("Day 1. Session 1\nTowards better understanding\n\nThe panel met.\n\n"
+                                  "**Day 1. Session 2**\n**Protection of victims**\nThe second panel met.\n",
+                                  "nextline.txt");
+    REQUIRE(r.sessions.size() == 3);
+    CHECK(r.sessions[1].title == "Towards better understanding");
+    CHECK(r.sessions[2].title == "Protection of victims");
+    REQUIRE(r.passages.size() == 2);
+    CHECK(r.passages[0].text == "The panel met.");
+    CHECK(r.passages[1].text == "The second panel met.");
+    CHECK(r.passages[1].session == 2);
 }
 
 TEST_CASE("a marker without a footnote is removed and kept as a reference", "[report][hostile]") {
@@ -173,6 +208,43 @@ TEST_CASE("a bad file is reported with its path and offset while the others are 
     CHECK(summary.files[0].error == "invalid UTF-8 at byte 7");
     CHECK(summary.files[1].path == (dir / "c_binary.md").string());
     CHECK(summary.files[1].error == "binary file, not text");
+}
+
+TEST_CASE("rapporteur-index --dump: one line per bad file naming it, the good ones printed", "[report][hostile][paths]") {
+    test::TempDir dir;
+    test::write_file(dir / "good.txt", "Day 1. Session 1 - Start\n\nThe OSCE met in Greece.\n");
+    test::write_file(dir / "bad.txt", "Broken \xFF byte.\n");
+    test::write_file(dir / "blob.md", std::string("\x7F" "ELF\x02\x01\0\0\0", 9));
+    const auto r = test::run(std::string(RAPPORTEUR_INDEX_BIN) + " --dump " + test::quote(dir.path().string()));
+    CHECK(r.status == 1);
+    CHECK(r.err == "rapporteur-index: " + (dir / "bad.txt").string() + ": invalid UTF-8 at byte 7\n" +
+                       "rapporteur-index: " + (dir / "blob.md").string() + ": binary file, not text\n");
+    const auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j.size() == 1);
+    CHECK(j[0].at("slug") == "good");
+    CHECK(j[0].at("passages")[0].at("countries") == nlohmann::json::array({"Greece"}));
+}
+
+TEST_CASE("indexing skips a file with invalid UTF-8 and indexes the others", "[report][hostile][paths]") {
+    test::TempDir dir;
+    std::filesystem::create_directories(dir / "in");
+    test::write_file(dir / "in" / "good.txt", "Day 1. Session 1 - Start\n\nThe OSCE met in Greece.\n");
+    test::write_file(dir / "in" / "bad.md", "Fine first line.\n\nThen \xC3\x28 a broken one.\n");
+    IndexerOptions options;
+    options.database = dir / "db";
+    const IndexSummary summary = index_paths({dir / "in"}, options);
+    CHECK(summary.documents == 1);
+    CHECK(summary.passages == 1);
+    CHECK(summary.failed == 1);
+    bool reported = false;
+    for (const auto& f : summary.files) {
+        if (f.status == FileOutcome::Status::FAILED) {
+            CHECK(f.path == (dir / "in" / "bad.md").string());
+            CHECK(f.error == "invalid UTF-8 at byte 23");
+            reported = true;
+        }
+    }
+    CHECK(reported);
 }
 
 TEST_CASE("a 100 MB single line parses in linear time", "[report][hostile][large]") {
