@@ -110,6 +110,13 @@ bool is_page_furniture(std::string_view line) {
     return false;
 }
 
+/// A Markdown ATX heading: one to six '#' and a space ("## Opening remarks"), not "#hashtag".
+bool is_markdown_heading(std::string_view line) {
+    std::size_t n = 0;
+    while (n < line.size() && n < 7 && line[n] == '#') ++n;
+    return n >= 1 && n <= 6 && (n == line.size() || line[n] == ' ');
+}
+
 bool is_url_only(std::string_view line) {
     if (line.front() == '<' && line.back() == '>') line = line.substr(1, line.size() - 2);
     return (line.rfind("http://", 0) == 0 || line.rfind("https://", 0) == 0 || line.rfind("www.", 0) == 0) &&
@@ -263,24 +270,28 @@ class ReportReader {
                 }
             } else if (auto fn = match_footnote_start(line, i == 0)) {
                 Item item{Item::Kind::FOOTNOTE, std::string(line.substr(fn->body)), fn->n, current_session()};
-                for (++i; i < block.size() && !match_footnote_start(block[i]) && !line_has_day_heading(block[i]); ++i) {
-                    append_line(item.raw, block[i]);
-                }
-                items_.push_back(std::move(item));
-            } else if (auto body = bullet_body(line); body && (first_group || last_kind() == Item::Kind::BULLET)) {
-                Item item{Item::Kind::BULLET, std::string(line.substr(*body)), 0, current_session()};
-                for (++i; i < block.size() && !bullet_body(block[i]) && !match_footnote_start(block[i]) &&
-                          !line_has_day_heading(block[i]);
+                for (++i; i < block.size() && !match_footnote_start(block[i]) && !line_has_day_heading(block[i]) &&
+                          !is_markdown_heading(block[i]);
                      ++i) {
                     append_line(item.raw, block[i]);
                 }
                 items_.push_back(std::move(item));
-            } else if (!line.empty() && line.front() == '#') {
+            } else if (auto body = bullet_body(line);
+                       body && (first_group || last_kind() == Item::Kind::BULLET ||
+                                (last_kind() == Item::Kind::PARAGRAPH && ends_sentence(items_.back().raw)))) {
+                Item item{Item::Kind::BULLET, std::string(line.substr(*body)), 0, current_session()};
+                for (++i; i < block.size() && !bullet_body(block[i]) && !match_footnote_start(block[i]) &&
+                          !line_has_day_heading(block[i]) && !is_markdown_heading(block[i]);
+                     ++i) {
+                    append_line(item.raw, block[i]);
+                }
+                items_.push_back(std::move(item));
+            } else if (is_markdown_heading(line)) {
                 ++i;  // a Markdown heading that opens no session: a title, not a passage
             } else {
                 std::string raw(line);
                 for (++i; i < block.size() && !match_footnote_start(block[i]) && !line_has_day_heading(block[i]) &&
-                          !(bullet_body(block[i]) && ends_sentence(raw));
+                          !is_markdown_heading(block[i]) && !(bullet_body(block[i]) && ends_sentence(raw));
                      ++i) {
                     append_line(raw, block[i]);
                 }

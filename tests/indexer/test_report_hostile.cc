@@ -108,6 +108,23 @@ TEST_CASE("a heading with its title on the next line", "[report][sessions]") {
     CHECK(r.passages[1].session == 2);
 }
 
+TEST_CASE("lists and Markdown headings inside a block of lines", "[report][blocks]") {
+    const Report r = parse_report("Intro line one\ncontinues here, including:\n- first item\n- second item\n"
+                                  "## Background\n#hashtag stays text.\n",
+                                  "blocks.md");
+    REQUIRE(r.passages.size() == 4);
+    CHECK(r.passages[0].kind == "paragraph");
+    CHECK(r.passages[0].text == "Intro line one continues here, including:");
+    CHECK(r.passages[1].kind == "bullet");
+    CHECK(r.passages[1].text == "first item");
+    CHECK(r.passages[2].kind == "bullet");
+    CHECK(r.passages[3].text == "#hashtag stays text.");
+    // A wrapped line that starts with a dash inside a sentence is not a bullet.
+    const Report w = parse_report("The first known publication on the issue\n- the one from 2020 - was cited.\n", "wrap.txt");
+    REQUIRE(w.passages.size() == 1);
+    CHECK(w.passages[0].text == "The first known publication on the issue - the one from 2020 - was cited.");
+}
+
 TEST_CASE("a marker without a footnote is removed and kept as a reference", "[report][hostile]") {
     const Report r = parse_report("The commitments¹ were recalled.\n", "m.txt");
     REQUIRE(r.passages.size() == 1);
