@@ -117,6 +117,12 @@ bool is_markdown_heading(std::string_view line) {
     return n >= 1 && n <= 6 && (n == line.size() || line[n] == ' ');
 }
 
+/// A thematic break or a setext underline: three or more of one of '-', '=', '*', '_' (spaces allowed).
+bool is_rule(std::string_view line) {
+    return line.size() >= 3 && line.find_first_not_of("-=*_ ") == std::string_view::npos &&
+           line.find_first_not_of(std::string(1, line.front()) + " ") == std::string_view::npos;
+}
+
 bool is_url_only(std::string_view line) {
     if (line.front() == '<' && line.back() == '>') line = line.substr(1, line.size() - 2);
     return (line.rfind("http://", 0) == 0 || line.rfind("https://", 0) == 0 || line.rfind("www.", 0) == 0) &&
@@ -255,8 +261,18 @@ class ReportReader {
         }
         std::size_t i = 0;
         bool first_group = true;
+        // A setext heading ("Background" over "----------") that opens no session is a title.
+        if (block.size() >= 2 && is_rule(block[1]) && (block[1].front() == '=' || block[1].front() == '-') &&
+            !is_heading(block[0])) {
+            i = 2;
+            first_group = false;
+        }
         while (i < block.size()) {
             std::string_view line = block[i];
+            if (is_rule(line)) {
+                ++i;  // an underline or a thematic break: no text
+                continue;
+            }
             if ((first_group || line_has_day(line)) && heading(line)) {
                 ++i;
                 // "Day 1. Session 1" with its title on the next line: a short line that is not
@@ -291,7 +307,8 @@ class ReportReader {
             } else {
                 std::string raw(line);
                 for (++i; i < block.size() && !match_footnote_start(block[i]) && !line_has_day_heading(block[i]) &&
-                          !is_markdown_heading(block[i]) && !(bullet_body(block[i]) && ends_sentence(raw));
+                          !is_markdown_heading(block[i]) && !is_rule(block[i]) &&
+                          !(bullet_body(block[i]) && ends_sentence(raw));
                      ++i) {
                     append_line(raw, block[i]);
                 }

@@ -125,6 +125,18 @@ TEST_CASE("lists and Markdown headings inside a block of lines", "[report][block
     CHECK(w.passages[0].text == "The first known publication on the issue - the one from 2020 - was cited.");
 }
 
+TEST_CASE("setext headings and thematic breaks are not text", "[report][blocks]") {
+    const Report r = parse_report("Day 1. Session 1 - Setext\n=========================\n\nThe panel met.\n\n"
+                                  "Background\n----------\nIt began in 2019.\n\n* * *\n\n---\n\nThe end.\n",
+                                  "setext.md");
+    REQUIRE(r.sessions.size() == 2);
+    CHECK(r.sessions[1].title == "Setext");
+    REQUIRE(r.passages.size() == 3);
+    CHECK(r.passages[0].text == "The panel met.");
+    CHECK(r.passages[1].text == "It began in 2019.");
+    CHECK(r.passages[2].text == "The end.");
+}
+
 TEST_CASE("a marker without a footnote is removed and kept as a reference", "[report][hostile]") {
     const Report r = parse_report("The commitments¹ were recalled.\n", "m.txt");
     REQUIRE(r.passages.size() == 1);
