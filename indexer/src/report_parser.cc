@@ -46,7 +46,9 @@ namespace {
 
 /// Front-matter lines are short: a title, "Co-organized by ...", a date, a venue.
 constexpr std::size_t MAX_FRONT_MATTER_LINE_BYTES = 250;
-constexpr std::size_t MAX_FRONT_MATTER_BLOCK_LINES = 3;
+/// A front matter written without blank lines is one block; a wrapped first paragraph is not
+/// taken for one because its last line ends a sentence.
+constexpr std::size_t MAX_FRONT_MATTER_BLOCK_LINES = 8;
 
 using Block = std::vector<std::string_view>;
 
@@ -242,7 +244,7 @@ class ReportReader {
             for (auto line : block) lines.push_back(strip_line_markup(line));
         }
         auto fm = read_front_matter(lines, words_, gazetteer_);
-        report_.title = std::move(fm.title);
+        report_.title = read_inline(fm.title).text;  // markup and markers out of the title
         report_.organisers = std::move(fm.organisers);
         report_.dates = std::move(fm.dates);
         report_.venue = std::move(fm.venue);
@@ -281,7 +283,7 @@ class ReportReader {
                 if (i < block.size() && s.title.empty() && s.number > 0 && items_.back().kind == Item::Kind::HEADING &&
                     block[i].size() <= MAX_FRONT_MATTER_LINE_BYTES && !ends_sentence(block[i]) &&
                     !bullet_body(block[i]) && !match_footnote_start(block[i]) && !is_heading(block[i])) {
-                    s.title = strip_line_markup(block[i]);
+                    s.title = read_inline(strip_line_markup(block[i])).text;
                     ++i;
                 }
             } else if (auto fn = match_footnote_start(line, i == 0)) {
@@ -334,7 +336,8 @@ class ReportReader {
         if (heading_lang_.empty()) heading_lang_ = h->lang;
         if (h->day) current_day_ = h->day;
         if (h->number > 0) {
-            report_.sessions.push_back(Session{h->day ? h->day : current_day_, h->number, h->title, false});
+            report_.sessions.push_back(
+                Session{h->day ? h->day : current_day_, h->number, read_inline(h->title).text, false});
         }
         items_.push_back(Item{Item::Kind::HEADING, {}, 0, current_session()});
         return true;

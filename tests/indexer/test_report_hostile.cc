@@ -137,6 +137,26 @@ TEST_CASE("setext headings and thematic breaks are not text", "[report][blocks]"
     CHECK(r.passages[2].text == "The end.");
 }
 
+TEST_CASE("a front matter without blank lines, and markup in titles", "[report][front]") {
+    const Report r = parse_report("SUMMARY\n**Meeting on \\*Remedies\\***\nCo-organised by UNHCR and the EU\n"
+                                  "5 May 2022\nOnline\n\nThe meeting was opened by the Chair.\n\n"
+                                  "Day 1. Session 1 - [Remedies](#remedies) for victims¹\n\nText¹.\n\n¹ A note.\n",
+                                  "compact.txt");
+    CHECK(r.title == "Meeting on *Remedies*");
+    CHECK(r.organisers == Strings{"UNHCR", "European Union"});
+    CHECK(r.dates == Strings{"2022-05-05"});
+    CHECK(r.venue == "Online");
+    REQUIRE(r.sessions.size() == 2);
+    CHECK(r.sessions[1].title == "Remedies for victims");
+    REQUIRE(r.passages.size() == 3);
+    CHECK(r.passages[0].text == "The meeting was opened by the Chair.");
+    // A wrapped first paragraph of short lines is not front matter.
+    const Report w = parse_report("The meeting\nwas opened\nby the Chair.\n", "wrapped.txt");
+    CHECK(w.title.empty());
+    REQUIRE(w.passages.size() == 1);
+    CHECK(w.passages[0].text == "The meeting was opened by the Chair.");
+}
+
 TEST_CASE("a marker without a footnote is removed and kept as a reference", "[report][hostile]") {
     const Report r = parse_report("The commitments¹ were recalled.\n", "m.txt");
     REQUIRE(r.passages.size() == 1);
