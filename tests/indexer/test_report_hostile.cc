@@ -11,6 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <random>
+#include <regex>
+#include <set>
 #include <filesystem>
 
 using namespace rapporteur;
@@ -334,4 +337,55 @@ TEST_CASE("a 100 MB single line parses in linear time", "[report][hostile][large
     // Linear: ten times the text takes about ten times as long (a quadratic step would be 100x).
     INFO(10 / SCALE << " MB: " << t10 << " s, " << 100 / SCALE << " MB: " << t100 << " s");
     CHECK(t100 < 25 * std::max(t10, 0.05));
+}
+
+TEST_CASE("mutated reports keep the model's invariants", "[report][hostile][mutations]") {
+    // Insert markup fragments, delete and reverse spans of the seed, with a fixed seed; every
+    // result must parse and keep: no marker in any text, references inside their text, citing
+    // ids that exist, valid session indices, single spaces.
+    const std::string original = test::read_all(SEED);
+    const std::vector<std::string> pieces = {"[", "]", "(", ")", "<", ">", "\\", "*", "_", "#", "¹", "²", "⁰",
+                                             "-", "–", "\n", "\n\n", " ", "\t", ".", ":", "`", "&", "[^1]",
+                                             "<sup>3</sup>", "<https://x.y/z>", "](#)", "Day 1. Session 2 - ",
+                                             "\n\n¹ ", "\n- ", "(AB)", "3-4 November 2020", "&amp;", "http://a.b/c "};
+    const std::regex superscript("¹|²|³|⁴|⁵|⁶|⁷|⁸|⁹|⁰");
+    std::mt19937 rng(20201103);
+    for (int round = 0; round < 60; ++round) {
+        std::string text = original;
+        const int edits = 1 + static_cast<int>(rng() % 120);
+        for (int e = 0; e < edits; ++e) {
+            std::size_t at = rng() % (text.size() + 1);
+            while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;  // whole characters
+            const unsigned op = rng() % 10;
+            if (op < 6) {
+                text.insert(at, pieces[rng() % pieces.size()]);
+            } else if (at < text.size()) {
+                std::size_t end = std::min(text.size(), at + 1 + rng() % 40);
+                while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+                const bool ascii = std::all_of(text.begin() + static_cast<long>(at), text.begin() + static_cast<long>(end),
+                                               [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+                if (op < 9) text.erase(at, end - at);
+                else if (ascii) std::reverse(text.begin() + static_cast<long>(at), text.begin() + static_cast<long>(end));
+            }
+        }
+        INFO("round " << round);
+        Report r;
+        try {
+            r = parse_report(text, "mutated.txt");
+        } catch (const RuntimeError& e) {
+            FAIL(e.what());  // every edit keeps characters whole: the text stays valid UTF-8
+        }
+        std::set<std::string> ids;
+        for (const auto& p : r.passages) CHECK(ids.insert(p.id).second);
+        for (const auto& p : r.passages) {
+            INFO(p.id << ": " << p.text.substr(0, 80));
+            CHECK_FALSE(std::regex_search(p.text, superscript));
+            CHECK(p.text.find("  ") == std::string::npos);
+            CHECK((p.text.empty() || (p.text.front() != ' ' && p.text.back() != ' ')));
+            for (const auto& f : p.footnotes) CHECK(f.offset <= p.text.size());
+            for (const auto& c : p.cited_by) CHECK(ids.count(c) == 1);
+            CHECK(p.session >= 0);
+            CHECK(static_cast<std::size_t>(p.session) < r.sessions.size());
+        }
+    }
 }
