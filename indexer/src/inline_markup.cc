@@ -44,6 +44,21 @@ class NextByte {
     std::size_t found_ = std::string_view::npos;
 };
 
+/// Byte length of the superscript digit at `pos` (¹ ² ³ are 2 bytes, ⁰ ⁴-⁹ are 3), or 0.
+std::size_t superscript_at(std::string_view s, std::size_t pos) {
+    const auto b = [&](std::size_t k) { return pos + k < s.size() ? static_cast<unsigned char>(s[pos + k]) : 0u; };
+    if (b(0) == 0xC2 && (b(1) == 0xB9 || b(1) == 0xB2 || b(1) == 0xB3)) return 2;
+    if (b(0) == 0xE2 && b(1) == 0x81 && (b(2) == 0xB0 || (b(2) >= 0xB4 && b(2) <= 0xB9))) return 3;
+    return 0;
+}
+
+bool contains_superscript(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (superscript_at(s, i)) return true;
+    }
+    return false;
+}
+
 bool starts_url(std::string_view s, std::size_t pos) {
     auto rest = s.substr(pos);
     return rest.rfind("https://", 0) == 0 || rest.rfind("http://", 0) == 0;
@@ -248,7 +263,8 @@ class InlineReader {
         const std::size_t close = close_angle_.from(pos + 1);
         if (close == std::string_view::npos || close - pos > MAX_LINK_BYTES) return false;
         std::string_view inside = raw_.substr(pos + 1, close - pos - 1);
-        if (inside.find(' ') == std::string_view::npos &&
+        // A footnote marker is never part of a link: "<https://x¹" is text with a marker.
+        if (inside.find(' ') == std::string_view::npos && !contains_superscript(inside) &&
             (inside.rfind("http://", 0) == 0 || inside.rfind("https://", 0) == 0 || inside.rfind("mailto:", 0) == 0)) {
             emit(inside);
             add_url(inside);
@@ -297,8 +313,9 @@ class InlineReader {
 
     void bare_url(std::size_t& pos) {
         std::size_t end = pos;
+        // A URL ends at a space, a bracket, a quote, or a footnote marker ("https://x.org/a¹").
         while (end < raw_.size() && raw_[end] != ' ' && raw_[end] != '\n' && raw_[end] != '<' &&
-               raw_[end] != '>' && raw_[end] != '"') {
+               raw_[end] != '>' && raw_[end] != '"' && !superscript_at(raw_, end)) {
             ++end;
         }
         std::size_t url_end = end;

@@ -46,7 +46,9 @@ namespace {
 
 /// Front-matter lines are short: a title, "Co-organized by ...", a date, a venue.
 constexpr std::size_t MAX_FRONT_MATTER_LINE_BYTES = 250;
-constexpr std::size_t MAX_FRONT_MATTER_BLOCK_LINES = 3;
+/// A front matter written without blank lines is one block; a wrapped first paragraph is not
+/// taken for one because its last line ends a sentence.
+constexpr std::size_t MAX_FRONT_MATTER_BLOCK_LINES = 8;
 
 using Block = std::vector<std::string_view>;
 
@@ -108,6 +110,19 @@ bool is_page_furniture(std::string_view line) {
     }
     if (line.size() >= 3 && line.find_first_not_of("-=*_ ") == std::string_view::npos) return true;
     return false;
+}
+
+/// A Markdown ATX heading: one to six '#' and a space ("## Opening remarks"), not "#hashtag".
+bool is_markdown_heading(std::string_view line) {
+    std::size_t n = 0;
+    while (n < line.size() && n < 7 && line[n] == '#') ++n;
+    return n >= 1 && n <= 6 && (n == line.size() || line[n] == ' ');
+}
+
+/// A thematic break or a setext underline: three or more of one of '-', '=', '*', '_' (spaces allowed).
+bool is_rule(std::string_view line) {
+    return line.size() >= 3 && line.find_first_not_of("-=*_ ") == std::string_view::npos &&
+           line.find_first_not_of(std::string(1, line.front()) + " ") == std::string_view::npos;
 }
 
 bool is_url_only(std::string_view line) {
@@ -229,7 +244,7 @@ class ReportReader {
             for (auto line : block) lines.push_back(strip_line_markup(line));
         }
         auto fm = read_front_matter(lines, words_, gazetteer_);
-        report_.title = std::move(fm.title);
+        report_.title = read_inline(fm.title).text;  // markup and markers out of the title
         report_.organisers = std::move(fm.organisers);
         report_.dates = std::move(fm.dates);
         report_.venue = std::move(fm.venue);
@@ -248,8 +263,18 @@ class ReportReader {
         }
         std::size_t i = 0;
         bool first_group = true;
+        // A setext heading ("Background" over "----------") that opens no session is a title.
+        if (block.size() >= 2 && is_rule(block[1]) && (block[1].front() == '=' || block[1].front() == '-') &&
+            !is_heading(block[0])) {
+            i = 2;
+            first_group = false;
+        }
         while (i < block.size()) {
             std::string_view line = block[i];
+            if (is_rule(line)) {
+                ++i;  // an underline or a thematic break: no text
+                continue;
+            }
             if ((first_group || line_has_day(line)) && heading(line)) {
                 ++i;
                 // "Day 1. Session 1" with its title on the next line: a short line that is not
@@ -258,28 +283,33 @@ class ReportReader {
                 if (i < block.size() && s.title.empty() && s.number > 0 && items_.back().kind == Item::Kind::HEADING &&
                     block[i].size() <= MAX_FRONT_MATTER_LINE_BYTES && !ends_sentence(block[i]) &&
                     !bullet_body(block[i]) && !match_footnote_start(block[i]) && !is_heading(block[i])) {
-                    s.title = strip_line_markup(block[i]);
+                    s.title = read_inline(strip_line_markup(block[i])).text;
                     ++i;
                 }
             } else if (auto fn = match_footnote_start(line, i == 0)) {
                 Item item{Item::Kind::FOOTNOTE, std::string(line.substr(fn->body)), fn->n, current_session()};
-                for (++i; i < block.size() && !match_footnote_start(block[i]) && !line_has_day_heading(block[i]); ++i) {
-                    append_line(item.raw, block[i]);
-                }
-                items_.push_back(std::move(item));
-            } else if (auto body = bullet_body(line); body && (first_group || last_kind() == Item::Kind::BULLET)) {
-                Item item{Item::Kind::BULLET, std::string(line.substr(*body)), 0, current_session()};
-                for (++i; i < block.size() && !bullet_body(block[i]) && !match_footnote_start(block[i]) &&
-                          !line_has_day_heading(block[i]);
+                for (++i; i < block.size() && !match_footnote_start(block[i]) && !line_has_day_heading(block[i]) &&
+                          !is_markdown_heading(block[i]);
                      ++i) {
                     append_line(item.raw, block[i]);
                 }
                 items_.push_back(std::move(item));
-            } else if (!line.empty() && line.front() == '#') {
+            } else if (auto body = bullet_body(line);
+                       body && (first_group || last_kind() == Item::Kind::BULLET ||
+                                (last_kind() == Item::Kind::PARAGRAPH && ends_sentence(items_.back().raw)))) {
+                Item item{Item::Kind::BULLET, std::string(line.substr(*body)), 0, current_session()};
+                for (++i; i < block.size() && !bullet_body(block[i]) && !match_footnote_start(block[i]) &&
+                          !line_has_day_heading(block[i]) && !is_markdown_heading(block[i]);
+                     ++i) {
+                    append_line(item.raw, block[i]);
+                }
+                items_.push_back(std::move(item));
+            } else if (is_markdown_heading(line)) {
                 ++i;  // a Markdown heading that opens no session: a title, not a passage
             } else {
                 std::string raw(line);
                 for (++i; i < block.size() && !match_footnote_start(block[i]) && !line_has_day_heading(block[i]) &&
+                          !is_markdown_heading(block[i]) && !is_rule(block[i]) &&
                           !(bullet_body(block[i]) && ends_sentence(raw));
                      ++i) {
                     append_line(raw, block[i]);
@@ -306,7 +336,8 @@ class ReportReader {
         if (heading_lang_.empty()) heading_lang_ = h->lang;
         if (h->day) current_day_ = h->day;
         if (h->number > 0) {
-            report_.sessions.push_back(Session{h->day ? h->day : current_day_, h->number, h->title, false});
+            report_.sessions.push_back(
+                Session{h->day ? h->day : current_day_, h->number, read_inline(h->title).text, false});
         }
         items_.push_back(Item{Item::Kind::HEADING, {}, 0, current_session()});
         return true;

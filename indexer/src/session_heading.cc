@@ -21,8 +21,9 @@ std::string_view trim(std::string_view s) {
 
 /// Separator characters between the parts of a heading.
 bool is_separator(char32_t c) {
-    return c == ' ' || c == '.' || c == ',' || c == ':' || c == ';' || c == '-' || c == '|' ||
-           c == U'\u2013' || c == U'\u2014' || c == U'\u2012' || c == U'\u2212' || c == U'\u00A0';
+    return c == ' ' || c == '.' || c == ',' || c == ':' || c == ';' || c == '-' || c == '|' || c == '/' ||
+           c == U'\u2010' || c == U'\u2011' || c == U'\u2012' || c == U'\u2013' || c == U'\u2014' ||
+           c == U'\u2015' || c == U'\u2212' || c == U'\u00A0' || c == U'\u00B7' || c == U'\u2022';
 }
 
 /// Skip separators at `pos`; returns how many code points were skipped.

@@ -22,7 +22,7 @@ struct SessionHeading {
 
 /** Match one line against the heading grammar, with the words of every language in `words`:
  *    [DAY N [sep]] SESSION M [sep TITLE]   or   DAY N [sep ...]
- *  where sep is any of . , : ; - – — | and spaces, N and M are 1-3 digits (M also Roman
+ *  where sep is any of . , : ; / | · • - ‐ ‒ – — ― − and spaces, N and M are 1-3 digits (M also Roman
  *  I..XX). Markdown wrappings are removed first: leading '#'s, '**'/'__' emphasis, and a
  *  whole-line link "[...](...)". Lines over 400 bytes never match. After the number there must
  *  be a separator or the end ("Session 1 was opened by ..." is a sentence, not a heading). */

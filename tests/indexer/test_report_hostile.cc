@@ -11,6 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <random>
+#include <regex>
+#include <set>
 #include <filesystem>
 
 using namespace rapporteur;
@@ -106,6 +109,55 @@ TEST_CASE("a heading with its title on the next line", "[report][sessions]") {
     CHECK(r.passages[0].text == "The panel met.");
     CHECK(r.passages[1].text == "The second panel met.");
     CHECK(r.passages[1].session == 2);
+}
+
+TEST_CASE("lists and Markdown headings inside a block of lines", "[report][blocks]") {
+    const Report r = parse_report("Intro line one\ncontinues here, including:\n- first item\n- second item\n"
+                                  "## Background\n#hashtag stays text.\n",
+                                  "blocks.md");
+    REQUIRE(r.passages.size() == 4);
+    CHECK(r.passages[0].kind == "paragraph");
+    CHECK(r.passages[0].text == "Intro line one continues here, including:");
+    CHECK(r.passages[1].kind == "bullet");
+    CHECK(r.passages[1].text == "first item");
+    CHECK(r.passages[2].kind == "bullet");
+    CHECK(r.passages[3].text == "#hashtag stays text.");
+    // A wrapped line that starts with a dash inside a sentence is not a bullet.
+    const Report w = parse_report("The first known publication on the issue\n- the one from 2020 - was cited.\n", "wrap.txt");
+    REQUIRE(w.passages.size() == 1);
+    CHECK(w.passages[0].text == "The first known publication on the issue - the one from 2020 - was cited.");
+}
+
+TEST_CASE("setext headings and thematic breaks are not text", "[report][blocks]") {
+    const Report r = parse_report("Day 1. Session 1 - Setext\n=========================\n\nThe panel met.\n\n"
+                                  "Background\n----------\nIt began in 2019.\n\n* * *\n\n---\n\nThe end.\n",
+                                  "setext.md");
+    REQUIRE(r.sessions.size() == 2);
+    CHECK(r.sessions[1].title == "Setext");
+    REQUIRE(r.passages.size() == 3);
+    CHECK(r.passages[0].text == "The panel met.");
+    CHECK(r.passages[1].text == "It began in 2019.");
+    CHECK(r.passages[2].text == "The end.");
+}
+
+TEST_CASE("a front matter without blank lines, and markup in titles", "[report][front]") {
+    const Report r = parse_report("SUMMARY\n**Meeting on \\*Remedies\\***\nCo-organised by UNHCR and the EU\n"
+                                  "5 May 2022\nOnline\n\nThe meeting was opened by the Chair.\n\n"
+                                  "Day 1. Session 1 - [Remedies](#remedies) for victims¹\n\nText¹.\n\n¹ A note.\n",
+                                  "compact.txt");
+    CHECK(r.title == "Meeting on *Remedies*");
+    CHECK(r.organisers == Strings{"UNHCR", "European Union"});
+    CHECK(r.dates == Strings{"2022-05-05"});
+    CHECK(r.venue == "Online");
+    REQUIRE(r.sessions.size() == 2);
+    CHECK(r.sessions[1].title == "Remedies for victims");
+    REQUIRE(r.passages.size() == 3);
+    CHECK(r.passages[0].text == "The meeting was opened by the Chair.");
+    // A wrapped first paragraph of short lines is not front matter.
+    const Report w = parse_report("The meeting\nwas opened\nby the Chair.\n", "wrapped.txt");
+    CHECK(w.title.empty());
+    REQUIRE(w.passages.size() == 1);
+    CHECK(w.passages[0].text == "The meeting was opened by the Chair.");
 }
 
 TEST_CASE("a marker without a footnote is removed and kept as a reference", "[report][hostile]") {
@@ -285,4 +337,55 @@ TEST_CASE("a 100 MB single line parses in linear time", "[report][hostile][large
     // Linear: ten times the text takes about ten times as long (a quadratic step would be 100x).
     INFO(10 / SCALE << " MB: " << t10 << " s, " << 100 / SCALE << " MB: " << t100 << " s");
     CHECK(t100 < 25 * std::max(t10, 0.05));
+}
+
+TEST_CASE("mutated reports keep the model's invariants", "[report][hostile][mutations]") {
+    // Insert markup fragments, delete and reverse spans of the seed, with a fixed seed; every
+    // result must parse and keep: no marker in any text, references inside their text, citing
+    // ids that exist, valid session indices, single spaces.
+    const std::string original = test::read_all(SEED);
+    const std::vector<std::string> pieces = {"[", "]", "(", ")", "<", ">", "\\", "*", "_", "#", "¹", "²", "⁰",
+                                             "-", "–", "\n", "\n\n", " ", "\t", ".", ":", "`", "&", "[^1]",
+                                             "<sup>3</sup>", "<https://x.y/z>", "](#)", "Day 1. Session 2 - ",
+                                             "\n\n¹ ", "\n- ", "(AB)", "3-4 November 2020", "&amp;", "http://a.b/c "};
+    const std::regex superscript("¹|²|³|⁴|⁵|⁶|⁷|⁸|⁹|⁰");
+    std::mt19937 rng(20201103);
+    for (int round = 0; round < 60; ++round) {
+        std::string text = original;
+        const int edits = 1 + static_cast<int>(rng() % 120);
+        for (int e = 0; e < edits; ++e) {
+            std::size_t at = rng() % (text.size() + 1);
+            while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;  // whole characters
+            const unsigned op = rng() % 10;
+            if (op < 6) {
+                text.insert(at, pieces[rng() % pieces.size()]);
+            } else if (at < text.size()) {
+                std::size_t end = std::min(text.size(), at + 1 + rng() % 40);
+                while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+                const bool ascii = std::all_of(text.begin() + static_cast<long>(at), text.begin() + static_cast<long>(end),
+                                               [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+                if (op < 9) text.erase(at, end - at);
+                else if (ascii) std::reverse(text.begin() + static_cast<long>(at), text.begin() + static_cast<long>(end));
+            }
+        }
+        INFO("round " << round);
+        Report r;
+        try {
+            r = parse_report(text, "mutated.txt");
+        } catch (const RuntimeError& e) {
+            FAIL(e.what());  // every edit keeps characters whole: the text stays valid UTF-8
+        }
+        std::set<std::string> ids;
+        for (const auto& p : r.passages) CHECK(ids.insert(p.id).second);
+        for (const auto& p : r.passages) {
+            INFO(p.id << ": " << p.text.substr(0, 80));
+            CHECK_FALSE(std::regex_search(p.text, superscript));
+            CHECK(p.text.find("  ") == std::string::npos);
+            CHECK((p.text.empty() || (p.text.front() != ' ' && p.text.back() != ' ')));
+            for (const auto& f : p.footnotes) CHECK(f.offset <= p.text.size());
+            for (const auto& c : p.cited_by) CHECK(ids.count(c) == 1);
+            CHECK(p.session >= 0);
+            CHECK(static_cast<std::size_t>(p.session) < r.sessions.size());
+        }
+    }
 }

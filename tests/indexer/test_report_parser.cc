@@ -341,3 +341,44 @@ TEST_CASE("seed: the JSON dump carries the whole model", "[report][seed][json]")
     CHECK(fn.at("cited_by")[0] == seed().slug + "/p1");
     CHECK(j.at("acronyms").size() == 3);
 }
+
+TEST_CASE("a Markdown variant: wrapped lines, a day heading, bold session headings, [^1] notes", "[report][variant]") {
+    const std::string path = std::string(RAPPORTEUR_TEST_DATA) + "/variant_en.md";
+    const Report r = parse_report(test::read_all(path), path);
+    CHECK(r.title == "Expert Meeting on Labour Exploitation in Supply Chains");
+    CHECK(r.organisers == Strings{"ODIHR", "UNHCR"});
+    CHECK(r.dates == Strings{"2021-11-30", "2021-12-01"});
+    CHECK(r.venue == "Hofburg, Vienna");
+    REQUIRE(r.sessions.size() == 4);
+    CHECK(r.sessions[1].day == 1);
+    CHECK(r.sessions[1].title == "Risks in supply chains");
+    CHECK(r.sessions[2].day == 1);
+    CHECK(r.sessions[2].title == "Remedies");
+    CHECK(r.sessions[3].day == 2);  // from "## Day 2" above "### Session 3: Closing"
+    CHECK(r.sessions[3].title == "Closing");
+    const Passage& p1 = containing(r, "The meeting gathered experts");
+    CHECK(p1.text == "The meeting gathered experts from Austria, the Netherlands and the United States of America "
+                     "to discuss labour exploitation in supply chains.");
+    CHECK(p1.countries == Strings{"Austria", "Netherlands", "United States"});
+    REQUIRE(p1.footnotes.size() == 1);
+    CHECK(p1.footnotes[0].offset == p1.text.size());
+    const Passage& fn = by_id(r, "fn1");
+    CHECK(fn.text == "See the programme.");
+    CHECK(fn.urls == Strings{"https://example.org/programme"});
+    CHECK(fn.cited_by == Strings{p1.id});
+    CHECK(containing(r, "second point").text == "second point, which continues on a second line");
+    CHECK(containing(r, "first point").organisations == Strings{"IOM"});
+    CHECK(containing(r, "debt bondage").organisations == Strings{"ILO"});
+    int bullets = 0;
+    for (const auto& p : r.passages) bullets += p.kind == "bullet";
+    CHECK(bullets == 4);
+    // A page number between two halves of a sentence does not cut it.
+    const Passage& cut = containing(r, "and at the role of labour inspectorates in Sweden.");
+    CHECK(cut.session == 2);
+    CHECK(cut.countries == Strings{"Sweden"});
+    CHECK(cut.organisations == Strings{"European Union"});
+    CHECK(containing(r, "The Chair closed").session == 3);
+    bool defined = false;
+    for (const auto& a : r.acronyms) defined = defined || (a.acronym == "DB" && a.expansion == "debt bondage");
+    CHECK(defined);
+}

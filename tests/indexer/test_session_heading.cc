@@ -25,6 +25,8 @@ TEST_CASE("match_session_heading: headings in every language and wrapping", "[he
         {"**Day 1. Session 1** – Bold number", 1, 1, "Bold number", "en"},
         {"DAY 3 - SESSION 6 - UPPER CASE", 3, 6, "UPPER CASE", "en"},
         {"Session 4 - No day", 0, 4, "No day", "en"},
+        {"Day 1 / Session 2 / Slashes", 1, 2, "Slashes", "en"},
+        {"Day 1 · Panel 3 · Middle dots", 1, 3, "Middle dots", "en"},
         {"Session IV: Roman", 0, 4, "Roman", "en"},
         {"Day 1. Session 2", 1, 2, "", "en"},
         {"Day 2", 2, 0, "", "en"},
