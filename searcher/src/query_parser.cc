@@ -432,15 +432,63 @@ class Compiler {
         return q;
     }
 
-    /// One word of a phrase or NEAR: the OR of its one-term forms in `prefix`.
-    static Xapian::Query position_query(const QueryWord& w, const std::string& prefix, std::set<std::string>* terms) {
-        std::vector<Xapian::Query> alts;
+    /// One word of a phrase or NEAR: its one-term forms (unprefixed).
+    static std::vector<std::string> slot_terms(const QueryWord& w) {
+        std::vector<std::string> terms;
         for (const auto& a : w.alternatives) {
-            if (a.terms.size() != 1) continue;
-            alts.emplace_back(prefix + a.terms.front());
-            if (terms) terms->insert(a.terms.front());
+            if (a.terms.size() == 1 && std::find(terms.begin(), terms.end(), a.terms.front()) == terms.end()) {
+                terms.push_back(a.terms.front());
+            }
         }
-        return combine(Xapian::Query::OP_OR, alts);
+        return terms;
+    }
+
+    /// The most frequent index terms starting with `pattern` (a wildcard inside NEAR).
+    std::vector<std::string> expand(const std::string& pattern, std::size_t max) const {
+        std::vector<std::pair<Xapian::doccount, std::string>> found;
+        std::size_t scanned = 0;
+        for (auto t = db_.allterms_begin(pattern); t != db_.allterms_end(pattern) && scanned < 100000; ++t, ++scanned) {
+            found.emplace_back(t.get_termfreq(), *t);
+        }
+        std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first > b.first : a.second < b.second;
+        });
+        std::vector<std::string> out;
+        for (std::size_t i = 0; i < found.size() && i < max; ++i) out.push_back(found[i].second.substr(0));
+        return out;
+    }
+
+    /** A positional query over slots of alternative terms (full terms, prefix included).
+     *  Xapian 1.4's OP_PHRASE and OP_NEAR take only terms, so alternatives become the OR of
+     *  one positional query per combination, at most MAX_COMBINATIONS of them (the later,
+     *  less likely alternatives of the widest slot go first). */
+    static Xapian::Query positional(Xapian::Query::op op, std::vector<std::vector<std::string>> slots,
+                                    Xapian::termcount window) {
+        constexpr std::size_t MAX_COMBINATIONS = 64;
+        for (const auto& slot : slots) {
+            if (slot.empty()) return {};
+        }
+        auto product = [&] {
+            std::size_t p = 1;
+            for (const auto& slot : slots) p *= slot.size();
+            return p;
+        };
+        while (product() > MAX_COMBINATIONS) {
+            auto widest = std::max_element(slots.begin(), slots.end(),
+                                           [](const auto& a, const auto& b) { return a.size() < b.size(); });
+            widest->pop_back();
+        }
+        std::vector<Xapian::Query> combos;
+        std::vector<std::size_t> at(slots.size(), 0);
+        for (;;) {
+            std::vector<Xapian::Query> terms;
+            for (std::size_t i = 0; i < slots.size(); ++i) terms.emplace_back(slots[i][at[i]]);
+            combos.emplace_back(op, terms.begin(), terms.end(), window);
+            std::size_t i = 0;
+            while (i < slots.size() && ++at[i] == slots[i].size()) at[i++] = 0;
+            if (i == slots.size()) break;
+        }
+        return combine(Xapian::Query::OP_OR, combos);
     }
 
     Xapian::Query phrase_query(const std::vector<QueryWord>& words, const std::string& label, bool positive) {
@@ -477,21 +525,24 @@ class Compiler {
         std::vector<Xapian::Query> parts;
         HighlightPhrase highlight;
         highlight.max_gap = 1 + dropped;
+        for (const auto* w : kept) {
+            auto terms = slot_terms(*w);
+            highlight.words.emplace_back(terms.begin(), terms.end());
+        }
         for (const auto& [prefix, weight] : fields()) {
-            std::vector<Xapian::Query> subs;
+            std::vector<std::vector<std::string>> slots;
             for (const auto* w : kept) {
-                std::set<std::string> terms;
-                subs.push_back(position_query(*w, prefix, prefix.empty() || prefix == positional_prefix() ? &terms : nullptr));
-                if (prefix == positional_prefix() && highlight.words.size() < kept.size()) highlight.words.push_back(terms);
+                slots.push_back(slot_terms(*w));
+                for (auto& t : slots.back()) t = prefix + t;
             }
-            if (std::any_of(subs.begin(), subs.end(), [](const Xapian::Query& s) { return s.empty(); })) continue;
-            Xapian::Query q(Xapian::Query::OP_PHRASE, subs.begin(), subs.end(), window);
+            Xapian::Query q = positional(Xapian::Query::OP_PHRASE, std::move(slots), window);
+            if (q.empty()) continue;
             parts.push_back(weight == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, weight));
         }
         Xapian::Query q = combine(Xapian::Query::OP_OR, parts);
         if (positive && !q.empty()) {
             out_.leaves.push_back({label, q});
-            if (highlight.words.size() == kept.size()) out_.highlight_phrases.push_back(std::move(highlight));
+            out_.highlight_phrases.push_back(std::move(highlight));
         }
         return q;
     }
@@ -540,36 +591,39 @@ class Compiler {
 
     Xapian::Query near_query(const Node& node, bool positive) {
         const std::string prefix = positional_prefix();
-        std::vector<Xapian::Query> subs;
+        std::vector<std::vector<std::string>> slots;
         std::string label;
         for (const auto& k : node.kids) {
             label += (label.empty() ? "" : " NEAR/" + std::to_string(node.window) + " ") +
                      (k.kind == Node::PHRASE ? "\"" + k.text + "\"" : k.kind == Node::WILDCARD ? k.text + "*" : k.text);
             if (k.kind == Node::WILDCARD) {
                 if (k.text.empty() || !take_word()) continue;
+                std::vector<std::string> slot;
                 for (const auto& form : wildcard_forms(k.text)) {
-                    subs.emplace_back(Xapian::Query::OP_WILDCARD, prefix + form,
-                                      static_cast<Xapian::termcount>(options_.limits.max_wildcard_terms),
-                                      Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+                    for (auto& t : expand(prefix + form, 8)) slot.push_back(std::move(t));
                     if (positive) out_.highlight_prefixes.push_back(form);
                 }
+                if (!slot.empty()) slots.push_back(std::move(slot));
                 continue;
             }
             for (const auto& w : k.words) {
                 if (w.stopword && k.kind == Node::TEXT && !all_stop_) continue;
                 if (!take_word()) break;
-                std::set<std::string> terms;
-                auto q = position_query(w, prefix, &terms);
-                if (q.empty()) continue;
-                subs.push_back(q);
+                auto terms = slot_terms(w);
+                if (terms.empty()) continue;
                 if (positive) out_.highlight_terms.insert(terms.begin(), terms.end());
+                for (auto& t : terms) t = prefix + t;
+                slots.push_back(std::move(terms));
             }
         }
-        if (subs.empty()) return {};
-        Xapian::Query q = subs.size() == 1
-            ? subs.front()
-            : Xapian::Query(Xapian::Query::OP_NEAR, subs.begin(), subs.end(),
-                            static_cast<Xapian::termcount>(node.window + subs.size() - 1));
+        if (slots.empty()) return {};
+        Xapian::Query q;
+        if (slots.size() == 1) {
+            std::vector<Xapian::Query> terms(slots.front().begin(), slots.front().end());
+            q = combine(Xapian::Query::OP_OR, terms);
+        } else {
+            q = positional(Xapian::Query::OP_NEAR, slots, static_cast<Xapian::termcount>(node.window + slots.size() - 1));
+        }
         if (positive) out_.leaves.push_back({label, q});
         return q;
     }
