@@ -555,8 +555,10 @@ class Compiler {
         for (const auto& w : analyzer_.analyze_query(prefix, options_.lang)) {
             if (w.alternatives.empty() || w.alternatives.front().terms.size() != 1) continue;
             const auto& t = w.alternatives.front().terms.front();
-            // Only the form of the whole prefix: "non-pun*" stays one pattern.
-            if (w.original.size() == prefix.size() && std::find(forms.begin(), forms.end(), t) == forms.end()) {
+            // Only the form of the whole prefix ("non-pun*" stays one pattern), and not a stem
+            // cut shorter than the prefix ("guideli" stems to "guid", which would match "guidance").
+            const bool truncated = t.size() < folded.size() && folded.compare(0, t.size(), t) == 0;
+            if (w.original.size() == prefix.size() && !truncated && std::find(forms.begin(), forms.end(), t) == forms.end()) {
                 forms.push_back(t);
             }
         }

@@ -99,8 +99,12 @@ struct Searcher::Impl {
         read_features(db.get_metadata(std::string(schema::META_ANALYSIS)), options);
         analyzer = Analyzer(options);
         const std::string prefix(schema::META_SYNONYM);
-        for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
-            analyzer.add_synonym(std::string(*k).substr(prefix.size()), db.get_metadata(*k));
+        try {
+            for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
+                analyzer.add_synonym(std::string(*k).substr(prefix.size()), db.get_metadata(*k));
+            }
+        } catch (const Xapian::UnimplementedError&) {
+            // The in-memory backend cannot list metadata keys: no corpus synonyms then.
         }
         facet_index.reset();
     }
@@ -115,6 +119,8 @@ struct Searcher::Impl {
     /// Run `fn`, reopening the database and running it again when a commit overtook it.
     template <typename Fn>
     SearchResult with_retry(Fn&& fn) {
+        // Each search sees the latest commit (a cheap check when nothing changed).
+        reopen();
         for (int attempt = 0;; ++attempt) {
             try {
                 return fn();
@@ -160,6 +166,11 @@ Searcher::Searcher(const std::filesystem::path& database) : impl_(std::make_uniq
     } catch (const Xapian::Error& e) {
         throw RuntimeError(database.string() + ": cannot open database: " + e.get_description());
     }
+}
+Searcher::Searcher(Xapian::Database database) : impl_(std::make_unique<Impl>()) {
+    impl_->path = "(open database)";
+    impl_->db = std::move(database);
+    impl_->load_analysis();
 }
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;

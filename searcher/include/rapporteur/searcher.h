@@ -19,6 +19,7 @@
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
+#include <xapian.h>
 
 namespace rapporteur {
 
@@ -140,6 +141,8 @@ struct SearchResult {
 class Searcher {
   public:
     explicit Searcher(const std::filesystem::path& database);
+    /// A searcher over a database already open (in-memory ones too, for tests and embedding).
+    explicit Searcher(Xapian::Database database);
     ~Searcher();
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;
