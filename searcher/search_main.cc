@@ -94,7 +94,11 @@ int main(int argc, char** argv) {
          "weight of matches in session titles")
         ("topics", po::value(&topics), "batch: run every topic of FILE (TSV qid<TAB>query, or TREC <top>) "
                                        "and print a TREC run")
-        ("run-tag", po::value(&run_tag)->default_value(run_tag), "tag of the TREC run");
+        ("run-tag", po::value(&run_tag)->default_value(run_tag), "tag of the TREC run")
+        ("max-wildcard-terms", po::value(&options.limits.max_wildcard_terms)->default_value(options.limits.max_wildcard_terms),
+         "a prefix* searches at most this many of its most frequent words")
+        ("max-results", po::value(&options.limits.max_result_window)->default_value(options.limits.max_result_window),
+         "results are shown up to this rank (offset + limit)");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     po::options_description all;

@@ -85,7 +85,7 @@ TEST_CASE("multi-valued facets: a passage naming two organisations counts for bo
     }
 }
 
-TEST_CASE("drill-down: AND across fields, OR within one; the counts shown are the drilled-down ones", "[facets]") {
+TEST_CASE("drill-down: AND across fields, OR within one - the counts shown are the drilled-down ones", "[facets]") {
     Searcher s(test::build_database(test::meeting_passages()));
     SearchOptions o;
     o.limit = 100;

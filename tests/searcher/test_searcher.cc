@@ -46,7 +46,7 @@ TEST_CASE("seed: non-punishment ranks the GRETA guidance passage first, the comp
     CHECK(r.notices.empty());
 }
 
-TEST_CASE("seed: phrases highlight whole; every highlight is a matched word of the text", "[searcher][seed]") {
+TEST_CASE("seed: phrases highlight whole - every highlight is a matched word of the text", "[searcher][seed]") {
     Searcher s(test::seed_database());
     SearchOptions o;
     o.limit = 50;
@@ -70,7 +70,7 @@ TEST_CASE("seed: phrases highlight whole; every highlight is a matched word of t
     CHECK(other_form);
 }
 
-TEST_CASE("--explain: each part's weight, and the parts add up to the score", "[searcher][seed]") {
+TEST_CASE("explain: each part's weight, and the parts add up to the score", "[searcher][seed]") {
     Searcher s(test::seed_database());
     SearchOptions o;
     o.explain = true;
@@ -90,7 +90,7 @@ TEST_CASE("--explain: each part's weight, and the parts add up to the score", "[
     }
 }
 
-TEST_CASE("ranking: BM25 parameters change scores; equal scores keep one order", "[searcher]") {
+TEST_CASE("ranking: BM25 parameters change scores - equal scores keep one order", "[searcher]") {
     Searcher s(test::build_database(test::meeting_passages()));
     SearchOptions o;
     o.limit = 100;
@@ -120,7 +120,7 @@ TEST_CASE("ranking: BM25 parameters change scores; equal scores keep one order",
     for (std::size_t i = 1; i < a.hits.size(); ++i) CHECK(a.hits[i - 1].score >= a.hits[i].score);
 }
 
-TEST_CASE("--limit and --offset page through one ranking", "[searcher][seed]") {
+TEST_CASE("limit and offset page through one ranking", "[searcher][seed]") {
     Searcher s(test::seed_database());
     SearchOptions all;
     all.limit = 30;

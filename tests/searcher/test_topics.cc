@@ -8,7 +8,7 @@
 
 using rapporteur::parse_topics;
 
-TEST_CASE("TSV topics: qid, tab, query; comments and blank lines skipped", "[topics]") {
+TEST_CASE("TSV topics: qid, tab, query - comments and blank lines skipped", "[topics]") {
     auto topics = parse_topics("# judged by hand\n1\tnon-punishment\n\n2\t\"victims of trafficking\" asylum\r\n", "t.tsv");
     REQUIRE(topics.size() == 2);
     CHECK(topics[0].qid == "1");
