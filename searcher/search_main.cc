@@ -41,6 +41,7 @@ int run_topics(rapporteur::Searcher& searcher, const std::string& file, rapporte
     options.snippets = false;
     options.exact_total = false;
     options.hit_details = false;
+    options.suggest = false;
     const bool bar = isatty(STDERR_FILENO);
     std::string out;
     for (std::size_t i = 0; i < topics.size(); ++i) {

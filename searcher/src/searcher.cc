@@ -210,6 +210,16 @@ std::vector<TermContribution> Searcher::Impl::explain(const Plan& plan, const st
 }
 
 void Searcher::Impl::fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, const SearchOptions& options) {
+    if (!options.hit_details) {
+        // A run needs only the id: read it from the passage's unique Q term, not its data.
+        const std::string prefix(schema::PREFIX_ID);
+        auto t = db.termlist_begin(did);
+        t.skip_to(prefix);
+        if (t != db.termlist_end(did) && starts_with(*t, prefix)) {
+            hit.id = std::string(*t).substr(prefix.size());
+            return;
+        }
+    }
     Xapian::Document doc = db.get_document(did);
     PassageData data = PassageData::parse(doc.get_data(), options.hit_details);
     const std::size_t rank = hit.rank;
@@ -341,7 +351,7 @@ SearchResult Searcher::search(const std::string& query, const SearchOptions& opt
         ParsedQuery parsed = parser.parse(query);
         result.notices.insert(result.notices.end(), parsed.notices.begin(), parsed.notices.end());
 
-        if (!parsed.unknown.empty()) {
+        if (!parsed.unknown.empty() && (options.suggest || options.auto_correct)) {
             Speller speller(impl_->db);
             std::string corrected = parsed.text;
             bool any = false;

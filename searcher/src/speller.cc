@@ -51,9 +51,9 @@ std::string Speller::suggest(const std::string& original, const std::string& ter
     std::size_t scanned = 0;
     for (auto t = db_.allterms_begin(first); t != db_.allterms_end(first) && scanned < 200000; ++t, ++scanned) {
         const std::string candidate = *t;
-        const std::size_t clen = code_point_index(candidate).back();
-        if (clen + max_distance < length || length + max_distance < clen) continue;
-        const std::size_t d = edit_distance(term, candidate);
+        // Byte lengths bound code-point lengths closely enough to skip most terms cheaply.
+        if (candidate.size() + 4 * max_distance < term.size() || term.size() + 4 * max_distance < candidate.size()) continue;
+        const std::size_t d = edit_distance(term, candidate, max_distance);
         if (d == 0 || d > max_distance) continue;
         const auto freq = t.get_termfreq();
         if (d < best_distance || (d == best_distance && freq > best_freq)) {

@@ -78,22 +78,27 @@ std::vector<std::int32_t> code_points(std::string_view s) {
 }
 } // namespace
 
-std::size_t edit_distance(std::string_view a8, std::string_view b8) {
+std::size_t edit_distance(std::string_view a8, std::string_view b8, std::size_t max) {
     const auto a = code_points(a8), b = code_points(b8);
     const std::size_t n = a.size(), m = b.size();
-    std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
-    for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
+    if ((n > m ? n - m : m - n) > max) return max + 1;
+    // Three rows of the optimal-string-alignment table; stop once a whole row is over `max`.
+    std::vector<std::size_t> before(m + 1), prev(m + 1), cur(m + 1);
+    for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
     for (std::size_t i = 1; i <= n; ++i) {
+        cur[0] = i;
+        std::size_t row_min = cur[0];
         for (std::size_t j = 1; j <= m; ++j) {
             const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-            }
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], before[j - 2] + 1);
+            row_min = std::min(row_min, cur[j]);
         }
+        if (row_min > max) return max + 1;
+        before.swap(prev);
+        prev.swap(cur);
     }
-    return d[n][m];
+    return std::min(prev[m], max + 1);
 }
 
 } // namespace rapporteur

@@ -5,6 +5,7 @@
 #define RAPPORTEUR_TEXT_UTIL_H
 
 #include <cstddef>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,8 +28,9 @@ std::vector<std::size_t> code_point_index(std::string_view s);
 /// Byte offset of code point `cp` in `s` (s.size() when past the end).
 std::size_t byte_of_code_point(std::string_view s, std::size_t cp);
 
-/// Damerau–Levenshtein (optimal string alignment) distance between two UTF-8 strings, in code points.
-std::size_t edit_distance(std::string_view a, std::string_view b);
+/** Damerau–Levenshtein (optimal string alignment) distance between two UTF-8 strings, in
+ *  code points; any distance over `max` is returned as max + 1 (and found sooner). */
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max = static_cast<std::size_t>(-2));
 
 } // namespace rapporteur
 

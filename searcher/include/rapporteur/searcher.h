@@ -60,6 +60,7 @@ struct SearchOptions {
     double title_weight = 0.5;    ///< weight of a match in the session title (T terms)
     bool explain = false;         ///< fill Hit::explanation
     bool auto_correct = false;    ///< search the spelling correction instead of unknown words
+    bool suggest = true;          ///< look for "did you mean" corrections of unknown words
     /** Count every match exactly (`total`), even without facets. Batch runs turn it off:
      *  `total` is then Xapian's estimate. Facets always count exactly. */
     bool exact_total = true;
