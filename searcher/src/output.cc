@@ -32,9 +32,7 @@ nlohmann::json to_json(const SearchResult& r) {
             for (const auto& c : h.explanation) explain.push_back({{"query", c.label}, {"terms", c.terms}, {"weight", c.weight}});
             hit["explanation"] = explain;
         }
-        if (!h.shared_terms.empty() || !h.shared_entities.empty()) {
-            hit["shared"] = {{"terms", h.shared_terms}, {"entities", h.shared_entities}};
-        }
+        if (r.related) hit["shared"] = {{"terms", h.shared_terms}, {"entities", h.shared_entities}};
         results.push_back(std::move(hit));
     }
     json facets = json::object();

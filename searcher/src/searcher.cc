@@ -74,6 +74,25 @@ std::string echo(const std::string& query) {
     return query.size() <= MAX ? query : utf8_prefix(query, MAX) + "…";
 }
 
+/// Sort key of related passages: "1" for the source's own session (its context), else "0".
+class SameSessionKey : public Xapian::KeyMaker {
+  public:
+    SameSessionKey(std::string document, int session) : document_(std::move(document)), session_(session) {}
+    std::string operator()(const Xapian::Document& doc) const override {
+        if (doc.get_value(schema::SLOT_DOCUMENT) != document_) return "0";
+        // SLOT_SESSION is "<day>/<number>/<title>".
+        const std::string v = doc.get_value(schema::SLOT_SESSION);
+        const auto a = v.find('/');
+        if (a == std::string::npos) return "0";
+        const auto b = v.find('/', a + 1);
+        return v.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1) == std::to_string(session_) ? "1" : "0";
+    }
+
+  private:
+    std::string document_;
+    int session_;
+};
+
 bool starts_with(const std::string& s, std::string_view prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
 } // namespace
@@ -142,6 +161,7 @@ struct Searcher::Impl {
         std::vector<HighlightPhrase> highlight_phrases;
         std::vector<std::string> highlight_prefixes;
         bool related = false;
+        std::shared_ptr<Xapian::KeyMaker> sort_first; ///< passages with key "1" rank before the rest
     };
 
     void run(const Plan& plan, const SearchOptions& options, SearchResult& result);
@@ -292,6 +312,7 @@ void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchR
     enquire.set_weighting_scheme(weight);
     // Equal scores keep index order (document, then passage), the same on every run.
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    if (plan.sort_first) enquire.set_sort_by_key_then_relevance(plan.sort_first.get(), true);
     std::unique_ptr<FacetIndex::Spy> spy;
     if (options.facets) {
         spy = std::make_unique<FacetIndex::Spy>(facets());
@@ -417,6 +438,7 @@ SearchResult Searcher::related(const std::string& id, const SearchOptions& optio
         TextTermDecider decider(impl_->analyzer);
         Xapian::ESet eset = enquire.get_eset(static_cast<Xapian::termcount>(options.like_terms), rset, &decider);
 
+        result.related = true;
         Impl::Plan plan;
         plan.related = true;
         std::vector<Xapian::Query> parts;
@@ -436,13 +458,15 @@ SearchResult Searcher::related(const std::string& id, const SearchOptions& optio
         for (const auto& o : source.hit.organisations) add_bonus(schema::PREFIX_ORG, o, "org:" + o);
         for (const auto& c : source.hit.countries) add_bonus(schema::PREFIX_COUNTRY, c, "country:" + c);
         if (options.like_session_weight > 0) {
-            // The rest of the same session is an editor's first context for a passage.
+            // The rest of the same session is an editor's first context for a passage: it is
+            // listed first (by relatedness), then the rest of the corpus (by relatedness).
             Xapian::Query same(Xapian::Query::OP_AND,
                                Xapian::Query(std::string(schema::PREFIX_DOCUMENT) + source.hit.document),
                                Xapian::Query(std::string(schema::PREFIX_SESSION) + std::to_string(source.hit.session.number)));
             Xapian::Query q = bonus(same, options.like_session_weight);
             parts.push_back(q);
             plan.leaves.push_back({"same session", q});
+            plan.sort_first = std::make_shared<SameSessionKey>(source.hit.document, source.hit.session.number);
         }
         if (parts.empty()) {
             result.notices.push_back("passage " + id + " has no words to relate it by");
@@ -484,6 +508,7 @@ SearchResult Searcher::related_text(const std::string& text, const SearchOptions
             return std::get<0>(a) != std::get<0>(b) ? std::get<0>(a) > std::get<0>(b) : std::get<1>(a) < std::get<1>(b);
         });
         if (scored.size() > options.like_terms) scored.resize(options.like_terms);
+        result.related = true;
         Impl::Plan plan;
         plan.related = true;
         std::vector<Xapian::Query> parts;

@@ -64,12 +64,13 @@ struct SearchOptions {
     /** Count every match exactly (`total`), even without facets. Batch runs turn it off:
      *  `total` is then Xapian's estimate. Facets always count exactly. */
     bool exact_total = true;
-    bool hit_details = true;      ///< fill text, footnotes, entities (batch runs need only ids)
+    bool hit_details = true;      ///< false: hits carry only rank, id and score (batch runs)
     std::size_t like_terms = 20;  ///< related passages: how many of the source's terms relate
     /// Related passages: score added per organisation or country shared with the source.
     double like_entity_weight = 1.0;
-    /// Related passages: score added to the other passages of the source's session.
-    double like_session_weight = 2.0;
+    /** Related passages: the other passages of the source's session are listed first (its
+     *  context), each with this score added; 0 ranks the whole corpus by relatedness alone. */
+    double like_session_weight = 1.0;
     SearchLimits limits;
 };
 
@@ -133,6 +134,7 @@ struct SearchResult {
     // --- added by the searcher work (issue 6) ---
     std::string suggestion; ///< "did you mean" query, "" when every word is known
     std::string searched;   ///< the query actually searched when auto-corrected, else ""
+    bool related = false;   ///< from related()/related_text(): hits carry what they share
 };
 
 /** A searcher over one database, opened read-only once and reused for many queries.
@@ -151,8 +153,9 @@ class Searcher {
     SearchResult search(const std::string& query, const SearchOptions& options) const;
 
     /** The passages most related to passage `id` (never itself): its most telling terms
-     *  (Xapian's expand set over it) and its organisations and countries. Each hit names the
-     *  shared terms and entities. Throws UsageError for an unknown id. */
+     *  (Xapian's expand set over it) and its organisations and countries. The other passages
+     *  of its session come first (see like_session_weight). Each hit names the shared terms
+     *  and entities. Throws UsageError for an unknown id. */
     SearchResult related(const std::string& id, const SearchOptions& options) const;
 
     /// The same for any text (its words and the entities of the index it names).
