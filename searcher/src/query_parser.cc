@@ -302,10 +302,7 @@ class Compiler {
         if (node.kind == Node::TEXT || node.kind == Node::PHRASE) {
             node.words = analyzer_.analyze_query(node.text, options_.lang);
             if (node.kind == Node::TEXT) {
-                for (const auto& w : node.words) {
-                    any_free_ = true;
-                    all_stop_ = all_stop_ && w.stopword;
-                }
+                for (const auto& w : node.words) all_stop_ = all_stop_ && w.stopword;
             }
         }
         if (node.kind == Node::FIELD && node.field == "in") {
@@ -670,8 +667,7 @@ class Compiler {
     const QueryParser& parser_;
     ParsedQuery& out_;
     Scope scope_ = Scope::ALL;
-    bool all_stop_ = true;
-    bool any_free_ = false;
+    bool all_stop_ = true; ///< every free word is a stop word: then they are searched
     std::size_t words_ = 0;
     bool words_capped_ = false;
 };
@@ -697,8 +693,6 @@ std::string QueryParser::field_term(const std::string& field, const std::string&
     const std::string wanted = fold_case(value);
     for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
         const std::string& term = *t;
-        // "XO" must not take "XOR..." of a longer prefix; the schema's prefixes do not nest,
-        // and a value never starts with an upper-case letter that extends a prefix we know.
         if (fold_case(std::string_view(term).substr(prefix.size())) == wanted) return term;
     }
     return exact;
@@ -741,14 +735,11 @@ ParsedQuery QueryParser::parse(const std::string& raw) const {
         // Plain words: every chunk as typed, operators and quotes taken as text.
         tree = Node{};
         tree.kind = Node::LIST;
-        Node words;
-        words.kind = Node::TEXT;
-        words.text = out.text;
         for (auto& w : analyzer_.analyze_query(out.text, options_.lang)) {
             Node one;
             one.kind = Node::TEXT;
             one.text = w.original;
-            one.start = 0;
+            one.start = w.start; // byte offset in the query text
             tree.kids.push_back(std::move(one));
             tree.signs.push_back(0);
         }
@@ -760,17 +751,6 @@ ParsedQuery QueryParser::parse(const std::string& raw) const {
     }
     Compiler compiler(db_, analyzer_, options_, *this, out);
     compiler.prepare(tree);
-    if (error) {
-        // Offsets of plain words are relative to each word; recompute them in the query text.
-        std::size_t from = 0;
-        for (auto& k : tree.kids) {
-            auto at = out.text.find(k.text, from);
-            if (at != std::string::npos) {
-                k.start = at;
-                from = at + k.text.size();
-            }
-        }
-    }
     out.query = compiler.compile(tree, true);
     return out;
 }
