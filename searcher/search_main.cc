@@ -1,5 +1,6 @@
 /** @file search_main.cc
- *  @brief rapporteur-search: parse options → SearchOptions → Searcher::search → print.
+ *  @brief rapporteur-search: parse options → SearchOptions → Searcher → print (text, JSON or a
+ *         TREC run for --topics).
  */
 #include "rapporteur/analyzers.h"
 #include "rapporteur/indexer.h"
@@ -10,36 +11,58 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <unistd.h>
 
 namespace po = boost::program_options;
 
 namespace {
 
-/// The snippet for people: <mark> becomes bold on a terminal, [brackets] in a pipe.
-std::string render_snippet(const std::string& html, bool tty) {
-    std::string out;
-    const std::string open = tty ? "\033[1;33m" : "[", close = tty ? "\033[0m" : "]";
-    for (std::size_t i = 0; i < html.size();) {
-        auto starts = [&](std::string_view s) { return html.compare(i, s.size(), s) == 0; };
-        if (starts("<mark>")) { out += open; i += 6; }
-        else if (starts("</mark>")) { out += close; i += 7; }
-        else if (starts("&amp;")) { out += '&'; i += 5; }
-        else if (starts("&lt;")) { out += '<'; i += 4; }
-        else if (starts("&gt;")) { out += '>'; i += 4; }
-        else if (starts("&quot;")) { out += '"'; i += 6; }
-        else out += html[i++];
+/// "org=GRETA" → ("org", "GRETA"); throws po::error when there is no '='.
+std::pair<std::string, std::string> split_filter(const std::string& f) {
+    auto eq = f.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == f.size()) {
+        throw po::error("--filter wants FIELD=VALUE (session, org, country, lang, doc), not '" + f + "'");
     }
-    return out;
+    return {f.substr(0, eq), f.substr(eq + 1)};
+}
+
+int run_topics(rapporteur::Searcher& searcher, const std::string& file, rapporteur::SearchOptions options,
+               const std::string& tag) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw rapporteur::RuntimeError(file + ": cannot open the topics file");
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    const auto topics = rapporteur::parse_topics(buf.str(), file);
+    // A run needs ranks and ids only: no facets, no snippets, no exact totals.
+    options.facets = false;
+    options.snippets = false;
+    options.exact_total = false;
+    options.hit_details = false;
+    options.suggest = false;
+    const bool bar = isatty(STDERR_FILENO);
+    std::string out;
+    for (std::size_t i = 0; i < topics.size(); ++i) {
+        auto result = searcher.search(topics[i].query, options);
+        std::fputs(rapporteur::format_trec_run(topics[i].qid, result, tag).c_str(), stdout);
+        if (bar) {
+            const std::size_t width = 30, done = (i + 1) * width / topics.size();
+            fmt::print(stderr, "\r[{}{}] {}/{} topics", std::string(done, '#'), std::string(width - done, ' '), i + 1,
+                       topics.size());
+        }
+    }
+    if (bar) fmt::print(stderr, "\n");
+    return 0;
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
     rapporteur::SearchOptions options;
-    std::vector<std::string> words;
-    std::string db, format = "text";
+    std::vector<std::string> words, filters;
+    std::string db, format = "text", highlight = "auto", like, like_text, topics, run_tag = "rapporteur";
 
     po::options_description visible("Usage: rapporteur-search [options] QUERY...\n"
                                     "Search the indexed meeting reports.\n\nOptions");
@@ -48,9 +71,35 @@ int main(int argc, char** argv) {
         ("version", "show the version and exit")
         ("db", po::value(&db), "database directory (default: $RAPPORTEUR_DB or ~/.local/share/rapporteur/db)")
         ("format", po::value(&format)->default_value(format), "text (for people) or json (for programs)")
-        ("limit", po::value(&options.limit)->default_value(options.limit), "results to show")
+        ("limit", po::value(&options.limit), "results to show (default 10; 1000 with --topics)")
         ("offset", po::value(&options.offset)->default_value(options.offset), "results to skip")
-        ("lang", po::value(&options.lang), "language of the query (ISO 639-1)");
+        ("lang", po::value(&options.lang), "language of the query (ISO 639-1)")
+        ("filter", po::value(&filters), "drill down: FIELD=VALUE, FIELD one of session, org, country, lang, doc "
+                                        "(repeatable; AND across fields, OR within one)")
+        ("explain", "show per hit which query terms matched and what each contributed")
+        ("auto-correct", "search the spelling correction of words no passage contains")
+        ("like", po::value(&like), "passages related to the passage with this id")
+        ("like-text", po::value(&like_text), "passages related to this text")
+        ("highlight", po::value(&highlight)->default_value(highlight),
+         "matches in text output: auto (colour on a terminal, [brackets] in a pipe), color, brackets, none")
+        ("snippet-chars", po::value(&options.snippet_chars)->default_value(options.snippet_chars),
+         "snippet length in characters (about)")
+        ("no-facets", "do not count facets")
+        ("k1", po::value(&options.bm25.k1)->default_value(options.bm25.k1), "BM25 k1")
+        ("b", po::value(&options.bm25.b)->default_value(options.bm25.b), "BM25 b")
+        ("k2", po::value(&options.bm25.k2)->default_value(options.bm25.k2), "BM25 k2")
+        ("k3", po::value(&options.bm25.k3)->default_value(options.bm25.k3), "BM25 k3")
+        ("footnote-weight", po::value(&options.footnote_weight)->default_value(options.footnote_weight),
+         "weight of matches in cited footnotes")
+        ("title-weight", po::value(&options.title_weight)->default_value(options.title_weight),
+         "weight of matches in session titles")
+        ("topics", po::value(&topics), "batch: run every topic of FILE (TSV qid<TAB>query, or TREC <top>) "
+                                       "and print a TREC run")
+        ("run-tag", po::value(&run_tag)->default_value(run_tag), "tag of the TREC run")
+        ("max-wildcard-terms", po::value(&options.limits.max_wildcard_terms)->default_value(options.limits.max_wildcard_terms),
+         "a prefix* searches at most this many of its most frequent words")
+        ("max-results", po::value(&options.limits.max_result_window)->default_value(options.limits.max_result_window),
+         "results are shown up to this rank (offset + limit)");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     po::options_description all;
@@ -65,6 +114,17 @@ int main(int argc, char** argv) {
         if (format != "text" && format != "json") {
             throw po::error("--format must be text or json, not '" + format + "'");
         }
+        if (highlight != "auto" && highlight != "color" && highlight != "colour" && highlight != "brackets" &&
+            highlight != "none") {
+            throw po::error("--highlight must be auto, color, brackets or none, not '" + highlight + "'");
+        }
+        for (const auto& f : filters) {
+            auto [field, value] = split_filter(f);
+            options.filters[field].push_back(value);
+        }
+        if (options.bm25.k1 < 0 || options.bm25.k2 < 0 || options.bm25.k3 < 0 || options.bm25.b < 0 || options.bm25.b > 1) {
+            throw po::error("BM25 parameters must be >= 0, and b at most 1");
+        }
     } catch (const po::error& e) {
         fmt::print(stderr, "rapporteur-search: {}\n", e.what());
         return 2;
@@ -77,41 +137,48 @@ int main(int argc, char** argv) {
         fmt::print("rapporteur-search {}\n", RAPPORTEUR_VERSION);
         return 0;
     }
-    if (words.empty()) {
-        fmt::print(stderr, "rapporteur-search: no query given\n");
+    const int modes = !words.empty() + !like.empty() + vm.count("like-text") + !topics.empty();
+    if (modes == 0) {
+        fmt::print(stderr, "rapporteur-search: no query given (see --help)\n");
         return 2;
     }
-    std::string query;
-    for (const auto& w : words) query += (query.empty() ? "" : " ") + w;
+    if (modes > 1) {
+        fmt::print(stderr, "rapporteur-search: give one of QUERY, --like, --like-text or --topics\n");
+        return 2;
+    }
+    if (!vm.count("limit")) options.limit = topics.empty() ? 10 : 1000;
+    options.facets = !vm.count("no-facets");
+    options.explain = vm.count("explain") > 0;
+    options.auto_correct = vm.count("auto-correct") > 0;
     const auto path = db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db);
 
     try {
         rapporteur::Searcher searcher(path);
-        auto result = searcher.search(query, options);
+        if (!topics.empty()) return run_topics(searcher, topics, options, run_tag);
+        rapporteur::SearchResult result;
+        if (!like.empty()) {
+            result = searcher.related(like, options);
+        } else if (vm.count("like-text")) {
+            result = searcher.related_text(like_text, options);
+        } else {
+            std::string query;
+            for (const auto& w : words) query += (query.empty() ? "" : " ") + w;
+            result = searcher.search(query, options);
+        }
         if (format == "json") {
-            std::cout << rapporteur::to_json(result).dump(2) << "\n";
+            std::cout << rapporteur::to_json(result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
             return 0;
         }
-        const bool tty = isatty(STDOUT_FILENO);
-        fmt::print("{} passages match \"{}\"\n\n", result.total, query);
-        for (const auto& h : result.hits) {
-            std::string session = h.session.number == 0
-                ? std::string("Opening")
-                : fmt::format("Day {}, Session {} - {}", h.session.day, h.session.number, h.session.title);
-            fmt::print("{}. {}  [{}]  score {:.3f}\n   {}\n   {}\n", h.rank, h.id, h.kind, h.score,
-                       session, render_snippet(h.snippet, tty));
-            for (const auto& f : h.footnotes) fmt::print("   [{}] {}\n", f.n, f.text);
-            fmt::print("\n");
+        rapporteur::MarkStyle marks = rapporteur::MarkStyle::BRACKETS;
+        if (highlight == "none") marks = rapporteur::MarkStyle::NONE;
+        else if (highlight == "color" || highlight == "colour" || (highlight == "auto" && isatty(STDOUT_FILENO))) {
+            marks = rapporteur::MarkStyle::ANSI;
         }
-        for (const auto& [name, values] : result.facets) {
-            if (values.empty()) continue;
-            std::string line;
-            for (std::size_t i = 0; i < values.size() && i < 8; ++i) {
-                line += fmt::format("{}{} ({})", i ? ", " : "", values[i].value, values[i].count);
-            }
-            fmt::print("{}: {}\n", name, line);
-        }
+        std::fputs(rapporteur::format_text(result, marks).c_str(), stdout);
         return 0;
+    } catch (const rapporteur::UsageError& e) {
+        fmt::print(stderr, "rapporteur-search: {}\n", e.what());
+        return 2;
     } catch (const rapporteur::RuntimeError& e) {
         fmt::print(stderr, "rapporteur-search: {}\n", e.what());
     } catch (const Xapian::Error& e) {

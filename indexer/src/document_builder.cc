@@ -113,10 +113,12 @@ PreparedReport DocumentBuilder::build(Report report, const std::string& content_
             cited.push_back({ref.n, it->second->text, it->second->urls});
         }
 
+        add_boolean(doc, schema::PREFIX_ID, p.id);
         add_boolean(doc, schema::PREFIX_DOCUMENT, report.slug);
         add_boolean(doc, schema::PREFIX_KIND, p.kind);
         add_boolean(doc, schema::PREFIX_LANG, p.lang);
         add_boolean(doc, schema::PREFIX_SESSION, std::to_string(session.number));
+        add_boolean(doc, schema::PREFIX_DAY, std::to_string(session.day));
         for (const auto& o : p.organisations) add_boolean(doc, schema::PREFIX_ORG, o);
         for (const auto& c : p.countries) add_boolean(doc, schema::PREFIX_COUNTRY, c);
 

@@ -125,17 +125,9 @@ StoredPassage read_stored_passage(const Xapian::Document& doc) {
 }
 
 Xapian::docid find_passage(const Xapian::Database& db, const std::string& id) {
-    const auto slash = id.rfind('/');
-    if (slash == std::string::npos) return 0;
-    const std::string term = std::string(schema::PREFIX_DOCUMENT) + id.substr(0, slash);
-    // The data starts {"id":"...": compare that much before parsing anything.
-    std::string head = "{\"id\":";
-    head += nlohmann::json(id).dump();
-    head += ',';
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-        if (db.get_document(*it).get_data().compare(0, head.size(), head) == 0) return *it;
-    }
-    return 0;
+    const std::string term = std::string(schema::PREFIX_ID) + id;
+    auto it = db.postlist_begin(term);
+    return it == db.postlist_end(term) ? 0 : *it;
 }
 
 } // namespace rapporteur

@@ -26,14 +26,14 @@ inline constexpr std::string_view VERSION = "1";
 inline constexpr std::string_view PREFIX_TEXT = "";          ///< passage text (positional)
 inline constexpr std::string_view PREFIX_SESSION_TITLE = "T"; ///< words of the session title
 inline constexpr std::string_view PREFIX_FOOTNOTE = "F";     ///< words of the cited footnotes
-// No unique-id term: a passage id is "<document slug>/<part>", found through the document's
-// XD term (stored_passage.h: find_passage). Unique terms cost a posting list each.
+inline constexpr std::string_view PREFIX_ID = "Q";           ///< unique passage id
 inline constexpr std::string_view PREFIX_DOCUMENT = "XD";    ///< document slug (boolean)
 inline constexpr std::string_view PREFIX_KIND = "K";         ///< paragraph | bullet | footnote
 inline constexpr std::string_view PREFIX_LANG = "L";         ///< ISO 639-1 language
 inline constexpr std::string_view PREFIX_ORG = "XO";         ///< canonical organisation
 inline constexpr std::string_view PREFIX_COUNTRY = "XC";     ///< canonical country
 inline constexpr std::string_view PREFIX_SESSION = "XS";     ///< session number ("0" opening)
+inline constexpr std::string_view PREFIX_DAY = "XY";         ///< meeting day ("0" unknown)
 
 // --- Value slots -----------------------------------------------------------------------------
 inline constexpr Xapian::valueno SLOT_SESSION = 0;   ///< "<day>/<number>/<title>"

@@ -46,8 +46,7 @@ std::string encode_passage_data(const Passage& passage, const std::vector<Stored
  *  when the data is damaged. Offsets are not read: see schema::decode_offsets(SLOT_OFFSETS). */
 StoredPassage read_stored_passage(const Xapian::Document& doc);
 
-/** The document id of passage `id` ("<document slug>/p12"), or 0 when there is none.
- *  Looks through the passages of that document only. */
+/// The document id of passage `id` ("<document slug>/p12"), by its Q term; 0 when none.
 Xapian::docid find_passage(const Xapian::Database& db, const std::string& id);
 
 } // namespace rapporteur

@@ -1,5 +1,10 @@
 /** @file searcher.h
  *  @brief Public API of the searcher: a query in, ranked passages with snippets and facets out.
+ *
+ *  Query language (see searcher/README.md): free words ranked by BM25, "phrases", AND, OR, NOT,
+ *  +must, -mustnot, NEAR and NEAR/n, prefix*, field prefixes session: org: country: lang: doc:,
+ *  and in:footnotes / in:text. A query that does not parse is read as plain words, with a
+ *  notice; it never fails.
  */
 #ifndef RAPPORTEUR_SEARCHER_H
 #define RAPPORTEUR_SEARCHER_H
@@ -9,12 +14,34 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
+#include <xapian.h>
 
 namespace rapporteur {
+
+/** Bounds on what one query may cost. Going over one is never an error: the query is cut
+ *  down to the bound and the result carries a notice saying so. */
+struct SearchLimits {
+    std::size_t max_query_bytes = 4096;   ///< longer query text is cut (at a UTF-8 boundary)
+    std::size_t max_query_words = 64;     ///< words (and phrase words) beyond this are ignored
+    std::size_t max_depth = 32;           ///< parenthesis nesting; deeper reads as plain words
+    std::size_t max_wildcard_terms = 100; ///< a prefix* expands to its most frequent terms only
+    std::size_t max_proximity = 1000;     ///< NEAR/n above this is read as NEAR/max_proximity
+    std::size_t max_result_window = 10000;///< offset + limit may not go past this rank
+};
+
+/// BM25 parameters (Xapian::BM25Weight's). Defaults are Robertson's usual k1 = 1.2, b = 0.75.
+struct Bm25Params {
+    double k1 = 1.2;
+    double k2 = 0.0;
+    double k3 = 1.0;
+    double b = 0.75;
+    double min_normlen = 0.5;
+};
 
 /// Options of one search.
 struct SearchOptions {
@@ -27,6 +54,24 @@ struct SearchOptions {
     std::map<std::string, std::vector<std::string>> filters;
     bool facets = true;        ///< compute exact facet counts over the whole match set
     bool snippets = true;
+    // --- added by the searcher work (issue 6) ---
+    Bm25Params bm25;
+    double footnote_weight = 0.3; ///< weight of a match in the cited footnotes' text (F terms)
+    double title_weight = 0.5;    ///< weight of a match in the session title (T terms)
+    bool explain = false;         ///< fill Hit::explanation
+    bool auto_correct = false;    ///< search the spelling correction instead of unknown words
+    bool suggest = true;          ///< look for "did you mean" corrections of unknown words
+    /** Count every match exactly (`total`), even without facets. Batch runs turn it off:
+     *  `total` is then Xapian's estimate. Facets always count exactly. */
+    bool exact_total = true;
+    bool hit_details = true;      ///< false: hits carry only rank, id and score (batch runs)
+    std::size_t like_terms = 20;  ///< related passages: how many of the source's terms relate
+    /// Related passages: score added per organisation or country shared with the source.
+    double like_entity_weight = 1.0;
+    /** Related passages: the other passages of the source's session are listed first (its
+     *  context), each with this score added; 0 ranks the whole corpus by relatedness alone. */
+    double like_session_weight = 1.0;
+    SearchLimits limits;
 };
 
 struct SessionInfo {
@@ -39,6 +84,13 @@ struct FootnoteInfo {
     int n = 0;
     std::string text;
     std::vector<std::string> urls;
+};
+
+/// What one part of the query contributed to a hit's score (for --explain).
+struct TermContribution {
+    std::string label;                 ///< the query part as typed, with its field
+    std::vector<std::string> terms;    ///< index terms of that part present in the passage
+    double weight = 0;                 ///< its share of the score (the shares sum to the score)
 };
 
 /// One ranked passage.
@@ -54,6 +106,14 @@ struct Hit {
     /// Highlighted ranges as code-point offsets into `text`, [start, end).
     std::vector<std::pair<std::size_t, std::size_t>> highlights;
     std::vector<FootnoteInfo> footnotes;
+    // --- added by the searcher work (issue 6) ---
+    /// The snippet's window as code-point offsets into `text`, [start, end); `…` is shown
+    /// before when start > 0 and after when end < the text's length.
+    std::pair<std::size_t, std::size_t> snippet_window{0, 0};
+    std::vector<TermContribution> explanation; ///< filled when SearchOptions::explain
+    /// For related passages: the words (as written in this passage) and the entities that
+    /// relate it to the source.
+    std::vector<std::string> shared_terms, shared_entities;
 };
 
 struct FacetValue {
@@ -67,29 +127,67 @@ struct SearchResult {
     std::size_t total = 0;  ///< exact number of matching passages
     std::size_t offset = 0, limit = 0;
     std::vector<Hit> hits;
-    /// "session", "organisation", "country", "lang", "document" → counts, most frequent first.
+    /// "session", "organisation", "country", "lang", "document" → counts, most frequent first
+    /// (ties by value). Session values are session numbers ("0" is the opening part).
     std::map<std::string, std::vector<FacetValue>> facets;
     std::vector<std::string> notices; ///< things the user should know (query read as plain words...)
+    // --- added by the searcher work (issue 6) ---
+    std::string suggestion; ///< "did you mean" query, "" when every word is known
+    std::string searched;   ///< the query actually searched when auto-corrected, else ""
+    bool related = false;   ///< from related()/related_text(): hits carry what they share
 };
 
 /** A searcher over one database, opened read-only once and reused for many queries.
- *  Throws RuntimeError when the database is missing (saying how to create one) or unreadable. */
+ *  Throws RuntimeError when the database is missing (saying how to create one) or unreadable.
+ *  A search that meets a concurrent commit (Xapian::DatabaseModifiedError) reopens the
+ *  database and runs again. Not safe for concurrent calls from several threads. */
 class Searcher {
   public:
     explicit Searcher(const std::filesystem::path& database);
+    /// A searcher over a database already open (in-memory ones too, for tests and embedding).
+    explicit Searcher(Xapian::Database database);
     ~Searcher();
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;
 
     SearchResult search(const std::string& query, const SearchOptions& options) const;
 
+    /** The passages most related to passage `id` (never itself): its most telling terms
+     *  (Xapian's expand set over it) and its organisations and countries. The other passages
+     *  of its session come first (see like_session_weight). Each hit names the shared terms
+     *  and entities. Throws UsageError for an unknown id. */
+    SearchResult related(const std::string& id, const SearchOptions& options) const;
+
+    /// The same for any text (its words and the entities of the index it names).
+    SearchResult related_text(const std::string& text, const SearchOptions& options) const;
+
   private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
 
-/// The JSON contract of a result (documented in the README).
+/// The JSON contract of a result (documented in searcher/README.md).
 nlohmann::json to_json(const SearchResult& result);
+
+/// How highlighted words are marked in text output.
+enum class MarkStyle { ANSI, BRACKETS, NONE };
+
+/// The text output for people: hits with session, document, snippet and footnotes, then facets.
+std::string format_text(const SearchResult& result, MarkStyle marks);
+
+/// One topic of a batch run.
+struct Topic {
+    std::string qid;
+    std::string query;
+};
+
+/** Read topics: TSV lines `qid<TAB>query` (blank lines and lines starting with '#' skipped)
+ *  or TREC topics (`<top> <num> Number: 301 <title> query ... </top>`). `path` names the
+ *  source in messages. Throws RuntimeError naming the path and line of a malformed line. */
+std::vector<Topic> parse_topics(std::string_view content, std::string_view path);
+
+/** Lines of a TREC run for one topic: `qid Q0 docid rank score tag`, rank from 1. */
+std::string format_trec_run(const std::string& qid, const SearchResult& result, const std::string& tag);
 
 } // namespace rapporteur
 

@@ -1,0 +1,107 @@
+/** @file facet_index.cc
+ *  @brief Exact, multi-valued facet counts by docid.
+ */
+#include "facet_index.h"
+
+#include "rapporteur/schema.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace rapporteur {
+
+const std::array<const char*, FacetIndex::FIELDS> FacetIndex::NAMES = {"session", "organisation", "country",
+                                                                       "lang", "document"};
+
+namespace {
+
+/// The facet values stored in one slot value.
+std::vector<std::string> split_values(std::size_t field, const std::string& v) {
+    std::vector<std::string> out;
+    if (v.empty()) return out;
+    if (field == 0) {
+        // SLOT_SESSION holds "<day>/<number>/<title>"; the facet (and the filter) is the number.
+        auto a = v.find('/');
+        auto b = a == std::string::npos ? std::string::npos : v.find('/', a + 1);
+        out.push_back(a == std::string::npos ? v : v.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1));
+        return out;
+    }
+    if (field == 1 || field == 2) {
+        std::size_t start = 0;
+        while (start <= v.size()) {
+            auto end = v.find(schema::MULTI_SEPARATOR, start);
+            if (end == std::string::npos) end = v.size();
+            if (end > start) out.push_back(v.substr(start, end - start));
+            start = end + 1;
+        }
+        return out;
+    }
+    out.push_back(v);
+    return out;
+}
+
+bool all_digits(const std::string& s) {
+    return !s.empty() && s.size() < 10 && std::all_of(s.begin(), s.end(), [](unsigned char c) { return c >= '0' && c <= '9'; });
+}
+
+} // namespace
+
+FacetIndex::FacetIndex(const Xapian::Database& db) {
+    static constexpr std::array<Xapian::valueno, FIELDS> SLOTS = {
+        schema::SLOT_SESSION, schema::SLOT_ORGS, schema::SLOT_COUNTRIES, schema::SLOT_LANG, schema::SLOT_DOCUMENT};
+    const Xapian::docid last = db.get_lastdocid();
+    for (std::size_t f = 0; f < FIELDS; ++f) {
+        Field& field = fields_[f];
+        std::unordered_map<std::string, std::uint32_t> ids;
+        field.first.assign(static_cast<std::size_t>(last) + 2, 0);
+        std::vector<std::pair<Xapian::docid, std::uint32_t>> pairs;
+        for (auto it = db.valuestream_begin(SLOTS[f]); it != db.valuestream_end(SLOTS[f]); ++it) {
+            for (auto& value : split_values(f, *it)) {
+                auto [pos, added] = ids.try_emplace(value, static_cast<std::uint32_t>(field.values.size()));
+                if (added) field.values.push_back(std::move(value));
+                pairs.emplace_back(it.get_docid(), pos->second);
+            }
+        }
+        // The value stream is in docid order, so pairs are already grouped by docid.
+        for (const auto& [did, id] : pairs) {
+            if (did <= last) ++field.first[did + 1];
+        }
+        for (std::size_t i = 1; i < field.first.size(); ++i) field.first[i] += field.first[i - 1];
+        field.ids.reserve(pairs.size());
+        for (const auto& [did, id] : pairs) {
+            if (did <= last) field.ids.push_back(id);
+        }
+    }
+}
+
+FacetIndex::Spy::Spy(const FacetIndex& index) : index_(index) {
+    for (std::size_t f = 0; f < FIELDS; ++f) counts_[f].assign(index_.fields_[f].values.size(), 0);
+}
+
+void FacetIndex::Spy::operator()(const Xapian::Document& doc, double) {
+    const Xapian::docid did = doc.get_docid(); // no document data or values are read
+    for (std::size_t f = 0; f < FIELDS; ++f) {
+        const Field& field = index_.fields_[f];
+        if (did + 1 >= field.first.size()) continue; // added after this index was built
+        for (auto i = field.first[did]; i < field.first[did + 1]; ++i) ++counts_[f][field.ids[i]];
+    }
+}
+
+std::map<std::string, std::vector<FacetValue>> FacetIndex::Spy::results() const {
+    std::map<std::string, std::vector<FacetValue>> out;
+    for (std::size_t f = 0; f < FIELDS; ++f) {
+        std::vector<FacetValue> values;
+        for (std::size_t i = 0; i < counts_[f].size(); ++i) {
+            if (counts_[f][i]) values.push_back({index_.fields_[f].values[i], counts_[f][i]});
+        }
+        std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
+            if (a.count != b.count) return a.count > b.count;
+            if (all_digits(a.value) && all_digits(b.value)) return std::stol(a.value) < std::stol(b.value);
+            return a.value < b.value;
+        });
+        out[NAMES[f]] = std::move(values);
+    }
+    return out;
+}
+
+} // namespace rapporteur

@@ -1,0 +1,28 @@
+/** @file passage_data.cc
+ *  @brief A stored passage read back, as the searcher shows it.
+ */
+#include "passage_data.h"
+
+#include "rapporteur/schema.h"
+#include "rapporteur/stored_passage.h"
+
+namespace rapporteur {
+
+PassageData PassageData::parse(const Xapian::Document& doc, bool details) {
+    StoredPassage s = read_stored_passage(doc);
+    PassageData p;
+    p.offsets = schema::decode_offsets(doc.get_value(schema::SLOT_OFFSETS));
+    p.hit.id = std::move(s.id);
+    p.hit.text = std::move(s.text);
+    if (!details) return p;
+    p.hit.document = std::move(s.document);
+    p.hit.kind = std::move(s.kind);
+    p.hit.lang = std::move(s.lang);
+    p.hit.session = {s.session.day, s.session.number, std::move(s.session.title)};
+    p.hit.organisations = std::move(s.organisations);
+    p.hit.countries = std::move(s.countries);
+    for (auto& f : s.footnotes) p.hit.footnotes.push_back({f.n, std::move(f.text), std::move(f.urls)});
+    return p;
+}
+
+} // namespace rapporteur

@@ -1,0 +1,75 @@
+/** @file query_parser.h
+ *  @brief The query language → Xapian::Query, built from the analyzers' own query words.
+ */
+#ifndef RAPPORTEUR_QUERY_PARSER_H
+#define RAPPORTEUR_QUERY_PARSER_H
+
+#include "rapporteur/analyzers.h"
+#include "rapporteur/searcher.h"
+
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace rapporteur {
+
+/// One ranked part of a query, for --explain: what was typed and the query it became.
+struct QueryLeaf {
+    std::string label;
+    Xapian::Query query;
+};
+
+/// A phrase to highlight as one span: per word, the index terms it may take.
+struct HighlightPhrase {
+    std::vector<std::set<std::string>> words;
+    std::uint32_t max_gap = 1; ///< allowed position step (more than 1 when stop words were left out)
+};
+
+/// A query word that no passage contains, with where it stood in the query text.
+struct UnknownWord {
+    std::string original;
+    std::size_t start = 0, end = 0; ///< byte offsets into the (possibly cut) query text
+    std::string term;               ///< its main index term
+};
+
+/// A parsed query, ready for Enquire.
+struct ParsedQuery {
+    Xapian::Query query;               ///< empty when there is nothing to search for
+    std::vector<QueryLeaf> leaves;     ///< ranked parts, their weights sum to a hit's score
+    std::set<std::string> highlight_terms;      ///< unprefixed terms to mark wherever they occur
+    std::vector<HighlightPhrase> highlight_phrases;
+    std::vector<std::string> highlight_prefixes; ///< wildcard prefixes (unprefixed terms)
+    std::vector<UnknownWord> unknown;
+    std::vector<std::string> notices;
+    std::string text;                  ///< the query text parsed (after the byte limit)
+};
+
+/** Parses the query language. Knows the database (for term frequencies, canonical entity
+ *  names and wildcard expansion) and the analyzer (for words). */
+class QueryParser {
+  public:
+    QueryParser(const Xapian::Database& db, const Analyzer& analyzer, const SearchOptions& options);
+
+    /** Parse `text`. Never throws on bad syntax: the text is then read as plain words and
+     *  a notice says so. Every bound of SearchLimits that was hit adds a notice. */
+    ParsedQuery parse(const std::string& text) const;
+
+    /** The boolean query of drill-down filters (AND across fields, OR within one), or an
+     *  empty query when there are none. Unknown field names throw UsageError. */
+    Xapian::Query filter_query(const std::map<std::string, std::vector<std::string>>& filters,
+                               std::vector<std::string>& notices) const;
+
+    /// The index term for a field value ("org", "GRETA" → "XOGRETA"), matched case-insensitively.
+    std::string field_term(const std::string& field, const std::string& value) const;
+
+  private:
+    const Xapian::Database& db_;
+    const Analyzer& analyzer_;
+    const SearchOptions& options_;
+};
+
+} // namespace rapporteur
+
+#endif

@@ -1,0 +1,253 @@
+/** @file test_search_cli.cc
+ *  @brief End-to-end: the installed rapporteur-search on seeds/: the JSON contract field by
+ *         field, drill-down, related passages, absurd queries, spelling and batch topics.
+ */
+#include "support/process.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <set>
+#include <sstream>
+
+using nlohmann::json;
+using rapporteur::test::quote;
+using rapporteur::test::run;
+using rapporteur::test::TempDir;
+
+namespace {
+
+const std::string BIN = RAPPORTEUR_E2E_BIN;
+
+/// The seed indexed once by the installed indexer, for every test of this program.
+const std::string& seed_db() {
+    static TempDir dir;
+    static const std::string db = [] {
+        const std::string path = (dir / "db").string();
+        auto r = run(BIN + "/rapporteur-index -q --db " + quote(path) + " " + quote(RAPPORTEUR_SEEDS));
+        REQUIRE(r.status == 0);
+        return path;
+    }();
+    return db;
+}
+
+std::string search(const std::string& args) { return BIN + "/rapporteur-search --db " + quote(seed_db()) + " " + args; }
+
+json search_json(const std::string& args) {
+    auto r = run(search("--format json " + args));
+    INFO(args << "\n" << r.err);
+    REQUIRE(r.status == 0);
+    return json::parse(r.out);
+}
+
+std::size_t code_points(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+/// The UTF-8 slice of `s` between code points [a, b).
+std::string cp_slice(const std::string& s, std::size_t a, std::size_t b) {
+    std::size_t cp = 0, start = s.size(), end = s.size();
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (i == s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+            if (cp == a) start = std::min(start, i);
+            if (cp == b) { end = i; break; }
+            ++cp;
+        }
+    }
+    return s.substr(start, end - start);
+}
+
+} // namespace
+
+TEST_CASE("search --format json follows the contract, field by field", "[cli][search]") {
+    auto j = search_json("--limit 4 --offset 1 " + quote("\"victims of trafficking\" asylum"));
+    std::set<std::string> keys;
+    for (auto it = j.begin(); it != j.end(); ++it) keys.insert(it.key());
+    CHECK(keys == std::set<std::string>{"query", "total", "offset", "limit", "results", "facets", "notices"});
+    CHECK(j["query"] == "\"victims of trafficking\" asylum");
+    CHECK(j["offset"] == 1);
+    CHECK(j["limit"] == 4);
+    REQUIRE(j["total"].is_number_unsigned());
+    REQUIRE(j["results"].size() == 4);
+    CHECK(j["total"].get<std::size_t>() >= 5);
+    CHECK(j["notices"].is_array());
+    double last_score = 1e300;
+    std::size_t expected_rank = 2;
+    for (const auto& h : j["results"]) {
+        INFO(h.dump());
+        std::set<std::string> hk;
+        for (auto it = h.begin(); it != h.end(); ++it) hk.insert(it.key());
+        CHECK(hk == std::set<std::string>{"rank", "id", "score", "document", "kind", "lang", "session", "organisations",
+                                          "countries", "text", "snippet", "highlights", "footnotes"});
+        CHECK(h["rank"] == expected_rank++);
+        CHECK(h["id"].is_string());
+        CHECK_FALSE(h["id"].get<std::string>().empty());
+        CHECK(h["score"].is_number());
+        CHECK(h["score"].get<double>() <= last_score);
+        last_score = h["score"];
+        CHECK(h["document"].is_string());
+        CHECK(h["id"].get<std::string>().rfind(h["document"].get<std::string>(), 0) == 0);
+        CHECK(h["kind"].is_string());
+        CHECK(h["lang"] == "en");
+        CHECK(h["session"]["day"].is_number_integer());
+        CHECK(h["session"]["number"].is_number_integer());
+        CHECK(h["session"]["title"].is_string());
+        CHECK(h["organisations"].is_array());
+        CHECK(h["countries"].is_array());
+        const std::string text = h["text"];
+        CHECK(text.find('\n') == std::string::npos);
+        // Highlights are code-point ranges of "text", sorted, disjoint, each a matched word.
+        REQUIRE_FALSE(h["highlights"].empty());
+        std::size_t at = 0;
+        for (const auto& r : h["highlights"]) {
+            const std::size_t s = r[0], e = r[1];
+            CHECK(s >= at);
+            CHECK(s < e);
+            CHECK(e <= code_points(text));
+            at = e;
+            std::string word = cp_slice(text, s, e);
+            for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            CHECK((word.find("victim") == 0 || word.find("asylum") == 0));
+        }
+        // The snippet is escaped text of "text" with <mark>s: strip the marks and unescape,
+        // and what is left is a slice of the text (after a leading "…").
+        std::string snippet = h["snippet"];
+        CHECK(snippet.find("<mark>") != std::string::npos);
+        std::string plain;
+        for (std::size_t i = 0; i < snippet.size();) {
+            auto starts = [&](const char* t) { return snippet.compare(i, std::strlen(t), t) == 0; };
+            if (starts("<mark>")) i += 6;
+            else if (starts("</mark>")) i += 7;
+            else if (starts("&amp;")) { plain += '&'; i += 5; }
+            else if (starts("&lt;")) { plain += '<'; i += 4; }
+            else if (starts("&gt;")) { plain += '>'; i += 4; }
+            else if (starts("&quot;")) { plain += '"'; i += 6; }
+            else if (starts("&#39;")) { plain += '\''; i += 5; }
+            else {
+                CHECK(snippet[i] != '<');
+                plain += snippet[i++];
+            }
+        }
+        const std::string ellipsis = "…";
+        if (plain.rfind(ellipsis, 0) == 0) plain = plain.substr(ellipsis.size());
+        if (plain.size() >= ellipsis.size() && plain.compare(plain.size() - ellipsis.size(), ellipsis.size(), ellipsis) == 0) {
+            plain.resize(plain.size() - ellipsis.size());
+        }
+        CHECK(text.find(plain) != std::string::npos);
+        CHECK(code_points(plain) <= 200 + 20);
+        for (const auto& f : h["footnotes"]) {
+            CHECK(f["n"].is_number_integer());
+            CHECK(f["text"].is_string());
+            CHECK(f["urls"].is_array());
+        }
+    }
+    for (const char* name : {"session", "organisation", "country", "lang"}) {
+        INFO(name);
+        REQUIRE(j["facets"].contains(name));
+        std::size_t previous = SIZE_MAX;
+        for (const auto& v : j["facets"][name]) {
+            CHECK(v.size() == 2);
+            CHECK(v["value"].is_string());
+            CHECK(v["count"].get<std::size_t>() <= previous);
+            previous = v["count"];
+        }
+    }
+    std::size_t in_sessions = 0;
+    for (const auto& v : j["facets"]["session"]) in_sessions += v["count"].get<std::size_t>();
+    CHECK(in_sessions == j["total"].get<std::size_t>());
+}
+
+TEST_CASE("search: --filter drills down, --explain and --like add their keys", "[cli][search]") {
+    auto open = search_json("--limit 50 trafficking");
+    const std::string lang = open["facets"]["lang"][0]["value"];
+    auto drilled = search_json("--limit 50 --filter lang=" + lang + " --filter session=" +
+                               open["facets"]["session"][0]["value"].get<std::string>() + " trafficking");
+    CHECK(drilled["total"] == open["facets"]["session"][0]["count"]);
+    auto nothing = search_json("--filter country=Atlantis trafficking");
+    CHECK(nothing["total"] == 0);
+    CHECK(nothing["notices"].size() == 1);
+    CHECK(run(search("--filter colour trafficking")).status == 2);
+
+    auto explained = search_json("--explain --limit 2 asylum guidelines");
+    for (const auto& h : explained["results"]) {
+        double sum = 0;
+        for (const auto& c : h["explanation"]) sum += c["weight"].get<double>();
+        CHECK(sum == Approx(h["score"].get<double>()));
+    }
+
+    const std::string id = open["results"][0]["id"];
+    auto like = search_json("--like " + quote(id) + " --limit 5");
+    REQUIRE_FALSE(like["results"].empty());
+    for (const auto& h : like["results"]) {
+        CHECK(h["id"] != id);
+        CHECK(h.contains("shared"));
+    }
+    auto unknown = run(search("--like no/such/passage"));
+    CHECK(unknown.status == 2);
+    CHECK(std::count(unknown.err.begin(), unknown.err.end(), '\n') == 1);
+    auto text_like = search_json("--like-text " + quote("non-punishment of victims of trafficking") + " --limit 3");
+    CHECK_FALSE(text_like["results"].empty());
+}
+
+TEST_CASE("search: absurd queries are answered quickly with a notice", "[cli][search]") {
+    std::string many;
+    for (int i = 0; i < 10000; ++i) many += "w" + std::to_string(i) + " ";
+    const std::vector<std::string> cases = {
+        quote(many), quote(std::string(20000, '(') + "asylum" + std::string(20000, ')')), quote("*"), "--max-wildcard-terms 5 " + quote("a*"),
+        quote("asylum NEAR/99999999999 guidance"), "--limit 10000000 asylum", "--offset 1000000000 asylum",
+        quote("\"unclosed quote"), quote("asylum AND")};
+    for (const auto& c : cases) {
+        INFO(c.substr(0, 80));
+        const auto start = std::chrono::steady_clock::now();
+        auto r = run(search("--format json " + c));
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        REQUIRE(r.status == 0);
+        CHECK(seconds < 5.0);
+        auto j = json::parse(r.out);
+        CHECK_FALSE(j["notices"].empty());
+    }
+    auto people = run(search("--highlight brackets trafficing"));
+    CHECK(people.status == 0);
+    CHECK(people.out.find("did you mean \"trafficking\"") != std::string::npos);
+    auto fixed = run(search("--highlight brackets --auto-correct trafficing"));
+    CHECK(fixed.out.find("[trafficking]") != std::string::npos);
+}
+
+TEST_CASE("search --topics writes a TREC run, deterministic, depth --limit", "[cli][search][batch]") {
+    TempDir dir;
+    rapporteur::test::write_file(dir / "topics.tsv", "1\tnon-punishment\n2\ttrafficking\n3\t\"victims of trafficking\"\n");
+    rapporteur::test::write_file(dir / "topics.trec",
+                                 "<top>\n<num> Number: 1\n<title> non-punishment\n</top>\n<top>\n<num> Number: 2\n"
+                                 "<title> trafficking\n</top>\n<top>\n<num> 3\n<title> \"victims of trafficking\"\n</top>\n");
+    auto tsv = run(search("--topics " + quote((dir / "topics.tsv").string()) + " --run-tag test"));
+    REQUIRE(tsv.status == 0);
+    CHECK(tsv.err.empty()); // no progress bar in a pipe
+    auto trec = run(search("--topics " + quote((dir / "topics.trec").string()) + " --run-tag test"));
+    CHECK(trec.out == tsv.out);
+    CHECK(run(search("--topics " + quote((dir / "topics.tsv").string()) + " --run-tag test")).out == tsv.out);
+    std::istringstream lines(tsv.out);
+    std::string qid, q0, docid, tag;
+    std::size_t rank = 0, per_topic = 0;
+    double score = 0;
+    std::string last_qid;
+    std::size_t topic2 = 0;
+    while (lines >> qid >> q0 >> docid >> rank >> score >> tag) {
+        if (qid != last_qid) per_topic = 0;
+        last_qid = qid;
+        CHECK(q0 == "Q0");
+        CHECK(tag == "test");
+        CHECK(rank == ++per_topic);
+        topic2 += qid == "2";
+    }
+    auto interactive = search_json("--limit 1000 trafficking");
+    CHECK(topic2 == interactive["total"].get<std::size_t>());
+    auto shallow = run(search("--topics " + quote((dir / "topics.tsv").string()) + " --limit 2"));
+    CHECK(std::count(shallow.out.begin(), shallow.out.end(), '\n') <= 6);
+    rapporteur::test::write_file(dir / "bad.tsv", "1\tok\nbroken line\n");
+    auto bad = run(search("--topics " + quote((dir / "bad.tsv").string())));
+    CHECK(bad.status == 1);
+    CHECK(bad.err.find("bad.tsv:2:") != std::string::npos);
+}

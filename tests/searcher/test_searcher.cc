@@ -1,0 +1,300 @@
+/** @file test_searcher.cc
+ *  @brief The Searcher on the seed (indexed on disk) and on in-memory reports: ranking,
+ *         snippets, --explain, related passages, absurd queries, escaping, concurrent commits.
+ */
+#include "fixture.h"
+#include "text_util.h"
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+#include <cmath>
+
+using namespace rapporteur;
+
+namespace {
+
+/// The text of a hit between code-point offsets.
+std::string slice(const Hit& h, std::pair<std::size_t, std::size_t> r) {
+    const auto s = byte_of_code_point(h.text, r.first), e = byte_of_code_point(h.text, r.second);
+    return h.text.substr(s, e - s);
+}
+
+} // namespace
+
+TEST_CASE("seed: non-punishment ranks the GRETA guidance passage first, the compound highlighted whole", "[searcher][seed]") {
+    const std::string expected = test::seed_passage_with("non-punishment");
+    REQUIRE_FALSE(expected.empty());
+    Searcher s(test::seed_database());
+    auto r = s.search("non-punishment", SearchOptions{});
+    REQUIRE_FALSE(r.hits.empty());
+    const Hit& top = r.hits.front();
+    CHECK(top.id == expected);
+    CHECK(top.rank == 1);
+    CHECK(top.text.find("GRETA") != std::string::npos);
+    CHECK(top.text.find("Guidance Note") != std::string::npos);
+    CHECK(top.snippet.find("<mark>non-punishment</mark>") != std::string::npos);
+    bool whole = false;
+    for (const auto& h : top.highlights) whole = whole || slice(top, h) == "non-punishment";
+    CHECK(whole);
+    // The snippet is a window of about 200 characters around it, cut on words, marked with "…".
+    CHECK(code_point_index(top.text).back() > 200);
+    CHECK(top.snippet_window.second - top.snippet_window.first <= 200);
+    CHECK(top.snippet.rfind("…", 0) == 0);
+    CHECK(r.notices.empty());
+}
+
+TEST_CASE("seed: phrases highlight whole - every highlight is a matched word of the text", "[searcher][seed]") {
+    Searcher s(test::seed_database());
+    SearchOptions o;
+    o.limit = 50;
+    auto r = s.search("\"victims of trafficking\"", o);
+    REQUIRE(r.total >= 3);
+    for (const auto& h : r.hits) {
+        INFO(h.id);
+        REQUIRE_FALSE(h.highlights.empty());
+        for (const auto& range : h.highlights) {
+            std::string marked = fold_case(slice(h, range));
+            for (auto& c : marked) c = c == '-' ? ' ' : c;
+            CHECK(marked == "victims of trafficking");
+        }
+    }
+    // Stems: a query word highlights its other forms as written.
+    auto stems = s.search("trafficked", o);
+    bool other_form = false;
+    for (const auto& h : stems.hits) {
+        for (const auto& range : h.highlights) other_form = other_form || slice(h, range) == "trafficking";
+    }
+    CHECK(other_form);
+}
+
+TEST_CASE("explain: each part's weight, and the parts add up to the score", "[searcher][seed]") {
+    Searcher s(test::seed_database());
+    SearchOptions o;
+    o.explain = true;
+    o.limit = 5;
+    auto r = s.search("asylum guidelines \"international protection\"", o);
+    REQUIRE(r.hits.size() >= 2);
+    for (const auto& h : r.hits) {
+        INFO(h.id);
+        REQUIRE_FALSE(h.explanation.empty());
+        double sum = 0;
+        for (const auto& c : h.explanation) {
+            CHECK(c.weight > 0);
+            CHECK_FALSE(c.terms.empty());
+            sum += c.weight;
+        }
+        CHECK(sum == Approx(h.score).epsilon(1e-9));
+    }
+}
+
+TEST_CASE("ranking: BM25 parameters change scores - equal scores keep one order", "[searcher]") {
+    Searcher s(test::build_database(test::meeting_passages()));
+    SearchOptions o;
+    o.limit = 100;
+    auto a = s.search("victims trafficking", o);
+    o.bm25.k1 = 2.0;
+    o.bm25.b = 0.2;
+    auto b = s.search("victims trafficking", o);
+    REQUIRE(a.hits.size() == b.hits.size());
+    CHECK(a.hits.front().score != Approx(b.hits.front().score));
+    // A filter alone ranks nothing: every score is 0, and the order is the index order every time.
+    auto f1 = s.search("org:OSCE", o), f2 = s.search("org:OSCE", o);
+    REQUIRE(f1.hits.size() >= 3);
+    std::vector<std::string> i1, i2;
+    for (const auto& h : f1.hits) {
+        CHECK(h.score == 0);
+        i1.push_back(h.id);
+    }
+    for (const auto& h : f2.hits) i2.push_back(h.id);
+    CHECK(i1 == i2);
+    CHECK(std::is_sorted(i1.begin(), i1.end(), [&](const std::string& x, const std::string& y) {
+        auto order = [](const std::string& id) {
+            auto all = test::meeting_passages();
+            return std::find_if(all.begin(), all.end(), [&](auto& p) { return p.id == id; }) - all.begin();
+        };
+        return order(x) < order(y);
+    }));
+    for (std::size_t i = 1; i < a.hits.size(); ++i) CHECK(a.hits[i - 1].score >= a.hits[i].score);
+}
+
+TEST_CASE("limit and offset page through one ranking", "[searcher][seed]") {
+    Searcher s(test::seed_database());
+    SearchOptions all;
+    all.limit = 30;
+    auto whole = s.search("trafficking", all);
+    SearchOptions page;
+    page.offset = 10;
+    page.limit = 5;
+    auto part = s.search("trafficking", page);
+    REQUIRE(part.hits.size() == 5);
+    CHECK(part.total == whole.total);
+    for (std::size_t i = 0; i < 5; ++i) {
+        CHECK(part.hits[i].id == whole.hits[10 + i].id);
+        CHECK(part.hits[i].rank == 11 + i);
+    }
+}
+
+TEST_CASE("absurd queries are bounded and answered quickly with a notice", "[searcher][seed]") {
+    Searcher s(test::seed_database());
+    std::string many;
+    for (int i = 0; i < 10000; ++i) many += "word" + std::to_string(i) + " ";
+    const std::string nested = std::string(20000, '(') + "asylum" + std::string(20000, ')');
+    struct Case {
+        std::string query;
+        std::size_t limit, offset;
+    };
+    const std::vector<Case> cases = {{many, 10, 0},     {nested, 10, 0}, {"*", 10, 0},
+                                     {"a*", 10, 0},     {"t*", 10, 0},   {"asylum NEAR/99999999999 guidance", 10, 0},
+                                     {"asylum", 10000000, 0}, {"asylum", 10, 1000000000}};
+    for (const auto& c : cases) {
+        INFO(c.query.substr(0, 60) << " limit " << c.limit << " offset " << c.offset);
+        SearchOptions o;
+        o.limit = c.limit;
+        o.offset = c.offset;
+        o.limits.max_wildcard_terms = 5;
+        const auto start = std::chrono::steady_clock::now();
+        SearchResult r;
+        REQUIRE_NOTHROW(r = s.search(c.query, o));
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        CHECK(seconds < 2.0);
+        CHECK_FALSE(r.notices.empty());
+        CHECK(r.hits.size() <= o.limits.max_result_window);
+        for (const auto& n : r.notices) CHECK(n.size() < 400);
+    }
+    SearchOptions huge;
+    huge.limit = 10000000;
+    auto r = s.search("asylum", huge);
+    CHECK(r.limit == huge.limits.max_result_window);
+    CHECK(r.hits.size() == r.total);
+    SearchOptions far;
+    far.offset = 1000000000;
+    auto none = s.search("asylum", far);
+    CHECK(none.hits.empty());
+    CHECK(none.total == r.total);
+}
+
+TEST_CASE("text from documents is escaped exactly once in snippets", "[searcher]") {
+    test::FixturePassage p;
+    p.id = "x/p1";
+    p.text = "Costs & benefits of <b>protection</b> were \"AT&amp;T\" level, said O'Brien.";
+    Searcher s(test::build_database({p}));
+    SearchOptions o;
+    o.snippet_chars = 1000;
+    auto r = s.search("protection", o);
+    REQUIRE(r.hits.size() == 1);
+    CHECK(r.hits[0].snippet ==
+          "Costs &amp; benefits of &lt;b&gt;<mark>protection</mark>&lt;/b&gt; were &quot;AT&amp;amp;T&quot; level, "
+          "said O&#39;Brien.");
+    CHECK(r.hits[0].text == p.text);
+}
+
+TEST_CASE("related passages: never the passage itself, its session first, shared terms and entities named", "[searcher]") {
+    Searcher s(test::build_database(test::meeting_passages()));
+    SearchOptions o;
+    o.limit = 20;
+    auto r = s.related("m/p3", o);
+    REQUIRE(r.hits.size() >= 3);
+    bool left_session = false;
+    for (const auto& h : r.hits) {
+        INFO(h.id);
+        CHECK(h.id != "m/p3");
+        const bool same = h.document == "m" && h.session.number == 4;
+        if (!same) left_session = true;
+        CHECK((same || left_session)); // no session-4 passage after another session's
+        // Outside its session a passage is related only by what it shares.
+        if (!same) CHECK_FALSE((h.shared_terms.empty() && h.shared_entities.empty()));
+    }
+    CHECK(r.hits[0].session.number == 4);
+    // GRETA is shared with m/p6 and f/p1.
+    for (const auto& h : r.hits) {
+        if (h.id == "m/p6") CHECK(std::count(h.shared_entities.begin(), h.shared_entities.end(), "GRETA") == 1);
+    }
+    CHECK_THROWS_AS(s.related("no/such", o), UsageError);
+
+    auto t = s.related_text("Guidelines for identifying victims of trafficking among asylum seekers in Italy", o);
+    REQUIRE_FALSE(t.hits.empty());
+    CHECK((t.hits[0].id == "m/p5" || t.hits[0].id == "m/p4"));
+    bool italy = false;
+    for (const auto& h : t.hits) italy = italy || std::count(h.shared_entities.begin(), h.shared_entities.end(), "Italy");
+    CHECK(italy);
+}
+
+TEST_CASE("seed: --like of the non-punishment passage puts its own session's passages first", "[searcher][seed]") {
+    const std::string id = test::seed_passage_with("non-punishment");
+    Searcher s(test::seed_database());
+    SearchOptions o;
+    o.limit = 20;
+    auto source = s.search("non-punishment", o).hits.at(0);
+    auto r = s.related(id, o);
+    REQUIRE_FALSE(r.hits.empty());
+    bool left = false;
+    for (const auto& h : r.hits) {
+        CHECK(h.id != id);
+        const bool same = h.document == source.document && h.session.number == source.session.number;
+        if (!same) left = true;
+        CHECK((same || left));
+    }
+}
+
+TEST_CASE("a search during commits reopens the database and answers", "[searcher]") {
+    test::TempDir dir;
+    const std::string path = (dir / "db").string();
+    // Enough passages that a commit rewrites many blocks, so old revisions' blocks get reused.
+    auto passages = test::meeting_passages();
+    const auto base = passages;
+    for (int i = 0; i < 400; ++i) {
+        auto p = base[static_cast<std::size_t>(i) % base.size()];
+        p.id += "-" + std::to_string(i);
+        passages.push_back(p);
+    }
+    auto writer = test::build_database(passages, path);
+    Searcher s{std::filesystem::path(path)};
+    SearchOptions o;
+    const auto before = s.search("victims", o).total;
+    REQUIRE(before > 0);
+
+    std::atomic<bool> done{false};
+    std::thread indexer([&] {
+        Analyzer analyzer;
+        for (int round = 0; round < 12; ++round) {
+            for (std::size_t i = 0; i < passages.size(); ++i) {
+                auto p = passages[i];
+                p.text += " Round " + std::to_string(round) + " victims.";
+                writer.replace_document(std::string(schema::PREFIX_ID) + p.id, test::make_document(p, analyzer, i));
+            }
+            writer.commit();
+        }
+        done = true;
+    });
+    std::size_t searches = 0, failures = 0;
+    while (!done) {
+        try {
+            auto r = s.search("victims", o);
+            if (r.total < before || r.hits.empty()) ++failures;
+        } catch (const std::exception& e) {
+            ++failures;
+            UNSCOPED_INFO(e.what());
+        }
+        ++searches;
+    }
+    indexer.join();
+    CHECK(failures == 0);
+    CHECK(searches > 0);
+    // The next search sees the last commit: every passage now says "victims".
+    CHECK(s.search("victims", o).total == passages.size());
+}
+
+TEST_CASE("a missing database says how to create one", "[searcher]") {
+    test::TempDir dir;
+    try {
+        Searcher s(dir / "nothing");
+        FAIL("opened");
+    } catch (const RuntimeError& e) {
+        CHECK(std::string(e.what()).find("rapporteur-index") != std::string::npos);
+    }
+    std::filesystem::create_directories(dir / "empty");
+    CHECK_THROWS_AS(Searcher(dir / "empty"), RuntimeError);
+}

@@ -1,0 +1,40 @@
+/** @file test_speller.cc
+ *  @brief "Did you mean" and --auto-correct from the index's vocabulary.
+ */
+#include "fixture.h"
+#include "speller.h"
+
+#include <catch2/catch.hpp>
+
+using namespace rapporteur;
+
+TEST_CASE("seed: an unknown word gets a correction as the passages write it", "[spelling][seed]") {
+    Searcher s(test::seed_database());
+    SearchOptions o;
+    auto r = s.search("trafficing", o);
+    CHECK(r.total == 0);
+    CHECK(r.suggestion == "trafficking");
+    REQUIRE(r.notices.size() == 1);
+    CHECK(r.notices[0].find("did you mean \"trafficking\"") != std::string::npos);
+
+    o.auto_correct = true;
+    auto fixed = s.search("trafficing", o);
+    CHECK(fixed.searched == "trafficking");
+    CHECK(fixed.total == s.search("trafficking", SearchOptions{}).total);
+    CHECK(fixed.total > 0);
+
+    // Known words, and only the unknown word of several, are left alone.
+    CHECK(s.search("trafficking", SearchOptions{}).suggestion.empty());
+    CHECK(s.search("asylum trafficing", SearchOptions{}).suggestion == "asylum trafficking");
+    // Nothing near enough: no suggestion.
+    CHECK(s.search("zzqxv", SearchOptions{}).suggestion.empty());
+}
+
+TEST_CASE("the speller prefers the nearest, then the most frequent word", "[spelling]") {
+    auto db = test::build_database(test::meeting_passages());
+    Speller speller(db);
+    CHECK(speller.suggest("guidlines", "guidlin") == "guidelines");
+    CHECK(speller.suggest("asylm", "asylm") == "asylum");
+    CHECK(speller.suggest("xyzzy", "xyzzy").empty());
+    CHECK(speller.surface_form("victim") == "victims");
+}

@@ -1,0 +1,53 @@
+/** @file test_topics.cc
+ *  @brief Batch topics (TSV and TREC) and TREC run lines.
+ */
+#include "rapporteur/analyzers.h"
+#include "rapporteur/searcher.h"
+
+#include <catch2/catch.hpp>
+
+using rapporteur::parse_topics;
+
+TEST_CASE("TSV topics: qid, tab, query - comments and blank lines skipped", "[topics]") {
+    auto topics = parse_topics("# judged by hand\n1\tnon-punishment\n\n2\t\"victims of trafficking\" asylum\r\n", "t.tsv");
+    REQUIRE(topics.size() == 2);
+    CHECK(topics[0].qid == "1");
+    CHECK(topics[0].query == "non-punishment");
+    CHECK(topics[1].qid == "2");
+    CHECK(topics[1].query == "\"victims of trafficking\" asylum");
+}
+
+TEST_CASE("TREC topics: <num> Number: and <title>", "[topics]") {
+    const std::string trec = "<top>\n<num> Number: 301\n<title> International Organized Crime\n\n<desc> Description:\n"
+                             "Identify organizations.\n</top>\n\n<top>\n<num> 302 <title> Topic: asylum seekers\n</top>\n";
+    auto topics = parse_topics(trec, "t.trec");
+    REQUIRE(topics.size() == 2);
+    CHECK(topics[0].qid == "301");
+    CHECK(topics[0].query == "International Organized Crime");
+    CHECK(topics[1].qid == "302");
+    CHECK(topics[1].query == "asylum seekers");
+}
+
+TEST_CASE("a malformed topic names the file and the line", "[topics]") {
+    try {
+        parse_topics("1\tok\n2 no tab here\n", "bad.tsv");
+        FAIL("no error");
+    } catch (const rapporteur::RuntimeError& e) {
+        CHECK(std::string(e.what()).rfind("bad.tsv:2:", 0) == 0);
+    }
+    CHECK_THROWS_AS(parse_topics("\n\n<top><num> 1\n</top>", "t.trec"), rapporteur::RuntimeError);
+    CHECK_THROWS_AS(parse_topics("<top><num> 1 <title> x", "t.trec"), rapporteur::RuntimeError);
+    CHECK(parse_topics("", "empty").empty());
+}
+
+TEST_CASE("TREC run lines: qid Q0 docid rank score tag", "[topics]") {
+    rapporteur::SearchResult r;
+    r.hits.resize(2);
+    r.hits[0].id = "doc/p3";
+    r.hits[0].rank = 1;
+    r.hits[0].score = 3.5;
+    r.hits[1].id = "doc/p1";
+    r.hits[1].rank = 2;
+    r.hits[1].score = 1.25;
+    CHECK(rapporteur::format_trec_run("7", r, "bm25") == "7 Q0 doc/p3 1 3.500000 bm25\n7 Q0 doc/p1 2 1.250000 bm25\n");
+}
