@@ -34,12 +34,14 @@ struct SearchLimits {
     std::size_t max_result_window = 10000;///< offset + limit may not go past this rank
 };
 
-/// BM25 parameters (Xapian::BM25Weight's). Defaults are Robertson's usual k1 = 1.2, b = 0.75.
+/** BM25 parameters (Xapian::BM25Weight's). k1 and b were chosen on the relevance benchmark
+ *  (benchmarks/relevance): passages are short and of similar length, so length normalisation
+ *  (b) matters less than in whole documents, and term frequency saturates sooner (k1). */
 struct Bm25Params {
-    double k1 = 1.2;
+    double k1 = 0.9;
     double k2 = 0.0;
     double k3 = 1.0;
-    double b = 0.75;
+    double b = 0.4;
     double min_normlen = 0.5;
 };
 
