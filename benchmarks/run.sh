@@ -3,7 +3,7 @@
 # @brief One command for every speed figure: corpus, Release build, plain Xapian and ours on each
 #        tier in the same run, then benchmarks/results/<date>.json and .md with the ratios.
 #
-# Usage: bash benchmarks/run.sh [TIER...]        (default: 1MB 10MB 100MB; "full" where it exists)
+# Usage: bash benchmarks/run.sh [TIER...]    (default: every tier of the corpus: 1MB 10MB 100MB [full])
 # Environment: BENCH_ROUNDS (timed query rounds, default 3), BENCH_WORK (databases, default
 # benchmarks/work, git-ignored), BENCH_BUILD (build directory, default build-bench).
 set -euo pipefail
@@ -18,12 +18,13 @@ rounds="${BENCH_ROUNDS:-3}"
 stamp="$(date -u +%Y-%m-%d)"
 results="$bench/results"
 tiers=("$@")
-[ ${#tiers[@]} -gt 0 ] || tiers=(1MB 10MB 100MB)
 
 log() { echo "run.sh: $*" >&2; }
 
 # --- corpus, build ---------------------------------------------------------------------------
 bash "$bench/corpus/build_corpus.sh" "$corpus" >&2
+# Default: every tier the corpus has (1MB 10MB 100MB, and "full" when there is more text).
+[ ${#tiers[@]} -gt 0 ] || mapfile -t tiers < <(tail -n +2 "$corpus/tiers.tsv" | cut -f1)
 # GNU time for peak RSS, jq to put the JSON together, xapian-delve for document counts.
 missing=()
 for p in time jq xapian-tools; do

@@ -43,8 +43,9 @@ sub batch_pages {
         my $line = $lines[$i];
         if ($line =~ $HEADER) {                   # a new page begins
             $flush->();
-            (my $name = $1) =~ s/\(.*//;
-            push @pages, [lc($name) . "($2)"];
+            my ($name, $section) = ($1, $2);
+            $name =~ s/\(.*//;
+            push @pages, [lc($name) . "($section)"];
             next;
         }
         # Blank lines and section headings (NAME, DESCRIPTION: column 0) end a paragraph; so does
@@ -80,11 +81,16 @@ while (my $row = <$list>) {
     unless ($seen{$lang}++) { push @langs, $lang; $docs{$lang} = []; }
     for my $page (batch_pages($file)) {
         my ($name, @paras) = @$page;
-        my $c = $current{$lang} //= ['', 0];
-        $c->[1]++;
-        $c->[0] .= sprintf("Day 1. Session %d - %s\n\n", $c->[1], $name);
-        $c->[0] .= "$_\n\n" for @paras;
-        $close->($lang) if length($c->[0]) >= $DOC_BYTES;
+        my $part = 0;
+        while (@paras) {
+            # A long page (bash(1) is 370 KB) goes on in the next document, under its own name.
+            my $c = $current{$lang} //= ['', 0];
+            $c->[1]++;
+            $c->[0] .= sprintf("Day 1. Session %d - %s%s\n\n", $c->[1], $name,
+                               $part++ ? " (continued)" : "");
+            $c->[0] .= shift(@paras) . "\n\n" while @paras && length($c->[0]) < $DOC_BYTES;
+            $close->($lang) if length($c->[0]) >= $DOC_BYTES;
+        }
     }
 }
 close $list;

@@ -118,7 +118,10 @@ fi
 
 # --- 4. queries ------------------------------------------------------------------------------
 if [ ! -s "$out/queries.tsv" ]; then
-  perl "$here/make_queries.pl" "$out/100MB" 20261130 1000 > "$out/queries.tsv.tmp"
+  # Drawn from the 100 MB tier (the one the targets speak of), or from everything if smaller.
+  from="$out/100MB"
+  [ -d "$from" ] || from="$out/full"
+  perl "$here/make_queries.pl" "$from" 20261130 1000 > "$out/queries.tsv.tmp"
   mv "$out/queries.tsv.tmp" "$out/queries.tsv"
 fi
 

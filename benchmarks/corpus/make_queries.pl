@@ -22,7 +22,7 @@ my ($dir, $seed, $count) = @ARGV;
 die "usage: make_queries.pl TIER_DIR SEED COUNT\n" unless defined $count;
 binmode STDOUT, ':encoding(UTF-8)';
 
-my $CJK = qr/[\p{Han}\p{Hiragana}\p{Katakana}ー]/;
+my $CJK = qr/(?:(?!\p{P})[\p{Han}\p{Hiragana}\p{Katakana}ー])/;  # scx: no CJK punctuation
 my %cjk_lang = (zh => 1, ja => 1);
 
 opendir(my $dh, $dir) or die "make_queries.pl: $dir: $!\n";
