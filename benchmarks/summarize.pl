@@ -7,6 +7,7 @@
 use strict;
 use warnings;
 use JSON::PP;
+use utf8;
 
 my ($path) = @ARGV;
 die "usage: summarize.pl RESULTS.json\n" unless defined $path;
