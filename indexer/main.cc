@@ -9,27 +9,74 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <unistd.h>
 
 namespace po = boost::program_options;
 
+namespace {
+
+/// A one-line progress bar on stderr, redrawn at most ten times a second.
+class ProgressBar {
+  public:
+    void operator()(const rapporteur::IndexSummary& s, std::uintmax_t total_bytes) {
+        const auto now = std::chrono::steady_clock::now();
+        const double elapsed = std::chrono::duration<double>(now - start_).count();
+        const std::size_t done_files = s.files.size();
+        if (now - last_ < std::chrono::milliseconds(100) && s.bytes < total_bytes) return;
+        last_ = now;
+        const double fraction = total_bytes ? std::min(1.0, double(s.bytes) / double(total_bytes)) : 1.0;
+        const int width = 24, filled = static_cast<int>(fraction * width);
+        const double rate = elapsed > 0 ? double(s.passages) / elapsed : 0;
+        const double eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0;
+        fmt::print(stderr, "\r[{}{}] {:3.0f}%  {} files  {:.1f}/{:.1f} MB  {:.0f} passages/s  ETA {}:{:02d} ",
+                   std::string(static_cast<std::size_t>(filled), '#'),
+                   std::string(static_cast<std::size_t>(width - filled), ' '), fraction * 100, done_files,
+                   double(s.bytes) / 1e6, double(total_bytes) / 1e6, rate, int(eta) / 60, int(eta) % 60);
+        drawn_ = true;
+    }
+    void finish() {
+        if (drawn_) fmt::print(stderr, "\r\033[K");
+    }
+
+  private:
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point last_{};
+    bool drawn_ = false;
+};
+
+} // namespace
+
 int main(int argc, char** argv) {
     rapporteur::IndexerOptions options;
-    std::vector<std::string> inputs;
+    std::vector<std::string> inputs, deletions;
     bool dump = false, quiet = false, verbose = false;
     std::string db;
+    std::uintmax_t commit_mb = options.commit_bytes >> 20;
+    std::uintmax_t shard_min_mb = options.shard_min_bytes >> 20;
 
     po::options_description visible("Usage: rapporteur-index [options] PATH...\n"
-                                    "Index meeting reports (.txt/.md files or directories).\n\nOptions");
+                                    "Index meeting reports (.txt/.md files, or directories searched recursively).\n"
+                                    "Unchanged files are skipped; changed files replace their passages.\n\nOptions");
     visible.add_options()
         ("help,h", "show this help and exit")
         ("version", "show the version and exit")
-        ("db", po::value(&db), "database directory (default: $RAPPORTEUR_DB or ~/.local/share/rapporteur/db)")
-        ("lang", po::value(&options.lang), "force the language of every passage (ISO 639-1)")
+        ("db", po::value(&db), "database directory (default: $RAPPORTEUR_DB, else $XDG_DATA_HOME/rapporteur/db, "
+                               "else ~/.local/share/rapporteur/db)")
+        ("lang", po::value(&options.lang), "force the language of every passage (ISO 639-1, e.g. fr)")
+        ("features", po::value(&options.features),
+         "analysis features: comma-separated stem,fold,compound,variant,synonym, or all, or none "
+         "(default: the database's, else all)")
+        ("delete", po::value(&deletions)->multitoken(), "remove these documents (slug or path) from the database")
         ("max-file-bytes", po::value(&options.max_file_bytes)->default_value(options.max_file_bytes),
-         "refuse files larger than this")
+         "refuse files larger than this many bytes")
+        ("commit-mb", po::value(&commit_mb)->default_value(commit_mb),
+         "commit after this many MB of text (what a killed run can lose)")
+        ("threads", po::value(&options.threads)->default_value(0u), "analysis threads (0: one per core)")
+        ("shard-min-mb", po::value(&shard_min_mb)->default_value(shard_min_mb),
+         "runs over this many MB build shards in parallel and publish a new compacted generation")
         ("dump", po::bool_switch(&dump), "print the parsed documents as JSON instead of indexing")
         ("quiet,q", po::bool_switch(&quiet), "print nothing but errors")
         ("verbose,v", po::bool_switch(&verbose), "print one line per file");
@@ -44,6 +91,10 @@ int main(int argc, char** argv) {
     try {
         po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
         po::notify(vm);
+        if (vm.count("help") == 0 && vm.count("version") == 0 && inputs.empty() && deletions.empty()) {
+            throw po::error("no input: give files or directories to index (or --delete NAME)");
+        }
+        if (commit_mb == 0) throw po::error("--commit-mb must be at least 1");
     } catch (const po::error& e) {
         fmt::print(stderr, "rapporteur-index: {}\n", e.what());
         return 2;
@@ -56,10 +107,8 @@ int main(int argc, char** argv) {
         fmt::print("rapporteur-index {}\n", RAPPORTEUR_VERSION);
         return 0;
     }
-    if (inputs.empty()) {
-        fmt::print(stderr, "rapporteur-index: no input: give files or directories to index\n");
-        return 2;
-    }
+    options.commit_bytes = commit_mb << 20;
+    options.shard_min_bytes = shard_min_mb << 20;
     options.database = db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db);
     std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
 
@@ -69,27 +118,54 @@ int main(int argc, char** argv) {
             auto reports = rapporteur::parse_paths(paths, options, summary);
             nlohmann::json out = nlohmann::json::array();
             for (const auto& r : reports) out.push_back(rapporteur::to_json(r));
-            std::cout << out.dump(2) << "\n";
+            std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         } else {
-            summary = rapporteur::index_paths(paths, options);
+            if (!deletions.empty()) {
+                auto removed = rapporteur::delete_documents(deletions, options);
+                summary.files = std::move(removed.files);
+                summary.failed = removed.failed;
+                summary.deleted = removed.deleted;
+            }
+            if (!paths.empty()) {
+                ProgressBar bar;
+                const bool show = !quiet && isatty(STDERR_FILENO);
+                auto indexed = rapporteur::index_paths(paths, options, show ? rapporteur::ProgressFn(std::ref(bar))
+                                                                            : rapporteur::ProgressFn{});
+                bar.finish();
+                indexed.failed += summary.failed;
+                indexed.deleted = summary.deleted;
+                indexed.files.insert(indexed.files.begin(), summary.files.begin(), summary.files.end());
+                summary = std::move(indexed);
+            }
         }
+        using Status = rapporteur::FileOutcome::Status;
         for (const auto& f : summary.files) {
-            if (f.status == rapporteur::FileOutcome::Status::FAILED) {
+            if (f.status == Status::FAILED) {
                 fmt::print(stderr, "rapporteur-index: {}: {}\n", f.path, f.error);
             } else if (verbose) {
-                fmt::print(stderr, "{}: {} passages\n", f.path, f.passages);
+                const char* what = f.status == Status::UNCHANGED ? "unchanged"
+                                 : f.status == Status::DELETED   ? "deleted" : "indexed";
+                fmt::print(stderr, "{}: {}, {} passages\n", f.path, what, f.passages);
             }
         }
         if (!dump && !quiet) {
-            fmt::print(stderr, "indexed {} documents, {} passages ({} failed) in {:.2f} s into {}\n",
-                       summary.documents, summary.passages, summary.failed, summary.seconds,
+            const double mb = double(summary.bytes) / 1e6;
+            fmt::print(stderr, "{} documents indexed, {} unchanged, {} deleted, {} failed; {} passages, "
+                               "{:.1f} MB in {:.2f} s ({:.2f} MB/s) into {}\n",
+                       summary.documents, summary.unchanged, summary.deleted, summary.failed, summary.passages,
+                       mb, summary.seconds, summary.seconds > 0 ? mb / summary.seconds : 0.0,
                        options.database.string());
         }
         return summary.failed ? 1 : 0;
+    } catch (const rapporteur::UsageError& e) {
+        fmt::print(stderr, "rapporteur-index: {}\n", e.what());
+        return 2;
     } catch (const rapporteur::RuntimeError& e) {
         fmt::print(stderr, "rapporteur-index: {}\n", e.what());
     } catch (const Xapian::Error& e) {
         fmt::print(stderr, "rapporteur-index: {}\n", e.get_description());
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "rapporteur-index: {}\n", e.what());
     }
     return 1;
 }

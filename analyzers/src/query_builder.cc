@@ -3,6 +3,8 @@
  */
 #include "rapporteur/analyzers.h"
 
+#include <algorithm>
+
 namespace rapporteur {
 
 void add_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix,
@@ -19,31 +21,84 @@ void add_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, std::st
     }
 }
 
-Xapian::Query build_query(const std::vector<QueryWord>& words, std::string_view prefix,
-                          Xapian::Query::op op) {
-    bool all_stop = true;
-    for (const auto& w : words) all_stop = all_stop && w.stopword;
-    std::vector<Xapian::Query> parts;
-    for (const auto& w : words) {
-        if (w.stopword && !all_stop) continue;
-        std::vector<Xapian::Query> alts;
-        for (const auto& a : w.alternatives) {
-            std::vector<Xapian::Query> terms;
-            for (const auto& t : a.terms) terms.emplace_back(std::string(prefix) + t);
-            if (terms.empty()) continue;
-            Xapian::Query q = terms.size() == 1
-                ? terms.front()
-                : Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                                static_cast<Xapian::termcount>(terms.size()));
-            if (a.weight != 1.0) q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, a.weight);
-            alts.push_back(std::move(q));
+namespace {
+
+Xapian::Query alternative_query(const QueryAlternative& a, std::string_view prefix) {
+    std::vector<Xapian::Query> terms;
+    terms.reserve(a.terms.size());
+    for (const auto& t : a.terms) terms.emplace_back(std::string(prefix) + t);
+    if (terms.size() == 1) return terms.front();
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                         static_cast<Xapian::termcount>(terms.size()));
+}
+
+/// SYNONYM of the weight-1 alternatives, OR'd with the others scaled: OP_SYNONYM scores its
+/// subqueries as one term and ignores their own weights, so a bonus must sit beside it.
+Xapian::Query alternatives_query(const std::vector<QueryAlternative>& alts, std::string_view prefix) {
+    std::vector<Xapian::Query> same, bonus;
+    for (const auto& a : alts) {
+        if (a.terms.empty()) continue;
+        if (a.weight == 1.0) {
+            same.push_back(alternative_query(a, prefix));
+        } else if (a.weight > 0) {
+            bonus.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, alternative_query(a, prefix), a.weight);
         }
-        if (alts.empty()) continue;
-        parts.push_back(alts.size() == 1 ? alts.front()
-                                         : Xapian::Query(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end()));
     }
-    if (parts.empty()) return Xapian::Query();
-    return Xapian::Query(op, parts.begin(), parts.end());
+    if (same.empty()) return Xapian::Query();
+    Xapian::Query q = same.size() == 1 ? same.front()
+                                       : Xapian::Query(Xapian::Query::OP_SYNONYM, same.begin(), same.end());
+    if (bonus.empty()) return q;
+    bonus.insert(bonus.begin(), q);
+    return Xapian::Query(Xapian::Query::OP_OR, bonus.begin(), bonus.end());
+}
+
+} // namespace
+
+Xapian::Query build_query(const std::vector<QueryWord>& words, std::string_view prefix, Xapian::Query::op op) {
+    const bool all_stop = std::all_of(words.begin(), words.end(), [](const auto& w) { return w.stopword; });
+    auto word_query = [&](const QueryWord& w) {
+        return w.stopword && !all_stop ? Xapian::Query() : alternatives_query(w.alternatives, prefix);
+    };
+    auto join = [op](std::vector<Xapian::Query>& parts) {
+        parts.erase(std::remove_if(parts.begin(), parts.end(), [](const auto& q) { return q.empty(); }), parts.end());
+        if (parts.empty()) return Xapian::Query();
+        if (parts.size() == 1) return parts.front();
+        return Xapian::Query(op, parts.begin(), parts.end());
+    };
+    std::vector<Xapian::Query> parts;
+    for (std::size_t i = 0; i < words.size();) {
+        const QueryGroup* longest = nullptr;
+        for (const auto& g : words[i].groups) {
+            if (g.words >= 2 && i + g.words <= words.size() && (!longest || g.words > longest->words)) longest = &g;
+        }
+        if (!longest) {
+            parts.push_back(word_query(words[i]));
+            ++i;
+            continue;
+        }
+        // The group's words as typed, or the group's own readings (compound, acronym).
+        std::vector<Xapian::Query> inner;
+        for (std::size_t k = i; k < i + longest->words; ++k) inner.push_back(word_query(words[k]));
+        Xapian::Query typed = join(inner);
+        Xapian::Query whole = alternatives_query(longest->alternatives, prefix);
+        parts.push_back(typed.empty() ? whole : whole.empty() ? typed : Xapian::Query(Xapian::Query::OP_OR, typed, whole));
+        i += longest->words;
+    }
+    return join(parts);
+}
+
+std::vector<std::string> query_terms(const std::vector<QueryWord>& words) {
+    std::vector<std::string> terms;
+    auto add = [&](const std::vector<QueryAlternative>& alts) {
+        for (const auto& a : alts) terms.insert(terms.end(), a.terms.begin(), a.terms.end());
+    };
+    for (const auto& w : words) {
+        add(w.alternatives);
+        for (const auto& g : w.groups) add(g.alternatives);
+    }
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    return terms;
 }
 
 } // namespace rapporteur

@@ -1,18 +1,28 @@
 /** @file indexer.cc
- *  @brief Files → reports → Xapian documents, committed as one transaction.
+ *  @brief An indexing run: files are read, parsed and analysed on worker threads, and written
+ *  in input order by one writer, committed in batches, so a killed run leaves the last commit.
  */
 #include "rapporteur/indexer.h"
 #include "rapporteur/analyzers.h"
 #include "rapporteur/schema.h"
+#include "rapporteur/stored_passage.h"
+
+#include "database_dir.h"
+#include "document_builder.h"
+#include "file_reader.h"
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
 
 namespace rapporteur {
 
@@ -29,192 +39,528 @@ fs::path default_database_path() {
 
 namespace {
 
-bool indexable(const fs::path& p) {
-    auto ext = p.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    return ext == ".txt" || ext == ".md";
+/// What the database remembers of an indexed file (metadata META_FILE + slug).
+struct FileRecord {
+    std::string hash;
+    std::string path;  ///< canonical path it was read from
+    std::vector<AcronymDefinition> acronyms;
+};
+
+std::string encode(const FileRecord& r) {
+    nlohmann::json acr = nlohmann::json::array();
+    for (const auto& a : r.acronyms) acr.push_back({a.acronym, a.expansion});
+    return nlohmann::json{{"hash", r.hash}, {"path", r.path}, {"acronyms", acr}}.dump(
+        -1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-/// Expand directories (recursively) into their .txt/.md files, sorted for a stable order.
-std::vector<fs::path> collect_files(const std::vector<fs::path>& inputs, IndexSummary& summary) {
-    std::vector<fs::path> files;
-    for (const auto& in : inputs) {
-        std::error_code ec;
-        if (fs::is_directory(in, ec)) {
-            std::vector<fs::path> found;
-            fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec), end;
-            for (; !ec && it != end; it.increment(ec)) {
-                if (it->is_regular_file(ec) && indexable(it->path())) found.push_back(it->path());
-            }
-            if (ec) {
-                summary.files.push_back({in.string(), FileOutcome::Status::FAILED, 0,
-                                         "cannot walk directory: " + ec.message()});
-                ++summary.failed;
-            }
-            std::sort(found.begin(), found.end());
-            files.insert(files.end(), found.begin(), found.end());
-        } else {
-            files.push_back(in);
+FileRecord decode(const std::string& s) {
+    FileRecord r;
+    try {
+        auto j = nlohmann::json::parse(s);
+        r.hash = j.value("hash", "");
+        r.path = j.value("path", "");
+        for (const auto& a : j.value("acronyms", nlohmann::json::array())) {
+            r.acronyms.push_back({a.at(0).get<std::string>(), a.at(1).get<std::string>()});
+        }
+    } catch (const nlohmann::json::exception&) {
+        // A damaged record only costs a re-index of that file.
+    }
+    return r;
+}
+
+/// Xapian refuses keys and terms over 245 bytes: long slugs keep a readable head and a hash.
+std::string bounded_slug(std::string slug, std::string_view distinguishing) {
+    constexpr std::size_t MAX_SLUG = 96;
+    if (slug.size() <= MAX_SLUG && distinguishing.empty()) return slug;
+    std::size_t cut = std::min(slug.size(), MAX_SLUG - 17);
+    while (cut > 0 && (static_cast<unsigned char>(slug[cut]) & 0xC0) == 0x80) --cut; // whole UTF-8
+    return slug.substr(0, cut) + "-" +
+           content_hash(std::string(slug) + std::string(distinguishing)).substr(0, 16);
+}
+
+/// Give the report its slug, and every passage id the same document part.
+void rename_report(Report& report, const std::string& slug) {
+    if (report.slug == slug) return;
+    const std::string old_prefix = report.slug + "/";
+    for (auto& p : report.passages) {
+        if (p.id.rfind(old_prefix, 0) == 0) p.id = slug + "/" + p.id.substr(old_prefix.size());
+        for (auto& c : p.cited_by) {
+            if (c.rfind(old_prefix, 0) == 0) c = slug + "/" + c.substr(old_prefix.size());
         }
     }
-    return files;
+    report.slug = slug;
 }
 
-/// Read a file whole; throws RuntimeError naming the path and the cause.
-std::string read_file(const fs::path& path, std::uintmax_t max_bytes) {
-    std::error_code ec;
-    if (!fs::exists(path, ec)) throw RuntimeError("no such file");
-    if (fs::is_directory(path, ec)) throw RuntimeError("is a directory");
-    auto size = fs::file_size(path, ec);
-    if (ec) throw RuntimeError("cannot stat: " + ec.message());
-    if (size > max_bytes) {
-        throw RuntimeError("file of " + std::to_string(size) + " bytes is over the limit of " +
-                           std::to_string(max_bytes) + " bytes");
+/// Refuse a database written in another index format.
+void check_version(Xapian::WritableDatabase& db, const fs::path& path) {
+    const auto version = db.get_metadata(std::string(schema::META_VERSION));
+    if (!version.empty() && version != schema::VERSION) {
+        throw RuntimeError(path.string() + ": index format " + version + " is not this version's (" +
+                           std::string(schema::VERSION) + "); index into a new database");
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw RuntimeError("cannot open for reading");
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (in.bad()) throw RuntimeError("read error");
-    return std::move(buf).str();
 }
 
-void add_term(Xapian::Document& doc, std::string_view prefix, std::string_view term) {
-    std::string t(prefix);
-    t += term;
-    if (t.size() > schema::MAX_TERM_BYTES || t.find('\0') != std::string::npos) return;
-    doc.add_boolean_term(t);
-}
-
-std::string join(const std::vector<std::string>& v) {
-    std::string out;
-    for (const auto& s : v) {
-        if (!out.empty()) out += schema::MULTI_SEPARATOR;
-        out += s;
+/// The analyzer options this run uses: the requested features, else the database's, else all.
+AnalyzerOptions analysis_options(Xapian::WritableDatabase& db, const IndexerOptions& options) {
+    AnalyzerOptions a;
+    a.lang = options.lang;
+    const std::string stored = db.get_metadata(std::string(schema::META_ANALYSIS));
+    const bool has_documents = db.get_doccount() > 0;
+    if (!options.features.empty()) {
+        schema::parse_features(options.features, a);
+        if (has_documents && !stored.empty() && stored != schema::format_features(a)) {
+            throw UsageError(options.database.string() + ": built with analysis features '" + stored +
+                             "', not '" + schema::format_features(a) +
+                             "'; index into a new database to change them");
+        }
+    } else {
+        schema::parse_features(stored.empty() ? "all" : stored, a);
     }
-    return out;
+    return a;
 }
 
-Xapian::Document make_document(const Report& report, const Passage& p, std::size_t ordinal,
-                               const Analyzer& analyzer) {
-    Xapian::Document doc;
-    const auto& session = report.sessions.at(static_cast<std::size_t>(p.session));
-    auto tokens = analyzer.analyze(p.text, p.lang);
-    add_tokens(doc, tokens, schema::PREFIX_TEXT, schema::MAX_TERM_BYTES);
-    nlohmann::json offsets = nlohmann::json::array();
-    for (const auto& t : tokens) {
-        if (!t.alternative) {
-            offsets.push_back(t.start);
-            offsets.push_back(t.end);
+/// Reads every file record of the database.
+std::map<std::string, FileRecord> read_records(const Xapian::Database& db) {
+    std::map<std::string, FileRecord> records;
+    const std::string prefix(schema::META_FILE);
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+        records.emplace((*it).substr(prefix.size()), decode(db.get_metadata(*it)));
+    }
+    return records;
+}
+
+/** Remove the passages of a document, except those of the file version `keep_hash`, and
+ *  the words they gave the spelling dictionary. Returns how many were removed. */
+std::size_t remove_document(Xapian::WritableDatabase& db, const std::string& slug, const Analyzer& analyzer,
+                            const std::string& keep_hash = {}) {
+    const std::string term = std::string(schema::PREFIX_DOCUMENT) + slug;
+    std::vector<Xapian::docid> ids;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) ids.push_back(*it);
+    std::size_t removed = 0;
+    for (auto id : ids) {
+        const auto doc = db.get_document(id);
+        try {
+            const auto stored = read_stored_passage(doc);
+            if (!keep_hash.empty() && stored.content_hash == keep_hash) continue;
+            std::set<std::string> words;
+            for (auto& w : spelling_words(stored.text, analyzer.analyze(stored.text, stored.lang)))
+                words.insert(std::move(w));
+            for (const auto& w : words) db.remove_spelling(w, 1);
+        } catch (const std::exception&) {
+            // The passage goes anyway; a stale spelling only ever suggests a word.
+        }
+        db.delete_document(id);
+        ++removed;
+    }
+    return removed;
+}
+
+/// Synonyms follow the acronym definitions of the documents indexed now.
+void store_synonyms(Xapian::WritableDatabase& db, const std::map<std::string, FileRecord>& records) {
+    const std::string prefix(schema::META_SYNONYM);
+    std::vector<std::string> old;
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) old.push_back(*it);
+    for (const auto& k : old) db.set_metadata(k, "");
+    for (const auto& [slug, record] : records) {
+        for (const auto& a : record.acronyms) {
+            const std::string key = prefix + a.acronym;
+            if (key.size() <= schema::MAX_TERM_BYTES && a.acronym.find('\0') == std::string::npos)
+                db.set_metadata(key, a.expansion);
         }
     }
-    add_term(doc, schema::PREFIX_ID, p.id);
-    add_term(doc, schema::PREFIX_DOCUMENT, report.slug);
-    add_term(doc, schema::PREFIX_KIND, p.kind);
-    add_term(doc, schema::PREFIX_LANG, p.lang);
-    add_term(doc, schema::PREFIX_SESSION, std::to_string(session.number));
-    add_term(doc, schema::PREFIX_DAY, std::to_string(session.day));
-    for (const auto& o : p.organisations) add_term(doc, schema::PREFIX_ORG, o);
-    for (const auto& c : p.countries) add_term(doc, schema::PREFIX_COUNTRY, c);
-
-    doc.add_value(schema::SLOT_SESSION, std::to_string(session.day) + "/" +
-                                            std::to_string(session.number) + "/" + session.title);
-    doc.add_value(schema::SLOT_LANG, p.lang);
-    doc.add_value(schema::SLOT_DOCUMENT, report.slug);
-    doc.add_value(schema::SLOT_ORGS, join(p.organisations));
-    doc.add_value(schema::SLOT_COUNTRIES, join(p.countries));
-    doc.add_value(schema::SLOT_ORDER, Xapian::sortable_serialise(static_cast<double>(ordinal)));
-
-    nlohmann::json footnotes = nlohmann::json::array();
-    for (const auto& ref : p.footnotes) {
-        for (const auto& q : report.passages) {
-            if (q.kind == "footnote" && q.footnote_number == ref.n) {
-                footnotes.push_back({{"n", ref.n}, {"text", q.text}, {"urls", q.urls}});
-                break;
-            }
-        }
-    }
-    nlohmann::json data = {
-        {"id", p.id}, {"document", report.slug}, {"kind", p.kind}, {"lang", p.lang},
-        {"session", {{"day", session.day}, {"number", session.number}, {"title", session.title}}},
-        {"organisations", p.organisations}, {"countries", p.countries}, {"text", p.text},
-        {"footnotes", footnotes}, {"offsets", offsets}};
-    doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    return doc;
 }
+
+/// One input file on its way through the pipeline.
+struct Job {
+    InputFile input;
+    std::string canonical;
+    std::string slug;
+    std::optional<PreparedReport> prepared;
+    FileRecord record;
+    std::uintmax_t bytes = 0;
+    FileOutcome outcome;
+};
 
 } // namespace
 
 std::vector<Report> parse_paths(const std::vector<fs::path>& inputs, const IndexerOptions& options,
                                 IndexSummary& summary) {
     std::vector<Report> reports;
-    for (const auto& path : collect_files(inputs, summary)) {
+    for (const auto& f : collect_files(inputs)) {
         try {
-            auto text = read_file(path, options.max_file_bytes);
-            reports.push_back(parse_report(text, path.string()));
+            if (!f.error.empty()) throw RuntimeError(f.error);
+            auto text = read_file(f.path, options.max_file_bytes);
+            reports.push_back(parse_report(text, f.name));
+            reports.back().path = f.path.string();
             summary.bytes += text.size();
-        } catch (const RuntimeError& e) {
-            summary.files.push_back({path.string(), FileOutcome::Status::FAILED, 0, e.what()});
+            ++summary.documents;
+            summary.passages += reports.back().passages.size();
+        } catch (const std::exception& e) {
+            summary.files.push_back({f.path.string(), FileOutcome::Status::FAILED, 0, e.what()});
             ++summary.failed;
         }
     }
     return reports;
 }
 
+namespace {
+
+/// Read, hash, parse and analyse one file; leaves the outcome in the job, never throws.
+void prepare_job(Job& job, const IndexerOptions& options, const DocumentBuilder& builder,
+                 const std::map<std::string, std::string>& known_hashes) {
+    try {
+        if (!job.input.error.empty()) throw RuntimeError(job.input.error);
+        std::string text = read_file(job.input.path, options.max_file_bytes);
+        job.bytes = text.size();
+        job.record.hash = content_hash(text);
+        job.record.path = job.canonical;
+        auto known = known_hashes.find(job.slug);
+        if (known != known_hashes.end() && known->second == job.record.hash) {
+            job.outcome.status = FileOutcome::Status::UNCHANGED;
+            return;
+        }
+        Report report = parse_report(text, job.input.name);
+        report.path = job.input.path.string();
+        rename_report(report, job.slug);
+        job.record.acronyms = report.acronyms;
+        job.prepared = builder.build(std::move(report), job.record.hash);
+    } catch (const std::exception& e) {
+        job.outcome.status = FileOutcome::Status::FAILED;
+        job.outcome.error = e.what();
+        job.prepared.reset();
+    }
+}
+
+/// Count a finished job into the summary.
+void account(IndexSummary& summary, Job& job) {
+    if (job.outcome.status == FileOutcome::Status::UNCHANGED) ++summary.unchanged;
+    else if (job.outcome.status == FileOutcome::Status::FAILED) ++summary.failed;
+    else {
+        ++summary.documents;
+        summary.passages += job.outcome.passages;
+    }
+    summary.bytes += job.bytes;
+    summary.files.push_back(job.outcome);
+}
+
+/// The run's shared state: the jobs in input order and what the database knew before.
+struct Run {
+    const IndexerOptions& options;
+    AnalyzerOptions analysis;
+    std::vector<Job> jobs;
+    std::map<std::string, FileRecord> records;
+    std::map<std::string, std::string> known_hashes;
+    std::uintmax_t total_bytes = 0;
+    unsigned threads = 1;
+};
+
+/** Small runs: worker threads prepare files, this thread writes them in input order into the
+ *  current generation, committing every options.commit_bytes of text. */
+void run_in_place(Run& run, Xapian::WritableDatabase& db, IndexSummary& summary, const ProgressFn& progress) {
+    auto& jobs = run.jobs;
+    const std::size_t lookahead = 4 * run.threads;
+    std::mutex mutex;
+    std::condition_variable ready_cv, room_cv;
+    std::vector<char> ready(jobs.size(), 0);
+    std::size_t next_job = 0, written = 0;
+    bool stop = false;
+
+    auto work = [&] {
+        Analyzer analyzer(run.analysis);
+        DocumentBuilder builder(analyzer);
+        for (;;) {
+            std::size_t i;
+            {
+                std::unique_lock lock(mutex);
+                room_cv.wait(lock, [&] { return stop || next_job >= jobs.size() || next_job < written + lookahead; });
+                if (stop || next_job >= jobs.size()) return;
+                i = next_job++;
+            }
+            prepare_job(jobs[i], run.options, builder, run.known_hashes);
+            {
+                std::lock_guard lock(mutex);
+                ready[i] = 1;
+            }
+            ready_cv.notify_all();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < run.threads; ++t) threads.emplace_back(work);
+    auto join = [&] {
+        {
+            std::lock_guard lock(mutex);
+            stop = true;
+        }
+        room_cv.notify_all();
+        for (auto& t : threads) t.join();
+        threads.clear();
+    };
+
+    Analyzer writer_analyzer(run.analysis); // for the spellings of replaced passages
+    std::uintmax_t batch_bytes = 0;
+    bool in_transaction = false;
+    try {
+        for (std::size_t i = 0; i < jobs.size(); ++i) {
+            {
+                std::unique_lock lock(mutex);
+                ready_cv.wait(lock, [&] { return ready[i] != 0; });
+            }
+            Job& job = jobs[i];
+            if (job.prepared) {
+                if (!in_transaction) {
+                    db.begin_transaction();
+                    in_transaction = true;
+                }
+                if (run.records.count(job.slug)) remove_document(db, job.slug, writer_analyzer);
+                for (auto& p : job.prepared->passages) db.add_document(p.document);
+                for (const auto& [word, count] : job.prepared->spellings) db.add_spelling(word, count);
+                db.set_metadata(std::string(schema::META_FILE) + job.slug, encode(job.record));
+                run.records[job.slug] = job.record;
+                job.outcome.passages = job.prepared->passages.size();
+                batch_bytes += job.bytes;
+                job.prepared.reset();
+            }
+            account(summary, job);
+            {
+                std::lock_guard lock(mutex);
+                written = i + 1;
+            }
+            room_cv.notify_all();
+            if (in_transaction && batch_bytes >= run.options.commit_bytes) {
+                db.commit_transaction();
+                in_transaction = false;
+                batch_bytes = 0;
+            }
+            if (progress) progress(summary, run.total_bytes);
+        }
+        if (!in_transaction) db.begin_transaction();
+        in_transaction = true;
+        db.set_metadata(std::string(schema::META_VERSION), std::string(schema::VERSION));
+        db.set_metadata(std::string(schema::META_ANALYSIS), schema::format_features(run.analysis));
+        store_synonyms(db, run.records);
+        db.commit_transaction();
+        in_transaction = false;
+    } catch (...) {
+        join();
+        if (in_transaction) {
+            try { db.cancel_transaction(); } catch (const Xapian::Error&) {}
+        }
+        throw;
+    }
+    join();
+}
+
+/** Large runs: one thread per shard prepares and writes a contiguous slice of the files into
+ *  its own scratch database, in parallel; then the current generation and the shards are
+ *  compacted into a new generation, the replaced passages removed from it, and it is
+ *  published. Until then the current generation is untouched, so a killed run loses nothing. */
+void run_sharded(Run& run, DatabaseDir& dir, IndexSummary& summary, const ProgressFn& progress) {
+    auto& jobs = run.jobs;
+    // Contiguous slices balanced by bytes keep document ids in input order after compaction.
+    std::vector<std::size_t> bounds{0};
+    {
+        std::uintmax_t acc = 0;
+        std::size_t shard = 1;
+        for (std::size_t i = 0; i < jobs.size(); ++i) {
+            std::error_code ec;
+            auto size = fs::file_size(jobs[i].input.path, ec);
+            acc += ec ? 0 : size;
+            if (shard < run.threads && acc >= run.total_bytes * shard / run.threads) {
+                bounds.push_back(i + 1);
+                ++shard;
+            }
+        }
+        while (bounds.size() <= run.threads) bounds.push_back(jobs.size());
+        bounds.back() = jobs.size();
+    }
+    std::vector<fs::path> shard_paths;
+    for (unsigned k = 0; k < run.threads; ++k) shard_paths.push_back(dir.scratch("shard-" + std::to_string(k)));
+
+    std::mutex mutex;
+    std::condition_variable done_cv;
+    std::vector<std::size_t> finished;
+    std::vector<std::string> shard_errors(run.threads);
+    auto work = [&](unsigned k) {
+        try {
+            Xapian::WritableDatabase shard(shard_paths[k].string(), Xapian::DB_CREATE);
+            Analyzer analyzer(run.analysis);
+            DocumentBuilder builder(analyzer);
+            for (std::size_t i = bounds[k]; i < bounds[k + 1]; ++i) {
+                Job& job = jobs[i];
+                prepare_job(job, run.options, builder, run.known_hashes);
+                if (job.prepared) {
+                    for (auto& p : job.prepared->passages) shard.add_document(p.document);
+                    for (const auto& [word, count] : job.prepared->spellings) shard.add_spelling(word, count);
+                    job.outcome.passages = job.prepared->passages.size();
+                    job.prepared.reset();
+                }
+                std::lock_guard lock(mutex);
+                finished.push_back(i);
+                done_cv.notify_all();
+            }
+            shard.commit();
+        } catch (const std::exception& e) {
+            shard_errors[k] = e.what();
+        } catch (const Xapian::Error& e) {
+            shard_errors[k] = e.get_description();
+        }
+        std::lock_guard lock(mutex);
+        finished.push_back(SIZE_MAX); // this shard is done
+        done_cv.notify_all();
+    };
+    std::vector<std::thread> threads;
+    for (unsigned k = 0; k < run.threads; ++k) threads.emplace_back(work, k);
+    unsigned shards_done = 0;
+    std::vector<std::size_t> order; // the files in completion order, for the summary
+    while (shards_done < run.threads) {
+        std::vector<std::size_t> batch;
+        {
+            std::unique_lock lock(mutex);
+            done_cv.wait(lock, [&] { return !finished.empty(); });
+            batch.swap(finished);
+        }
+        for (auto i : batch) {
+            if (i == SIZE_MAX) {
+                ++shards_done;
+                continue;
+            }
+            account(summary, jobs[i]);
+        }
+        if (progress) progress(summary, run.total_bytes);
+    }
+    for (auto& t : threads) t.join();
+    auto cleanup = [&] {
+        std::error_code ec;
+        for (const auto& p : shard_paths) fs::remove_all(p, ec);
+    };
+    for (const auto& e : shard_errors) {
+        if (!e.empty()) {
+            cleanup();
+            throw RuntimeError(dir.path().string() + ": writing a shard failed, the database keeps its last commit: " + e);
+        }
+    }
+    // Input order for the per-file lines, whatever order the shards finished in.
+    std::stable_sort(summary.files.begin(), summary.files.end(), [&](const FileOutcome& a, const FileOutcome& b) {
+        auto index = [&](const FileOutcome& f) {
+            for (std::size_t i = 0; i < jobs.size(); ++i) if (jobs[i].outcome.path == f.path) return i;
+            return jobs.size();
+        };
+        return index(a) < index(b);
+    });
+    if (summary.documents == 0) {
+        cleanup();
+        return;
+    }
+
+    const std::string generation = dir.next_generation();
+    const fs::path target = dir.path() / generation;
+    {
+        std::error_code ec;
+        fs::remove_all(target, ec);
+        Xapian::Database sources(dir.current().string());
+        for (const auto& p : shard_paths) sources.add_database(Xapian::Database(p.string()));
+        sources.compact(target.string());
+    }
+    cleanup();
+    {
+        Xapian::WritableDatabase out(target.string(), Xapian::DB_OPEN);
+        Analyzer analyzer(run.analysis);
+        for (auto& job : jobs) {
+            if (job.outcome.status != FileOutcome::Status::INDEXED) continue;
+            if (run.records.count(job.slug)) remove_document(out, job.slug, analyzer, job.record.hash);
+            out.set_metadata(std::string(schema::META_FILE) + job.slug, encode(job.record));
+            run.records[job.slug] = job.record;
+        }
+        out.set_metadata(std::string(schema::META_VERSION), std::string(schema::VERSION));
+        out.set_metadata(std::string(schema::META_ANALYSIS), schema::format_features(run.analysis));
+        store_synonyms(out, run.records);
+        out.commit();
+    }
+    dir.publish(generation);
+}
+
+} // namespace
+
 IndexSummary index_paths(const std::vector<fs::path>& inputs, const IndexerOptions& options,
                          const ProgressFn& progress) {
     const auto started = std::chrono::steady_clock::now();
     IndexSummary summary;
-    Xapian::WritableDatabase db;
-    try {
+    DatabaseDir dir(options.database);
+    check_version(dir.writable(), options.database);
+    Run run{options, analysis_options(dir.writable(), options), {}, read_records(dir.writable()), {}, 0, 1};
+    for (const auto& [slug, r] : run.records) run.known_hashes.emplace(slug, r.hash);
+
+    // Decide slugs up front: unique per canonical path, stable across runs.
+    std::map<std::string, std::string> slug_owner; // slug → canonical path, this run and stored
+    for (const auto& [slug, r] : run.records) slug_owner[slug] = r.path;
+    for (auto& f : collect_files(inputs)) {
+        Job job;
         std::error_code ec;
-        fs::create_directories(options.database, ec);
-        db = Xapian::WritableDatabase(options.database.string(), Xapian::DB_CREATE_OR_OPEN);
-    } catch (const Xapian::DatabaseLockError&) {
-        throw RuntimeError(options.database.string() +
-                           ": database is being written by another process (locked)");
+        job.canonical = fs::weakly_canonical(f.path, ec).string();
+        if (ec) job.canonical = f.path.string();
+        std::string slug = bounded_slug(slug_of(f.name), {});
+        if (auto owner = slug_owner.find(slug); owner != slug_owner.end() && owner->second != job.canonical) {
+            slug = bounded_slug(slug, job.canonical); // same name, another file: keep both
+        }
+        slug_owner[slug] = job.canonical;
+        job.slug = slug;
+        job.input = std::move(f);
+        job.outcome = {job.input.path.string(), FileOutcome::Status::INDEXED, 0, {}};
+        if (auto size = fs::file_size(job.input.path, ec); !ec) run.total_bytes += size;
+        run.jobs.push_back(std::move(job));
+    }
+    run.threads = std::max(1u, options.threads ? options.threads : std::thread::hardware_concurrency());
+
+    try {
+        if (run.threads > 1 && run.total_bytes >= options.shard_min_bytes) {
+            run_sharded(run, dir, summary, progress);
+        } else {
+            run_in_place(run, dir.writable(), summary, progress);
+        }
     } catch (const Xapian::Error& e) {
-        throw RuntimeError(options.database.string() + ": cannot open database: " +
+        throw RuntimeError(options.database.string() + ": write failed, the database keeps its last commit: " +
                            e.get_description());
     }
-    db.set_metadata(std::string(schema::META_VERSION), std::string(schema::VERSION));
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return summary;
+}
 
-    AnalyzerOptions aopts;
-    aopts.lang = options.lang;
-    Analyzer analyzer(aopts);
-
-    auto files = collect_files(inputs, summary);
-    std::uintmax_t total_bytes = 0;
-    for (const auto& f : files) {
-        std::error_code ec;
-        auto s = fs::file_size(f, ec);
-        if (!ec) total_bytes += s;
-    }
-    db.begin_transaction();
-    for (const auto& path : files) {
-        FileOutcome outcome{path.string(), FileOutcome::Status::INDEXED, 0, {}};
-        try {
-            auto text = read_file(path, options.max_file_bytes);
-            auto report = parse_report(text, path.string());
-            std::size_t ordinal = 0;
-            for (auto& p : report.passages) {
-                if (p.lang.empty()) p.lang = analyzer.detect_language(p.text, "en");
-                auto doc = make_document(report, p, ordinal++, analyzer);
-                db.replace_document(std::string(schema::PREFIX_ID) + p.id, doc);
+IndexSummary delete_documents(const std::vector<std::string>& names, const IndexerOptions& options) {
+    const auto started = std::chrono::steady_clock::now();
+    IndexSummary summary;
+    DatabaseDir dir(options.database);
+    Xapian::WritableDatabase& db = dir.writable();
+    check_version(db, options.database);
+    Analyzer analyzer(analysis_options(db, options));
+    auto records = read_records(db);
+    try {
+        db.begin_transaction();
+        for (const auto& name : names) {
+            std::error_code ec;
+            const std::string canonical = fs::weakly_canonical(name, ec).string();
+            auto it = records.find(name);
+            if (it == records.end()) {
+                it = std::find_if(records.begin(), records.end(),
+                                  [&](const auto& r) { return r.second.path == canonical; });
             }
-            outcome.passages = report.passages.size();
-            summary.passages += report.passages.size();
-            summary.bytes += text.size();
-            ++summary.documents;
-        } catch (const RuntimeError& e) {
-            outcome.status = FileOutcome::Status::FAILED;
-            outcome.error = e.what();
-            ++summary.failed;
+            if (it == records.end()) {
+                summary.files.push_back({name, FileOutcome::Status::FAILED, 0, "no such document in the database"});
+                ++summary.failed;
+                continue;
+            }
+            auto removed = remove_document(db, it->first, analyzer);
+            db.set_metadata(std::string(schema::META_FILE) + it->first, "");
+            summary.files.push_back({name, FileOutcome::Status::DELETED, removed, {}});
+            summary.passages += removed;
+            ++summary.deleted;
+            records.erase(it);
         }
-        summary.files.push_back(std::move(outcome));
-        if (progress) progress(summary, total_bytes);
+        store_synonyms(db, records);
+        db.commit_transaction();
+    } catch (const Xapian::Error& e) {
+        throw RuntimeError(options.database.string() + ": delete failed, the database keeps its last commit: " +
+                           e.get_description());
     }
-    db.commit_transaction();
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;
 }

@@ -4,6 +4,7 @@
 #include "rapporteur/searcher.h"
 #include "rapporteur/analyzers.h"
 #include "rapporteur/schema.h"
+#include "rapporteur/stored_passage.h"
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -129,19 +130,17 @@ SearchResult Searcher::search(const std::string& query, const SearchOptions& opt
         hit.rank = options.offset + static_cast<std::size_t>(it.get_rank()) + 1;
         hit.score = it.get_weight();
         auto doc = it.get_document();
-        auto data = nlohmann::json::parse(doc.get_data());
-        hit.id = data.at("id");
-        hit.document = data.at("document");
-        hit.kind = data.at("kind");
-        hit.lang = data.at("lang");
-        hit.session = {data["session"]["day"], data["session"]["number"], data["session"]["title"]};
-        hit.organisations = data.at("organisations").get<std::vector<std::string>>();
-        hit.countries = data.at("countries").get<std::vector<std::string>>();
-        hit.text = data.at("text");
-        for (const auto& f : data.at("footnotes")) {
-            hit.footnotes.push_back({f["n"], f["text"], f["urls"].get<std::vector<std::string>>()});
-        }
-        const auto& offsets = data.at("offsets");
+        auto stored = read_stored_passage(doc);
+        hit.id = stored.id;
+        hit.document = stored.document;
+        hit.kind = stored.kind;
+        hit.lang = stored.lang;
+        hit.session = {stored.session.day, stored.session.number, stored.session.title};
+        hit.organisations = stored.organisations;
+        hit.countries = stored.countries;
+        hit.text = stored.text;
+        for (const auto& f : stored.footnotes) hit.footnotes.push_back({f.n, f.text, f.urls});
+        const auto offsets = schema::decode_offsets(doc.get_value(schema::SLOT_OFFSETS));
         std::vector<std::pair<std::size_t, std::size_t>> bytes;
         for (const auto& t : terms) {
             for (auto p = impl_->db.positionlist_begin(*it, t); p != impl_->db.positionlist_end(*it, t); ++p) {

@@ -17,7 +17,7 @@ const std::string SEARCH = BIN + "/rapporteur-search";
 } // namespace
 
 TEST_CASE("every executable answers --help and --version and refuses bad options", "[cli]") {
-    for (const std::string exe : {"rapporteur-index", "rapporteur-search"}) {
+    for (const std::string exe : {"rapporteur-index", "rapporteur-search", "rapporteur-eval"}) {
         INFO(exe);
         auto help = run(BIN + "/" + exe + " --help");
         CHECK(help.status == 0);

@@ -63,12 +63,26 @@ struct QueryAlternative {
     double weight = 1.0;
 };
 
-/** One word of a query as the user typed it, with every index form it may take. */
+/** A reading of several consecutive query words taken together: two words typed apart that
+ *  the index may hold as one compound ("non punishment" → "nonpunishment"), or an acronym's
+ *  expansion typed in full ("National Referral Mechanism" → "nrm"). */
+struct QueryGroup {
+    std::size_t words = 0;                      ///< how many words it covers, this one included (≥ 2)
+    std::vector<QueryAlternative> alternatives; ///< the group's readings (weight 1 each)
+};
+
+/** One word of a query as the user typed it, with every index form it may take.
+ *
+ *  Alternatives of weight 1 are interchangeable forms (they are merged as one term); an
+ *  alternative of another weight is a bonus for matching that form (the exact accented
+ *  form of a word typed with accents), scored beside the merged term. */
 struct QueryWord {
     std::string original;                      ///< the slice of the query text
     std::uint32_t start = 0, end = 0;          ///< byte offsets into the query text
     std::vector<QueryAlternative> alternatives; ///< never empty; first is the main reading
     bool stopword = false;                     ///< a stop word in the query's language
+    /// Readings of this word together with the words after it; build_query uses the longest.
+    std::vector<QueryGroup> groups;
 };
 
 /// Options of an Analyzer.
@@ -109,8 +123,13 @@ class Analyzer {
      *  candidate language the query may be in. */
     std::vector<QueryWord> analyze_query(std::string_view text, std::string_view lang = {}) const;
 
-    /// Register acronym definitions found in the corpus (acronym → expansion), for synonyms.
+    /** Register an acronym definition found in the corpus (acronym → expansion, e.g. "NRM" →
+     *  "National Referral Mechanism"), beside the curated glossary: afterwards a query for either
+     *  finds the other. Safe to call while other threads analyse. Empty arguments are ignored. */
     void add_synonym(std::string_view acronym, std::string_view expansion);
+
+    /// The languages that have a stemmer and stop list here (ISO 639-1), the query-time candidates.
+    static const std::vector<std::string>& stemmed_languages();
 
   private:
     struct Impl;
@@ -124,10 +143,16 @@ void add_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, std::st
                 std::size_t max_term_bytes = 240);
 
 /** Build the Xapian query for analysed query words: each word is the OP_SYNONYM of its
- *  alternatives (a phrase for multi-term alternatives, scaled by its weight), and the words
- *  are joined by `op`. Stop words are left out unless every word is one. Empty in → empty out. */
+ *  weight-1 alternatives (a phrase for multi-term alternatives), OR'd with its other-weight
+ *  alternatives scaled by OP_SCALE_WEIGHT; the words are joined by `op`. A word that starts a
+ *  group covers the group's words: (those words joined by `op`) OR (the group's readings).
+ *  Stop words are left out unless every word is one. Empty in → empty out (MatchNothing). */
 Xapian::Query build_query(const std::vector<QueryWord>& words, std::string_view prefix = {},
                           Xapian::Query::op op = Xapian::Query::OP_OR);
+
+/** Every term (without prefix) a query built by build_query can match, groups included,
+ *  sorted and unique: what the highlighter looks up in a matching document's positions. */
+std::vector<std::string> query_terms(const std::vector<QueryWord>& words);
 
 } // namespace rapporteur
 

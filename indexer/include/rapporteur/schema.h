@@ -6,9 +6,16 @@
 #ifndef RAPPORTEUR_SCHEMA_H
 #define RAPPORTEUR_SCHEMA_H
 
+#include "rapporteur/analyzers.h"
+
 #include <xapian.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace rapporteur::schema {
 
@@ -19,14 +26,14 @@ inline constexpr std::string_view VERSION = "1";
 inline constexpr std::string_view PREFIX_TEXT = "";          ///< passage text (positional)
 inline constexpr std::string_view PREFIX_SESSION_TITLE = "T"; ///< words of the session title
 inline constexpr std::string_view PREFIX_FOOTNOTE = "F";     ///< words of the cited footnotes
-inline constexpr std::string_view PREFIX_ID = "Q";           ///< unique passage id
+// No unique-id term: a passage id is "<document slug>/<part>", found through the document's
+// XD term (stored_passage.h: find_passage). Unique terms cost a posting list each.
 inline constexpr std::string_view PREFIX_DOCUMENT = "XD";    ///< document slug (boolean)
 inline constexpr std::string_view PREFIX_KIND = "K";         ///< paragraph | bullet | footnote
 inline constexpr std::string_view PREFIX_LANG = "L";         ///< ISO 639-1 language
 inline constexpr std::string_view PREFIX_ORG = "XO";         ///< canonical organisation
 inline constexpr std::string_view PREFIX_COUNTRY = "XC";     ///< canonical country
 inline constexpr std::string_view PREFIX_SESSION = "XS";     ///< session number ("0" opening)
-inline constexpr std::string_view PREFIX_DAY = "XY";         ///< meeting day
 
 // --- Value slots -----------------------------------------------------------------------------
 inline constexpr Xapian::valueno SLOT_SESSION = 0;   ///< "<day>/<number>/<title>"
@@ -34,7 +41,10 @@ inline constexpr Xapian::valueno SLOT_LANG = 1;      ///< ISO 639-1
 inline constexpr Xapian::valueno SLOT_DOCUMENT = 2;  ///< document slug
 inline constexpr Xapian::valueno SLOT_ORGS = 3;      ///< organisations joined by '\x1f'
 inline constexpr Xapian::valueno SLOT_COUNTRIES = 4; ///< countries joined by '\x1f'
-inline constexpr Xapian::valueno SLOT_ORDER = 5;     ///< sortable passage order in its document
+/// Byte span of every word position of the passage text, encode_offsets() format.
+inline constexpr Xapian::valueno SLOT_OFFSETS = 5;
+// The document data (stored_passage.h) holds the id, kind, text, cited footnotes and the
+// content hash of the file version the passage came from.
 
 /// Separator of multi-valued facet values in one slot.
 inline constexpr char MULTI_SEPARATOR = '\x1f';
@@ -51,6 +61,90 @@ inline constexpr std::string_view META_SYNONYM = "rapporteur:synonym:";
 /** Xapian's glass backend refuses terms longer than 245 bytes; a failed add_document then
  *  cancels every change since the last commit. Terms are capped below that, prefix included. */
 inline constexpr std::size_t MAX_TERM_BYTES = 240;
+
+/** The span of each word position, as stored in SLOT_OFFSETS: for positions 1, 2, ... in
+ *  order, varint(start − previous start) then varint(end − start), byte offsets into the
+ *  passage text. A position's span covers every token at it, so a compound's whole form makes
+ *  its first position span the whole compound and spans may overlap; starts never go back.
+ *  About 2 bytes a word, against 9 as JSON numbers. */
+inline std::string encode_offsets(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& spans) {
+    std::string out;
+    out.reserve(spans.size() * 2);
+    auto varint = [&out](std::uint32_t v) {
+        while (v >= 0x80) {
+            out += static_cast<char>((v & 0x7f) | 0x80);
+            v >>= 7;
+        }
+        out += static_cast<char>(v);
+    };
+    std::uint32_t prev_start = 0;
+    for (const auto& [start, end] : spans) {
+        // A start that went backwards is clamped rather than wrapped.
+        const std::uint32_t s = std::max(start, prev_start), e = std::max(end, s);
+        varint(s - prev_start);
+        varint(e - s);
+        prev_start = s;
+    }
+    return out;
+}
+
+/// The spans of encode_offsets(), flat: [start₁, end₁, start₂, end₂, ...]. Stops at a truncated varint.
+inline std::vector<std::uint32_t> decode_offsets(std::string_view data) {
+    std::vector<std::uint32_t> flat;
+    std::size_t i = 0;
+    auto varint = [&](std::uint32_t& v) {
+        v = 0;
+        for (int shift = 0; i < data.size() && shift < 35; shift += 7) {
+            const auto byte = static_cast<unsigned char>(data[i++]);
+            v |= static_cast<std::uint32_t>(byte & 0x7f) << shift;
+            if (!(byte & 0x80)) return true;
+        }
+        return false;
+    };
+    std::uint32_t start = 0, gap = 0, length = 0;
+    while (i < data.size() && varint(gap) && varint(length)) {
+        start += gap;
+        flat.push_back(start);
+        flat.push_back(start + length);
+    }
+    return flat;
+}
+
+/// The analysis features as stored under META_ANALYSIS: "stem,fold,compound,variant,synonym".
+inline std::string format_features(const AnalyzerOptions& o) {
+    std::string out;
+    auto add = [&out](bool on, const char* name) {
+        if (!on) return;
+        if (!out.empty()) out += ',';
+        out += name;
+    };
+    add(o.stemming, "stem");
+    add(o.accent_folding, "fold");
+    add(o.compounds, "compound");
+    add(o.spelling_variants, "variant");
+    add(o.synonyms, "synonym");
+    return out.empty() ? "none" : out;
+}
+
+/** Set the feature switches of `o` from a list as format_features writes it ("all" and
+ *  "none" too). Throws UsageError naming an unknown feature. */
+inline void parse_features(std::string_view list, AnalyzerOptions& o) {
+    const bool all = list == "all";
+    o.stemming = o.accent_folding = o.compounds = o.spelling_variants = o.synonyms = all;
+    if (all || list == "none" || list.empty()) return;
+    while (!list.empty()) {
+        auto comma = list.find(',');
+        std::string_view name = list.substr(0, comma);
+        if (name == "stem") o.stemming = true;
+        else if (name == "fold") o.accent_folding = true;
+        else if (name == "compound") o.compounds = true;
+        else if (name == "variant") o.spelling_variants = true;
+        else if (name == "synonym") o.synonyms = true;
+        else throw UsageError("unknown analysis feature '" + std::string(name) +
+                              "' (known: stem, fold, compound, variant, synonym, all, none)");
+        list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+    }
+}
 
 } // namespace rapporteur::schema
 

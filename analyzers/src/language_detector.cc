@@ -1,0 +1,89 @@
+/** @file language_detector.cc
+ *  @brief LanguageDetector: the language of a text by CLD2, with a fallback when it is unsure.
+ */
+#include "language_detector.h"
+
+// The CLD2 header uses FILE without including <cstdio>.
+#include <cstdio>
+#include <cld2/public/compact_lang_det.h>
+
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <map>
+
+namespace rapporteur {
+
+namespace {
+
+/// Whether the text has hiragana or katakana: without them a Han text is Chinese, not Japanese.
+bool has_kana(std::string_view text) {
+    const auto n = static_cast<std::int32_t>(text.size());
+    for (std::int32_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT(text.data(), i, n, c);
+        if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF)) return true;
+    }
+    return false;
+}
+
+/// The language a script implies when it is written by (nearly) one language here; else fallback.
+std::string script_language(std::string_view text, std::string_view fallback) {
+    std::map<UScriptCode, std::size_t> letters;
+    const auto n = static_cast<std::int32_t>(text.size());
+    for (std::int32_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT(text.data(), i, n, c);
+        if (c < 0x80 || c < 0) continue;
+        UErrorCode status = U_ZERO_ERROR;
+        const UScriptCode s = uscript_getScript(c, &status);
+        if (s != USCRIPT_COMMON && s != USCRIPT_INHERITED) ++letters[s];
+    }
+    if (letters.empty()) return std::string(fallback);
+    const auto top = std::max_element(letters.begin(), letters.end(),
+                                      [](const auto& a, const auto& b) { return a.second < b.second; });
+    switch (top->first) {
+    case USCRIPT_CYRILLIC: return "ru";
+    case USCRIPT_HAN: return letters.count(USCRIPT_HIRAGANA) || letters.count(USCRIPT_KATAKANA) ? "ja" : "zh";
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA: return "ja";
+    case USCRIPT_HANGUL: return "ko";
+    case USCRIPT_THAI: return "th";
+    case USCRIPT_GREEK: return "el";
+    default: break;
+    }
+    return std::string(fallback);
+}
+
+} // namespace
+
+std::string normalise_language(std::string_view lang) {
+    std::string out;
+    for (char c : lang) {
+        if (c == '-' || c == '_') break;
+        out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    return out;
+}
+
+std::string LanguageDetector::detect(std::string_view text, std::string_view fallback) {
+    std::size_t n = std::min(text.size(), MAX_SAMPLE_BYTES);
+    // Cut at a character boundary: CLD2 expects whole UTF-8 sequences.
+    while (n < text.size() && n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+    CLD2::Language top3[3];
+    int percent3[3];
+    int text_bytes = 0;
+    bool reliable = false;
+    CLD2::DetectLanguageSummary(text.data(), static_cast<int>(n), true, top3,
+                                percent3, &text_bytes, &reliable);
+    // CLD2 answers ENGLISH with no summary when it has nothing to go on ("victime"): the
+    // summary's first entry tells the unsure case. Then the script may still tell.
+    if (top3[0] == CLD2::UNKNOWN_LANGUAGE || top3[0] == CLD2::TG_UNKNOWN_LANGUAGE) {
+        return script_language(text.substr(0, n), fallback);
+    }
+    if (top3[0] == CLD2::JAPANESE && !has_kana(text.substr(0, n))) return "zh";
+    return normalise_language(CLD2::LanguageCode(top3[0]));
+}
+
+} // namespace rapporteur

@@ -1,0 +1,31 @@
+/** @file language_detector.h
+ *  @brief LanguageDetector: the language of a text by CLD2, with a fallback when it is unsure.
+ */
+#ifndef RAPPORTEUR_ANALYZERS_LANGUAGE_DETECTOR_H
+#define RAPPORTEUR_ANALYZERS_LANGUAGE_DETECTOR_H
+
+#include <string>
+#include <string_view>
+
+namespace rapporteur {
+
+/** Compact Language Detector 2 (Debian's libcld2), which tells some 80 languages apart on a
+ *  sentence. Stateless and thread-safe.
+ */
+class LanguageDetector {
+  public:
+    /// Past this many bytes the text tells nothing more; long passages are cut for speed.
+    static constexpr std::size_t MAX_SAMPLE_BYTES = 64 * 1024;
+
+    /** The ISO 639-1 code of `text`'s language ("zh" for both Chinese scripts). When CLD2 has
+     *  no answer, a script written by one language here decides (Cyrillic → "ru", Han without
+     *  kana → "zh"), else `fallback`. `text` must be valid UTF-8. */
+    static std::string detect(std::string_view text, std::string_view fallback);
+};
+
+/// "en-GB", "EN", "zh_Hant" → "en", "en", "zh": the base ISO 639 code, lower-case.
+std::string normalise_language(std::string_view lang);
+
+} // namespace rapporteur
+
+#endif

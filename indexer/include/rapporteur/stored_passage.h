@@ -1,0 +1,55 @@
+/** @file stored_passage.h
+ *  @brief What the index stores for each passage, and the one reader of it.
+ *
+ *  The indexer writes a passage as a Xapian document (schema.h); the searcher reads it back
+ *  only through read_stored_passage(), so the storage format lives in one place.
+ */
+#ifndef RAPPORTEUR_STORED_PASSAGE_H
+#define RAPPORTEUR_STORED_PASSAGE_H
+
+#include "rapporteur/report.h"
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace rapporteur {
+
+/// A footnote as shown beside a passage that cites it.
+struct StoredFootnote {
+    int n = 0;
+    std::string text;
+    std::vector<std::string> urls;
+};
+
+/// Everything the searcher shows of a passage, without re-reading the source file.
+struct StoredPassage {
+    std::string id, document, kind, lang;
+    std::string text;                       ///< passage text, footnote markers removed
+    Session session;                        ///< day, number, title (number 0: opening part)
+    std::vector<std::string> organisations, countries;
+    std::vector<StoredFootnote> footnotes;  ///< the footnotes this passage cites
+    int footnote_number = 0;                ///< for kind "footnote"
+    std::vector<std::string> urls;          ///< for kind "footnote": its links
+    std::vector<std::string> cited_by;      ///< for kind "footnote": ids of citing passages
+    std::string content_hash;               ///< version of the source file
+};
+
+/** Serialise the document-data part of a passage (schema: a small JSON object; the facet
+ *  fields live in value slots instead). Never throws on any UTF-8 input. */
+std::string encode_passage_data(const Passage& passage, const std::vector<StoredFootnote>& cited,
+                                const std::string& content_hash);
+
+/** Read a stored passage back from its document (data and value slots). Throws RuntimeError
+ *  when the data is damaged. Offsets are not read: see schema::decode_offsets(SLOT_OFFSETS). */
+StoredPassage read_stored_passage(const Xapian::Document& doc);
+
+/** The document id of passage `id` ("<document slug>/p12"), or 0 when there is none.
+ *  Looks through the passages of that document only. */
+Xapian::docid find_passage(const Xapian::Database& db, const std::string& id);
+
+} // namespace rapporteur
+
+#endif

@@ -1,0 +1,151 @@
+/** @file document_builder.cc
+ *  @brief One passage of a report → one Xapian document, following schema.h.
+ */
+#include "document_builder.h"
+
+#include "rapporteur/schema.h"
+
+#include "rapporteur/stored_passage.h"
+#include <unicode/unistr.h>
+
+#include <set>
+
+namespace rapporteur {
+
+namespace {
+
+void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
+    if (value.empty()) return;
+    std::string term(prefix);
+    term += value;
+    if (term.size() > schema::MAX_TERM_BYTES || term.find('\0') != std::string::npos) return;
+    doc.add_boolean_term(term);
+}
+
+/// Non-positional terms with a prefix: for text that counts for ranking but needs no phrases.
+void add_unpositioned(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix) {
+    std::string term;
+    for (const auto& t : tokens) {
+        if (t.text.empty() || prefix.size() + t.text.size() > schema::MAX_TERM_BYTES ||
+            t.text.find('\0') != std::string::npos) {
+            continue;
+        }
+        term.assign(prefix);
+        term += t.text;
+        doc.add_term(term);
+    }
+}
+
+std::string join(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) {
+        if (!out.empty()) out += schema::MULTI_SEPARATOR;
+        out += v;
+    }
+    return out;
+}
+
+bool is_word_byte(unsigned char c) { return c >= 0x80 || std::isalpha(c); }
+
+} // namespace
+
+std::vector<std::string> spelling_words(std::string_view text, const std::vector<Token>& tokens) {
+    std::vector<std::string> words;
+    for (const auto& t : tokens) {
+        if (t.alternative || t.end <= t.start || t.end > text.size()) continue;
+        std::string_view slice = text.substr(t.start, t.end - t.start);
+        if (slice.size() < 3 || slice.size() > 32) continue;
+        bool ascii = true, letters = true;
+        for (unsigned char c : slice) {
+            ascii = ascii && c < 0x80;
+            letters = letters && is_word_byte(c);
+        }
+        if (!letters) continue;
+        std::string folded;
+        if (ascii) {
+            folded.assign(slice);
+            for (auto& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        } else {
+            icu::UnicodeString::fromUTF8(icu::StringPiece(slice.data(), static_cast<int32_t>(slice.size())))
+                .foldCase()
+                .toUTF8String(folded);
+        }
+        words.push_back(std::move(folded));
+    }
+    return words;
+}
+
+PreparedReport DocumentBuilder::build(Report report, const std::string& content_hash) const {
+    PreparedReport out;
+    // Footnotes by number, so that citing passages can carry their text.
+    std::map<int, const Passage*> footnotes;
+    for (const auto& p : report.passages) {
+        if (p.kind == "footnote") footnotes.emplace(p.footnote_number, &p);
+    }
+    std::map<int, std::vector<Token>> footnote_tokens;
+    std::vector<std::vector<Token>> session_tokens(report.sessions.size());
+    for (std::size_t s = 0; s < report.sessions.size(); ++s) {
+        session_tokens[s] = analyzer_.analyze(report.sessions[s].title, report.lang);
+    }
+
+    for (auto& p : report.passages) {
+        if (p.lang.empty()) p.lang = analyzer_.detect_language(p.text, report.lang);
+    }
+    for (const auto& [n, fp] : footnotes) footnote_tokens[n] = analyzer_.analyze(fp->text, fp->lang);
+
+    for (const auto& p : report.passages) {
+        Xapian::Document doc;
+        const auto session_index = static_cast<std::size_t>(p.session) < report.sessions.size()
+                                       ? static_cast<std::size_t>(p.session) : 0;
+        const Session fallback_session{};
+        const Session& session = report.sessions.empty() ? fallback_session : report.sessions[session_index];
+
+        const auto tokens = analyzer_.analyze(p.text, p.lang);
+        add_tokens(doc, tokens, schema::PREFIX_TEXT, schema::MAX_TERM_BYTES);
+        if (!report.sessions.empty()) add_unpositioned(doc, session_tokens[session_index], schema::PREFIX_SESSION_TITLE);
+
+        std::vector<StoredFootnote> cited;
+        std::set<int> seen;
+        for (const auto& ref : p.footnotes) {
+            auto it = footnotes.find(ref.n);
+            if (it == footnotes.end() || !seen.insert(ref.n).second) continue;
+            add_unpositioned(doc, footnote_tokens[ref.n], schema::PREFIX_FOOTNOTE);
+            cited.push_back({ref.n, it->second->text, it->second->urls});
+        }
+
+        add_boolean(doc, schema::PREFIX_DOCUMENT, report.slug);
+        add_boolean(doc, schema::PREFIX_KIND, p.kind);
+        add_boolean(doc, schema::PREFIX_LANG, p.lang);
+        add_boolean(doc, schema::PREFIX_SESSION, std::to_string(session.number));
+        for (const auto& o : p.organisations) add_boolean(doc, schema::PREFIX_ORG, o);
+        for (const auto& c : p.countries) add_boolean(doc, schema::PREFIX_COUNTRY, c);
+
+        doc.add_value(schema::SLOT_SESSION, std::to_string(session.day) + "/" +
+                                                std::to_string(session.number) + "/" + session.title);
+        doc.add_value(schema::SLOT_LANG, p.lang);
+        doc.add_value(schema::SLOT_DOCUMENT, report.slug);
+        doc.add_value(schema::SLOT_ORGS, join(p.organisations));
+        doc.add_value(schema::SLOT_COUNTRIES, join(p.countries));
+
+        // The span of each word position, for highlighting without re-analysis.
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+        for (const auto& t : tokens) {
+            if (t.position >= spans.size()) spans.resize(t.position + 1, {t.start, t.end});
+            auto& span = spans[t.position];
+            span.first = std::min(span.first, t.start);
+            span.second = std::max(span.second, t.end);
+        }
+        doc.add_value(schema::SLOT_OFFSETS, schema::encode_offsets(spans));
+        doc.set_data(encode_passage_data(p, cited, content_hash));
+
+        std::set<std::string> unique_words;
+        for (auto& w : spelling_words(p.text, tokens)) unique_words.insert(std::move(w));
+        for (const auto& w : unique_words) ++out.spellings[w];
+
+        out.passages.push_back({p.id, std::move(doc)});
+    }
+    out.report = std::move(report);
+    return out;
+}
+
+} // namespace rapporteur

@@ -1,0 +1,141 @@
+/** @file stored_passage.cc
+ *  @brief What the index stores for each passage, and the one reader of it.
+ */
+#include "rapporteur/stored_passage.h"
+#include "rapporteur/analyzers.h"
+#include "rapporteur/schema.h"
+
+#include <nlohmann/json.hpp>
+
+namespace rapporteur {
+
+namespace {
+
+/// Append `s` as a JSON string. Written by hand because building an nlohmann object per
+/// passage cost more than the rest of the document put together on short passages.
+void append_json_string(std::string& out, std::string_view s) {
+    static const char* hex = "0123456789abcdef";
+    out += '"';
+    for (char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            out += "\\u00";
+            out += hex[u >> 4];
+            out += hex[u & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+void append_string_array(std::string& out, const std::vector<std::string>& values) {
+    out += '[';
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i) out += ',';
+        append_json_string(out, values[i]);
+    }
+    out += ']';
+}
+
+std::vector<std::string> split_multi(const std::string& v) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < v.size()) {
+        auto end = v.find(schema::MULTI_SEPARATOR, start);
+        if (end == std::string::npos) end = v.size();
+        if (end > start) out.push_back(v.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+} // namespace
+
+std::string encode_passage_data(const Passage& p, const std::vector<StoredFootnote>& cited,
+                                const std::string& content_hash) {
+    std::string out;
+    out.reserve(p.text.size() + 64);
+    out += "{\"id\":";
+    append_json_string(out, p.id);
+    out += ",\"kind\":";
+    append_json_string(out, p.kind);
+    out += ",\"h\":";
+    append_json_string(out, content_hash);
+    out += ",\"text\":";
+    append_json_string(out, p.text);
+    if (!cited.empty()) {
+        out += ",\"footnotes\":[";
+        for (std::size_t i = 0; i < cited.size(); ++i) {
+            if (i) out += ',';
+            out += "{\"n\":" + std::to_string(cited[i].n) + ",\"text\":";
+            append_json_string(out, cited[i].text);
+            out += ",\"urls\":";
+            append_string_array(out, cited[i].urls);
+            out += '}';
+        }
+        out += ']';
+    }
+    if (p.kind == "footnote") {
+        out += ",\"n\":" + std::to_string(p.footnote_number) + ",\"urls\":";
+        append_string_array(out, p.urls);
+        out += ",\"cited_by\":";
+        append_string_array(out, p.cited_by);
+    }
+    out += '}';
+    return out;
+}
+
+StoredPassage read_stored_passage(const Xapian::Document& doc) {
+    StoredPassage s;
+    try {
+        const auto j = nlohmann::json::parse(doc.get_data());
+        s.id = j.at("id").get<std::string>();
+        s.kind = j.at("kind").get<std::string>();
+        s.text = j.at("text").get<std::string>();
+        s.content_hash = j.value("h", "");
+        if (auto it = j.find("footnotes"); it != j.end()) {
+            for (const auto& f : *it) {
+                s.footnotes.push_back({f.at("n").get<int>(), f.at("text").get<std::string>(),
+                                       f.at("urls").get<std::vector<std::string>>()});
+            }
+        }
+        s.footnote_number = j.value("n", 0);
+        if (auto it = j.find("urls"); it != j.end()) s.urls = it->get<std::vector<std::string>>();
+        if (auto it = j.find("cited_by"); it != j.end()) s.cited_by = it->get<std::vector<std::string>>();
+    } catch (const nlohmann::json::exception& e) {
+        throw RuntimeError("damaged passage data in document " + std::to_string(doc.get_docid()) + ": " + e.what());
+    }
+    s.document = doc.get_value(schema::SLOT_DOCUMENT);
+    s.lang = doc.get_value(schema::SLOT_LANG);
+    // SLOT_SESSION is "<day>/<number>/<title>"; the title may itself contain '/'.
+    const std::string session = doc.get_value(schema::SLOT_SESSION);
+    const auto a = session.find('/'), b = a == std::string::npos ? a : session.find('/', a + 1);
+    if (b != std::string::npos) {
+        s.session.day = std::atoi(session.substr(0, a).c_str());
+        s.session.number = std::atoi(session.substr(a + 1, b - a - 1).c_str());
+        s.session.title = session.substr(b + 1);
+    }
+    s.organisations = split_multi(doc.get_value(schema::SLOT_ORGS));
+    s.countries = split_multi(doc.get_value(schema::SLOT_COUNTRIES));
+    return s;
+}
+
+Xapian::docid find_passage(const Xapian::Database& db, const std::string& id) {
+    const auto slash = id.rfind('/');
+    if (slash == std::string::npos) return 0;
+    const std::string term = std::string(schema::PREFIX_DOCUMENT) + id.substr(0, slash);
+    // The data starts {"id":"...": compare that much before parsing anything.
+    std::string head = "{\"id\":";
+    head += nlohmann::json(id).dump();
+    head += ',';
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        if (db.get_document(*it).get_data().compare(0, head.size(), head) == 0) return *it;
+    }
+    return 0;
+}
+
+} // namespace rapporteur

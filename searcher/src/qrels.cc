@@ -1,0 +1,58 @@
+/** @file qrels.cc
+ *  @brief Qrels: the TREC relevance-judgment reader (`qid iter docid relevance`).
+ */
+#include "rapporteur/analyzers.h"
+#include "rapporteur/evaluation.h"
+#include "trec_fields.h"
+
+#include <algorithm>
+#include <fstream>
+#include <unordered_map>
+
+namespace rapporteur {
+
+Qrels Qrels::read(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw RuntimeError(path.string() + ": cannot open the qrels file");
+    return parse(in, path.string());
+}
+
+Qrels Qrels::parse(std::istream& in, const std::string& name) {
+    Qrels qrels;
+    // First line of each (qid, docid), to name both lines of a duplicate.
+    std::map<std::string, std::unordered_map<std::string, std::size_t>> seen;
+    std::string line;
+    std::size_t number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (detail::is_skipped_line(line)) continue;
+        const auto fields = detail::split_fields(line);
+        if (fields.size() != 4) {
+            throw detail::line_error(name, number,
+                "malformed qrels line: expected 4 fields (qid iter docid relevance), found " +
+                std::to_string(fields.size()));
+        }
+        long relevance = 0;
+        if (!detail::parse_long(fields[3], relevance)) {
+            throw detail::line_error(name, number,
+                "malformed qrels line: relevance '" + std::string(fields[3]) + "' is not an integer");
+        }
+        const std::string qid(fields[0]), docid(fields[2]);
+        auto [it, fresh] = seen[qid].emplace(docid, number);
+        if (!fresh) {
+            // trec_eval refuses a docid judged twice (form_res_rels.c): which grade would count?
+            throw detail::line_error(name, number, "docid '" + docid + "' is judged twice for topic '" +
+                                                       qid + "' (first on line " + std::to_string(it->second) + ")");
+        }
+        qrels.topics_[qid].push_back({docid, relevance});
+    }
+    if (in.bad()) throw RuntimeError(name + ": read error");
+    for (auto& [qid, judgments] : qrels.topics_) {
+        std::sort(judgments.begin(), judgments.end(),
+                  [](const Judgment& a, const Judgment& b) { return a.docid < b.docid; });
+    }
+    return qrels;
+}
+
+} // namespace rapporteur

@@ -1,0 +1,55 @@
+/** @file trec_run.cc
+ *  @brief TrecRun: the TREC run reader (`qid Q0 docid rank score tag`).
+ */
+#include "rapporteur/analyzers.h"
+#include "rapporteur/evaluation.h"
+#include "trec_fields.h"
+
+#include <fstream>
+#include <unordered_map>
+
+namespace rapporteur {
+
+TrecRun TrecRun::read(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw RuntimeError(path.string() + ": cannot open the run file");
+    return parse(in, path.string());
+}
+
+TrecRun TrecRun::parse(std::istream& in, const std::string& name) {
+    TrecRun run;
+    std::map<std::string, std::unordered_map<std::string, std::size_t>> seen;
+    std::string line;
+    std::size_t number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (detail::is_skipped_line(line)) continue;
+        const auto fields = detail::split_fields(line);
+        if (fields.size() < 6) {
+            throw detail::line_error(name, number,
+                "malformed run line: expected 6 fields (qid Q0 docid rank score tag), found " +
+                std::to_string(fields.size()));
+        }
+        double score = 0;
+        // trec_eval reads the score with atof, which turns garbage into 0 and so silently
+        // reorders the run; a score that is not a number is refused here instead.
+        if (!detail::parse_double(fields[4], score)) {
+            throw detail::line_error(name, number,
+                "malformed run line: score '" + std::string(fields[4]) + "' is not a number");
+        }
+        const std::string qid(fields[0]), docid(fields[2]);
+        auto [it, fresh] = seen[qid].emplace(docid, number);
+        if (!fresh) {
+            // trec_eval stops on a duplicate docno (form_res_rels.c): a document is retrieved once.
+            throw detail::line_error(name, number, "docid '" + docid + "' is retrieved twice for topic '" +
+                                                       qid + "' (first on line " + std::to_string(it->second) + ")");
+        }
+        run.topics_[qid].push_back({docid, score});
+        run.run_id_ = std::string(fields[5]); // trec_eval keeps the tag of the last line
+    }
+    if (in.bad()) throw RuntimeError(name + ": read error");
+    return run;
+}
+
+} // namespace rapporteur

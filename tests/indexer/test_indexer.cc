@@ -1,0 +1,510 @@
+/** @file test_indexer.cc
+ *  @brief The indexing run: updates, atomic commits, locking, Xapian's sharp edges, bad input.
+ */
+#include "rapporteur/indexer.h"
+#include "rapporteur/schema.h"
+#include "rapporteur/stored_passage.h"
+#include "support/process.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <csignal>
+#include <set>
+#include <thread>
+
+using namespace rapporteur;
+using test::quote;
+using test::read_all;
+using test::run;
+using test::TempDir;
+using test::write_file;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path SEED = fs::path(RAPPORTEUR_SOURCE_DATADIR) / "seeds";
+
+IndexerOptions options_for(const fs::path& db) {
+    IndexerOptions o;
+    o.database = db;
+    return o;
+}
+
+/// Passage id → passage text, for every document in the database.
+std::map<std::string, std::string> passages_of(const fs::path& db_path) {
+    Xapian::Database db(db_path.string());
+    std::map<std::string, std::string> out;
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        auto data = nlohmann::json::parse(db.get_document(*it).get_data());
+        out[data.at("id")] = data.at("text");
+    }
+    return out;
+}
+
+/// Ids of the passages matching a single analysed word, best first.
+std::vector<std::string> search_ids(const fs::path& db_path, const std::string& word) {
+    Xapian::Database db(db_path.string());
+    Analyzer analyzer;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(build_query(analyzer.analyze_query(word, "en")));
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    std::vector<std::string> ids;
+    auto mset = enquire.get_mset(0, 100);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        ids.push_back(nlohmann::json::parse(it.get_document().get_data()).at("id"));
+    }
+    return ids;
+}
+
+/// The glass directory the database's stub names (what xapian-check takes).
+fs::path current_generation(const fs::path& db) {
+    std::string stub = read_all(db / "XAPIANDB");
+    return db / stub.substr(6, stub.find('\n') - 6);
+}
+
+/// How many passages the document model makes of `text`.
+std::size_t passage_count(const std::string& text) { return parse_report(text, "x.txt").passages.size(); }
+
+std::string paragraphs(std::initializer_list<std::string> ps) {
+    std::string out = "SUMMARY\n\nA test meeting\n\n";
+    for (const auto& p : ps) out += p + "\n\n";
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("re-indexing an unchanged corpus changes nothing and skips the files", "[indexer][update]") {
+    TempDir dir;
+    const auto db = dir / "db";
+    auto first = index_paths({SEED}, options_for(db));
+    REQUIRE(first.documents == 1);
+    REQUIRE(first.failed == 0);
+    const auto before = passages_of(db);
+    const auto ranked_before = search_ids(db, "trafficking");
+    REQUIRE(before.size() == first.passages);
+    REQUIRE(!ranked_before.empty());
+
+    auto second = index_paths({SEED}, options_for(db));
+    CHECK(second.documents == 0);
+    CHECK(second.unchanged == 1);
+    CHECK(second.passages == 0);
+    CHECK(passages_of(db) == before);
+    CHECK(search_ids(db, "trafficking") == ranked_before);
+    CHECK(Xapian::Database(db.string()).get_doccount() == before.size());
+}
+
+TEST_CASE("a changed file replaces its passages and drops the ones that are gone", "[indexer][update]") {
+    TempDir dir;
+    const auto db = dir / "db";
+    fs::create_directories(dir / "in");
+    const auto file = dir / "in" / "report.txt";
+    const auto v1 = paragraphs({"The first paragraph speaks of labour inspections.",
+                                "The second paragraph speaks of shelters.",
+                                "The third paragraph speaks of asylum procedures."});
+    const auto other = paragraphs({"Another report mentions shelters too."});
+    write_file(file, v1);
+    write_file(dir / "in" / "other.txt", other);
+    REQUIRE(index_paths({dir / "in"}, options_for(db)).failed == 0);
+    const auto before = passages_of(db);
+    REQUIRE(before.size() == passage_count(v1) + passage_count(other));
+
+    const auto v2 = paragraphs({"The first paragraph speaks of labour inspections.",
+                                "The second paragraph now speaks of hotlines."});
+    REQUIRE(passage_count(v2) == passage_count(v1) - 1);
+    write_file(file, v2);
+    auto s = index_paths({dir / "in"}, options_for(db));
+    CHECK(s.documents == 1);
+    CHECK(s.unchanged == 1);
+    const auto after = passages_of(db);
+    CHECK(after.size() == before.size() - 1);
+    CHECK(search_ids(db, "asylum").empty());
+    CHECK(search_ids(db, "hotlines").size() == 1);
+    CHECK(search_ids(db, "shelters").size() == 1); // only other.txt now
+    // Ids are stable: the unchanged first paragraph keeps its id.
+    std::string first_id;
+    for (const auto& [id, text] : before) if (text.find("labour") != std::string::npos) first_id = id;
+    REQUIRE(!first_id.empty());
+    CHECK(after.at(first_id) == before.at(first_id));
+    CHECK(run("xapian-check " + quote(current_generation(db).string())).status == 0);
+}
+
+TEST_CASE("deleting a document removes its passages and its spellings", "[indexer][update]") {
+    TempDir dir;
+    const auto db = dir / "db";
+    fs::create_directories(dir / "in");
+    write_file(dir / "in" / "a.txt", paragraphs({"Zebrafish are discussed here."}));
+    write_file(dir / "in" / "b.txt", paragraphs({"Labour inspections are discussed here."}));
+    REQUIRE(index_paths({dir / "in"}, options_for(db)).failed == 0);
+    REQUIRE(Xapian::Database(db.string()).get_spelling_suggestion("zebrafsh") == "zebrafish");
+
+    auto s = delete_documents({"a"}, options_for(db));
+    CHECK(s.deleted == 1);
+    CHECK(s.failed == 0);
+    Xapian::Database reader(db.string());
+    CHECK(reader.get_spelling_suggestion("zebrafsh").empty());
+    CHECK(search_ids(db, "zebrafish").empty());
+    CHECK(search_ids(db, "labour").size() == 1);
+    // By path, too; an unknown name is an error.
+    CHECK(delete_documents({(dir / "in" / "b.txt").string()}, options_for(db)).deleted == 1);
+    CHECK(delete_documents({"nothing-like-this"}, options_for(db)).failed == 1);
+    CHECK(Xapian::Database(db.string()).get_doccount() == 0);
+}
+
+TEST_CASE("two files with the same name in different folders both stay", "[indexer][update]") {
+    TempDir dir;
+    fs::create_directories(dir / "x");
+    fs::create_directories(dir / "y");
+    write_file(dir / "x" / "report.txt", paragraphs({"Alpha report."}));
+    write_file(dir / "y" / "report.txt", paragraphs({"Beta report."}));
+    const auto db = dir / "db";
+    REQUIRE(index_paths({dir / "x", dir / "y"}, options_for(db)).documents == 2);
+    CHECK(search_ids(db, "alpha").size() == 1);
+    CHECK(search_ids(db, "beta").size() == 1);
+    // And a second run sees both as unchanged.
+    CHECK(index_paths({dir / "x", dir / "y"}, options_for(db)).unchanged == 2);
+}
+
+TEST_CASE("a huge token, a long URL and a NUL in a batch lose nothing else", "[indexer][edges]") {
+    TempDir dir;
+    fs::create_directories(dir / "in");
+    write_file(dir / "in" / "1.txt", paragraphs({"Before the edge cases, a plain passage about shelters."}));
+    write_file(dir / "in" / "2.txt", paragraphs({"A token " + std::string(10 * 1024, 'x') + " in here."}));
+    write_file(dir / "in" / "3.txt",
+               paragraphs({"See <https://www.example.org/" + std::string(300, 'p') + "> for the details."}));
+    write_file(dir / "in" / "4.txt", paragraphs({"After the edge cases, a passage about hotlines."}));
+    const auto db = dir / "db";
+    auto s = index_paths({dir / "in"}, options_for(db));
+    CHECK(s.failed == 0);
+    CHECK(s.documents == 4);
+    CHECK(search_ids(db, "shelters").size() == 1);
+    CHECK(search_ids(db, "hotlines").size() == 1);
+    CHECK(search_ids(db, "token").size() == 1);
+    CHECK(search_ids(db, "details").size() == 1);
+    Xapian::Database reader(db.string());
+    for (auto t = reader.allterms_begin(); t != reader.allterms_end(); ++t) {
+        CHECK((*t).size() <= schema::MAX_TERM_BYTES);
+    }
+    CHECK(run("xapian-check " + quote(current_generation(db).string())).status == 0);
+}
+
+TEST_CASE("NUL bytes inside a term never reach Xapian", "[indexer][edges]") {
+    TempDir dir;
+    Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE);
+    Xapian::Document doc;
+    std::vector<Token> tokens = {{"good", 0, 0, 4, false}, {std::string("ba\0d", 4), 1, 5, 9, false},
+                                 {std::string(300, 'y'), 2, 10, 310, false}};
+    add_tokens(doc, tokens, "", schema::MAX_TERM_BYTES);
+    db.add_document(doc);
+    REQUIRE_NOTHROW(db.commit());
+    CHECK(db.get_termfreq("good") == 1);
+    CHECK(db.get_doccount() == 1);
+}
+
+TEST_CASE("bad inputs get one line each and the other files are still indexed", "[indexer][bad-input]") {
+    TempDir dir;
+    const auto in = dir / "in";
+    fs::create_directories(in);
+    write_file(in / "good.txt", paragraphs({"A good passage about shelters."}));
+    write_file(in / "empty.txt", "");
+    write_file(in / "blank.md", "  \n\t\n");
+    write_file(in / "big.txt", paragraphs({std::string(2000, 'a')}));
+    fs::create_symlink("loop2.txt", in / "loop1.txt");
+    fs::create_symlink("loop1.txt", in / "loop2.txt");
+    fs::create_symlink("missing-target.txt", in / "dangling.txt");
+    auto o = options_for(dir / "db");
+    o.max_file_bytes = 1000;
+    auto s = index_paths({in, dir / "no-such-file.txt"}, o);
+    CHECK(s.documents == 1);
+    std::map<std::string, std::string> errors;
+    for (const auto& f : s.files) {
+        if (f.status == FileOutcome::Status::FAILED) errors[fs::path(f.path).filename().string()] = f.error;
+    }
+    CHECK(errors.size() == 7);
+    CHECK_THAT(errors["empty.txt"], Catch::Contains("empty"));
+    CHECK_THAT(errors["blank.md"], Catch::Contains("empty"));
+    CHECK_THAT(errors["big.txt"], Catch::Contains("limit"));
+    CHECK_THAT(errors["loop1.txt"], Catch::Contains("symbolic links"));
+    CHECK_THAT(errors["dangling.txt"], Catch::Contains("No such file"));
+    CHECK_THAT(errors["no-such-file.txt"], Catch::Contains("No such file"));
+    for (const auto& [name, error] : errors) CHECK(error.find('\n') == std::string::npos);
+    CHECK(search_ids(dir / "db", "shelters").size() == 1);
+}
+
+TEST_CASE("the executable names each bad file on one line and exits non-zero", "[indexer][bad-input][cli]") {
+    TempDir dir;
+    const auto in = dir / "in";
+    fs::create_directories(in);
+    write_file(in / "good.txt", paragraphs({"A good passage about shelters."}));
+    write_file(in / "empty.txt", "");
+    write_file(in / "binary.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16) + std::string(200, '\0'));
+    write_file(in / "latin1.txt", paragraphs({"S\xe9" "curit\xe9 des victimes"}));
+    auto r = run(std::string(RAPPORTEUR_INDEX_EXE) + " --db " + quote((dir / "db").string()) + " " + quote(in.string()));
+    CHECK(r.status == 1);
+    for (const std::string name : {"empty.txt", "binary.txt", "latin1.txt"}) {
+        INFO(r.err);
+        CHECK(r.err.find(name + ": ") != std::string::npos);
+    }
+    CHECK(r.err.find("good.txt") == std::string::npos);
+    CHECK(search_ids(dir / "db", "shelters").size() == 1);
+}
+
+TEST_CASE("a second writer fails at once with a clear message", "[indexer][lock]") {
+    TempDir dir;
+    const auto db = dir / "db";
+    REQUIRE(index_paths({SEED}, options_for(db)).failed == 0);
+    Xapian::WritableDatabase holder(db.string(), Xapian::DB_OPEN); // through the stub
+    const auto start = std::chrono::steady_clock::now();
+    try {
+        index_paths({SEED}, options_for(db));
+        FAIL("a second writer was let in");
+    } catch (const RuntimeError& e) {
+        CHECK_THAT(e.what(), Catch::Contains("another process"));
+        CHECK_THAT(e.what(), Catch::Contains(db.string()));
+    }
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+    auto r = run(std::string(RAPPORTEUR_INDEX_EXE) + " --db " + quote(db.string()) + " " + quote(SEED.string()));
+    CHECK(r.status == 1);
+    CHECK_THAT(r.err, Catch::Contains("another process"));
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+}
+
+TEST_CASE("a reader keeps working while a writer commits", "[indexer][concurrency]") {
+    TempDir dir;
+    const auto db = dir / "db";
+    REQUIRE(index_paths({SEED}, options_for(db)).failed == 0);
+    Xapian::Database reader(db.string());
+    const auto initial = reader.get_doccount();
+    fs::create_directories(dir / "in");
+    std::atomic<bool> done{false};
+    std::size_t added = 0;
+    std::thread writer([&] {
+        for (int round = 0; round < 5; ++round) {
+            const auto text = paragraphs({"Round " + std::to_string(round) + " speaks of shelters."});
+            added += passage_count(text);
+            write_file(dir / "in" / ("r" + std::to_string(round) + ".txt"), text);
+            index_paths({dir / "in"}, options_for(db));
+        }
+        done = true;
+    });
+    std::size_t reads = 0, reopened = 0;
+    while (!done || reads < 20) {
+        try {
+            Xapian::Enquire enquire(reader);
+            enquire.set_query(Xapian::Query("shelter"));
+            auto mset = enquire.get_mset(0, 10);
+            for (auto it = mset.begin(); it != mset.end(); ++it) (void)it.get_document().get_data();
+            ++reads;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            reader.reopen();
+            ++reopened;
+        }
+    }
+    writer.join();
+    reader.reopen();
+    CHECK(reader.get_doccount() == initial + added);
+    CHECK(reads >= 20);
+}
+
+TEST_CASE("kill -9 during a large run leaves the last commit, readable and clean", "[indexer][atomic]") {
+    TempDir dir;
+    const auto in = dir / "in";
+    fs::create_directories(in);
+    // About 20 MB in 400 files: long enough to be killed mid-way on any machine.
+    const std::vector<std::string> words = {"trafficking", "victims", "labour", "shelter", "asylum",
+                                            "protection", "coordinator", "rapporteur", "session", "report"};
+    std::size_t per_file = 0;
+    for (int f = 0; f < 400; ++f) {
+        std::string text = "SUMMARY\n\nFile " + std::to_string(f) + "\n\n";
+        for (int p = 0; p < 100; ++p) {
+            for (int w = 0; w < 80; ++w) text += words[static_cast<std::size_t>((f * 7 + p * 3 + w * w) % 10)] + (w % 13 == 12 ? ". " : " ");
+            text += "\n\n";
+        }
+        write_file(in / ("f" + std::to_string(1000 + f) + ".txt"), text);
+        if (f == 0) per_file = passage_count(text);
+    }
+    const auto db = dir / "db";
+    // In place, committing every 2 MB (the sharded path is tested below).
+    const std::string cmd = std::string(RAPPORTEUR_INDEX_EXE) + " -q --commit-mb 2 --shard-min-mb 100000 --db " +
+                            quote(db.string()) + " " + quote(in.string());
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        execl("/bin/sh", "sh", "-c", ("exec " + cmd + " 2>/dev/null").c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    // Wait for at least one commit, then kill without warning.
+    bool committed = false;
+    for (int i = 0; i < 600 && !committed; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        try {
+            committed = Xapian::Database(db.string()).get_doccount() > 0;
+        } catch (const Xapian::Error&) {
+        }
+    }
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    REQUIRE(committed);
+    REQUIRE(WIFSIGNALED(status)); // it was still running: the kill came mid-way
+
+    CHECK(run("xapian-check " + quote(current_generation(db).string())).status == 0);
+    Xapian::Database reader(db.string());
+    const auto count = reader.get_doccount();
+    CHECK(count > 0);
+    CHECK(count < 400u * per_file);
+    // Whole files only: each document present has all of its passages.
+    std::map<std::string, int> per_doc;
+    for (auto it = reader.postlist_begin(""); it != reader.postlist_end(""); ++it) {
+        ++per_doc[reader.get_document(*it).get_value(schema::SLOT_DOCUMENT)];
+    }
+    for (const auto& [slug, n] : per_doc) CHECK(std::size_t(n) == per_file);
+
+    // The next run completes the work.
+    auto again = run(cmd);
+    CHECK(again.status == 0);
+    CHECK(Xapian::Database(db.string()).get_doccount() == 400u * per_file);
+    CHECK(run("xapian-check " + quote(current_generation(db).string())).status == 0);
+}
+
+TEST_CASE("word spans round-trip through the stored offsets", "[indexer][schema]") {
+    // Overlapping spans too: a compound's first position spans the whole compound.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> spans = {{0, 3}, {4, 18}, {8, 18}, {18, 19}, {200, 70000}, {70001, 70002}};
+    const auto flat = schema::decode_offsets(schema::encode_offsets(spans));
+    REQUIRE(flat.size() == spans.size() * 2);
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        CHECK(flat[2 * i] == spans[i].first);
+        CHECK(flat[2 * i + 1] == spans[i].second);
+    }
+    CHECK(schema::decode_offsets("").empty());
+    CHECK(schema::decode_offsets("\x80").empty()); // truncated varint: nothing, not garbage
+}
+
+TEST_CASE("every passage of the seed stores the span of each of its words", "[indexer][schema]") {
+    TempDir dir;
+    REQUIRE(index_paths({SEED}, options_for(dir / "db")).failed == 0);
+    Xapian::Database db((dir / "db").string());
+    Analyzer analyzer;
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        auto doc = db.get_document(*it);
+        const std::string text = nlohmann::json::parse(doc.get_data()).at("text");
+        const auto flat = schema::decode_offsets(doc.get_value(schema::SLOT_OFFSETS));
+        // Each position of each text term maps to a span whose analysis yields that term.
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+            const std::string term = *t;
+            if (term.empty() || std::isupper(static_cast<unsigned char>(term[0]))) continue;
+            for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+                const std::size_t i = 2 * (*p - 1);
+                REQUIRE(i + 1 < flat.size());
+                REQUIRE(flat[i] < flat[i + 1]);
+                REQUIRE(flat[i + 1] <= text.size());
+                const auto slice = text.substr(flat[i], flat[i + 1] - flat[i]);
+                bool found = false;
+                for (const auto& tok : analyzer.analyze(slice, doc.get_value(schema::SLOT_LANG))) found = found || tok.text == term;
+                INFO(term << " at " << *p << " -> '" << slice << "'");
+                CHECK(found);
+            }
+        }
+    }
+}
+
+TEST_CASE("stored passages read back whole and are found by id", "[indexer][schema]") {
+    TempDir dir;
+    REQUIRE(index_paths({SEED}, options_for(dir / "db")).failed == 0);
+    const auto parsed = parse_report(read_all(SEED / "000_2e1ad919f53edd39.txt"), "000_2e1ad919f53edd39.txt");
+    Xapian::Database db((dir / "db").string());
+    REQUIRE(db.get_doccount() == parsed.passages.size());
+    for (const auto& p : parsed.passages) {
+        INFO(p.id);
+        const auto docid = find_passage(db, p.id);
+        REQUIRE(docid != 0);
+        const auto stored = read_stored_passage(db.get_document(docid));
+        CHECK(stored.id == p.id);
+        CHECK(stored.kind == p.kind);
+        CHECK(stored.text == p.text);
+        CHECK(stored.document == parsed.slug);
+        CHECK(stored.organisations == p.organisations);
+        CHECK(stored.countries == p.countries);
+        CHECK(stored.session.number == parsed.sessions.at(static_cast<std::size_t>(p.session)).number);
+        CHECK(stored.session.title == parsed.sessions.at(static_cast<std::size_t>(p.session)).title);
+        CHECK(stored.footnotes.size() <= p.footnotes.size());
+        CHECK(!stored.lang.empty());
+    }
+    CHECK(find_passage(db, parsed.slug + "/p99999") == 0);
+    CHECK(find_passage(db, "no-slash") == 0);
+}
+
+TEST_CASE("a large run builds shards in parallel and publishes one new generation", "[indexer][shards]") {
+    TempDir dir;
+    fs::create_directories(dir / "in");
+    for (int f = 0; f < 40; ++f) {
+        write_file(dir / "in" / ("f" + std::to_string(f) + ".txt"),
+                   paragraphs({"File " + std::to_string(f) + " speaks of shelters.", "And of hotlines number " + std::to_string(f) + "."}));
+    }
+    auto o = options_for(dir / "db");
+    o.shard_min_bytes = 1;  // force the sharded path
+    o.threads = 2;
+    auto first = index_paths({dir / "in"}, o);
+    CHECK(first.documents == 40);
+    CHECK(search_ids(dir / "db", "shelters").size() == 40);
+    CHECK(read_all(dir / "db" / "XAPIANDB") == "glass gen-2\n");
+    // Order of documents follows the input order, whatever the shards did.
+    std::vector<std::string> order;
+    Xapian::Database db((dir / "db").string());
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) order.push_back(read_stored_passage(db.get_document(*it)).id);
+    CHECK(std::is_sorted(order.begin(), order.end(), [](const std::string& a, const std::string& b) {
+        return a.substr(0, a.find('/')) < b.substr(0, b.find('/')); // files are taken in path order
+    }));
+    // Changing one file through the sharded path replaces its passages.
+    write_file(dir / "in" / "f7.txt", paragraphs({"File 7 now speaks of asylum."}));
+    auto second = index_paths({dir / "in"}, o);
+    CHECK(second.documents == 1);
+    CHECK(second.unchanged == 39);
+    CHECK(search_ids(dir / "db", "shelters").size() == 39);
+    CHECK(search_ids(dir / "db", "asylum").size() == 1);
+    CHECK(read_all(dir / "db" / "XAPIANDB") == "glass gen-3\n");
+    CHECK(fs::exists(dir / "db" / "gen-2"));   // kept for readers that still have it open
+    CHECK(!fs::exists(dir / "db" / "gen-1"));  // older ones go
+    CHECK(run("xapian-check " + quote((dir / "db" / "gen-3").string())).status == 0);
+    CHECK(Xapian::Database(dir.path().string() + "/db").get_spelling_suggestion("shelterz") == "shelters");
+}
+
+TEST_CASE("kill -9 during a sharded run leaves the published generation untouched", "[indexer][atomic][shards]") {
+    TempDir dir;
+    const auto db = dir / "db";
+    REQUIRE(index_paths({SEED}, options_for(db)).failed == 0);
+    const auto before = passages_of(db);
+    const auto in = dir / "in";
+    fs::create_directories(in);
+    for (int f = 0; f < 200; ++f) {
+        std::string text = "SUMMARY\n\nFile " + std::to_string(f) + "\n\n";
+        for (int p = 0; p < 200; ++p) text += "Shelters and hotlines, paragraph " + std::to_string(p) + " of many words here.\n\n";
+        write_file(in / ("f" + std::to_string(1000 + f) + ".txt"), text);
+    }
+    const std::string cmd = std::string(RAPPORTEUR_INDEX_EXE) + " -q --shard-min-mb 1 --threads 2 --db " +
+                            quote(db.string()) + " " + quote(in.string());
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        execl("/bin/sh", "sh", "-c", ("exec " + cmd + " 2>/dev/null").c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    auto shard_started = [&] {
+        for (const auto& e : fs::directory_iterator(db)) if (e.path().filename().string().rfind("tmp-", 0) == 0) return true;
+        return false;
+    };
+    for (int i = 0; i < 600 && !shard_started(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    REQUIRE(WIFSIGNALED(status));
+    CHECK(passages_of(db) == before);
+    CHECK(run("xapian-check " + quote(current_generation(db).string())).status == 0);
+    // The next run finishes the job and sweeps away what the killed one left.
+    auto again = run(cmd);
+    CHECK(again.status == 0);
+    CHECK(search_ids(db, "hotlines").size() == 100);  // search_ids stops at 100
+    for (const auto& e : fs::directory_iterator(db)) CHECK(e.path().filename().string().rfind("tmp-", 0) != 0);
+}
