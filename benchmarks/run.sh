@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# @file benchmarks/run.sh
+# @brief One command for every speed figure: corpus, Release build, plain Xapian and ours on each
+#        tier in the same run, then benchmarks/results/<date>.json and .md with the ratios.
+#
+# Usage: bash benchmarks/run.sh [TIER...]    (default: every tier of the corpus: 1MB 10MB 100MB [full])
+# Environment: BENCH_ROUNDS (timed query rounds, default 3), BENCH_WORK (databases, default
+# benchmarks/work, git-ignored), BENCH_BUILD (build directory, default build-bench).
+set -euo pipefail
+export LC_ALL=C.UTF-8
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bench="$root/benchmarks"
+corpus="$bench/corpus/out"
+work="${BENCH_WORK:-$bench/work}"
+build="${BENCH_BUILD:-$root/build-bench}"
+rounds="${BENCH_ROUNDS:-3}"
+stamp="$(date -u +%Y-%m-%d)"
+results="$bench/results"
+tiers=("$@")
+
+log() { echo "run.sh: $*" >&2; }
+
+# --- corpus, build ---------------------------------------------------------------------------
+bash "$bench/corpus/build_corpus.sh" "$corpus" >&2
+# Default: every tier the corpus has (1MB 10MB 100MB, and "full" when there is more text).
+[ ${#tiers[@]} -gt 0 ] || mapfile -t tiers < <(tail -n +2 "$corpus/tiers.tsv" | cut -f1)
+# GNU time for peak RSS, jq to put the JSON together, xapian-delve for document counts.
+missing=()
+for p in time jq xapian-tools; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing missing packages: ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+log "building (Release) in $build"
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DRAPPORTEUR_BUILD_TESTS=OFF \
+  -DRAPPORTEUR_BUILD_BENCHMARKS=ON >/dev/null
+cmake --build "$build" -j"$(nproc)" --target xapian_reference bench_search rapporteur-index \
+  rapporteur-search >/dev/null
+ref="$build/benchmarks/xapian_reference"
+ours_query="$build/benchmarks/bench_search"
+index_exe="$build/indexer/rapporteur-index"
+search_exe="$build/searcher/rapporteur-search"
+
+# --- helpers ---------------------------------------------------------------------------------
+# Runs a command under GNU time; prints "seconds peak_rss_kib exit_status" (the command's own
+# output goes to $2, its stderr to $3).
+timed() {
+  local out="$1" err="$2" tfile
+  shift 2
+  tfile="$(mktemp)"
+  local status=0
+  /usr/bin/time -f '%e %M' -o "$tfile" "$@" >"$out" 2>"$err" || status=$?
+  echo "$(tail -n 1 "$tfile") $status"
+  rm -f "$tfile"
+}
+doccount() { xapian-delve "$1" | sed -n 's/^number of documents = //p'; }
+du_bytes() { du -sb "$1" | cut -f1; }
+
+machine_json() {
+  jq -n --arg cpu "$(lscpu | sed -n 's/^Model name: *//p' | head -n 1)" \
+    --arg nproc "$(nproc)" --arg mem "$(free -b | awk '/^Mem:/ {print $2}')" \
+    --arg kernel "$(uname -r)" --arg xapian "$(dpkg-query -W -f='${Version}' libxapian30)" \
+    --arg icu "$(dpkg-query -W -f='${Version}' libicu72)" \
+    --arg gcc "$(g++ -dumpfullversion)" \
+    --arg commit "$(git -C "$root" rev-parse --short HEAD)" \
+    '{cpu: $cpu, nproc: ($nproc|tonumber), ram_bytes: ($mem|tonumber), kernel: $kernel,
+      xapian: $xapian, icu: $icu, gcc: $gcc, commit: $commit}'
+}
+
+mkdir -p "$work" "$results"
+queries="$corpus/queries.tsv"
+topics="$work/topics.tsv"
+tail -n +2 "$queries" | cut -f1,3 > "$topics"
+has_topics=0
+"$search_exe" --help 2>/dev/null | grep -q -- '--topics' && has_topics=1
+[ $has_topics = 1 ] || log "rapporteur-search has no --topics here: batch topics/s not measured"
+
+tier_results=()
+for tier in "${tiers[@]}"; do
+  dir="$corpus/$tier"
+  if [ ! -d "$dir" ]; then log "no tier $tier in $corpus, skipped"; continue; fi
+  t="$work/$tier"
+  rm -rf "$t"
+  mkdir -p "$t"
+  bytes=$(cat "$dir"/*.txt | wc -c)
+  log "$tier: $(ls "$dir" | wc -l) documents, $bytes bytes"
+
+  # Plain Xapian: index, then queries.
+  log "$tier: xapian_reference index"
+  read -r ref_s ref_rss ref_status < <(timed "$t/ref_index.json" "$t/ref_index.err" \
+    "$ref" index "$dir" "$t/xapian")
+  [ "$ref_status" = 0 ] || { cat "$t/ref_index.err" >&2; exit 1; }
+  log "$tier: xapian_reference query"
+  "$ref" query "$t/xapian" "$queries" "$rounds" > "$t/ref_query.json"
+
+  # Ours: the indexer executable, first run and re-run over the unchanged corpus.
+  log "$tier: rapporteur-index"
+  read -r our_s our_rss our_status < <(timed /dev/null "$t/ours_index.err" \
+    "$index_exe" --db "$t/ours" --quiet "$dir")
+  [ "$our_status" = 0 ] || log "$tier: rapporteur-index exited $our_status: $(tail -n 3 "$t/ours_index.err")"
+  our_size=$(du_bytes "$t/ours")
+  our_docs=$(doccount "$t/ours")
+  log "$tier: rapporteur-index again (unchanged corpus)"
+  read -r re_s re_rss re_status < <(timed /dev/null "$t/ours_reindex.err" \
+    "$index_exe" --db "$t/ours" --quiet "$dir")
+  log "$tier: bench_search"
+  "$ours_query" "$t/ours" "$queries" "$rounds" > "$t/ours_query.json"
+
+  topics_10=null topics_1000=null
+  if [ $has_topics = 1 ]; then
+    log "$tier: rapporteur-search --topics"
+    read -r tp_s _ tp_status < <(timed /dev/null "$t/topics.err" \
+      "$search_exe" --db "$t/ours" --topics "$topics" --limit 10)
+    [ "$tp_status" = 0 ] && topics_10=$tp_s
+    read -r tp_s _ tp_status < <(timed /dev/null "$t/topics.err" \
+      "$search_exe" --db "$t/ours" --topics "$topics" --limit 1000)
+    [ "$tp_status" = 0 ] && topics_1000=$tp_s
+  fi
+
+  jq -n --arg tier "$tier" --argjson bytes "$bytes" \
+    --argjson ref_index "$(cat "$t/ref_index.json")" \
+    --argjson ref_s "$ref_s" --argjson ref_rss "$ref_rss" \
+    --argjson ref_query "$(cat "$t/ref_query.json")" \
+    --argjson our_s "$our_s" --argjson our_rss "$our_rss" --argjson our_status "$our_status" \
+    --argjson our_size "$our_size" --argjson our_docs "${our_docs:-0}" \
+    --argjson re_s "$re_s" --argjson re_rss "$re_rss" \
+    --argjson our_query "$(cat "$t/ours_query.json")" \
+    --argjson topics "$(wc -l < "$topics")" \
+    --argjson topics_10 "$topics_10" --argjson topics_1000 "$topics_1000" '
+    {tier: $tier, bytes: $bytes,
+     xapian: {index: ($ref_index + {wall_s: $ref_s, peak_rss_kib: $ref_rss}), query: $ref_query},
+     ours: {index: {engine: "rapporteur", wall_s: $our_s, exit: $our_status, bytes: $bytes,
+                    passages: $our_docs, mb_per_s: ($bytes / 1e6 / $our_s),
+                    passages_per_s: ($our_docs / $our_s), index_bytes: $our_size,
+                    index_ratio: ($our_size / $bytes), peak_rss_kib: $our_rss,
+                    reindex_wall_s: $re_s, reindex_peak_rss_kib: $re_rss},
+            query: $our_query,
+            topics: {n: $topics,
+                     limit_10_s: $topics_10,
+                     limit_10_per_s: (if $topics_10 then $topics / $topics_10 else null end),
+                     limit_1000_s: $topics_1000,
+                     limit_1000_per_s: (if $topics_1000 then $topics / $topics_1000 else null end)}}}' \
+    > "$t/tier.json"
+  tier_results+=("$t/tier.json")
+done
+
+jq -s --argjson machine "$(machine_json)" --arg date "$(date -u +%Y-%m-%dT%H:%MZ)" \
+  --argjson rounds "$rounds" \
+  '{date: $date, machine: $machine, rounds: $rounds, tiers: .}' "${tier_results[@]}" \
+  > "$results/$stamp.json"
+perl "$bench/summarize.pl" "$results/$stamp.json" > "$results/$stamp.md"
+log "wrote $results/$stamp.json and $results/$stamp.md"
+cat "$results/$stamp.md"
