@@ -4,6 +4,8 @@
 #include "rapporteur/analyzers.h"
 
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <system_error>
 
 namespace rapporteur {
@@ -38,6 +40,15 @@ std::filesystem::path data_path(std::string_view component, std::string_view rel
     }
     throw RuntimeError("data file " + std::string(component) + "/" + std::string(relpath) +
                        " not found (tried " + where + ")");
+}
+
+std::string read_data_file(std::string_view component, std::string_view relpath) {
+    const auto path = data_path(component, relpath);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw RuntimeError(path.string() + ": cannot open for reading");
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    return std::move(buf).str();
 }
 
 } // namespace rapporteur

@@ -118,12 +118,7 @@ Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source) {
 
 const Gazetteer& Gazetteer::instance() {
     static const Gazetteer g = [] {
-        const auto path = data_path("indexer", "gazetteer.tsv");
-        std::ifstream in(path, std::ios::binary);
-        if (!in) throw RuntimeError(path.string() + ": cannot open for reading");
-        std::ostringstream buf;
-        buf << in.rdbuf();
-        return parse(buf.str(), path.string());
+        return parse(read_data_file("indexer", "gazetteer.tsv"), data_path("indexer", "gazetteer.tsv").string());
     }();
     return g;
 }

@@ -81,12 +81,7 @@ ReportWords ReportWords::parse(std::string_view tsv, std::string_view source) {
 
 const ReportWords& ReportWords::instance() {
     static const ReportWords words = [] {
-        const auto path = data_path("indexer", "report_words.tsv");
-        std::ifstream in(path, std::ios::binary);
-        if (!in) throw RuntimeError(path.string() + ": cannot open for reading");
-        std::ostringstream buf;
-        buf << in.rdbuf();
-        return parse(buf.str(), path.string());
+        return parse(read_data_file("indexer", "report_words.tsv"), data_path("indexer", "report_words.tsv").string());
     }();
     return words;
 }

@@ -58,6 +58,16 @@ std::vector<std::string> search_ids(const fs::path& db_path, const std::string& 
     return ids;
 }
 
+/// Start `command` through the shell in the background (stderr discarded); its pid, or -1.
+pid_t spawn(const std::string& command) {
+    const pid_t pid = fork();
+    if (pid == 0) {
+        execl("/bin/sh", "sh", "-c", ("exec " + command + " 2>/dev/null").c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    return pid;
+}
+
 /// The glass directory the database's stub names (what xapian-check takes).
 fs::path current_generation(const fs::path& db) {
     std::string stub = read_all(db / "XAPIANDB");
@@ -328,12 +338,8 @@ TEST_CASE("kill -9 during a large run leaves the last commit, readable and clean
     // In place, committing every 2 MB (the sharded path is tested below).
     const std::string cmd = std::string(RAPPORTEUR_INDEX_EXE) + " -q --commit-mb 2 --shard-min-mb 100000 --db " +
                             quote(db.string()) + " " + quote(in.string());
-    pid_t pid = fork();
+    const pid_t pid = spawn(cmd);
     REQUIRE(pid >= 0);
-    if (pid == 0) {
-        execl("/bin/sh", "sh", "-c", ("exec " + cmd + " 2>/dev/null").c_str(), static_cast<char*>(nullptr));
-        _exit(127);
-    }
     // Wait for at least one commit, then kill without warning.
     bool committed = false;
     for (int i = 0; i < 600 && !committed; ++i) {
@@ -484,12 +490,8 @@ TEST_CASE("kill -9 during a sharded run leaves the published generation untouche
     }
     const std::string cmd = std::string(RAPPORTEUR_INDEX_EXE) + " -q --shard-min-mb 1 --threads 2 --db " +
                             quote(db.string()) + " " + quote(in.string());
-    pid_t pid = fork();
+    const pid_t pid = spawn(cmd);
     REQUIRE(pid >= 0);
-    if (pid == 0) {
-        execl("/bin/sh", "sh", "-c", ("exec " + cmd + " 2>/dev/null").c_str(), static_cast<char*>(nullptr));
-        _exit(127);
-    }
     auto shard_started = [&] {
         for (const auto& e : fs::directory_iterator(db)) if (e.path().filename().string().rfind("tmp-", 0) == 0) return true;
         return false;

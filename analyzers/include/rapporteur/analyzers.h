@@ -41,6 +41,9 @@ class RuntimeError : public std::runtime_error {
  */
 std::filesystem::path data_path(std::string_view component, std::string_view relpath);
 
+/// The whole content of the data file data_path() finds. Throws RuntimeError naming the path.
+std::string read_data_file(std::string_view component, std::string_view relpath);
+
 /** One token of analysed text.
  *
  *  `start`/`end` are byte offsets into the text given to the analyzer, [start, end); filters
