@@ -2,13 +2,14 @@
  *  @brief Query latency of our searcher (rapporteur::Searcher) over the benchmark query set, in
  *         the same modes and JSON layout as benchmarks/reference/xapian_reference.cc.
  *
- *  bench_search DB_DIR QUERIES.tsv [ROUNDS] [--no-lang-hint]
+ *  bench_search DB_DIR QUERIES.tsv [ROUNDS] [--no-lang-hint] [--mode MODE]
  *      Opens the database once, then runs every query (top 10) in four modes: plain (no
  *      snippets, no facets), snippets, facets (exact, over the whole match set) and
  *      snippets_facets; one untimed round records each answer, then ROUNDS (default 3) timed
  *      rounds must repeat it. A trailing `lang:xx` of a faceted query becomes the drill-down
  *      filter lang=xx. The query's language is passed as SearchOptions::lang, as the reference
  *      picks its stemmer from it, unless --no-lang-hint (then every candidate language).
+ *      --mode runs one mode only (for profiling).
  */
 #include "bench_common.h"
 
@@ -26,8 +27,13 @@ int main(int argc, char** argv) {
         lang_hint = false;
         args.erase(it);
     }
+    std::string only_mode;
+    if (auto it = std::find(args.begin(), args.end(), "--mode"); it != args.end() && it + 1 != args.end()) {
+        only_mode = *(it + 1);
+        args.erase(it, it + 2);
+    }
     if (args.size() < 2 || args.size() > 3) {
-        std::cerr << "usage: bench_search DB_DIR QUERIES.tsv [ROUNDS] [--no-lang-hint]\n";
+        std::cerr << "usage: bench_search DB_DIR QUERIES.tsv [ROUNDS] [--no-lang-hint] [--mode MODE]\n";
         return 2;
     }
     try {
@@ -38,10 +44,18 @@ int main(int argc, char** argv) {
 
         nlohmann::json modes = nlohmann::json::object();
         for (const std::string mode : {"plain", "snippets", "facets", "snippets_facets"}) {
+            if (!only_mode.empty() && mode != only_mode) continue;
             rapporteur::SearchOptions base;
             base.limit = 10;
             base.snippets = mode == "snippets" || mode == "snippets_facets";
             base.facets = mode == "facets" || mode == "snippets_facets";
+            if (mode == "plain") {
+                // The reference's plain mode: top-10 ids and scores, an estimated total, no
+                // spelling suggestion -- the work of a TREC run (rapporteur-search --topics).
+                base.hit_details = false;
+                base.exact_total = false;
+                base.suggest = false;
+            }
             modes[mode] = bench::time_queries(queries, rounds, [&](const bench::Query& q) {
                 rapporteur::SearchOptions options = base;
                 std::string text = q.text;

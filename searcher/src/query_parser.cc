@@ -385,7 +385,8 @@ class Compiler {
     }
 
     void note_highlight(const QueryWord& w) {
-        for (const auto& a : w.alternatives) {
+        // Highlights come from the passage text's positions: only its indexed forms count.
+        for (const auto& a : indexed_alternatives(w, std::string(schema::PREFIX_TEXT))) {
             if (a.terms.size() == 1) {
                 out_.highlight_terms.insert(a.terms.front());
             } else if (a.terms.size() > 1) {
@@ -396,13 +397,27 @@ class Compiler {
         }
     }
 
-    bool known(const QueryWord& w) const {
+    /// Whether the index has `term`, each term looked up once per query.
+    bool exists(const std::string& term) const {
+        auto it = exists_.find(term);
+        if (it == exists_.end()) it = exists_.emplace(term, db_.term_exists(term)).first;
+        return it->second;
+    }
+
+    /// w's alternatives whose every term the index has under `prefix`.
+    std::vector<QueryAlternative> indexed_alternatives(const QueryWord& w, const std::string& prefix) const {
+        std::vector<QueryAlternative> out;
         for (const auto& a : w.alternatives) {
-            for (const auto& [prefix, weight] : fields()) {
-                bool all = !a.terms.empty();
-                for (const auto& t : a.terms) all = all && db_.term_exists(prefix + t);
-                if (all) return true;
-            }
+            bool all = !a.terms.empty();
+            for (const auto& t : a.terms) all = all && exists(prefix + t);
+            if (all) out.push_back(a);
+        }
+        return out;
+    }
+
+    bool known(const QueryWord& w) const {
+        for (const auto& [prefix, weight] : fields()) {
+            if (!indexed_alternatives(w, prefix).empty()) return true;
         }
         return false;
     }
@@ -411,12 +426,20 @@ class Compiler {
         if (w.stopword && !all_stop_) return {};
         if (!take_word()) return {};
         w.stopword = false; // build_query would leave a lone stop word out
+        // Only the forms the index has: a word analysed in every candidate language has up to
+        // ten, and each absent one would still cost the matcher a posting-list lookup. A word
+        // the index has in no form keeps its query (it matches nothing, so "+word" still
+        // empties the result instead of vanishing from the query).
         std::vector<Xapian::Query> parts;
         for (const auto& [prefix, weight] : fields()) {
-            Xapian::Query q = build_query({w}, prefix);
+            QueryWord here = w;
+            here.alternatives = indexed_alternatives(w, prefix);
+            if (here.alternatives.empty()) continue;
+            Xapian::Query q = build_query({here}, prefix);
             if (q.empty()) continue;
             parts.push_back(weight == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, weight));
         }
+        if (parts.empty()) parts.push_back(build_query({w}, fields().front().first));
         Xapian::Query q = combine(Xapian::Query::OP_OR, parts);
         if (positive && !q.empty()) {
             out_.leaves.push_back({w.original, q});
@@ -502,7 +525,7 @@ class Compiler {
         for (const auto& w : words) {
             bool indexed = false;
             for (const auto& a : w.alternatives) {
-                if (a.terms.size() == 1 && db_.term_exists(positional_prefix() + a.terms.front())) indexed = true;
+                if (a.terms.size() == 1 && exists(positional_prefix() + a.terms.front())) indexed = true;
             }
             if (w.stopword && !indexed) {
                 ++dropped;
@@ -523,18 +546,37 @@ class Compiler {
         HighlightPhrase highlight;
         highlight.max_gap = 1 + dropped;
         for (const auto* w : kept) {
-            auto terms = slot_terms(*w);
+            std::vector<std::string> terms;
+            for (const auto& t : slot_terms(*w)) {
+                if (exists(std::string(schema::PREFIX_TEXT) + t)) terms.push_back(t);
+            }
             highlight.words.emplace_back(terms.begin(), terms.end());
         }
         for (const auto& [prefix, weight] : fields()) {
+            // As for single words: only the forms the index has; a field lacking some word
+            // cannot hold the phrase.
+            std::vector<std::vector<std::string>> slots;
+            for (const auto* w : kept) {
+                slots.emplace_back();
+                for (const auto& t : slot_terms(*w)) {
+                    if (exists(prefix + t)) slots.back().push_back(prefix + t);
+                }
+                if (slots.back().empty()) break;
+            }
+            if (slots.size() < kept.size() || slots.back().empty()) continue;
+            Xapian::Query q = positional(Xapian::Query::OP_PHRASE, std::move(slots), window);
+            if (q.empty()) continue;
+            parts.push_back(weight == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, weight));
+        }
+        if (parts.empty()) {
+            // No field can hold the phrase: its text-field query stands (it matches nothing).
+            const std::string prefix = fields().front().first;
             std::vector<std::vector<std::string>> slots;
             for (const auto* w : kept) {
                 slots.push_back(slot_terms(*w));
                 for (auto& t : slots.back()) t = prefix + t;
             }
-            Xapian::Query q = positional(Xapian::Query::OP_PHRASE, std::move(slots), window);
-            if (q.empty()) continue;
-            parts.push_back(weight == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, weight));
+            parts.push_back(positional(Xapian::Query::OP_PHRASE, std::move(slots), window));
         }
         Xapian::Query q = combine(Xapian::Query::OP_OR, parts);
         if (positive && !q.empty()) {
@@ -664,6 +706,7 @@ class Compiler {
     const Xapian::Database& db_;
     const Analyzer& analyzer_;
     const SearchOptions& options_;
+    mutable std::map<std::string, bool> exists_; ///< term → in the index, for this query
     const QueryParser& parser_;
     ParsedQuery& out_;
     Scope scope_ = Scope::ALL;
