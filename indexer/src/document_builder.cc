@@ -75,7 +75,7 @@ std::vector<std::string> spelling_words(std::string_view text, const std::vector
     return words;
 }
 
-PreparedReport DocumentBuilder::build(Report report, const std::string& content_hash) const {
+PreparedReport DocumentBuilder::build(Report report) const {
     PreparedReport out;
     // Footnotes by number, so that citing passages can carry their text.
     std::map<int, const Passage*> footnotes;
@@ -138,7 +138,7 @@ PreparedReport DocumentBuilder::build(Report report, const std::string& content_
             span.second = std::max(span.second, t.end);
         }
         doc.add_value(schema::SLOT_OFFSETS, schema::encode_offsets(spans));
-        doc.set_data(encode_passage_data(p, cited, content_hash));
+        doc.set_data(encode_passage_data(p, cited, report.slug));
 
         std::set<std::string> unique_words;
         for (auto& w : spelling_words(p.text, tokens)) unique_words.insert(std::move(w));

@@ -35,9 +35,8 @@ class DocumentBuilder {
   public:
     explicit DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
 
-    /// Detects each passage's language (when unset) and builds its document; every document
-    /// carries `content_hash` (the file version) in SLOT_HASH.
-    PreparedReport build(Report report, const std::string& content_hash) const;
+    /// Detects each passage's language (when unset) and builds its document.
+    PreparedReport build(Report report) const;
 
   private:
     const Analyzer& analyzer_;

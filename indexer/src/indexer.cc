@@ -22,6 +22,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <limits>
 #include <thread>
 
 namespace rapporteur {
@@ -131,17 +132,19 @@ std::map<std::string, FileRecord> read_records(const Xapian::Database& db) {
 
 /** Remove the passages of a document, except those of the file version `keep_hash`, and
  *  the words they gave the spelling dictionary. Returns how many were removed. */
+/** Removes the passages of document `slug` with a document id up to `last` (all by default:
+ *  after a compaction the new version's passages follow the old ones), and their words from
+ *  the spelling dictionary. */
 std::size_t remove_document(Xapian::WritableDatabase& db, const std::string& slug, const Analyzer& analyzer,
-                            const std::string& keep_hash = {}) {
+                            Xapian::docid last = std::numeric_limits<Xapian::docid>::max()) {
     const std::string term = std::string(schema::PREFIX_DOCUMENT) + slug;
     std::vector<Xapian::docid> ids;
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) ids.push_back(*it);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && *it <= last; ++it) ids.push_back(*it);
     std::size_t removed = 0;
     for (auto id : ids) {
         const auto doc = db.get_document(id);
         try {
             const auto stored = read_stored_passage(doc);
-            if (!keep_hash.empty() && stored.content_hash == keep_hash) continue;
             std::set<std::string> words;
             for (auto& w : spelling_words(stored.text, analyzer.analyze(stored.text, stored.lang)))
                 words.insert(std::move(w));
@@ -223,7 +226,7 @@ void prepare_job(Job& job, const IndexerOptions& options, const DocumentBuilder&
         report.path = job.input.path.string();
         rename_report(report, job.slug);
         job.record.acronyms = report.acronyms;
-        job.prepared = builder.build(std::move(report), job.record.hash);
+        job.prepared = builder.build(std::move(report));
     } catch (const std::exception& e) {
         job.outcome.status = FileOutcome::Status::FAILED;
         job.outcome.error = e.what();
@@ -454,20 +457,28 @@ void run_sharded(Run& run, DatabaseDir& dir, IndexSummary& summary, const Progre
 
     const std::string generation = dir.next_generation();
     const fs::path target = dir.path() / generation;
+    // Compaction renumbers each source by a constant shift, in order: the shards' passages
+    // (document ids 1..last in each, fresh databases) end up last, after the old generation's.
+    Xapian::docid shard_span = 0;
     {
         std::error_code ec;
         fs::remove_all(target, ec);
         Xapian::Database sources(dir.current().string());
-        for (const auto& p : shard_paths) sources.add_database(Xapian::Database(p.string()));
+        for (const auto& p : shard_paths) {
+            Xapian::Database shard(p.string());
+            shard_span += shard.get_lastdocid();
+            sources.add_database(shard);
+        }
         sources.compact(target.string());
     }
     cleanup();
     {
         Xapian::WritableDatabase out(target.string(), Xapian::DB_OPEN);
+        const Xapian::docid old_last = out.get_lastdocid() - shard_span;
         Analyzer analyzer(run.analysis);
         for (auto& job : jobs) {
             if (job.outcome.status != FileOutcome::Status::INDEXED) continue;
-            if (run.records.count(job.slug)) remove_document(out, job.slug, analyzer, job.record.hash);
+            if (run.records.count(job.slug)) remove_document(out, job.slug, analyzer, old_last);
             out.set_metadata(std::string(schema::META_FILE) + job.slug, encode(job.record));
             run.records[job.slug] = job.record;
         }

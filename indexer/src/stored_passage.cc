@@ -11,6 +11,9 @@ namespace rapporteur {
 
 namespace {
 
+/// The kind most passages have, left out of the stored data.
+constexpr std::string_view DEFAULT_KIND = "paragraph";
+
 /// Append `s` as a JSON string. Written by hand because building an nlohmann object per
 /// passage cost more than the rest of the document put together on short passages.
 void append_json_string(std::string& out, std::string_view s) {
@@ -56,15 +59,21 @@ std::vector<std::string> split_multi(const std::string& v) {
 } // namespace
 
 std::string encode_passage_data(const Passage& p, const std::vector<StoredFootnote>& cited,
-                                const std::string& content_hash) {
+                                std::string_view document) {
     std::string out;
-    out.reserve(p.text.size() + 64);
+    out.reserve(p.text.size() + 32);
+    // The id without its document part, which SLOT_DOCUMENT holds: "p12" for "<slug>/p12".
+    std::string_view id = p.id;
+    if (!document.empty() && id.size() > document.size() && id.compare(0, document.size(), document) == 0 &&
+        id[document.size()] == '/') {
+        id.remove_prefix(document.size() + 1);
+    }
     out += "{\"id\":";
-    append_json_string(out, p.id);
-    out += ",\"kind\":";
-    append_json_string(out, p.kind);
-    out += ",\"h\":";
-    append_json_string(out, content_hash);
+    append_json_string(out, id);
+    if (p.kind != DEFAULT_KIND) {
+        out += ",\"kind\":";
+        append_json_string(out, p.kind);
+    }
     out += ",\"text\":";
     append_json_string(out, p.text);
     if (!cited.empty()) {
@@ -94,9 +103,8 @@ StoredPassage read_stored_passage(const Xapian::Document& doc) {
     try {
         const auto j = nlohmann::json::parse(doc.get_data());
         s.id = j.at("id").get<std::string>();
-        s.kind = j.at("kind").get<std::string>();
+        s.kind = j.value("kind", std::string(DEFAULT_KIND));
         s.text = j.at("text").get<std::string>();
-        s.content_hash = j.value("h", "");
         if (auto it = j.find("footnotes"); it != j.end()) {
             for (const auto& f : *it) {
                 s.footnotes.push_back({f.at("n").get<int>(), f.at("text").get<std::string>(),
@@ -110,6 +118,7 @@ StoredPassage read_stored_passage(const Xapian::Document& doc) {
         throw RuntimeError("damaged passage data in document " + std::to_string(doc.get_docid()) + ": " + e.what());
     }
     s.document = doc.get_value(schema::SLOT_DOCUMENT);
+    if (s.id.find('/') == std::string::npos && !s.document.empty()) s.id = s.document + "/" + s.id;
     s.lang = doc.get_value(schema::SLOT_LANG);
     // SLOT_SESSION is "<day>/<number>/<title>"; the title may itself contain '/'.
     const std::string session = doc.get_value(schema::SLOT_SESSION);

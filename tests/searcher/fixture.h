@@ -74,7 +74,7 @@ inline Xapian::Document make_document(const FixturePassage& p, const Analyzer& a
     stored.id = p.id;
     stored.kind = p.kind;
     stored.text = p.text;
-    doc.set_data(encode_passage_data(stored, cited, "fixture"));
+    doc.set_data(encode_passage_data(stored, cited, p.document));
     return doc;
 }
 

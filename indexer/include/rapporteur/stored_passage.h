@@ -34,13 +34,16 @@ struct StoredPassage {
     int footnote_number = 0;                ///< for kind "footnote"
     std::vector<std::string> urls;          ///< for kind "footnote": its links
     std::vector<std::string> cited_by;      ///< for kind "footnote": ids of citing passages
-    std::string content_hash;               ///< version of the source file
 };
 
-/** Serialise the document-data part of a passage (schema: a small JSON object; the facet
- *  fields live in value slots instead). Never throws on any UTF-8 input. */
+/** Serialise the document-data part of a passage: a small JSON object
+ *  `{"id", "kind", "text", "footnotes": [{"n", "text", "urls"}], "n", "urls", "cited_by"}`.
+ *  Short on purpose, as it is stored once per passage: the id leaves out its `document` part
+ *  ("p12" for "<document>/p12"; SLOT_DOCUMENT holds the document), "kind" is left out for a
+ *  paragraph, "footnotes" when none is cited, and "n"/"urls"/"cited_by" are written for a
+ *  footnote only; the facet fields live in value slots. Never throws on any UTF-8 input. */
 std::string encode_passage_data(const Passage& passage, const std::vector<StoredFootnote>& cited,
-                                const std::string& content_hash);
+                                std::string_view document);
 
 /** Read a stored passage back from its document (data and value slots). Throws RuntimeError
  *  when the data is damaged. Offsets are not read: see schema::decode_offsets(SLOT_OFFSETS). */
