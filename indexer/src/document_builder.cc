@@ -113,7 +113,6 @@ PreparedReport DocumentBuilder::build(Report report) const {
             cited.push_back({ref.n, it->second->text, it->second->urls});
         }
 
-        add_boolean(doc, schema::PREFIX_ID, p.id);
         add_boolean(doc, schema::PREFIX_DOCUMENT, report.slug);
         add_boolean(doc, schema::PREFIX_KIND, p.kind);
         add_boolean(doc, schema::PREFIX_LANG, p.lang);
@@ -138,7 +137,7 @@ PreparedReport DocumentBuilder::build(Report report) const {
             span.second = std::max(span.second, t.end);
         }
         doc.add_value(schema::SLOT_OFFSETS, schema::encode_offsets(spans));
-        doc.set_data(encode_passage_data(p, cited, report.slug));
+        doc.set_data(encode_passage_data(p, cited));
 
         std::set<std::string> unique_words;
         for (auto& w : spelling_words(p.text, tokens)) unique_words.insert(std::move(w));

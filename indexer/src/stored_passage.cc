@@ -58,18 +58,11 @@ std::vector<std::string> split_multi(const std::string& v) {
 
 } // namespace
 
-std::string encode_passage_data(const Passage& p, const std::vector<StoredFootnote>& cited,
-                                std::string_view document) {
+std::string encode_passage_data(const Passage& p, const std::vector<StoredFootnote>& cited) {
     std::string out;
     out.reserve(p.text.size() + 32);
-    // The id without its document part, which SLOT_DOCUMENT holds: "p12" for "<slug>/p12".
-    std::string_view id = p.id;
-    if (!document.empty() && id.size() > document.size() && id.compare(0, document.size(), document) == 0 &&
-        id[document.size()] == '/') {
-        id.remove_prefix(document.size() + 1);
-    }
     out += "{\"id\":";
-    append_json_string(out, id);
+    append_json_string(out, p.id);
     if (p.kind != DEFAULT_KIND) {
         out += ",\"kind\":";
         append_json_string(out, p.kind);
@@ -118,7 +111,6 @@ StoredPassage read_stored_passage(const Xapian::Document& doc) {
         throw RuntimeError("damaged passage data in document " + std::to_string(doc.get_docid()) + ": " + e.what());
     }
     s.document = doc.get_value(schema::SLOT_DOCUMENT);
-    if (s.id.find('/') == std::string::npos && !s.document.empty()) s.id = s.document + "/" + s.id;
     s.lang = doc.get_value(schema::SLOT_LANG);
     // SLOT_SESSION is "<day>/<number>/<title>"; the title may itself contain '/'.
     const std::string session = doc.get_value(schema::SLOT_SESSION);
@@ -133,10 +125,26 @@ StoredPassage read_stored_passage(const Xapian::Document& doc) {
     return s;
 }
 
+std::string read_stored_id(const Xapian::Document& doc) {
+    // The data starts {"id":"...": ids are document slugs and local parts, which need no JSON
+    // escape; anything else is read the long way.
+    const std::string data = doc.get_data();
+    constexpr std::string_view head = "{\"id\":\"";
+    if (data.compare(0, head.size(), head) == 0) {
+        const auto end = data.find('"', head.size());
+        if (end != std::string::npos && data.find('\\', head.size()) > end) return data.substr(head.size(), end - head.size());
+    }
+    return read_stored_passage(doc).id;
+}
+
 Xapian::docid find_passage(const Xapian::Database& db, const std::string& id) {
-    const std::string term = std::string(schema::PREFIX_ID) + id;
-    auto it = db.postlist_begin(term);
-    return it == db.postlist_end(term) ? 0 : *it;
+    const auto slash = id.find('/');
+    if (slash == std::string::npos) return 0;
+    const std::string term = std::string(schema::PREFIX_DOCUMENT) + id.substr(0, slash);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        if (read_stored_id(db.get_document(*it)) == id) return *it;
+    }
+    return 0;
 }
 
 } // namespace rapporteur

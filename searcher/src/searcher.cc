@@ -5,6 +5,7 @@
 #include "rapporteur/searcher.h"
 #include "rapporteur/analyzers.h"
 #include "rapporteur/schema.h"
+#include "rapporteur/stored_passage.h"
 
 #include "facet_index.h"
 #include "highlighter.h"
@@ -82,6 +83,17 @@ class SameSessionKey : public Xapian::KeyMaker {
     int session_;
 };
 
+/// Keeps one document only, or every document but one.
+class DocidDecider : public Xapian::MatchDecider {
+  public:
+    DocidDecider(Xapian::docid did, bool keep) : did_(did), keep_(keep) {}
+    bool operator()(const Xapian::Document& doc) const override { return (doc.get_docid() == did_) == keep_; }
+
+  private:
+    Xapian::docid did_;
+    bool keep_;
+};
+
 bool starts_with(const std::string& s, std::string_view prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
 } // namespace
@@ -151,11 +163,12 @@ struct Searcher::Impl {
         std::vector<std::string> highlight_prefixes;
         bool related = false;
         std::shared_ptr<Xapian::KeyMaker> sort_first; ///< passages with key "1" rank before the rest
+        Xapian::docid exclude = 0;                    ///< a passage never listed (the source of --like)
     };
 
     void run(const Plan& plan, const SearchOptions& options, SearchResult& result);
     void fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, const SearchOptions& options);
-    std::vector<TermContribution> explain(const Plan& plan, const std::string& id, const Xapian::Weight& weight);
+    std::vector<TermContribution> explain(const Plan& plan, Xapian::docid did, const Xapian::Weight& weight);
     std::string surface(const std::string& text, const std::vector<std::uint32_t>& offsets, Xapian::docid did,
                         const std::string& term);
 };
@@ -194,24 +207,23 @@ std::string Searcher::Impl::surface(const std::string& text, const std::vector<s
     return text.substr(offsets[i], offsets[i + 1] - offsets[i]);
 }
 
-std::vector<TermContribution> Searcher::Impl::explain(const Plan& plan, const std::string& id,
+std::vector<TermContribution> Searcher::Impl::explain(const Plan& plan, Xapian::docid did,
                                                        const Xapian::Weight& weight) {
     // Each ranked part alone, over this passage only: BM25 is a sum over the query's terms,
     // so the parts' weights add up to the hit's score.
     std::vector<TermContribution> out;
-    const std::string id_term = std::string(schema::PREFIX_ID) + id;
-    const Xapian::Query only(id_term);
+    const DocidDecider only(did, true);
     for (const auto& leaf : plan.leaves) {
         Xapian::Enquire enquire(db);
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, leaf.query, only));
+        enquire.set_query(leaf.query);
         enquire.set_weighting_scheme(weight);
-        Xapian::MSet mset = enquire.get_mset(0, 1);
+        Xapian::MSet mset = enquire.get_mset(0, 1, nullptr, &only);
         if (mset.empty()) continue;
         TermContribution c;
         c.label = leaf.label;
         c.weight = mset.begin().get_weight();
         for (auto t = enquire.get_matching_terms_begin(mset.begin()); t != enquire.get_matching_terms_end(mset.begin()); ++t) {
-            if (*t != id_term) c.terms.push_back(*t);
+            c.terms.push_back(*t);
         }
         if (c.weight > 0 || !c.terms.empty()) out.push_back(std::move(c));
     }
@@ -220,14 +232,9 @@ std::vector<TermContribution> Searcher::Impl::explain(const Plan& plan, const st
 
 void Searcher::Impl::fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, const SearchOptions& options) {
     if (!options.hit_details) {
-        // A run needs only the id: read it from the passage's unique Q term, not its data.
-        const std::string prefix(schema::PREFIX_ID);
-        auto t = db.termlist_begin(did);
-        t.skip_to(prefix);
-        if (t != db.termlist_end(did) && starts_with(*t, prefix)) {
-            hit.id = std::string(*t).substr(prefix.size());
-            return;
-        }
+        // A run needs only the id, at the head of the passage data.
+        hit.id = read_stored_id(db.get_document(did));
+        return;
     }
     Xapian::Document doc = db.get_document(did);
     PassageData data = PassageData::parse(doc, options.hit_details);
@@ -311,7 +318,9 @@ void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchR
     // Exact totals and facets need every match seen: checkatleast = the number of passages.
     const Xapian::doccount check = options.facets || options.exact_total ? doccount : 0;
     const auto offset = static_cast<Xapian::doccount>(std::min<std::size_t>(result.offset, doccount));
-    Xapian::MSet mset = enquire.get_mset(offset, static_cast<Xapian::doccount>(result.limit), check);
+    std::unique_ptr<DocidDecider> exclude;
+    if (plan.exclude) exclude = std::make_unique<DocidDecider>(plan.exclude, false);
+    Xapian::MSet mset = enquire.get_mset(offset, static_cast<Xapian::doccount>(result.limit), check, nullptr, exclude.get());
     result.total = mset.get_matches_estimated(); // exact when check is the doccount
     if (spy) result.facets = spy->results();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -327,7 +336,7 @@ void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchR
                 }
             }
         }
-        if (options.explain) hit.explanation = explain(plan, hit.id, weight);
+        if (options.explain) hit.explanation = explain(plan, *it, weight);
         result.hits.push_back(std::move(hit));
     }
 }
@@ -414,16 +423,13 @@ SearchResult Searcher::related(const std::string& id, const SearchOptions& optio
         result.query = "like:" + id;
         bound_window(options, result);
         Xapian::Database& db = impl_->db;
-        const std::string id_term = std::string(schema::PREFIX_ID) + id;
-        auto post = db.postlist_begin(id_term);
-        if (post == db.postlist_end(id_term)) throw UsageError("no passage has the id '" + id + "'");
-        const Xapian::docid did = *post;
+        const Xapian::docid did = find_passage(db, id);
+        if (did == 0) throw UsageError("no passage has the id '" + id + "'");
         PassageData source = PassageData::parse(db.get_document(did));
 
         Xapian::RSet rset;
         rset.add_document(did);
         Xapian::Enquire enquire(db);
-        enquire.set_query(Xapian::Query(id_term));
         TextTermDecider decider(impl_->analyzer);
         Xapian::ESet eset = enquire.get_eset(static_cast<Xapian::termcount>(options.like_terms), rset, &decider);
 
@@ -461,8 +467,8 @@ SearchResult Searcher::related(const std::string& id, const SearchOptions& optio
             result.notices.push_back("passage " + id + " has no words to relate it by");
             return result;
         }
-        plan.query = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),
-                                   Xapian::Query(id_term));
+        plan.query = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+        plan.exclude = did;
         QueryParser parser(db, impl_->analyzer, options);
         Xapian::Query filter = parser.filter_query(options.filters, result.notices);
         if (!filter.empty()) plan.query = Xapian::Query(Xapian::Query::OP_FILTER, plan.query, filter);

@@ -53,7 +53,6 @@ inline Xapian::Document make_document(const FixturePassage& p, const Analyzer& a
         spans[t.position].second = std::max(spans[t.position].second, t.end);
     }
     auto term = [](std::string_view prefix, const std::string& v) { return std::string(prefix) + v; };
-    doc.add_boolean_term(term(schema::PREFIX_ID, p.id));
     doc.add_boolean_term(term(schema::PREFIX_DOCUMENT, p.document));
     doc.add_boolean_term(term(schema::PREFIX_KIND, p.kind));
     doc.add_boolean_term(term(schema::PREFIX_LANG, p.lang));
@@ -74,7 +73,7 @@ inline Xapian::Document make_document(const FixturePassage& p, const Analyzer& a
     stored.id = p.id;
     stored.kind = p.kind;
     stored.text = p.text;
-    doc.set_data(encode_passage_data(stored, cited, p.document));
+    doc.set_data(encode_passage_data(stored, cited));
     return doc;
 }
 
@@ -85,7 +84,7 @@ inline Xapian::WritableDatabase build_database(const std::vector<FixturePassage>
     db.set_metadata(std::string(schema::META_VERSION), std::string(schema::VERSION));
     Analyzer analyzer;
     std::size_t ordinal = 0;
-    for (const auto& p : passages) db.replace_document(std::string(schema::PREFIX_ID) + p.id, make_document(p, analyzer, ordinal++));
+    for (const auto& p : passages) db.add_document(make_document(p, analyzer, ordinal++));
     db.commit();
     return db;
 }

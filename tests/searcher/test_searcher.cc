@@ -263,7 +263,7 @@ TEST_CASE("a search during commits reopens the database and answers", "[searcher
             for (std::size_t i = 0; i < passages.size(); ++i) {
                 auto p = passages[i];
                 p.text += " Round " + std::to_string(round) + " victims.";
-                writer.replace_document(std::string(schema::PREFIX_ID) + p.id, test::make_document(p, analyzer, i));
+                writer.replace_document(static_cast<Xapian::docid>(i + 1), test::make_document(p, analyzer, i));
             }
             writer.commit();
         }

@@ -26,7 +26,6 @@ inline constexpr std::string_view VERSION = "2";
 inline constexpr std::string_view PREFIX_TEXT = "";          ///< passage text (positional)
 inline constexpr std::string_view PREFIX_SESSION_TITLE = "T"; ///< words of the session title
 inline constexpr std::string_view PREFIX_FOOTNOTE = "F";     ///< words of the cited footnotes
-inline constexpr std::string_view PREFIX_ID = "Q";           ///< unique passage id
 inline constexpr std::string_view PREFIX_DOCUMENT = "XD";    ///< document slug (boolean)
 inline constexpr std::string_view PREFIX_KIND = "K";         ///< paragraph | bullet | footnote
 inline constexpr std::string_view PREFIX_LANG = "L";         ///< ISO 639-1 language
@@ -43,7 +42,9 @@ inline constexpr Xapian::valueno SLOT_ORGS = 3;      ///< organisations joined b
 inline constexpr Xapian::valueno SLOT_COUNTRIES = 4; ///< countries joined by '\x1f'
 /// Byte span of every word position of the passage text, encode_offsets() format.
 inline constexpr Xapian::valueno SLOT_OFFSETS = 5;
-// The document data (stored_passage.h) holds the id, kind, text and cited footnotes.
+// The document data (stored_passage.h) holds the id, kind, text and cited footnotes. There is
+// no unique-id term: a term per passage cost a posting list per passage (about 3 % of the
+// index); find_passage() looks the id up among its document's passages instead.
 
 /// Separator of multi-valued facet values in one slot.
 inline constexpr char MULTI_SEPARATOR = '\x1f';

@@ -37,19 +37,21 @@ struct StoredPassage {
 };
 
 /** Serialise the document-data part of a passage: a small JSON object
- *  `{"id", "kind", "text", "footnotes": [{"n", "text", "urls"}], "n", "urls", "cited_by"}`.
- *  Short on purpose, as it is stored once per passage: the id leaves out its `document` part
- *  ("p12" for "<document>/p12"; SLOT_DOCUMENT holds the document), "kind" is left out for a
+ *  `{"id", "kind", "text", "footnotes": [{"n", "text", "urls"}], "n", "urls", "cited_by"}`,
+ *  "id" first. Short on purpose, as it is stored once per passage: "kind" is left out for a
  *  paragraph, "footnotes" when none is cited, and "n"/"urls"/"cited_by" are written for a
  *  footnote only; the facet fields live in value slots. Never throws on any UTF-8 input. */
-std::string encode_passage_data(const Passage& passage, const std::vector<StoredFootnote>& cited,
-                                std::string_view document);
+std::string encode_passage_data(const Passage& passage, const std::vector<StoredFootnote>& cited);
 
 /** Read a stored passage back from its document (data and value slots). Throws RuntimeError
  *  when the data is damaged. Offsets are not read: see schema::decode_offsets(SLOT_OFFSETS). */
 StoredPassage read_stored_passage(const Xapian::Document& doc);
 
-/// The document id of passage `id` ("<document slug>/p12"), by its Q term; 0 when none.
+/// The passage id alone, without parsing the rest of the data (a TREC run needs only that).
+std::string read_stored_id(const Xapian::Document& doc);
+
+/** The document id of passage `id` ("<document slug>/p12"), found among the passages of its
+ *  document (one data read each); 0 when none. */
 Xapian::docid find_passage(const Xapian::Database& db, const std::string& id);
 
 } // namespace rapporteur
