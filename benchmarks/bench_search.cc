@@ -21,6 +21,7 @@
 #include <iostream>
 
 int main(int argc, char** argv) {
+    rapporteur::tune_allocator(); // as rapporteur-search does
     std::vector<std::string> args(argv + 1, argv + argc);
     bool lang_hint = true;
     if (auto it = std::find(args.begin(), args.end(), "--no-lang-hint"); it != args.end()) {

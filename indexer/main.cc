@@ -50,6 +50,7 @@ class ProgressBar {
 } // namespace
 
 int main(int argc, char** argv) {
+    rapporteur::tune_allocator();
     rapporteur::IndexerOptions options;
     std::vector<std::string> inputs, deletions;
     bool dump = false, quiet = false, verbose = false;

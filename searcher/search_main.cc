@@ -60,6 +60,7 @@ int run_topics(rapporteur::Searcher& searcher, const std::string& file, rapporte
 } // namespace
 
 int main(int argc, char** argv) {
+    rapporteur::tune_allocator();
     rapporteur::SearchOptions options;
     std::vector<std::string> words, filters;
     std::string db, format = "text", highlight = "auto", like, like_text, topics, run_tag = "rapporteur";

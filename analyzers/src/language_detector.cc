@@ -2,6 +2,7 @@
  *  @brief LanguageDetector: the language of a text by CLD2, with a fallback when it is unsure.
  */
 #include "language_detector.h"
+#include "rapporteur/analyzers.h"
 
 // The CLD2 header uses FILE without including <cstdio>.
 #include <cstdio>
@@ -12,6 +13,10 @@
 
 #include <algorithm>
 #include <map>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace rapporteur {
 
@@ -65,6 +70,14 @@ std::string normalise_language(std::string_view lang) {
         out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
     }
     return out;
+}
+
+void tune_allocator() {
+#ifdef __GLIBC__
+    // Setting either threshold also turns off glibc's own adjustment of both.
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
 }
 
 std::string LanguageDetector::detect(std::string_view text, std::string_view fallback) {
