@@ -7,6 +7,7 @@
 
 #include "rapporteur/stored_passage.h"
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <set>
 
@@ -47,6 +48,13 @@ std::string join(const std::vector<std::string>& values) {
 
 bool is_word_byte(unsigned char c) { return c >= 0x80 || std::isalpha(c); }
 
+/// Ideographs, kana and hangul: words typed through an input method, where "did you mean" by
+/// edit distance does not apply (and a dictionary of them would be a tenth of the index).
+bool is_input_method_script(UChar32 c) {
+    return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF66 && c <= 0xFF9F) || c >= 0x20000;
+}
+
 } // namespace
 
 std::vector<std::string> spelling_words(std::string_view text, const std::vector<Token>& tokens) {
@@ -61,6 +69,12 @@ std::vector<std::string> spelling_words(std::string_view text, const std::vector
             letters = letters && is_word_byte(c);
         }
         if (!letters) continue;
+        if (!ascii) {
+            std::int32_t i = 0;
+            UChar32 c = 0;
+            U8_NEXT(slice.data(), i, static_cast<std::int32_t>(slice.size()), c);
+            if (is_input_method_script(c)) continue;
+        }
         std::string folded;
         if (ascii) {
             folded.assign(slice);

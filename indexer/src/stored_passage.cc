@@ -56,19 +56,43 @@ std::vector<std::string> split_multi(const std::string& v) {
     return out;
 }
 
+void append_varint(std::string& out, std::size_t v) {
+    while (v >= 0x80) {
+        out += static_cast<char>((v & 0x7f) | 0x80);
+        v >>= 7;
+    }
+    out += static_cast<char>(v);
+}
+
+/// A varint-prefixed string at `at`, which moves past it; false when the data is cut short.
+bool read_counted(std::string_view data, std::size_t& at, std::string& out) {
+    std::size_t length = 0;
+    for (int shift = 0;; shift += 7) {
+        if (at >= data.size() || shift > 28) return false;
+        const auto byte = static_cast<unsigned char>(data[at++]);
+        length |= static_cast<std::size_t>(byte & 0x7f) << shift;
+        if (!(byte & 0x80)) break;
+    }
+    if (length > data.size() - at) return false;
+    out.assign(data.substr(at, length));
+    at += length;
+    return true;
+}
+
 } // namespace
 
 std::string encode_passage_data(const Passage& p, const std::vector<StoredFootnote>& cited) {
     std::string out;
-    out.reserve(p.text.size() + 32);
-    out += "{\"id\":";
-    append_json_string(out, p.id);
-    if (p.kind != DEFAULT_KIND) {
-        out += ",\"kind\":";
-        append_json_string(out, p.kind);
-    }
-    out += ",\"text\":";
-    append_json_string(out, p.text);
+    out.reserve(p.id.size() + p.text.size() + 8);
+    append_varint(out, p.id.size());
+    out += p.id;
+    append_varint(out, p.text.size());
+    out += p.text;
+    const bool footnote = p.kind == "footnote";
+    if (p.kind == DEFAULT_KIND && cited.empty() && !footnote) return out;
+    // The rest, rare, as one JSON object.
+    out += "{\"kind\":";
+    append_json_string(out, p.kind);
     if (!cited.empty()) {
         out += ",\"footnotes\":[";
         for (std::size_t i = 0; i < cited.size(); ++i) {
@@ -81,7 +105,7 @@ std::string encode_passage_data(const Passage& p, const std::vector<StoredFootno
         }
         out += ']';
     }
-    if (p.kind == "footnote") {
+    if (footnote) {
         out += ",\"n\":" + std::to_string(p.footnote_number) + ",\"urls\":";
         append_string_array(out, p.urls);
         out += ",\"cited_by\":";
@@ -93,22 +117,29 @@ std::string encode_passage_data(const Passage& p, const std::vector<StoredFootno
 
 StoredPassage read_stored_passage(const Xapian::Document& doc) {
     StoredPassage s;
-    try {
-        const auto j = nlohmann::json::parse(doc.get_data());
-        s.id = j.at("id").get<std::string>();
-        s.kind = j.value("kind", std::string(DEFAULT_KIND));
-        s.text = j.at("text").get<std::string>();
-        if (auto it = j.find("footnotes"); it != j.end()) {
-            for (const auto& f : *it) {
-                s.footnotes.push_back({f.at("n").get<int>(), f.at("text").get<std::string>(),
-                                       f.at("urls").get<std::vector<std::string>>()});
+    const std::string data = doc.get_data();
+    auto damaged = [&](const std::string& why) {
+        return RuntimeError("damaged passage data in document " + std::to_string(doc.get_docid()) + ": " + why);
+    };
+    std::size_t at = 0;
+    if (!read_counted(data, at, s.id) || !read_counted(data, at, s.text)) throw damaged("cut short");
+    s.kind = std::string(DEFAULT_KIND);
+    if (at < data.size()) {
+        try {
+            const auto j = nlohmann::json::parse(std::string_view(data).substr(at));
+            s.kind = j.at("kind").get<std::string>();
+            if (auto it = j.find("footnotes"); it != j.end()) {
+                for (const auto& f : *it) {
+                    s.footnotes.push_back({f.at("n").get<int>(), f.at("text").get<std::string>(),
+                                           f.at("urls").get<std::vector<std::string>>()});
+                }
             }
+            s.footnote_number = j.value("n", 0);
+            if (auto it = j.find("urls"); it != j.end()) s.urls = it->get<std::vector<std::string>>();
+            if (auto it = j.find("cited_by"); it != j.end()) s.cited_by = it->get<std::vector<std::string>>();
+        } catch (const nlohmann::json::exception& e) {
+            throw damaged(e.what());
         }
-        s.footnote_number = j.value("n", 0);
-        if (auto it = j.find("urls"); it != j.end()) s.urls = it->get<std::vector<std::string>>();
-        if (auto it = j.find("cited_by"); it != j.end()) s.cited_by = it->get<std::vector<std::string>>();
-    } catch (const nlohmann::json::exception& e) {
-        throw RuntimeError("damaged passage data in document " + std::to_string(doc.get_docid()) + ": " + e.what());
     }
     s.document = doc.get_value(schema::SLOT_DOCUMENT);
     s.lang = doc.get_value(schema::SLOT_LANG);
@@ -126,15 +157,13 @@ StoredPassage read_stored_passage(const Xapian::Document& doc) {
 }
 
 std::string read_stored_id(const Xapian::Document& doc) {
-    // The data starts {"id":"...": ids are document slugs and local parts, which need no JSON
-    // escape; anything else is read the long way.
     const std::string data = doc.get_data();
-    constexpr std::string_view head = "{\"id\":\"";
-    if (data.compare(0, head.size(), head) == 0) {
-        const auto end = data.find('"', head.size());
-        if (end != std::string::npos && data.find('\\', head.size()) > end) return data.substr(head.size(), end - head.size());
+    std::size_t at = 0;
+    std::string id;
+    if (!read_counted(data, at, id)) {
+        throw RuntimeError("damaged passage data in document " + std::to_string(doc.get_docid()) + ": cut short");
     }
-    return read_stored_passage(doc).id;
+    return id;
 }
 
 Xapian::docid find_passage(const Xapian::Database& db, const std::string& id) {

@@ -459,6 +459,42 @@ TEST_CASE("stored passages read back whole and are found by id", "[indexer][sche
     CHECK(find_passage(db, "no-slash") == 0);
 }
 
+TEST_CASE("damaged passage data is an error naming the document, never garbage", "[indexer][schema]") {
+    Passage p;
+    p.id = "doc/fn2";
+    p.kind = "footnote";
+    p.text = "A footnote with \"quotes\", a tab\t and \u00e9.";
+    p.footnote_number = 2;
+    p.urls = {"https://example.org/a"};
+    p.cited_by = {"doc/p1"};
+    const std::string good = encode_passage_data(p, {{1, "Another note.", {}}});
+    Xapian::Document doc;
+    doc.set_data(good);
+    const auto back = read_stored_passage(doc);
+    CHECK(back.id == p.id);
+    CHECK(back.kind == "footnote");
+    CHECK(back.text == p.text);
+    CHECK(back.footnote_number == 2);
+    CHECK(back.urls == p.urls);
+    CHECK(back.cited_by == p.cited_by);
+    REQUIRE(back.footnotes.size() == 1);
+    CHECK(back.footnotes[0].text == "Another note.");
+    CHECK(read_stored_id(doc) == p.id);
+    // A plain paragraph is its id, its text and two length bytes.
+    Passage plain;
+    plain.id = "doc/p1";
+    plain.kind = "paragraph";
+    plain.text = "Short.";
+    CHECK(encode_passage_data(plain, {}).size() == plain.id.size() + plain.text.size() + 2);
+
+    for (const std::string bad : {std::string(), std::string("\x09" "doc/p1"), good.substr(0, good.size() - 3),
+                                  std::string("\x80\x80\x80\x80\x80\x80"), good.substr(0, good.find('{')) + "{\"kind\""}) {
+        Xapian::Document d;
+        d.set_data(bad);
+        CHECK_THROWS_AS(read_stored_passage(d), RuntimeError);
+    }
+}
+
 TEST_CASE("a large run builds shards in parallel and publishes one new generation", "[indexer][shards]") {
     TempDir dir;
     fs::create_directories(dir / "in");

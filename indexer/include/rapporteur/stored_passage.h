@@ -36,11 +36,12 @@ struct StoredPassage {
     std::vector<std::string> cited_by;      ///< for kind "footnote": ids of citing passages
 };
 
-/** Serialise the document-data part of a passage: a small JSON object
- *  `{"id", "kind", "text", "footnotes": [{"n", "text", "urls"}], "n", "urls", "cited_by"}`,
- *  "id" first. Short on purpose, as it is stored once per passage: "kind" is left out for a
- *  paragraph, "footnotes" when none is cited, and "n"/"urls"/"cited_by" are written for a
- *  footnote only; the facet fields live in value slots. Never throws on any UTF-8 input. */
+/** Serialise the document-data part of a passage: varint(byte length) and bytes of the id,
+ *  the same of the text, then, only when there is any, a JSON object of the rest:
+ *  `{"kind", "footnotes": [{"n", "text", "urls"}], "n", "urls", "cited_by"}` ("footnotes" when
+ *  some are cited; "n", "urls", "cited_by" for a footnote). A paragraph citing nothing, most
+ *  passages, is its id and text and three bytes: it is stored once per passage. The facet
+ *  fields live in value slots. Never throws on any UTF-8 input. */
 std::string encode_passage_data(const Passage& passage, const std::vector<StoredFootnote>& cited);
 
 /** Read a stored passage back from its document (data and value slots). Throws RuntimeError
