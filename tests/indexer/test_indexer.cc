@@ -487,7 +487,7 @@ TEST_CASE("damaged passage data is an error naming the document, never garbage",
     plain.text = "Short.";
     CHECK(encode_passage_data(plain, {}).size() == plain.id.size() + plain.text.size() + 2);
 
-    for (const std::string bad : {std::string(), std::string("\x09" "doc/p1"), good.substr(0, good.size() - 3),
+    for (const std::string& bad : {std::string(), std::string("\x09" "doc/p1"), good.substr(0, good.size() - 3),
                                   std::string("\x80\x80\x80\x80\x80\x80"), good.substr(0, good.find('{')) + "{\"kind\""}) {
         Xapian::Document d;
         d.set_data(bad);
