@@ -138,7 +138,6 @@ PreparedReport DocumentBuilder::build(Report report) const {
         doc.add_value(schema::SLOT_SESSION, std::to_string(session.day) + "/" +
                                                 std::to_string(session.number) + "/" + session.title);
         doc.add_value(schema::SLOT_LANG, p.lang);
-        doc.add_value(schema::SLOT_DOCUMENT, report.slug);
         doc.add_value(schema::SLOT_ORGS, join(p.organisations));
         doc.add_value(schema::SLOT_COUNTRIES, join(p.countries));
 

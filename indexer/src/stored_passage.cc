@@ -141,7 +141,7 @@ StoredPassage read_stored_passage(const Xapian::Document& doc) {
             throw damaged(e.what());
         }
     }
-    s.document = doc.get_value(schema::SLOT_DOCUMENT);
+    s.document = s.id.substr(0, s.id.find('/')); // ids are "<document>/<local id>"
     s.lang = doc.get_value(schema::SLOT_LANG);
     // SLOT_SESSION is "<day>/<number>/<title>"; the title may itself contain '/'.
     const std::string session = doc.get_value(schema::SLOT_SESSION);

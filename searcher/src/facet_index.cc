@@ -47,22 +47,34 @@ bool all_digits(const std::string& s) {
 } // namespace
 
 FacetIndex::FacetIndex(const Xapian::Database& db) {
+    // The document of a passage has no value slot (its id starts with it, and a slot would cost
+    // a few bytes a passage): that field is read from the XD terms' posting lists instead.
     static constexpr std::array<Xapian::valueno, FIELDS> SLOTS = {
-        schema::SLOT_SESSION, schema::SLOT_ORGS, schema::SLOT_COUNTRIES, schema::SLOT_LANG, schema::SLOT_DOCUMENT};
+        schema::SLOT_SESSION, schema::SLOT_ORGS, schema::SLOT_COUNTRIES, schema::SLOT_LANG, Xapian::BAD_VALUENO};
     const Xapian::docid last = db.get_lastdocid();
     for (std::size_t f = 0; f < FIELDS; ++f) {
         Field& field = fields_[f];
         std::unordered_map<std::string, std::uint32_t> ids;
         field.first.assign(static_cast<std::size_t>(last) + 2, 0);
         std::vector<std::pair<Xapian::docid, std::uint32_t>> pairs;
-        for (auto it = db.valuestream_begin(SLOTS[f]); it != db.valuestream_end(SLOTS[f]); ++it) {
-            for (auto& value : split_values(f, *it)) {
-                auto [pos, added] = ids.try_emplace(value, static_cast<std::uint32_t>(field.values.size()));
-                if (added) field.values.push_back(std::move(value));
-                pairs.emplace_back(it.get_docid(), pos->second);
+        if (SLOTS[f] != Xapian::BAD_VALUENO) {
+            // A value stream is in docid order, so pairs come grouped by docid.
+            for (auto it = db.valuestream_begin(SLOTS[f]); it != db.valuestream_end(SLOTS[f]); ++it) {
+                for (auto& value : split_values(f, *it)) {
+                    auto [pos, added] = ids.try_emplace(value, static_cast<std::uint32_t>(field.values.size()));
+                    if (added) field.values.push_back(std::move(value));
+                    pairs.emplace_back(it.get_docid(), pos->second);
+                }
             }
+        } else {
+            const std::string prefix(schema::PREFIX_DOCUMENT);
+            for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+                const auto id = static_cast<std::uint32_t>(field.values.size());
+                field.values.push_back(std::string(*t).substr(prefix.size()));
+                for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) pairs.emplace_back(*p, id);
+            }
+            std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         }
-        // The value stream is in docid order, so pairs are already grouped by docid.
         for (const auto& [did, id] : pairs) {
             if (did <= last) ++field.first[did + 1];
         }

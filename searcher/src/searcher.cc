@@ -67,9 +67,11 @@ std::string echo(const std::string& query) {
 /// Sort key of related passages: "1" for the source's own session (its context), else "0".
 class SameSessionKey : public Xapian::KeyMaker {
   public:
-    SameSessionKey(std::string document, int session) : document_(std::move(document)), session_(session) {}
+    /// `same_document`: the document ids of the source document's passages, sorted.
+    SameSessionKey(std::vector<Xapian::docid> same_document, int session)
+        : same_document_(std::move(same_document)), session_(session) {}
     std::string operator()(const Xapian::Document& doc) const override {
-        if (doc.get_value(schema::SLOT_DOCUMENT) != document_) return "0";
+        if (!std::binary_search(same_document_.begin(), same_document_.end(), doc.get_docid())) return "0";
         // SLOT_SESSION is "<day>/<number>/<title>".
         const std::string v = doc.get_value(schema::SLOT_SESSION);
         const auto a = v.find('/');
@@ -79,7 +81,7 @@ class SameSessionKey : public Xapian::KeyMaker {
     }
 
   private:
-    std::string document_;
+    std::vector<Xapian::docid> same_document_;
     int session_;
 };
 
@@ -461,7 +463,12 @@ SearchResult Searcher::related(const std::string& id, const SearchOptions& optio
             Xapian::Query q = bonus(same, options.like_session_weight);
             parts.push_back(q);
             plan.leaves.push_back({"same session", q});
-            plan.sort_first = std::make_shared<SameSessionKey>(source.hit.document, source.hit.session.number);
+            const std::string document_term = std::string(schema::PREFIX_DOCUMENT) + source.hit.document;
+            std::vector<Xapian::docid> same_document;
+            for (auto it = db.postlist_begin(document_term); it != db.postlist_end(document_term); ++it) {
+                same_document.push_back(*it);
+            }
+            plan.sort_first = std::make_shared<SameSessionKey>(std::move(same_document), source.hit.session.number);
         }
         if (parts.empty()) {
             result.notices.push_back("passage " + id + " has no words to relate it by");

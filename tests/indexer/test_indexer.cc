@@ -363,7 +363,7 @@ TEST_CASE("kill -9 during a large run leaves the last commit, readable and clean
     // Whole files only: each document present has all of its passages.
     std::map<std::string, int> per_doc;
     for (auto it = reader.postlist_begin(""); it != reader.postlist_end(""); ++it) {
-        ++per_doc[reader.get_document(*it).get_value(schema::SLOT_DOCUMENT)];
+        ++per_doc[read_stored_passage(reader.get_document(*it)).document];
     }
     for (const auto& [slug, n] : per_doc) CHECK(std::size_t(n) == per_file);
 

@@ -62,7 +62,6 @@ inline Xapian::Document make_document(const FixturePassage& p, const Analyzer& a
     for (const auto& c : p.countries) doc.add_boolean_term(term(schema::PREFIX_COUNTRY, c));
     doc.add_value(schema::SLOT_SESSION, std::to_string(p.day) + "/" + std::to_string(p.session) + "/" + p.title);
     doc.add_value(schema::SLOT_LANG, p.lang);
-    doc.add_value(schema::SLOT_DOCUMENT, p.document);
     doc.add_value(schema::SLOT_ORGS, join_values(p.orgs));
     doc.add_value(schema::SLOT_COUNTRIES, join_values(p.countries));
     (void)ordinal;

@@ -37,7 +37,7 @@ inline constexpr std::string_view PREFIX_DAY = "XY";         ///< meeting day ("
 // --- Value slots -----------------------------------------------------------------------------
 inline constexpr Xapian::valueno SLOT_SESSION = 0;   ///< "<day>/<number>/<title>"
 inline constexpr Xapian::valueno SLOT_LANG = 1;      ///< ISO 639-1
-inline constexpr Xapian::valueno SLOT_DOCUMENT = 2;  ///< document slug
+// Slot 2 is free: a passage's document is the start of its id, and the XD term filters by it.
 inline constexpr Xapian::valueno SLOT_ORGS = 3;      ///< organisations joined by '\x1f'
 inline constexpr Xapian::valueno SLOT_COUNTRIES = 4; ///< countries joined by '\x1f'
 /// Byte span of every word position of the passage text, encode_offsets() format.
