@@ -3,7 +3,8 @@
 # @brief Rendered man pages → documents in the seed's plain-text format → tiers of 1/10/100 MB.
 #
 # Usage: perl assemble.pl BATCHES.tsv OUT_DIR
-#   BATCHES.tsv: rendered batch file (.../<lang>/<package>/batch-NNNN.txt)<TAB>..., in order.
+#   BATCHES.tsv: rendered batch file (render/<lang>/<package>/batch-NNNN.txt, relative to
+#   OUT_DIR)<TAB>..., in order.
 # Writes OUT_DIR/docs/<lang>-<NNNN>.txt, hard links to them in OUT_DIR/<tier>/, and
 # OUT_DIR/tiers.tsv (tier, documents, bytes, languages, bytes per language).
 #
@@ -79,7 +80,7 @@ while (my $row = <$list>) {
     my ($file) = split /\t/, $row;
     my ($lang) = $file =~ m{/([^/]+)/[^/]+/batch-\d+\.txt$} or die "assemble.pl: bad batch $file\n";
     unless ($seen{$lang}++) { push @langs, $lang; $docs{$lang} = []; }
-    for my $page (batch_pages($file)) {
+    for my $page (batch_pages("$out/$file")) {
         my ($name, @paras) = @$page;
         my $part = 0;
         while (@paras) {
