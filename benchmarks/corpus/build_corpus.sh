@@ -26,10 +26,14 @@ out="${1:-$here/out}"
 mkdir -p "$out" && out="$(cd "$out" && pwd)"   # absolute: the render step runs inside it
 jobs="${BENCH_JOBS:-$(nproc)}"
 
-# language → packages. Each language is one stemmer/analysis language of the benchmark.
-langs=(en fr de es it ru zh ja pl nl pt uk)
+# language → packages. Each language is one stemmer/analysis language of the benchmark. The
+# translations are all of Debian 12's manpages-XX packages; English adds the man pages of
+# packages that are mostly prose (Perl's manuals and modules, git, OpenSSL, Erlang, Tcl/Tk and
+# tcllib, Xlib, zsh), so that the corpus passes 100 MB without repeating anything.
+langs=(en fr de es it ru zh ja pl nl pt uk cs da el fi hu id mk nb ro sr sv tr vi)
 declare -A packages=(
-  [en]="manpages manpages-dev"
+  [en]="manpages manpages-dev perl-doc git-man libssl-doc erlang-manpages tcl8.6-doc tk8.6-doc
+        tcllib libx11-doc zsh-common"
   [fr]="manpages-fr manpages-fr-dev"
   [de]="manpages-de manpages-de-dev"
   [es]="manpages-es manpages-es-dev"
@@ -39,10 +43,24 @@ declare -A packages=(
   [ja]="manpages-ja manpages-ja-dev"
   [pl]="manpages-pl manpages-pl-dev"
   [nl]="manpages-nl manpages-nl-dev"
-  [pt]="manpages-pt-br"
+  [pt]="manpages-pt-br manpages-pt-br-dev"
   [uk]="manpages-uk manpages-uk-dev"
+  [cs]="manpages-cs manpages-cs-dev"
+  [da]="manpages-da manpages-da-dev"
+  [el]="manpages-el"
+  [fi]="manpages-fi"
+  [hu]="manpages-hu"
+  [id]="manpages-id"
+  [mk]="manpages-mk"
+  [nb]="manpages-nb"
+  [ro]="manpages-ro"
+  [sr]="manpages-sr"
+  [sv]="manpages-sv"
+  [tr]="manpages-tr"
+  [vi]="manpages-vi"
 )
 # manpages-zh ships both simplified (zh_CN) and traditional (zh_TW) pages; both are Chinese.
+# manpages-tr is its own older translation project (2.0.6), not the manpages-l10n of the others.
 
 # --- 1. packages -----------------------------------------------------------------------------
 need=(groff-base man-db bsdextrautils perl)
