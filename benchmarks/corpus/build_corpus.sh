@@ -148,6 +148,8 @@ total=$(wc -l < "$batches")
 todo=$(cd "$out" && cut -f1 "$batches" | while read -r f; do [ -e "$f" ] || echo; done | wc -l)
 if [ "$todo" -gt 0 ]; then
   echo "build_corpus: rendering $todo of $total batches with $jobs jobs..."
+  # Inside $out, always: a ".so man1/zshmisc.1" within a page (zshall(1) is made of them) finds
+  # nothing there, so what a page includes never depends on where the script was started.
   (cd "$out" && tr '\t' '\n' < "$batches" | xargs -d '\n' -n 3 -P "$jobs" bash -c 'render_batch "$@"' _)
 fi
 
