@@ -1,9 +1,11 @@
 #!/usr/bin/perl
 # @file benchmarks/corpus/assemble.pl
-# @brief Rendered man pages → documents in the seed's plain-text format → tiers of 1/10/100 MB.
+# @brief Rendered man pages → documents in the seed's plain-text format → tiers of 1/10/100 MB
+#        and full (everything, when there is more than 100 MB).
 #
 # Usage: perl assemble.pl BATCHES.tsv OUT_DIR
-#   BATCHES.tsv: rendered batch file (.../<lang>/<package>/batch-NNNN.txt)<TAB>..., in order.
+#   BATCHES.tsv: rendered batch file (render/<lang>/<package>/batch-NNNN.txt, relative to
+#   OUT_DIR)<TAB>..., in order.
 # Writes OUT_DIR/docs/<lang>-<NNNN>.txt, hard links to them in OUT_DIR/<tier>/, and
 # OUT_DIR/tiers.tsv (tier, documents, bytes, languages, bytes per language).
 #
@@ -21,16 +23,37 @@ my $DOC_BYTES = 32 * 1024;
 my @TIERS = (["1MB", 1_000_000], ["10MB", 10_000_000], ["100MB", 100_000_000]);
 
 # A running header: "STAT(1)   User Commands   STAT(1)", the same name(section) at both ends.
-my $HEADER = qr/^(\S+\((\S+)\))\s.*\s\1$/;
+# Long names leave no space between the parts, and groff cuts the left one short:
+# "App::Prove::State(3perl)Perl Programmers Reference GuideApp::Prove::State(3perl)",
+# "SYSTEMD-VOLATILE-ROOT.SERVsystemd-volatile-root.SYSTEMD-VOLATILE-ROOT.SERVICE(8)". So a header
+# is a line at column 0 ending in name(section) that begins with that name(section), or with its
+# first 12 characters or more. Returns "name(section)", or undef for any other line (a section
+# heading "DESCRIPTION(描述)", a footer "perl v5.36.0  2023-11-25  PERLFUNC(1)").
+my $HEADER_PREFIX = 12;
+sub page_header {
+    my ($line) = @_;
+    return undef unless $line =~ /^\S.*\)$/;
+    for (my $at = length($line) - 1; $at > 0; $at--) {
+        my $tail = substr($line, $at);
+        last if $tail =~ /\s/;
+        next unless $tail =~ /^\S+\([^\s()]+\)$/;     # the name may hold "()": renameat()(2)
+        my $want = length($tail) < $HEADER_PREFIX ? length($tail) : $HEADER_PREFIX;
+        return $tail if $at >= $want && substr($line, 0, $want) eq substr($tail, 0, $want);
+    }
+    return undef;
+}
 
-# Splits one rendered batch into pages: [name(section), paragraphs...] each.
+# Splits one rendered batch into pages: [name(section), paragraphs...] each. groff's mdoc
+# package prints no running header in continuous (terminal) output, so an mdoc batch, which is
+# one page, starts as the page $first (its name from its file); a header would start another.
 sub batch_pages {
-    my ($file) = @_;
+    my ($file, $first) = @_;
     open(my $fh, '<:raw', $file) or die "assemble.pl: $file: $!\n";
     my @lines = <$fh>;
     close $fh;
     s/\r?\n\z// for @lines;
     my (@pages, @block);
+    push @pages, [$first] if defined $first;
     my $flush = sub {
         return unless @block && @pages;
         my $p = join(' ', @block);
@@ -41,9 +64,9 @@ sub batch_pages {
     };
     for my $i (0 .. $#lines) {
         my $line = $lines[$i];
-        if ($line =~ $HEADER) {                   # a new page begins
+        if (defined(my $header = page_header($line))) {   # a new page begins
             $flush->();
-            my ($name, $section) = ($1, $2);
+            my ($name, $section) = $header =~ /^(.*)\((.*)\)$/;
             $name =~ s/\(.*//;
             push @pages, [lc($name) . "($section)"];
             next;
@@ -76,10 +99,16 @@ my $close = sub {
 };
 while (my $row = <$list>) {
     chomp $row;
-    my ($file) = split /\t/, $row;
+    my ($file, $macros, $sources) = split /\t/, $row;
     my ($lang) = $file =~ m{/([^/]+)/[^/]+/batch-\d+\.txt$} or die "assemble.pl: bad batch $file\n";
     unless ($seen{$lang}++) { push @langs, $lang; $docs{$lang} = []; }
-    for my $page (batch_pages($file)) {
+    my $first;
+    if ($macros eq 'mdoc') {   # .../man1/biff.1.gz → biff(1)
+        ($first = $sources) =~ s{^.*/|\.gz$}{}g;
+        $first =~ s/^(.*)\.([^.]+)$/$1($2)/ or die "assemble.pl: no section in $sources\n";
+        $first = lc $first;
+    }
+    for my $page (batch_pages("$out/$file", $first)) {
         my ($name, @paras) = @$page;
         my $part = 0;
         while (@paras) {

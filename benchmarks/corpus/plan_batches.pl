@@ -4,13 +4,30 @@
 #        package per groff run, each mdoc(7) page alone; ".so" alias pages are left out.
 #
 # Usage: perl plan_batches.pl RENDER_DIR < pages.tsv > batches.tsv
+#   RENDER_DIR is written as given at the head of every batch file (build_corpus.sh: "render",
+#   relative to its output directory, so that a plan does not depend on where the corpus lives).
 #   in:  lang<TAB>package<TAB>source page        out: batch file<TAB>macros<TAB>pages (space-separated)
 use strict;
 use warnings;
+use IO::Uncompress::Gunzip qw($GunzipError);
 
 my $BATCH_PAGES = 40;
 my ($render) = @ARGV;
 die "usage: plan_batches.pl RENDER_DIR < pages.tsv\n" unless defined $render;
+
+# The first 20000 bytes of a page, decompressed (in-process: a gzip per page costs minutes).
+sub head_of {
+    my ($file) = @_;
+    my $fh = $file =~ /\.gz$/
+        ? IO::Uncompress::Gunzip->new($file, MultiStream => 1, Transparent => 1)
+          || die "plan_batches.pl: $file: $GunzipError\n"
+        : do { open(my $f, '<:raw', $file) or die "plan_batches.pl: $file: $!\n"; $f };
+    my ($head, $n) = ('', 1);
+    $n = read($fh, $head, 20000 - length($head), length($head)) while $n && length($head) < 20000;
+    die "plan_batches.pl: $file: read failed\n" unless defined $n;
+    close $fh;
+    return $head;
+}
 
 my (%count, @pages, $key);
 sub emit {
@@ -24,7 +41,7 @@ sub flush { emit($key, 'man', @pages) if @pages; @pages = (); }
 while (my $row = <STDIN>) {
     chomp $row;
     my ($lang, $package, $file) = split /\t/, $row;
-    my $head = $file =~ /\.gz$/ ? `gzip -dc \Q$file\E | head -c 20000` : `head -c 20000 \Q$file\E`;
+    my $head = head_of($file);
     my ($first) = grep { !/^\.\\"/ && /\S/ } split /\n/, $head;
     next if defined $first && $first =~ /^\.so\s/;   # another name of a page rendered elsewhere
     flush() if defined $key && $key ne "$lang\t$package";

@@ -19,11 +19,14 @@
 
 namespace {
 
-/// Xapian 1.4's Snowball stemmers for the corpus languages; the others get none.
+/// Xapian 1.4's Snowball stemmers for the corpus languages; the others (pl, uk, zh, ja, cs, el,
+/// mk, sr, vi: Xapian 1.4.22 has no stemmer for them) get none.
 Xapian::Stem stemmer_for(const std::string& lang) {
     static const std::map<std::string, std::string> NAMES = {
-        {"en", "english"}, {"fr", "french"},  {"de", "german"}, {"es", "spanish"},
-        {"it", "italian"}, {"ru", "russian"}, {"nl", "dutch"},  {"pt", "portuguese"}};
+        {"en", "english"},   {"fr", "french"},     {"de", "german"},     {"es", "spanish"},
+        {"it", "italian"},   {"ru", "russian"},    {"nl", "dutch"},      {"pt", "portuguese"},
+        {"da", "danish"},    {"fi", "finnish"},    {"hu", "hungarian"},  {"id", "indonesian"},
+        {"nb", "norwegian"}, {"ro", "romanian"},   {"sv", "swedish"},    {"tr", "turkish"}};
     auto it = NAMES.find(lang);
     return it == NAMES.end() ? Xapian::Stem() : Xapian::Stem(it->second);
 }
