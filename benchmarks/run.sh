@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # @file benchmarks/run.sh
 # @brief One command for every speed figure: corpus, Release build, plain Xapian and ours on each
-#        tier in the same run, then benchmarks/results/<date>.json and .md with the ratios.
+#        tier in the same run, then benchmarks/results/<date>-<HHMM>.json and .md with the ratios.
 #
 # Usage: bash benchmarks/run.sh [TIER...]    (default: every tier of the corpus: 1MB 10MB 100MB [full])
 # Environment: BENCH_ROUNDS (timed query rounds, default 3), BENCH_WORK (databases, default
@@ -15,7 +15,7 @@ corpus="$bench/corpus/out"
 work="${BENCH_WORK:-$bench/work}"
 build="${BENCH_BUILD:-$root/build-bench}"
 rounds="${BENCH_ROUNDS:-3}"
-stamp="$(date -u +%Y-%m-%d)"
+stamp="$(date -u +%Y-%m-%d-%H%M)"
 results="$bench/results"
 tiers=("$@")
 
