@@ -443,13 +443,14 @@ void run_sharded(Run& run, DatabaseDir& dir, IndexSummary& summary, const Progre
         }
     }
     // Input order for the per-file lines, whatever order the shards finished in.
-    std::stable_sort(summary.files.begin(), summary.files.end(), [&](const FileOutcome& a, const FileOutcome& b) {
-        auto index = [&](const FileOutcome& f) {
-            for (std::size_t i = 0; i < jobs.size(); ++i) if (jobs[i].outcome.path == f.path) return i;
-            return jobs.size();
-        };
-        return index(a) < index(b);
-    });
+    std::map<std::string, std::size_t> input_index;
+    for (std::size_t i = 0; i < jobs.size(); ++i) input_index.emplace(jobs[i].outcome.path, i);
+    auto index = [&](const FileOutcome& f) {
+        auto it = input_index.find(f.path);
+        return it == input_index.end() ? jobs.size() : it->second;
+    };
+    std::stable_sort(summary.files.begin(), summary.files.end(),
+                     [&](const FileOutcome& a, const FileOutcome& b) { return index(a) < index(b); });
     if (summary.documents == 0) {
         cleanup();
         return;
