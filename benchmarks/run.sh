@@ -73,7 +73,7 @@ machine_json() {
 mkdir -p "$work" "$results"
 queries="$corpus/queries.tsv"
 topics="$work/topics.tsv"
-tail -n +2 "$queries" | cut -f1,3 > "$topics"
+tail -n +2 "$queries" | cut -f1,3,4 > "$topics"   # qid, query, language
 has_topics=0
 "$search_exe" --help 2>/dev/null | grep -q -- '--topics' && has_topics=1
 [ $has_topics = 1 ] || log "rapporteur-search has no --topics here: batch topics/s not measured"

@@ -45,7 +45,9 @@ int run_topics(rapporteur::Searcher& searcher, const std::string& file, rapporte
     const bool bar = isatty(STDERR_FILENO);
     std::string out;
     for (std::size_t i = 0; i < topics.size(); ++i) {
-        auto result = searcher.search(topics[i].query, options);
+        rapporteur::SearchOptions topic_options = options;
+        if (!topics[i].lang.empty()) topic_options.lang = topics[i].lang;
+        auto result = searcher.search(topics[i].query, topic_options);
         std::fputs(rapporteur::format_trec_run(topics[i].qid, result, tag).c_str(), stdout);
         if (bar) {
             const std::size_t width = 30, done = (i + 1) * width / topics.size();
@@ -94,7 +96,7 @@ int main(int argc, char** argv) {
          "weight of matches in cited footnotes")
         ("title-weight", po::value(&options.title_weight)->default_value(options.title_weight),
          "weight of matches in session titles")
-        ("topics", po::value(&topics), "batch: run every topic of FILE (TSV qid<TAB>query, or TREC <top>) "
+        ("topics", po::value(&topics), "batch: run every topic of FILE (TSV qid<TAB>query[<TAB>lang], or TREC <top>) "
                                        "and print a TREC run")
         ("run-tag", po::value(&run_tag)->default_value(run_tag), "tag of the TREC run")
         ("max-wildcard-terms", po::value(&options.limits.max_wildcard_terms)->default_value(options.limits.max_wildcard_terms),

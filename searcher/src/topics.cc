@@ -4,6 +4,8 @@
 #include "rapporteur/analyzers.h"
 #include "rapporteur/searcher.h"
 
+#include <algorithm>
+#include <cctype>
 #include <string>
 
 namespace rapporteur {
@@ -77,7 +79,19 @@ std::vector<Topic> parse_topics(std::string_view content, std::string_view path)
             throw RuntimeError(std::string(path) + ":" + std::to_string(line) +
                                ": expected 'qid<TAB>query' (or TREC <top> topics)");
         }
-        topics.push_back({trim(raw.substr(0, tab)), trim(raw.substr(tab + 1))});
+        std::string_view query = raw.substr(tab + 1);
+        std::string lang;
+        // An optional last column names the query's language.
+        if (auto last = query.rfind('\t'); last != std::string_view::npos) {
+            const std::string code = trim(query.substr(last + 1));
+            const bool is_code = (code.size() == 2 || code.size() == 3) &&
+                                 std::all_of(code.begin(), code.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+            if (is_code && !trim(query.substr(0, last)).empty()) {
+                for (char c : code) lang += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                query = query.substr(0, last);
+            }
+        }
+        topics.push_back({trim(raw.substr(0, tab)), trim(query), lang});
     }
     return topics;
 }

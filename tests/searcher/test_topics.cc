@@ -17,6 +17,23 @@ TEST_CASE("TSV topics: qid, tab, query - comments and blank lines skipped", "[to
     CHECK(topics[1].query == "\"victims of trafficking\" asylum");
 }
 
+TEST_CASE("TSV topics may name the query's language in a third column", "[topics]") {
+    auto topics = parse_topics("1\tnon-punishment\ten\n2\tTraite des êtres humains\tFR\n3\tplain words\n"
+                               "4\ta\tquery with\ttabs\n5\tfr\n",
+                               "t.tsv");
+    REQUIRE(topics.size() == 5);
+    CHECK(topics[0].query == "non-punishment");
+    CHECK(topics[0].lang == "en");
+    CHECK(topics[1].query == "Traite des êtres humains");
+    CHECK(topics[1].lang == "fr");
+    CHECK(topics[2].lang.empty());
+    // Only a last column of 2-3 letters is a language; a query that is itself "fr" stays one.
+    CHECK(topics[3].query == "a\tquery with\ttabs");
+    CHECK(topics[3].lang.empty());
+    CHECK(topics[4].query == "fr");
+    CHECK(topics[4].lang.empty());
+}
+
 TEST_CASE("TREC topics: <num> Number: and <title>", "[topics]") {
     const std::string trec = "<top>\n<num> Number: 301\n<title> International Organized Crime\n\n<desc> Description:\n"
                              "Identify organizations.\n</top>\n\n<top>\n<num> 302 <title> Topic: asylum seekers\n</top>\n";

@@ -181,10 +181,11 @@ std::string format_text(const SearchResult& result, MarkStyle marks);
 struct Topic {
     std::string qid;
     std::string query;
+    std::string lang; ///< the query's language (ISO 639-1) when the topic gives it, else ""
 };
 
-/** Read topics: TSV lines `qid<TAB>query` (blank lines and lines starting with '#' skipped)
- *  or TREC topics (`<top> <num> Number: 301 <title> query ... </top>`). `path` names the
+/** Read topics: TSV lines `qid<TAB>query` or `qid<TAB>query<TAB>lang` (lang: 2 or 3 ASCII
+ *  letters; blank lines and lines starting with '#' skipped) or TREC topics (`<top> <num> Number: 301 <title> query ... </top>`). `path` names the
  *  source in messages. Throws RuntimeError naming the path and line of a malformed line. */
 std::vector<Topic> parse_topics(std::string_view content, std::string_view path);
 
