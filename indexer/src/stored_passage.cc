@@ -56,24 +56,10 @@ std::vector<std::string> split_multi(const std::string& v) {
     return out;
 }
 
-void append_varint(std::string& out, std::size_t v) {
-    while (v >= 0x80) {
-        out += static_cast<char>((v & 0x7f) | 0x80);
-        v >>= 7;
-    }
-    out += static_cast<char>(v);
-}
-
 /// A varint-prefixed string at `at`, which moves past it; false when the data is cut short.
 bool read_counted(std::string_view data, std::size_t& at, std::string& out) {
-    std::size_t length = 0;
-    for (int shift = 0;; shift += 7) {
-        if (at >= data.size() || shift > 28) return false;
-        const auto byte = static_cast<unsigned char>(data[at++]);
-        length |= static_cast<std::size_t>(byte & 0x7f) << shift;
-        if (!(byte & 0x80)) break;
-    }
-    if (length > data.size() - at) return false;
+    std::uint32_t length = 0;
+    if (!schema::read_varint(data, at, length) || length > data.size() - at) return false;
     out.assign(data.substr(at, length));
     at += length;
     return true;
@@ -84,9 +70,9 @@ bool read_counted(std::string_view data, std::size_t& at, std::string& out) {
 std::string encode_passage_data(const Passage& p, const std::vector<StoredFootnote>& cited) {
     std::string out;
     out.reserve(p.id.size() + p.text.size() + 8);
-    append_varint(out, p.id.size());
+    schema::append_varint(out, p.id.size());
     out += p.id;
-    append_varint(out, p.text.size());
+    schema::append_varint(out, p.text.size());
     out += p.text;
     const bool footnote = p.kind == "footnote";
     if (p.kind == DEFAULT_KIND && cited.empty() && !footnote) return out;

@@ -62,6 +62,26 @@ inline constexpr std::string_view META_SYNONYM = "rapporteur:synonym:";
  *  cancels every change since the last commit. Terms are capped below that, prefix included. */
 inline constexpr std::size_t MAX_TERM_BYTES = 240;
 
+/// Appends `v` as a varint: 7 bits a byte, low bits first, the high bit set on all but the last.
+inline void append_varint(std::string& out, std::uint64_t v) {
+    while (v >= 0x80) {
+        out += static_cast<char>((v & 0x7f) | 0x80);
+        v >>= 7;
+    }
+    out += static_cast<char>(v);
+}
+
+/// Reads a varint of at most 32 bits at `at`, which moves past it; false when cut short or longer.
+inline bool read_varint(std::string_view data, std::size_t& at, std::uint32_t& v) {
+    v = 0;
+    for (int shift = 0; at < data.size() && shift < 35; shift += 7) {
+        const auto byte = static_cast<unsigned char>(data[at++]);
+        v |= static_cast<std::uint32_t>(byte & 0x7f) << shift;
+        if (!(byte & 0x80)) return true;
+    }
+    return false;
+}
+
 /** The span of each word position, as stored in SLOT_OFFSETS, for positions 1, 2, ... in
  *  order, as byte offsets into the passage text. A position's span covers every token at it,
  *  so a compound's whole form makes its first position span the whole compound and spans may
@@ -77,13 +97,6 @@ inline constexpr unsigned char OFFSETS_ESCAPE = 0xE0;
 inline std::string encode_offsets(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& spans) {
     std::string out;
     out.reserve(spans.size() + 8);
-    auto varint = [&out](std::uint32_t v) {
-        while (v >= 0x80) {
-            out += static_cast<char>((v & 0x7f) | 0x80);
-            v >>= 7;
-        }
-        out += static_cast<char>(v);
-    };
     std::uint32_t prev_start = 0, prev_end = 0;
     for (const auto& [start, end] : spans) {
         // A start that went backwards is clamped rather than wrapped.
@@ -93,8 +106,8 @@ inline std::string encode_offsets(const std::vector<std::pair<std::uint32_t, std
             out += static_cast<char>((s - prev_end) * 32 + length);
         } else {
             out += static_cast<char>(OFFSETS_ESCAPE);
-            varint(s - prev_start);
-            varint(length);
+            append_varint(out, s - prev_start);
+            append_varint(out, length);
         }
         prev_start = s;
         prev_end = e;
@@ -108,15 +121,6 @@ inline std::vector<std::uint32_t> decode_offsets(std::string_view data) {
     std::vector<std::uint32_t> flat;
     flat.reserve(2 * data.size());
     std::size_t i = 0;
-    auto varint = [&](std::uint32_t& v) {
-        v = 0;
-        for (int shift = 0; i < data.size() && shift < 35; shift += 7) {
-            const auto byte = static_cast<unsigned char>(data[i++]);
-            v |= static_cast<std::uint32_t>(byte & 0x7f) << shift;
-            if (!(byte & 0x80)) return true;
-        }
-        return false;
-    };
     std::uint32_t prev_start = 0, prev_end = 0;
     while (i < data.size()) {
         const auto byte = static_cast<unsigned char>(data[i++]);
@@ -126,7 +130,7 @@ inline std::vector<std::uint32_t> decode_offsets(std::string_view data) {
             length = byte & 31u;
         } else if (byte == OFFSETS_ESCAPE) {
             std::uint32_t delta = 0;
-            if (!varint(delta) || !varint(length)) break;
+            if (!read_varint(data, i, delta) || !read_varint(data, i, length)) break;
             start = prev_start + delta;
         } else {
             break;
