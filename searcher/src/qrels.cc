@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <unordered_map>
 
 namespace rapporteur {
 
@@ -19,15 +18,8 @@ Qrels Qrels::read(const std::filesystem::path& path) {
 
 Qrels Qrels::parse(std::istream& in, const std::string& name) {
     Qrels qrels;
-    // First line of each (qid, docid), to name both lines of a duplicate.
-    std::map<std::string, std::unordered_map<std::string, std::size_t>> seen;
-    std::string line;
-    std::size_t number = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (detail::is_skipped_line(line)) continue;
-        const auto fields = detail::split_fields(line);
+    detail::PairLines seen;
+    detail::for_each_record(in, name, [&](const std::vector<std::string_view>& fields, std::size_t number) {
         if (fields.size() != 4) {
             throw detail::line_error(name, number,
                 "malformed qrels line: expected 4 fields (qid iter docid relevance), found " +
@@ -39,15 +31,13 @@ Qrels Qrels::parse(std::istream& in, const std::string& name) {
                 "malformed qrels line: relevance '" + std::string(fields[3]) + "' is not an integer");
         }
         const std::string qid(fields[0]), docid(fields[2]);
-        auto [it, fresh] = seen[qid].emplace(docid, number);
-        if (!fresh) {
+        if (const auto first = seen.seen_before(qid, docid, number)) {
             // trec_eval refuses a docid judged twice (form_res_rels.c): which grade would count?
             throw detail::line_error(name, number, "docid '" + docid + "' is judged twice for topic '" +
-                                                       qid + "' (first on line " + std::to_string(it->second) + ")");
+                                                       qid + "' (first on line " + std::to_string(first) + ")");
         }
         qrels.topics_[qid].push_back({docid, relevance});
-    }
-    if (in.bad()) throw RuntimeError(name + ": read error");
+    });
     for (auto& [qid, judgments] : qrels.topics_) {
         std::sort(judgments.begin(), judgments.end(),
                   [](const Judgment& a, const Judgment& b) { return a.docid < b.docid; });

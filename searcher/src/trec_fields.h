@@ -9,7 +9,10 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
+#include <istream>
+#include <map>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -58,6 +61,34 @@ inline bool parse_double(std::string_view field, double& out) {
     out = std::strtod(s.c_str(), &end);
     return end != s.c_str() && *end == '\0';
 }
+
+/** Call `fn(fields, line_number)` for every line trec_eval reads from `in` (a trailing CR
+ *  dropped; blank and comment lines skipped). `name` names the source in a read error. */
+template <typename Fn>
+void for_each_record(std::istream& in, const std::string& name, Fn&& fn) {
+    std::string line;
+    std::size_t number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (is_skipped_line(line)) continue;
+        fn(split_fields(line), number);
+    }
+    if (in.bad()) throw RuntimeError(name + ": read error");
+}
+
+/// The line each (qid, docid) pair was first seen on, to name both lines of a duplicate.
+class PairLines {
+  public:
+    /// 0 the first time the pair is seen (recording `line`), else the line it was first seen on.
+    std::size_t seen_before(const std::string& qid, const std::string& docid, std::size_t line) {
+        auto [it, fresh] = lines_[qid].emplace(docid, line);
+        return fresh ? 0 : it->second;
+    }
+
+  private:
+    std::map<std::string, std::unordered_map<std::string, std::size_t>> lines_;
+};
 
 } // namespace rapporteur::detail
 

@@ -6,7 +6,6 @@
 #include "trec_fields.h"
 
 #include <fstream>
-#include <unordered_map>
 
 namespace rapporteur {
 
@@ -18,14 +17,8 @@ TrecRun TrecRun::read(const std::filesystem::path& path) {
 
 TrecRun TrecRun::parse(std::istream& in, const std::string& name) {
     TrecRun run;
-    std::map<std::string, std::unordered_map<std::string, std::size_t>> seen;
-    std::string line;
-    std::size_t number = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (detail::is_skipped_line(line)) continue;
-        const auto fields = detail::split_fields(line);
+    detail::PairLines seen;
+    detail::for_each_record(in, name, [&](const std::vector<std::string_view>& fields, std::size_t number) {
         if (fields.size() < 6) {
             throw detail::line_error(name, number,
                 "malformed run line: expected 6 fields (qid Q0 docid rank score tag), found " +
@@ -39,16 +32,14 @@ TrecRun TrecRun::parse(std::istream& in, const std::string& name) {
                 "malformed run line: score '" + std::string(fields[4]) + "' is not a number");
         }
         const std::string qid(fields[0]), docid(fields[2]);
-        auto [it, fresh] = seen[qid].emplace(docid, number);
-        if (!fresh) {
+        if (const auto first = seen.seen_before(qid, docid, number)) {
             // trec_eval stops on a duplicate docno (form_res_rels.c): a document is retrieved once.
             throw detail::line_error(name, number, "docid '" + docid + "' is retrieved twice for topic '" +
-                                                       qid + "' (first on line " + std::to_string(it->second) + ")");
+                                                       qid + "' (first on line " + std::to_string(first) + ")");
         }
         run.topics_[qid].push_back({docid, score});
         run.run_id_ = std::string(fields[5]); // trec_eval keeps the tag of the last line
-    }
-    if (in.bad()) throw RuntimeError(name + ": read error");
+    });
     return run;
 }
 
