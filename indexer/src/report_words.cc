@@ -4,6 +4,7 @@
 #include "report_words.h"
 
 #include "rapporteur/analyzers.h"
+#include "tsv.h"
 #include "utf8_util.h"
 
 #include <algorithm>
@@ -13,18 +14,6 @@
 namespace rapporteur {
 
 namespace {
-
-std::vector<std::string_view> split(std::string_view s, char sep) {
-    std::vector<std::string_view> parts;
-    std::size_t start = 0;
-    while (true) {
-        auto end = s.find(sep, start);
-        parts.push_back(s.substr(start, end == std::string_view::npos ? s.npos : end - start));
-        if (end == std::string_view::npos) break;
-        start = end + 1;
-    }
-    return parts;
-}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
