@@ -4,6 +4,7 @@
 #include "rapporteur/indexer.h"
 #include "rapporteur/schema.h"
 #include "rapporteur/stored_passage.h"
+#include "document_builder.h"
 #include "support/process.h"
 
 #include <catch2/catch.hpp>
@@ -457,6 +458,23 @@ TEST_CASE("stored passages read back whole and are found by id", "[indexer][sche
     }
     CHECK(find_passage(db, parsed.slug + "/p99999") == 0);
     CHECK(find_passage(db, "no-slash") == 0);
+}
+
+TEST_CASE("the spelling dictionary takes alphabetic words, not ideographs, kana or hangul", "[indexer][spelling]") {
+    Analyzer analyzer;
+    for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
+             {"Trafficking Überprüfung 人口贩卖问题 ひらがなの文章 인신매매 x86 ok", "en"},
+             {"人口贩卖问题严重。", "zh"},
+             {"人身取引の被害者を保護する。", "ja"}}) {
+        INFO(text);
+        const auto words = spelling_words(text, analyzer.analyze(text, lang));
+        for (const auto& w : words) {
+            const auto c = static_cast<unsigned char>(w[0]);
+            CHECK((c < 0x80 || (c >= 0xC3 && c <= 0xD4))); // Latin, Greek and Cyrillic leads only
+        }
+        if (lang == "en") CHECK(words == std::vector<std::string>{"trafficking", "überprüfung"});
+        else CHECK(words.empty());
+    }
 }
 
 TEST_CASE("damaged passage data is an error naming the document, never garbage", "[indexer][schema]") {
