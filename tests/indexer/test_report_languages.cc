@@ -2,6 +2,7 @@
  *  @brief The document model on reports written in French, German, Spanish and Russian.
  */
 #include "rapporteur/report.h"
+#include "passage_lookup.h"
 #include "support/process.h"
 
 #include <catch2/catch.hpp>
@@ -19,19 +20,7 @@ Report load(const std::string& name) {
     return parse_report(test::read_all(path), path);
 }
 
-const Passage& containing(const Report& r, const std::string& needle) {
-    const Passage* found = nullptr;
-    for (const auto& p : r.passages) {
-        if (p.text.find(needle) != std::string::npos) {
-            INFO(needle);
-            REQUIRE(found == nullptr);
-            found = &p;
-        }
-    }
-    INFO(needle);
-    REQUIRE(found != nullptr);
-    return *found;
-}
+using test::containing;
 
 const Passage& footnote(const Report& r, int n) {
     for (const auto& p : r.passages) {

@@ -2,6 +2,7 @@
  *  @brief The document model on the seed report: metadata, sessions, passages, footnotes, entities.
  */
 #include "rapporteur/report.h"
+#include "passage_lookup.h"
 #include "support/process.h"
 
 #include <catch2/catch.hpp>
@@ -29,20 +30,7 @@ const Passage& by_id(const Report& r, const std::string& suffix) {
     throw std::logic_error("unreachable");
 }
 
-/// The one passage whose text contains `needle` (fails when none or several).
-const Passage& containing(const Report& r, const std::string& needle) {
-    const Passage* found = nullptr;
-    for (const auto& p : r.passages) {
-        if (p.text.find(needle) != std::string::npos) {
-            INFO(needle);
-            REQUIRE(found == nullptr);
-            found = &p;
-        }
-    }
-    INFO(needle);
-    REQUIRE(found != nullptr);
-    return *found;
-}
+using test::containing;
 
 bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
 bool ends_with(const std::string& s, const std::string& suffix) {
