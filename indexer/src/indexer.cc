@@ -10,6 +10,7 @@
 #include "database_dir.h"
 #include "document_builder.h"
 #include "file_reader.h"
+#include "spelling_buffer.h"
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -300,6 +301,7 @@ void run_in_place(Run& run, Xapian::WritableDatabase& db, IndexSummary& summary,
     };
 
     Analyzer writer_analyzer(run.analysis); // for the spellings of replaced passages
+    SpellingBuffer spellings;
     std::uintmax_t batch_bytes = 0;
     bool in_transaction = false;
     try {
@@ -316,7 +318,8 @@ void run_in_place(Run& run, Xapian::WritableDatabase& db, IndexSummary& summary,
                 }
                 if (run.records.count(job.slug)) remove_document(db, job.slug, writer_analyzer);
                 for (auto& p : job.prepared->passages) db.add_document(p.document);
-                for (const auto& [word, count] : job.prepared->spellings) db.add_spelling(word, count);
+                spellings.add(job.prepared->spellings);
+                if (spellings.full()) spellings.write_to(db);
                 db.set_metadata(std::string(schema::META_FILE) + job.slug, encode(job.record));
                 run.records[job.slug] = job.record;
                 job.outcome.passages = job.prepared->passages.size();
@@ -330,6 +333,7 @@ void run_in_place(Run& run, Xapian::WritableDatabase& db, IndexSummary& summary,
             }
             room_cv.notify_all();
             if (in_transaction && batch_bytes >= run.options.commit_bytes) {
+                spellings.write_to(db);
                 db.commit_transaction();
                 in_transaction = false;
                 batch_bytes = 0;
@@ -341,6 +345,7 @@ void run_in_place(Run& run, Xapian::WritableDatabase& db, IndexSummary& summary,
         db.set_metadata(std::string(schema::META_VERSION), std::string(schema::VERSION));
         db.set_metadata(std::string(schema::META_ANALYSIS), schema::format_features(run.analysis));
         store_synonyms(db, run.records);
+        spellings.write_to(db);
         db.commit_transaction();
         in_transaction = false;
     } catch (...) {
@@ -388,12 +393,17 @@ void run_sharded(Run& run, DatabaseDir& dir, IndexSummary& summary, const Progre
             Xapian::WritableDatabase shard(shard_paths[k].string(), Xapian::DB_CREATE);
             Analyzer analyzer(run.analysis);
             DocumentBuilder builder(analyzer);
+            SpellingBuffer spellings;
             for (std::size_t i = bounds[k]; i < bounds[k + 1]; ++i) {
                 Job& job = jobs[i];
                 prepare_job(job, run.options, builder, run.known_hashes);
                 if (job.prepared) {
                     for (auto& p : job.prepared->passages) shard.add_document(p.document);
-                    for (const auto& [word, count] : job.prepared->spellings) shard.add_spelling(word, count);
+                    spellings.add(job.prepared->spellings);
+                    if (spellings.full()) {
+                        spellings.write_to(shard);
+                        shard.commit();
+                    }
                     job.outcome.passages = job.prepared->passages.size();
                     job.prepared.reset();
                 }
@@ -401,6 +411,7 @@ void run_sharded(Run& run, DatabaseDir& dir, IndexSummary& summary, const Progre
                 finished.push_back(i);
                 done_cv.notify_all();
             }
+            spellings.write_to(shard);
             shard.commit();
         } catch (const std::exception& e) {
             shard_errors[k] = e.what();

@@ -5,6 +5,7 @@
 #include "rapporteur/schema.h"
 #include "rapporteur/stored_passage.h"
 #include "document_builder.h"
+#include "spelling_buffer.h"
 #include "support/process.h"
 
 #include <catch2/catch.hpp>
@@ -31,6 +32,14 @@ IndexerOptions options_for(const fs::path& db) {
     IndexerOptions o;
     o.database = db;
     return o;
+}
+
+/// How many passages gave `word` to the spelling dictionary (0 when it is not there).
+Xapian::doccount spelling_frequency(const fs::path& db_path, const std::string& word) {
+    Xapian::Database db(db_path.string());
+    auto it = db.spellings_begin();
+    it.skip_to(word);
+    return it != db.spellings_end() && *it == word ? it.get_termfreq() : 0;
 }
 
 /// Passage id → passage text, for every document in the database.
@@ -477,6 +486,26 @@ TEST_CASE("the spelling dictionary takes alphabetic words, not ideographs, kana 
     }
 }
 
+TEST_CASE("the spelling buffer sums a word's passages across files and says when it is full", "[indexer][spelling]") {
+    TempDir dir;
+    Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE);
+    SpellingBuffer buffer(3);
+    buffer.add({{"shelter", 2}, {"hotline", 1}});
+    CHECK(!buffer.full());
+    buffer.add({{"shelter", 1}, {"asylum", 4}});
+    CHECK(buffer.full());
+    CHECK(buffer.size() == 3);
+    buffer.write_to(db);
+    CHECK(buffer.size() == 0);
+    CHECK(!buffer.full());
+    buffer.add({{"shelter", 5}});
+    buffer.write_to(db);
+    db.commit();
+    std::map<std::string, Xapian::doccount> frequencies;
+    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) frequencies[*it] = it.get_termfreq();
+    CHECK(frequencies == std::map<std::string, Xapian::doccount>{{"asylum", 4}, {"hotline", 1}, {"shelter", 8}});
+}
+
 TEST_CASE("damaged passage data is an error naming the document, never garbage", "[indexer][schema]") {
     Passage p;
     p.id = "doc/fn2";
@@ -526,6 +555,7 @@ TEST_CASE("a large run builds shards in parallel and publishes one new generatio
     auto first = index_paths({dir / "in"}, o);
     CHECK(first.documents == 40);
     CHECK(search_ids(dir / "db", "shelters").size() == 40);
+    CHECK(spelling_frequency(dir / "db", "shelters") == 40); // summed across both shards
     CHECK(read_all(dir / "db" / "XAPIANDB") == "glass gen-2\n");
     // Order of documents follows the input order, whatever the shards did.
     std::vector<std::string> order;
@@ -546,6 +576,7 @@ TEST_CASE("a large run builds shards in parallel and publishes one new generatio
     CHECK(!fs::exists(dir / "db" / "gen-1"));  // older ones go
     CHECK(run("xapian-check " + quote((dir / "db" / "gen-3").string())).status == 0);
     CHECK(Xapian::Database(dir.path().string() + "/db").get_spelling_suggestion("shelterz") == "shelters");
+    CHECK(spelling_frequency(dir / "db", "shelters") == 39); // one passage of each file but f7's
     // With the first document gone, compaction shifts the old passages' ids: a changed file
     // still loses exactly its old passages, and every other passage stays whole.
     const auto per_file = passage_count(paragraphs({"File 1 speaks of shelters.", "And of hotlines number 1."}));
@@ -556,6 +587,7 @@ TEST_CASE("a large run builds shards in parallel and publishes one new generatio
     auto third = index_paths({dir / "in"}, o);
     CHECK(third.documents == 1);
     CHECK(search_ids(dir / "db", "shelters").size() == 37);
+    CHECK(spelling_frequency(dir / "db", "shelters") == 37);
     CHECK(search_ids(dir / "db", "asylum").size() == 1);
     const auto inspections = search_ids(dir / "db", "inspections");
     REQUIRE(inspections.size() == 1);
