@@ -12,6 +12,7 @@ packages=(
   nlohmann-json3-dev
   libfmt-dev
   libcld2-dev
+  libjemalloc-dev
 )
 
 missing=()
