@@ -25,9 +25,10 @@ my $m = $r->{machine};
 my @tiers = @{ $r->{tiers} };
 printf "# Benchmark run %s\n\n", $r->{date};
 printf "Machine: %s, %d cores, %.1f GiB RAM, Linux %s; Xapian %s, ICU %s, g++ %s; commit %s; "
-    . "%d timed query rounds.\n\n",
+    . "%d timed query rounds; %s.\n\n",
     $m->{cpu}, $m->{nproc}, $m->{ram_bytes} / 2**30, $m->{kernel}, $m->{xapian}, $m->{icu}, $m->{gcc},
-    $m->{commit}, $r->{rounds};
+    $m->{commit}, $r->{rounds},
+    ($r->{repeats} // 1) > 1 ? "best of $r->{repeats} turns per engine (indexing, queries, topics)" : "one turn per engine";
 
 print "## Indexing\n\n";
 print "| tier | MB | passages X / ours | MB/s X | MB/s ours | ratio | passages/s X | passages/s ours "
