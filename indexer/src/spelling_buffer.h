@@ -33,7 +33,9 @@ class SpellingBuffer {
         for (const auto& [word, count] : words) words_[word] += count;
     }
 
-    /// True when the buffer holds max_words distinct words or more: time to write_to() and commit.
+    /** True when the buffer holds max_words distinct words or more: time to write_to(), and to
+     *  commit where the writer can (outside a transaction; inside one, Xapian keeps the words
+     *  until the transaction's commit, which --commit-mb bounds). */
     [[nodiscard]] bool full() const { return words_.size() >= max_words_; }
 
     [[nodiscard]] std::size_t size() const { return words_.size(); }

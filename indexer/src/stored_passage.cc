@@ -65,6 +65,11 @@ bool read_counted(std::string_view data, std::size_t& at, std::string& out) {
     return true;
 }
 
+/// The error for a document whose data is not what encode_passage_data() writes.
+RuntimeError damaged(const Xapian::Document& doc, const std::string& why) {
+    return RuntimeError("damaged passage data in document " + std::to_string(doc.get_docid()) + ": " + why);
+}
+
 } // namespace
 
 std::string encode_passage_data(const Passage& p, const std::vector<StoredFootnote>& cited) {
@@ -104,11 +109,8 @@ std::string encode_passage_data(const Passage& p, const std::vector<StoredFootno
 StoredPassage read_stored_passage(const Xapian::Document& doc) {
     StoredPassage s;
     const std::string data = doc.get_data();
-    auto damaged = [&](const std::string& why) {
-        return RuntimeError("damaged passage data in document " + std::to_string(doc.get_docid()) + ": " + why);
-    };
     std::size_t at = 0;
-    if (!read_counted(data, at, s.id) || !read_counted(data, at, s.text)) throw damaged("cut short");
+    if (!read_counted(data, at, s.id) || !read_counted(data, at, s.text)) throw damaged(doc, "cut short");
     s.kind = std::string(DEFAULT_KIND);
     if (at < data.size()) {
         try {
@@ -124,7 +126,7 @@ StoredPassage read_stored_passage(const Xapian::Document& doc) {
             if (auto it = j.find("urls"); it != j.end()) s.urls = it->get<std::vector<std::string>>();
             if (auto it = j.find("cited_by"); it != j.end()) s.cited_by = it->get<std::vector<std::string>>();
         } catch (const nlohmann::json::exception& e) {
-            throw damaged(e.what());
+            throw damaged(doc, e.what());
         }
     }
     s.document = s.id.substr(0, s.id.find('/')); // ids are "<document>/<local id>"
@@ -146,9 +148,7 @@ std::string read_stored_id(const Xapian::Document& doc) {
     const std::string data = doc.get_data();
     std::size_t at = 0;
     std::string id;
-    if (!read_counted(data, at, id)) {
-        throw RuntimeError("damaged passage data in document " + std::to_string(doc.get_docid()) + ": cut short");
-    }
+    if (!read_counted(data, at, id)) throw damaged(doc, "cut short");
     return id;
 }
 

@@ -54,7 +54,7 @@ std::vector<Topic> parse_trec(std::string_view content, std::string_view path) {
                                ": topic without " + (!has_num || num.empty() ? "<num>" : "<title>"));
         }
         if (title.rfind("Topic:", 0) == 0) title = trim(title.substr(6));
-        topics.push_back({num, title});
+        topics.push_back({num, title, {}}); // TREC topics give no language
         at = end + 6;
     }
     return topics;

@@ -44,12 +44,13 @@ std::filesystem::path data_path(std::string_view component, std::string_view rel
 /// The whole content of the data file data_path() finds. Throws RuntimeError naming the path.
 std::string read_data_file(std::string_view component, std::string_view relpath);
 
-/** Tunes the C library's allocator for a process that analyses much text; the executables
- *  call it once, first thing. CLD2 allocates and frees scanner buffers of a few hundred KB on
- *  every call, and glibc by default hands such memory back to the kernel each time (a heap
- *  trim or munmap, then a TLB flush on every core): 10-15 % of an indexing run or a batch of
- *  topics. Keeping up to 64 MB of freed memory for reuse removes that cost. Without glibc it
- *  does nothing. */
+/** Tunes glibc's allocator for a process that analyses much text; the executables call it
+ *  once, first thing. CLD2 allocates and frees scanner buffers of a few hundred KB on every
+ *  call, and glibc by default hands such memory back to the kernel each time (a heap trim or
+ *  munmap, then a TLB flush on every core): 10-15 % of an indexing run or a batch of topics.
+ *  Keeping up to 64 MB of freed memory for reuse removes that cost. It matters only when
+ *  glibc's malloc is the one in use: the default build links the executables with jemalloc
+ *  (RAPPORTEUR_JEMALLOC), which does not have that cost, and then this changes nothing. */
 void tune_allocator();
 
 /** One token of analysed text.
