@@ -2,19 +2,19 @@
  *  @brief rapporteur-index: parse options → IndexerOptions → index_paths → exit code.
  */
 #include "rapporteur/analyzers.h"
+#include "rapporteur/base/cli.h"
 #include "rapporteur/indexer.h"
 
-#include <boost/program_options.hpp>
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
-#include <xapian.h>
 
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <unistd.h>
 
-namespace po = boost::program_options;
+namespace cli = rapporteur::cli;
+namespace po = cli::po;
 
 namespace {
 
@@ -47,73 +47,74 @@ class ProgressBar {
     bool drawn_ = false;
 };
 
+/// The summary of a run: one line per failed file (and per file with -v), then the totals.
+void print_summary(const rapporteur::IndexSummary& summary, const rapporteur::IndexerOptions& options, bool dump,
+                   bool quiet, bool verbose) {
+    using Status = rapporteur::FileOutcome::Status;
+    for (const auto& f : summary.files) {
+        if (f.status == Status::FAILED) {
+            fmt::print(stderr, "rapporteur-index: {}: {}\n", f.path, f.error);
+        } else if (verbose) {
+            const char* what = f.status == Status::UNCHANGED ? "unchanged"
+                             : f.status == Status::DELETED   ? "deleted" : "indexed";
+            fmt::print(stderr, "{}: {}, {} passages\n", f.path, what, f.passages);
+        }
+    }
+    if (dump || quiet) return;
+    const double mb = double(summary.bytes) / 1e6;
+    fmt::print(stderr, "{} documents indexed, {} unchanged, {} deleted, {} failed; {} passages, "
+                       "{:.1f} MB in {:.2f} s ({:.2f} MB/s) into {}\n",
+               summary.documents, summary.unchanged, summary.deleted, summary.failed, summary.passages, mb,
+               summary.seconds, summary.seconds > 0 ? mb / summary.seconds : 0.0, options.database.string());
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     rapporteur::tune_allocator();
-    rapporteur::IndexerOptions options;
-    std::vector<std::string> inputs, deletions;
-    bool dump = false, quiet = false, verbose = false;
-    std::string db;
-    std::uintmax_t commit_mb = options.commit_bytes >> 20;
-    std::uintmax_t shard_min_mb = options.shard_min_bytes >> 20;
+    return cli::run("rapporteur-index", [&] {
+        rapporteur::IndexerOptions options;
+        std::vector<std::string> inputs, deletions;
+        bool dump = false, quiet = false, verbose = false;
+        std::string db;
+        std::uintmax_t commit_mb = options.commit_bytes >> 20;
+        std::uintmax_t shard_min_mb = options.shard_min_bytes >> 20;
 
-    po::options_description visible("Usage: rapporteur-index [options] PATH...\n"
-                                    "Index meeting reports (.txt/.md files, or directories searched recursively).\n"
-                                    "Unchanged files are skipped; changed files replace their passages.\n\nOptions");
-    visible.add_options()
-        ("help,h", "show this help and exit")
-        ("version", "show the version and exit")
-        ("db", po::value(&db), "database directory (default: $RAPPORTEUR_DB, else $XDG_DATA_HOME/rapporteur/db, "
-                               "else ~/.local/share/rapporteur/db)")
-        ("lang", po::value(&options.lang), "force the language of every passage (ISO 639-1, e.g. fr)")
-        ("features", po::value(&options.features),
-         "analysis features: comma-separated stem,fold,compound,variant,synonym, or all, or none "
-         "(default: the database's, else all)")
-        ("delete", po::value(&deletions)->multitoken(), "remove these documents (slug or path) from the database")
-        ("max-file-bytes", po::value(&options.max_file_bytes)->default_value(options.max_file_bytes),
-         "refuse files larger than this many bytes")
-        ("commit-mb", po::value(&commit_mb)->default_value(commit_mb),
-         "commit after this many MB of text (what a killed run can lose)")
-        ("threads", po::value(&options.threads)->default_value(0u), "analysis threads (0: one per core)")
-        ("shard-min-mb", po::value(&shard_min_mb)->default_value(shard_min_mb),
-         "runs over this many MB build shards in parallel and publish a new compacted generation")
-        ("dump", po::bool_switch(&dump), "print the parsed documents as JSON instead of indexing")
-        ("quiet,q", po::bool_switch(&quiet), "print nothing but errors")
-        ("verbose,v", po::bool_switch(&verbose), "print one line per file");
-    po::options_description hidden;
-    hidden.add_options()("input", po::value(&inputs));
-    po::options_description all;
-    all.add(visible).add(hidden);
-    po::positional_options_description positional;
-    positional.add("input", -1);
+        po::options_description visible("Usage: rapporteur-index [options] PATH...\n"
+                                        "Index meeting reports (.txt/.md files, or directories searched recursively).\n"
+                                        "Unchanged files are skipped; changed files replace their passages.\n\nOptions");
+        cli::add_help_options(visible);
+        cli::add_database_option(visible, db);
+        visible.add_options()
+            ("lang", po::value(&options.lang), "force the language of every passage (ISO 639-1, e.g. fr)")
+            ("features", po::value(&options.features),
+             "analysis features: comma-separated stem,fold,compound,variant,synonym, or all, or none "
+             "(default: the database's, else all)")
+            ("delete", po::value(&deletions)->multitoken(), "remove these documents (slug or path) from the database")
+            ("max-file-bytes", po::value(&options.max_file_bytes)->default_value(options.max_file_bytes),
+             "refuse files larger than this many bytes")
+            ("commit-mb", po::value(&commit_mb)->default_value(commit_mb),
+             "commit after this many MB of text (what a killed run can lose)")
+            ("threads", po::value(&options.threads)->default_value(0u), "analysis threads (0: one per core)")
+            ("shard-min-mb", po::value(&shard_min_mb)->default_value(shard_min_mb),
+             "runs over this many MB build shards in parallel and publish a new compacted generation")
+            ("dump", po::bool_switch(&dump), "print the parsed documents as JSON instead of indexing")
+            ("quiet,q", po::bool_switch(&quiet), "print nothing but errors")
+            ("verbose,v", po::bool_switch(&verbose), "print one line per file");
+        po::options_description hidden;
+        hidden.add_options()("input", po::value(&inputs));
 
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-        po::notify(vm);
-        if (vm.count("help") == 0 && vm.count("version") == 0 && inputs.empty() && deletions.empty()) {
+        const auto vm = cli::parse(argc, argv, visible, hidden, "input");
+        if (cli::handled_help_or_version(vm, visible, "rapporteur-index")) return cli::EXIT_OK;
+        if (inputs.empty() && deletions.empty()) {
             throw po::error("no input: give files or directories to index (or --delete NAME)");
         }
         if (commit_mb == 0) throw po::error("--commit-mb must be at least 1");
-    } catch (const po::error& e) {
-        fmt::print(stderr, "rapporteur-index: {}\n", e.what());
-        return 2;
-    }
-    if (vm.count("help")) {
-        std::cout << visible << "\n";
-        return 0;
-    }
-    if (vm.count("version")) {
-        fmt::print("rapporteur-index {}\n", RAPPORTEUR_VERSION);
-        return 0;
-    }
-    options.commit_bytes = commit_mb << 20;
-    options.shard_min_bytes = shard_min_mb << 20;
-    options.database = db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db);
-    std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
+        options.commit_bytes = commit_mb << 20;
+        options.shard_min_bytes = shard_min_mb << 20;
+        options.database = db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db);
+        const std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
 
-    try {
         rapporteur::IndexSummary summary;
         if (dump) {
             auto reports = rapporteur::parse_paths(paths, options, summary);
@@ -139,34 +140,7 @@ int main(int argc, char** argv) {
                 summary = std::move(indexed);
             }
         }
-        using Status = rapporteur::FileOutcome::Status;
-        for (const auto& f : summary.files) {
-            if (f.status == Status::FAILED) {
-                fmt::print(stderr, "rapporteur-index: {}: {}\n", f.path, f.error);
-            } else if (verbose) {
-                const char* what = f.status == Status::UNCHANGED ? "unchanged"
-                                 : f.status == Status::DELETED   ? "deleted" : "indexed";
-                fmt::print(stderr, "{}: {}, {} passages\n", f.path, what, f.passages);
-            }
-        }
-        if (!dump && !quiet) {
-            const double mb = double(summary.bytes) / 1e6;
-            fmt::print(stderr, "{} documents indexed, {} unchanged, {} deleted, {} failed; {} passages, "
-                               "{:.1f} MB in {:.2f} s ({:.2f} MB/s) into {}\n",
-                       summary.documents, summary.unchanged, summary.deleted, summary.failed, summary.passages,
-                       mb, summary.seconds, summary.seconds > 0 ? mb / summary.seconds : 0.0,
-                       options.database.string());
-        }
-        return summary.failed ? 1 : 0;
-    } catch (const rapporteur::UsageError& e) {
-        fmt::print(stderr, "rapporteur-index: {}\n", e.what());
-        return 2;
-    } catch (const rapporteur::RuntimeError& e) {
-        fmt::print(stderr, "rapporteur-index: {}\n", e.what());
-    } catch (const Xapian::Error& e) {
-        fmt::print(stderr, "rapporteur-index: {}\n", e.get_description());
-    } catch (const std::exception& e) {
-        fmt::print(stderr, "rapporteur-index: {}\n", e.what());
-    }
-    return 1;
+        print_summary(summary, options, dump, quiet, verbose);
+        return summary.failed ? cli::EXIT_RUNTIME : cli::EXIT_OK;
+    }, rapporteur::describe_xapian_error);
 }

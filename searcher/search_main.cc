@@ -3,20 +3,19 @@
  *         TREC run for --topics).
  */
 #include "rapporteur/analyzers.h"
-#include "rapporteur/indexer.h"
+#include "rapporteur/base/cli.h"
+#include "rapporteur/format/database_dir.h"
+#include "rapporteur/format/schema.h"
 #include "rapporteur/searcher.h"
 
-#include <boost/program_options.hpp>
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
-#include <xapian.h>
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <unistd.h>
 
-namespace po = boost::program_options;
+namespace cli = rapporteur::cli;
+namespace po = cli::po;
 
 namespace {
 
@@ -24,18 +23,14 @@ namespace {
 std::pair<std::string, std::string> split_filter(const std::string& f) {
     auto eq = f.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == f.size()) {
-        throw po::error("--filter wants FIELD=VALUE (session, org, country, lang, doc), not '" + f + "'");
+        throw po::error("--filter wants FIELD=VALUE (" + rapporteur::schema::field_names() + "), not '" + f + "'");
     }
     return {f.substr(0, eq), f.substr(eq + 1)};
 }
 
 int run_topics(rapporteur::Searcher& searcher, const std::string& file, rapporteur::SearchOptions options,
                const std::string& tag) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw rapporteur::RuntimeError(file + ": cannot open the topics file");
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    const auto topics = rapporteur::parse_topics(buf.str(), file);
+    const auto topics = rapporteur::parse_topics(rapporteur::read_whole_file(file), file);
     // A run needs ranks and ids only: no facets, no snippets, no exact totals.
     options.facets = false;
     options.snippets = false;
@@ -63,16 +58,16 @@ int run_topics(rapporteur::Searcher& searcher, const std::string& file, rapporte
 
 int main(int argc, char** argv) {
     rapporteur::tune_allocator();
+    return cli::run("rapporteur-search", [&] {
     rapporteur::SearchOptions options;
     std::vector<std::string> words, filters;
     std::string db, format = "text", highlight = "auto", like, like_text, topics, run_tag = "rapporteur";
 
     po::options_description visible("Usage: rapporteur-search [options] QUERY...\n"
                                     "Search the indexed meeting reports.\n\nOptions");
+    cli::add_help_options(visible);
+    cli::add_database_option(visible, db);
     visible.add_options()
-        ("help,h", "show this help and exit")
-        ("version", "show the version and exit")
-        ("db", po::value(&db), "database directory (default: $RAPPORTEUR_DB or ~/.local/share/rapporteur/db)")
         ("format", po::value(&format)->default_value(format), "text (for people) or json (for programs)")
         ("limit", po::value(&options.limit), "results to show (default 10; 1000 with --topics)")
         ("offset", po::value(&options.offset)->default_value(options.offset), "results to skip")
@@ -105,15 +100,8 @@ int main(int argc, char** argv) {
          "results are shown up to this rank (offset + limit)");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
-    po::options_description all;
-    all.add(visible).add(hidden);
-    po::positional_options_description positional;
-    positional.add("query", -1);
-
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-        po::notify(vm);
+    const auto vm = cli::parse(argc, argv, visible, hidden, "query");
+    {
         if (format != "text" && format != "json") {
             throw po::error("--format must be text or json, not '" + format + "'");
         }
@@ -128,34 +116,18 @@ int main(int argc, char** argv) {
         if (options.bm25.k1 < 0 || options.bm25.k2 < 0 || options.bm25.k3 < 0 || options.bm25.b < 0 || options.bm25.b > 1) {
             throw po::error("BM25 parameters must be >= 0, and b at most 1");
         }
-    } catch (const po::error& e) {
-        fmt::print(stderr, "rapporteur-search: {}\n", e.what());
-        return 2;
     }
-    if (vm.count("help")) {
-        std::cout << visible << "\n";
-        return 0;
-    }
-    if (vm.count("version")) {
-        fmt::print("rapporteur-search {}\n", RAPPORTEUR_VERSION);
-        return 0;
-    }
-    const int modes = !words.empty() + !like.empty() + vm.count("like-text") + !topics.empty();
-    if (modes == 0) {
-        fmt::print(stderr, "rapporteur-search: no query given (see --help)\n");
-        return 2;
-    }
-    if (modes > 1) {
-        fmt::print(stderr, "rapporteur-search: give one of QUERY, --like, --like-text or --topics\n");
-        return 2;
-    }
+    if (cli::handled_help_or_version(vm, visible, "rapporteur-search")) return cli::EXIT_OK;
+    const auto modes = !words.empty() + !like.empty() + vm.count("like-text") + !topics.empty();
+    if (modes == 0) throw po::error("no query given (see --help)");
+    if (modes > 1) throw po::error("give one of QUERY, --like, --like-text or --topics");
     if (!vm.count("limit")) options.limit = topics.empty() ? 10 : 1000;
     options.facets = !vm.count("no-facets");
     options.explain = vm.count("explain") > 0;
     options.auto_correct = vm.count("auto-correct") > 0;
     const auto path = db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db);
 
-    try {
+    {
         rapporteur::Searcher searcher(path);
         if (!topics.empty()) return run_topics(searcher, topics, options, run_tag);
         rapporteur::SearchResult result;
@@ -178,14 +150,7 @@ int main(int argc, char** argv) {
             marks = rapporteur::MarkStyle::ANSI;
         }
         std::fputs(rapporteur::format_text(result, marks).c_str(), stdout);
-        return 0;
-    } catch (const rapporteur::UsageError& e) {
-        fmt::print(stderr, "rapporteur-search: {}\n", e.what());
-        return 2;
-    } catch (const rapporteur::RuntimeError& e) {
-        fmt::print(stderr, "rapporteur-search: {}\n", e.what());
-    } catch (const Xapian::Error& e) {
-        fmt::print(stderr, "rapporteur-search: {}\n", e.get_description());
+        return cli::EXIT_OK;
     }
-    return 1;
+    }, rapporteur::describe_xapian_error);
 }

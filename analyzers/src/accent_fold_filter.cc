@@ -4,6 +4,7 @@
 #include "accent_fold_filter.h"
 
 #include "rapporteur/analyzers.h"
+#include "rapporteur/utf8.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -17,13 +18,6 @@ namespace {
 /// Past this code point no script we fold has letters with accents (Latin Extended Additional
 /// and Greek Extended end at U+1FFF; the rest up to here is symbols, which pass unchanged).
 constexpr UChar32 TABLE_END = 0x2500;
-
-void append_utf8(std::string& out, UChar32 c) {
-    char buf[4];
-    std::int32_t len = 0;
-    U8_APPEND_UNSAFE(buf, len, c);
-    out.append(buf, static_cast<std::size_t>(len));
-}
 
 /// The blocks of combining diacritics shared by the European scripts (not Arabic harakat or
 /// Indic vowel signs, which are part of the spelling).
@@ -79,7 +73,7 @@ std::vector<std::string> build_table() {
                 dropped = true;
                 continue;
             }
-            append_utf8(folded, d);
+            utf8::append(folded, d);
         }
         if (!dropped) continue;
         // A lone combining mark folds to nothing; the filter keeps a term that would vanish.

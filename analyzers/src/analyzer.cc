@@ -3,12 +3,11 @@
  *  (index tokens, query words, and through the tokens' offsets, highlights).
  */
 #include "rapporteur/analyzers.h"
+#include "rapporteur/utf8.h"
 
 #include <algorithm>
 #include <map>
 #include <mutex>
-
-#include <unicode/utf8.h>
 
 #include "analysis_chain.h"
 #include "compound_filter.h"
@@ -28,27 +27,11 @@ const std::vector<std::string> STEMMED_LANGUAGES = {"en", "fr", "de", "es", "it"
 /// enough to rank "sécurité" above "securite" for the query "sécurité", not to outweigh a word.
 constexpr double EXACT_BONUS = 0.5;
 
-/// Byte offset of the first invalid UTF-8 sequence, or npos.
-std::size_t invalid_utf8_offset(std::string_view s) {
-    std::size_t i = 0;
-    // Skip ASCII quickly; ICU's macro handles the rest (it rejects overlongs and surrogates).
-    while (true) {
-        while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
-        if (i == s.size()) return std::string_view::npos;
-        auto at = static_cast<std::int32_t>(i);
-        const auto n = static_cast<std::int32_t>(std::min<std::size_t>(s.size(), i + 4));
-        UChar32 c;
-        U8_NEXT(s.data(), at, n, c);
-        if (c < 0) return i;
-        i = static_cast<std::size_t>(at);
-    }
-}
-
 void check_text(std::string_view text) {
     if (text.size() >= UINT32_MAX) {
         throw UsageError("text of " + std::to_string(text.size()) + " bytes: offsets are 32-bit, split it first");
     }
-    if (auto bad = invalid_utf8_offset(text); bad != std::string_view::npos) {
+    if (auto bad = utf8::invalid_offset(text); bad != std::string_view::npos) {
         throw RuntimeError("invalid UTF-8 at byte " + std::to_string(bad));
     }
 }
@@ -356,7 +339,7 @@ const std::vector<std::string>& Analyzer::stemmed_languages() { return STEMMED_L
 std::string Analyzer::detect_language(std::string_view text, std::string_view fallback) const {
     if (!impl_->options.lang.empty()) return normalise_language(impl_->options.lang);
     const std::string_view fb = fallback.empty() ? std::string_view(impl_->options.fallback_lang) : fallback;
-    if (text.empty() || invalid_utf8_offset(text) != std::string_view::npos) return std::string(fb);
+    if (text.empty() || utf8::invalid_offset(text) != std::string_view::npos) return std::string(fb);
     return LanguageDetector::detect(text, fb);
 }
 

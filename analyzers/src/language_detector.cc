@@ -2,6 +2,8 @@
  *  @brief LanguageDetector: the language of a text by CLD2, with a fallback when it is unsure.
  */
 #include "language_detector.h"
+
+#include "rapporteur/utf8.h"
 #include "rapporteur/analyzers.h"
 
 // The CLD2 header uses FILE without including <cstdio>.
@@ -81,9 +83,8 @@ void tune_allocator() {
 }
 
 std::string LanguageDetector::detect(std::string_view text, std::string_view fallback) {
-    std::size_t n = std::min(text.size(), MAX_SAMPLE_BYTES);
     // Cut at a character boundary: CLD2 expects whole UTF-8 sequences.
-    while (n < text.size() && n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+    const std::size_t n = utf8::prefix(text, MAX_SAMPLE_BYTES).size();
     CLD2::Language top3[3];
     int percent3[3];
     int text_bytes = 0;

@@ -7,14 +7,10 @@
 
 namespace rapporteur {
 
-void add_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix,
-                std::size_t max_term_bytes) {
+void add_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix) {
     std::string term;
     for (const auto& t : tokens) {
-        if (t.text.empty() || prefix.size() + t.text.size() > max_term_bytes ||
-            t.text.find('\0') != std::string::npos) {
-            continue;
-        }
+        if (!is_storable_term(prefix, t.text)) continue;
         term.assign(prefix);
         term += t.text;
         doc.add_posting(term, t.position + 1);

@@ -3,41 +3,23 @@
  */
 #include "facet_index.h"
 
-#include "rapporteur/schema.h"
+#include "rapporteur/format/codecs.h"
+#include "rapporteur/format/schema.h"
 
 #include <algorithm>
 #include <unordered_map>
 
 namespace rapporteur {
 
-const std::array<const char*, FacetIndex::FIELDS> FacetIndex::NAMES = {"session", "organisation", "country",
-                                                                       "lang", "document"};
-
 namespace {
 
 /// The facet values stored in one slot value.
-std::vector<std::string> split_values(std::size_t field, const std::string& v) {
-    std::vector<std::string> out;
-    if (v.empty()) return out;
-    if (field == 0) {
-        // SLOT_SESSION holds "<day>/<number>/<title>"; the facet (and the filter) is the number.
-        auto a = v.find('/');
-        auto b = a == std::string::npos ? std::string::npos : v.find('/', a + 1);
-        out.push_back(a == std::string::npos ? v : v.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1));
-        return out;
-    }
-    if (field == 1 || field == 2) {
-        std::size_t start = 0;
-        while (start <= v.size()) {
-            auto end = v.find(schema::MULTI_SEPARATOR, start);
-            if (end == std::string::npos) end = v.size();
-            if (end > start) out.push_back(v.substr(start, end - start));
-            start = end + 1;
-        }
-        return out;
-    }
-    out.push_back(v);
-    return out;
+std::vector<std::string> split_values(Xapian::valueno slot, const std::string& v) {
+    if (v.empty()) return {};
+    // The session facet (and filter) is the session number.
+    if (slot == schema::SLOT_SESSION) return {std::string(codecs::session_number(v))};
+    if (slot == schema::SLOT_ORGS || slot == schema::SLOT_COUNTRIES) return codecs::split_values(v);
+    return {v};
 }
 
 bool all_digits(const std::string& s) {
@@ -49,25 +31,24 @@ bool all_digits(const std::string& s) {
 FacetIndex::FacetIndex(const Xapian::Database& db) {
     // The document of a passage has no value slot (its id starts with it, and a slot would cost
     // a few bytes a passage): that field is read from the XD terms' posting lists instead.
-    static constexpr std::array<Xapian::valueno, FIELDS> SLOTS = {
-        schema::SLOT_SESSION, schema::SLOT_ORGS, schema::SLOT_COUNTRIES, schema::SLOT_LANG, Xapian::BAD_VALUENO};
     const Xapian::docid last = db.get_lastdocid();
     for (std::size_t f = 0; f < FIELDS; ++f) {
         Field& field = fields_[f];
         std::unordered_map<std::string, std::uint32_t> ids;
         field.first.assign(static_cast<std::size_t>(last) + 2, 0);
         std::vector<std::pair<Xapian::docid, std::uint32_t>> pairs;
-        if (SLOTS[f] != Xapian::BAD_VALUENO) {
+        const auto slot = schema::FIELDS[f].slot;
+        if (slot != Xapian::BAD_VALUENO) {
             // A value stream is in docid order, so pairs come grouped by docid.
-            for (auto it = db.valuestream_begin(SLOTS[f]); it != db.valuestream_end(SLOTS[f]); ++it) {
-                for (auto& value : split_values(f, *it)) {
+            for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+                for (auto& value : split_values(slot, *it)) {
                     auto [pos, added] = ids.try_emplace(value, static_cast<std::uint32_t>(field.values.size()));
                     if (added) field.values.push_back(std::move(value));
                     pairs.emplace_back(it.get_docid(), pos->second);
                 }
             }
         } else {
-            const std::string prefix(schema::PREFIX_DOCUMENT);
+            const std::string prefix(schema::FIELDS[f].prefix);
             for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
                 const auto id = static_cast<std::uint32_t>(field.values.size());
                 field.values.push_back(std::string(*t).substr(prefix.size()));
@@ -111,7 +92,7 @@ std::map<std::string, std::vector<FacetValue>> FacetIndex::Spy::results() const 
             if (all_digits(a.value) && all_digits(b.value)) return std::stol(a.value) < std::stol(b.value);
             return a.value < b.value;
         });
-        out[NAMES[f]] = std::move(values);
+        out[std::string(schema::FIELDS[f].facet)] = std::move(values);
     }
     return out;
 }

@@ -5,6 +5,7 @@
 #ifndef RAPPORTEUR_FACET_INDEX_H
 #define RAPPORTEUR_FACET_INDEX_H
 
+#include "rapporteur/format/schema.h"
 #include "rapporteur/searcher.h"
 
 #include <xapian.h>
@@ -21,8 +22,8 @@ namespace rapporteur {
  *  value streams once (O(passages)); counting a match is then a few array increments. */
 class FacetIndex {
   public:
-    static constexpr std::size_t FIELDS = 5; ///< session, organisation, country, lang, document
-    static const std::array<const char*, FIELDS> NAMES;
+    /// The fields with a facet: the first schema::FACET_COUNT of schema::FIELDS.
+    static constexpr std::size_t FIELDS = schema::FACET_COUNT;
 
     explicit FacetIndex(const Xapian::Database& db);
 

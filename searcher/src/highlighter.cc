@@ -2,6 +2,7 @@
  *  @brief Highlights and snippets from stored word offsets.
  */
 #include "highlighter.h"
+#include "rapporteur/utf8.h"
 #include "text_util.h"
 
 #include <algorithm>
@@ -88,7 +89,7 @@ std::vector<ByteRange> Highlighter::ranges(std::vector<PositionSpan> spans) cons
 }
 
 ByteRange Highlighter::best_window(const std::vector<ByteRange>& marks, std::size_t max_chars) const {
-    const auto cp = code_point_index(text_);
+    const auto cp = utf8::code_point_index(text_);
     const std::size_t total = cp[text_.size()];
     if (total <= max_chars || words_.empty()) return {0, text_.size()};
     auto width = [&](std::size_t s, std::size_t e) { return cp[e] - cp[s]; };
@@ -99,7 +100,7 @@ ByteRange Highlighter::best_window(const std::vector<ByteRange>& marks, std::siz
         std::set<std::string> distinct;
         std::size_t j = i;
         for (; j < marks.size() && width(marks[i].start, marks[j].end) <= max_chars; ++j) {
-            distinct.insert(fold_case(text_.substr(marks[j].start, marks[j].end - marks[j].start)));
+            distinct.insert(utf8::fold(text_.substr(marks[j].start, marks[j].end - marks[j].start)));
         }
         if (j == i) j = i + 1; // a single mark wider than the budget is kept whole
         const std::size_t count = j - i;

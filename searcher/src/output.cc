@@ -3,6 +3,7 @@
  *         TREC run lines.
  */
 #include "rapporteur/searcher.h"
+#include "rapporteur/utf8.h"
 
 #include "highlighter.h"
 #include "text_util.h"
@@ -21,7 +22,7 @@ nlohmann::json to_json(const SearchResult& r) {
         json highlights = json::array();
         for (const auto& [s, e] : h.highlights) highlights.push_back({s, e});
         json hit = {{"rank", h.rank}, {"id", h.id}, {"score", h.score},
-                    {"document", h.document}, {"kind", h.kind}, {"lang", h.lang},
+                    {"document", h.document}, {"kind", kind_name(h.kind)}, {"lang", h.lang},
                     {"session", {{"day", h.session.day}, {"number", h.session.number}, {"title", h.session.title}}},
                     {"organisations", h.organisations}, {"countries", h.countries},
                     {"text", h.text}, {"snippet", h.snippet}, {"highlights", highlights},
@@ -47,7 +48,7 @@ nlohmann::json to_json(const SearchResult& r) {
 
 namespace {
 
-std::string session_label(const SessionInfo& s) {
+std::string session_label(const Session& s) {
     if (s.number == 0) return s.title.empty() ? "Opening" : "Opening - " + s.title;
     std::string out = s.day ? fmt::format("Day {}, Session {}", s.day, s.number) : fmt::format("Session {}", s.number);
     if (!s.title.empty()) out += " - " + s.title;
@@ -69,10 +70,10 @@ std::string format_text(const SearchResult& r, MarkStyle marks) {
                            h.document, h.id, h.score);
         // Render from the text and the highlight offsets: no round trip through HTML.
         std::vector<ByteRange> bytes;
-        for (const auto& [s, e] : h.highlights) bytes.push_back({byte_of_code_point(h.text, s), byte_of_code_point(h.text, e)});
+        for (const auto& [s, e] : h.highlights) bytes.push_back({utf8::byte_of_code_point(h.text, s), utf8::byte_of_code_point(h.text, e)});
         Highlighter highlighter(h.text, {});
-        ByteRange window{byte_of_code_point(h.text, h.snippet_window.first),
-                         byte_of_code_point(h.text, h.snippet_window.second)};
+        ByteRange window{utf8::byte_of_code_point(h.text, h.snippet_window.first),
+                         utf8::byte_of_code_point(h.text, h.snippet_window.second)};
         if (h.snippet_window.second == 0) window = {0, h.text.size()};
         out += "   " + highlighter.render(window, bytes, open, close, false) + "\n";
         for (const auto& f : h.footnotes) {

@@ -3,22 +3,23 @@
  */
 #include "passage_data.h"
 
-#include "rapporteur/schema.h"
-#include "rapporteur/stored_passage.h"
+#include "rapporteur/format/codecs.h"
+#include "rapporteur/format/schema.h"
+#include "rapporteur/format/stored_passage.h"
 
 namespace rapporteur {
 
 PassageData PassageData::parse(const Xapian::Document& doc, bool details) {
     StoredPassage s = read_stored_passage(doc);
     PassageData p;
-    p.offsets = schema::decode_offsets(doc.get_value(schema::SLOT_OFFSETS));
+    p.offsets = codecs::decode_offsets(doc.get_value(schema::SLOT_OFFSETS));
     p.hit.id = std::move(s.id);
     p.hit.text = std::move(s.text);
     if (!details) return p;
     p.hit.document = std::move(s.document);
     p.hit.kind = std::move(s.kind);
     p.hit.lang = std::move(s.lang);
-    p.hit.session = {s.session.day, s.session.number, std::move(s.session.title)};
+    p.hit.session = std::move(s.session);
     p.hit.organisations = std::move(s.organisations);
     p.hit.countries = std::move(s.countries);
     for (auto& f : s.footnotes) p.hit.footnotes.push_back({f.n, std::move(f.text), std::move(f.urls)});

@@ -3,9 +3,11 @@
  *         compiler that turns each word into the analyzers' own terms, field by field.
  */
 #include "query_parser.h"
+#include "rapporteur/utf8.h"
 #include "text_util.h"
 
-#include "rapporteur/schema.h"
+#include "rapporteur/format/codecs.h"
+#include "rapporteur/format/schema.h"
 
 #include <algorithm>
 #include <charconv>
@@ -33,11 +35,8 @@ struct Lexeme {
     bool window_capped = false;
 };
 
-const std::set<std::string>& field_names() {
-    static const std::set<std::string> names = {"session", "org", "country", "lang", "doc",
-                                                "kind", "day", "in"};
-    return names;
-}
+/// A field the query language knows: a schema field, or "in" (which part of a passage).
+bool is_field_name(std::string_view name) { return name == "in" || schema::find_field(name) != nullptr; }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 bool ends_chunk(char c) { return is_space(c) || c == '(' || c == ')' || c == '"'; }
@@ -99,7 +98,7 @@ std::vector<Lexeme> lex(const std::string& q, std::size_t max_proximity) {
                 lx.window = std::max<std::size_t>(value, 1);
             }
         } else if (auto colon = chunk.find(':');
-                   colon != std::string::npos && colon > 0 && field_names().count(chunk.substr(0, colon))) {
+                   colon != std::string::npos && colon > 0 && is_field_name(std::string_view(chunk).substr(0, colon))) {
             lx.kind = Tok::FIELD;
             lx.field = chunk.substr(0, colon);
             lx.text = chunk.substr(colon + 1);
@@ -589,7 +588,7 @@ class Compiler {
     /// The index forms of a wildcard's prefix: case-folded, and as the analyzer writes it.
     std::vector<std::string> wildcard_forms(const std::string& prefix) const {
         std::vector<std::string> forms;
-        const std::string folded = fold_case(prefix);
+        const std::string folded = utf8::fold(prefix);
         if (!folded.empty()) forms.push_back(folded);
         for (const auto& w : analyzer_.analyze_query(prefix, options_.lang)) {
             if (w.alternatives.empty() || w.alternatives.front().terms.size() != 1) continue;
@@ -721,22 +720,16 @@ QueryParser::QueryParser(const Xapian::Database& db, const Analyzer& analyzer, c
     : db_(db), analyzer_(analyzer), options_(options) {}
 
 std::string QueryParser::field_term(const std::string& field, const std::string& value) const {
-    static const std::map<std::string, std::string_view> prefixes = {
-        {"session", schema::PREFIX_SESSION}, {"org", schema::PREFIX_ORG},   {"country", schema::PREFIX_COUNTRY},
-        {"lang", schema::PREFIX_LANG},       {"doc", schema::PREFIX_DOCUMENT}, {"kind", schema::PREFIX_KIND},
-        {"day", schema::PREFIX_DAY}};
-    auto p = prefixes.find(field);
-    if (p == prefixes.end()) {
-        throw UsageError("unknown filter field '" + field + "' (session, org, country, lang, doc, kind, day)");
-    }
-    const std::string prefix(p->second);
+    const schema::Field* f = schema::find_field(field);
+    if (!f) throw UsageError("unknown filter field '" + field + "' (" + schema::field_names() + ")");
+    const std::string prefix(f->prefix);
     std::string exact = prefix + value;
     if (db_.term_exists(exact)) return exact;
     // Canonical names are stored as written ("GRETA", "Council of Europe"): match any case.
-    const std::string wanted = fold_case(value);
+    const std::string wanted = utf8::fold(value);
     for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
         const std::string& term = *t;
-        if (fold_case(std::string_view(term).substr(prefix.size())) == wanted) return term;
+        if (utf8::fold(std::string_view(term).substr(prefix.size())) == wanted) return term;
     }
     return exact;
 }
@@ -760,7 +753,7 @@ ParsedQuery QueryParser::parse(const std::string& raw) const {
     ParsedQuery out;
     out.text = raw;
     if (raw.size() > options_.limits.max_query_bytes) {
-        out.text = utf8_prefix(raw, options_.limits.max_query_bytes);
+        out.text = utf8::prefix(raw, options_.limits.max_query_bytes);
         out.notices.push_back("the query is longer than " + std::to_string(options_.limits.max_query_bytes) +
                               " bytes; only its first " + std::to_string(out.text.size()) + " bytes were read");
     }

@@ -3,9 +3,11 @@
  *         from stored offsets; related passages; reopen on a concurrent commit.
  */
 #include "rapporteur/searcher.h"
+#include "rapporteur/utf8.h"
 #include "rapporteur/analyzers.h"
-#include "rapporteur/schema.h"
-#include "rapporteur/stored_passage.h"
+#include "rapporteur/format/codecs.h"
+#include "rapporteur/format/schema.h"
+#include "rapporteur/format/stored_passage.h"
 
 #include "facet_index.h"
 #include "highlighter.h"
@@ -28,9 +30,9 @@ namespace {
 /// Sets AnalyzerOptions from the features the indexer recorded ("stem,fold,compound,variant,synonym").
 void read_features(const std::string& list, AnalyzerOptions& o) {
     try {
-        schema::parse_features(list.empty() ? "all" : list, o);
+        parse_features(list.empty() ? "all" : list, o);
     } catch (const UsageError&) {
-        schema::parse_features("all", o); // a newer index's feature: analyse with everything on
+        parse_features("all", o); // a newer index's feature: analyse with everything on
     }
 }
 
@@ -40,7 +42,7 @@ class TextTermDecider : public Xapian::ExpandDecider {
     explicit TextTermDecider(const Analyzer& analyzer) : analyzer_(analyzer) {}
     bool operator()(const std::string& term) const override {
         if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
-        if (code_point_index(term).back() < 3) return false;
+        if (utf8::length(term) < 3) return false;
         if (std::all_of(term.begin(), term.end(), [](unsigned char c) { return c < 0x80 && !std::isalpha(c); })) return false;
         auto words = analyzer_.analyze_query(term);
         return !(words.size() == 1 && words.front().stopword);
@@ -61,7 +63,7 @@ constexpr std::size_t MAX_SUGGESTED_WORDS = 8;
 /// A query as quoted in a notice: long ones are cut, so a notice stays one readable line.
 std::string echo(const std::string& query) {
     constexpr std::size_t MAX = 120;
-    return query.size() <= MAX ? query : utf8_prefix(query, MAX) + "…";
+    return query.size() <= MAX ? query : std::string(utf8::prefix(query, MAX)) + "…";
 }
 
 /// Sort key of related passages: "1" for the source's own session (its context), else "0".
@@ -72,12 +74,8 @@ class SameSessionKey : public Xapian::KeyMaker {
         : same_document_(std::move(same_document)), session_(session) {}
     std::string operator()(const Xapian::Document& doc) const override {
         if (!std::binary_search(same_document_.begin(), same_document_.end(), doc.get_docid())) return "0";
-        // SLOT_SESSION is "<day>/<number>/<title>".
         const std::string v = doc.get_value(schema::SLOT_SESSION);
-        const auto a = v.find('/');
-        if (a == std::string::npos) return "0";
-        const auto b = v.find('/', a + 1);
-        return v.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1) == std::to_string(session_) ? "1" : "0";
+        return codecs::session_number(v) == std::to_string(session_) ? "1" : "0";
     }
 
   private:
@@ -111,12 +109,7 @@ struct Searcher::Impl {
         load_analysis();
     }
     void load_analysis() {
-        const std::string version = db.get_metadata(std::string(schema::META_VERSION));
-        if (!version.empty() && version != schema::VERSION) {
-            throw RuntimeError(path.string() + ": index format " + version + ", this searcher reads format " +
-                               std::string(schema::VERSION) + "; rebuild it with: rapporteur-index --db " +
-                               path.string() + " DIR");
-        }
+        schema::check_index_format(db, path.string());
         AnalyzerOptions options;
         read_features(db.get_metadata(std::string(schema::META_ANALYSIS)), options);
         analyzer = Analyzer(options);
@@ -283,7 +276,7 @@ void Searcher::Impl::fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, con
         }
     }
     const auto marks = highlighter.ranges(std::move(spans));
-    const auto cp = code_point_index(hit.text);
+    const auto cp = utf8::code_point_index(hit.text);
     for (const auto& m : marks) hit.highlights.emplace_back(cp[m.start], cp[m.end]);
     if (options.snippets) {
         const ByteRange window = highlighter.best_window(marks, options.snippet_chars);
@@ -297,7 +290,7 @@ void Searcher::Impl::fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, con
             auto p = db.positionlist_begin(did, term);
             if (p == db.positionlist_end(did, term)) continue;
             std::string word = surface(hit.text, data.offsets, did, term);
-            if (seen.insert(fold_case(word)).second) hit.shared_terms.push_back(word);
+            if (seen.insert(utf8::fold(word)).second) hit.shared_terms.push_back(word);
         }
     }
 }
@@ -490,7 +483,7 @@ SearchResult Searcher::related_text(const std::string& text, const SearchOptions
         result.query = text;
         bound_window(options, result);
         Xapian::Database& db = impl_->db;
-        const std::string cut = utf8_prefix(text, options.limits.max_query_bytes * 16);
+        const std::string cut(utf8::prefix(text, options.limits.max_query_bytes * 16));
         // The text's most telling words: frequency in the text × rarity in the index.
         std::map<std::string, std::pair<std::size_t, std::string>> counts;
         for (const auto& w : impl_->analyzer.analyze_query(cut, options.lang)) {

@@ -2,6 +2,7 @@
  *  @brief "Did you mean" from the index's own vocabulary.
  */
 #include "speller.h"
+#include "rapporteur/utf8.h"
 #include "passage_data.h"
 #include "text_util.h"
 
@@ -21,7 +22,7 @@ std::string Speller::surface_form(const std::string& term) const {
         PassageData data = PassageData::parse(db_.get_document(*p), false);
         const std::size_t i = 2 * static_cast<std::size_t>(*pos - 1);
         if (i + 1 >= data.offsets.size() || data.offsets[i + 1] > data.hit.text.size()) continue;
-        ++forms[fold_case(std::string_view(data.hit.text).substr(data.offsets[i], data.offsets[i + 1] - data.offsets[i]))];
+        ++forms[utf8::fold(std::string_view(data.hit.text).substr(data.offsets[i], data.offsets[i + 1] - data.offsets[i]))];
     }
     std::string best = term;
     std::size_t best_count = 0;
@@ -35,15 +36,15 @@ std::string Speller::surface_form(const std::string& term) const {
 }
 
 std::string Speller::suggest(const std::string& original, const std::string& term) const {
-    const std::string folded = fold_case(original);
+    const std::string folded = utf8::fold(original);
     std::string from_dictionary = db_.get_spelling_suggestion(folded, 2);
     if (!from_dictionary.empty() && from_dictionary != folded) return from_dictionary;
     if (term.empty()) return {};
     // The first code point (1 to 4 bytes) narrows the scan to one slice of the vocabulary.
-    std::size_t lead = 1;
-    while (lead < term.size() && (static_cast<unsigned char>(term[lead]) & 0xC0) == 0x80) ++lead;
+    std::size_t lead = 0;
+    utf8::next(term, lead);
     const std::string first = term.substr(0, lead);
-    const std::size_t length = code_point_index(term).back();
+    const std::size_t length = utf8::length(term);
     const std::size_t max_distance = length <= 4 ? 1 : 2;
     std::string best;
     std::size_t best_distance = max_distance + 1;

@@ -1,30 +1,14 @@
 /** @file text_util.cc
- *  @brief Small UTF-8 helpers of the searcher: case folding, cutting, escaping, code points.
+ *  @brief The searcher's text helpers beside utf8.h: HTML escaping and edit distance.
  */
 #include "text_util.h"
 
-#include <unicode/unistr.h>
-#include <unicode/utf8.h>
+#include "rapporteur/utf8.h"
 
 #include <algorithm>
 #include <cstdint>
 
 namespace rapporteur {
-
-std::string fold_case(std::string_view s) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<std::int32_t>(s.size())));
-    u.foldCase();
-    std::string out;
-    u.toUTF8String(out);
-    return out;
-}
-
-std::string utf8_prefix(std::string_view s, std::size_t max_bytes) {
-    if (s.size() <= max_bytes) return std::string(s);
-    std::size_t end = max_bytes;
-    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
-    return std::string(s.substr(0, end));
-}
 
 std::string html_escape(std::string_view s) {
     std::string out;
@@ -42,44 +26,8 @@ std::string html_escape(std::string_view s) {
     return out;
 }
 
-std::vector<std::size_t> code_point_index(std::string_view s) {
-    std::vector<std::size_t> index(s.size() + 1);
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        index[i] = n;
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
-    }
-    index[s.size()] = n;
-    return index;
-}
-
-std::size_t byte_of_code_point(std::string_view s, std::size_t cp) {
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-            if (n == cp) return i;
-            ++n;
-        }
-    }
-    return s.size();
-}
-
-namespace {
-std::vector<std::int32_t> code_points(std::string_view s) {
-    std::vector<std::int32_t> out;
-    std::int32_t i = 0;
-    const auto n = static_cast<std::int32_t>(s.size());
-    while (i < n) {
-        UChar32 c;
-        U8_NEXT(s.data(), i, n, c);
-        out.push_back(c);
-    }
-    return out;
-}
-} // namespace
-
 std::size_t edit_distance(std::string_view a8, std::string_view b8, std::size_t max) {
-    const auto a = code_points(a8), b = code_points(b8);
+    const auto a = utf8::decode(a8), b = utf8::decode(b8);
     const std::size_t n = a.size(), m = b.size();
     if ((n > m ? n - m : m - n) > max) return max + 1;
     // Three rows of the optimal-string-alignment table; stop once a whole row is over `max`.

@@ -4,7 +4,7 @@
 #ifndef RAPPORTEUR_TESTS_PASSAGE_LOOKUP_H
 #define RAPPORTEUR_TESTS_PASSAGE_LOOKUP_H
 
-#include "rapporteur/report.h"
+#include "rapporteur/readers.h"
 
 #include <catch2/catch.hpp>
 

@@ -2,8 +2,9 @@
  *  @brief The indexing run: updates, atomic commits, locking, Xapian's sharp edges, bad input.
  */
 #include "rapporteur/indexer.h"
-#include "rapporteur/schema.h"
-#include "rapporteur/stored_passage.h"
+#include "rapporteur/format/codecs.h"
+#include "rapporteur/format/schema.h"
+#include "rapporteur/format/stored_passage.h"
 #include "document_builder.h"
 #include "spelling_buffer.h"
 #include "support/process.h"
@@ -204,7 +205,7 @@ TEST_CASE("a huge token, a long URL and a NUL in a batch lose nothing else", "[i
     CHECK(search_ids(db, "details").size() == 1);
     Xapian::Database reader(db.string());
     for (auto t = reader.allterms_begin(); t != reader.allterms_end(); ++t) {
-        CHECK((*t).size() <= schema::MAX_TERM_BYTES);
+        CHECK((*t).size() <= MAX_TERM_BYTES);
     }
     CHECK(run("xapian-check " + quote(current_generation(db).string())).status == 0);
 }
@@ -215,7 +216,7 @@ TEST_CASE("NUL bytes inside a term never reach Xapian", "[indexer][edges]") {
     Xapian::Document doc;
     std::vector<Token> tokens = {{"good", 0, 0, 4, false}, {std::string("ba\0d", 4), 1, 5, 9, false},
                                  {std::string(300, 'y'), 2, 10, 310, false}};
-    add_tokens(doc, tokens, "", schema::MAX_TERM_BYTES);
+    add_tokens(doc, tokens, "");
     db.add_document(doc);
     REQUIRE_NOTHROW(db.commit());
     CHECK(db.get_termfreq("good") == 1);
@@ -387,15 +388,15 @@ TEST_CASE("kill -9 during a large run leaves the last commit, readable and clean
 TEST_CASE("word spans round-trip through the stored offsets", "[indexer][schema]") {
     // Overlapping spans too: a compound's first position spans the whole compound.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> spans = {{0, 3}, {4, 18}, {8, 18}, {18, 19}, {200, 70000}, {70001, 70002}};
-    const auto flat = schema::decode_offsets(schema::encode_offsets(spans));
+    const auto flat = codecs::decode_offsets(codecs::encode_offsets(spans));
     REQUIRE(flat.size() == spans.size() * 2);
     for (std::size_t i = 0; i < spans.size(); ++i) {
         CHECK(flat[2 * i] == spans[i].first);
         CHECK(flat[2 * i + 1] == spans[i].second);
     }
-    CHECK(schema::decode_offsets("").empty());
-    CHECK(schema::decode_offsets("\xE0\x80").empty()); // truncated varint: nothing, not garbage
-    CHECK(schema::decode_offsets("\xF5").empty());     // a byte no encoder writes
+    CHECK(codecs::decode_offsets("").empty());
+    CHECK(codecs::decode_offsets("\xE0\x80").empty()); // truncated varint: nothing, not garbage
+    CHECK(codecs::decode_offsets("\xF5").empty());     // a byte no encoder writes
 
     // Ordinary prose (words of 1-31 bytes, a space or two apart) costs one byte a word; a long
     // word, a wide gap or an empty span take the escape and still round-trip.
@@ -405,9 +406,9 @@ TEST_CASE("word spans round-trip through the stored offsets", "[indexer][schema]
         prose.emplace_back(at, at + length);
         at += length + 1;
     }
-    CHECK(schema::encode_offsets(prose).size() == prose.size());
+    CHECK(codecs::encode_offsets(prose).size() == prose.size());
     prose.insert(prose.end(), {{at, at + 40}, {at + 48, at + 50}, {at + 50, at + 50}, {at + 51, at + 52}});
-    const auto back = schema::decode_offsets(schema::encode_offsets(prose));
+    const auto back = codecs::decode_offsets(codecs::encode_offsets(prose));
     REQUIRE(back.size() == prose.size() * 2);
     for (std::size_t i = 0; i < prose.size(); ++i) {
         CHECK(back[2 * i] == prose[i].first);
@@ -423,7 +424,7 @@ TEST_CASE("every passage of the seed stores the span of each of its words", "[in
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
         auto doc = db.get_document(*it);
         const std::string text = read_stored_passage(doc).text;
-        const auto flat = schema::decode_offsets(doc.get_value(schema::SLOT_OFFSETS));
+        const auto flat = codecs::decode_offsets(doc.get_value(schema::SLOT_OFFSETS));
         // Each position of each text term maps to a span whose analysis yields that term.
         for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
             const std::string term = *t;
@@ -509,7 +510,7 @@ TEST_CASE("the spelling buffer sums a word's passages across files and says when
 TEST_CASE("damaged passage data is an error naming the document, never garbage", "[indexer][schema]") {
     Passage p;
     p.id = "doc/fn2";
-    p.kind = "footnote";
+    p.kind = PassageKind::FOOTNOTE;
     p.text = "A footnote with \"quotes\", a tab\t and \u00e9.";
     p.footnote_number = 2;
     p.urls = {"https://example.org/a"};
@@ -519,7 +520,7 @@ TEST_CASE("damaged passage data is an error naming the document, never garbage",
     doc.set_data(good);
     const auto back = read_stored_passage(doc);
     CHECK(back.id == p.id);
-    CHECK(back.kind == "footnote");
+    CHECK(back.kind == PassageKind::FOOTNOTE);
     CHECK(back.text == p.text);
     CHECK(back.footnote_number == 2);
     CHECK(back.urls == p.urls);
@@ -530,7 +531,7 @@ TEST_CASE("damaged passage data is an error naming the document, never garbage",
     // A plain paragraph is its id, its text and two length bytes.
     Passage plain;
     plain.id = "doc/p1";
-    plain.kind = "paragraph";
+    plain.kind = PassageKind::PARAGRAPH;
     plain.text = "Short.";
     CHECK(encode_passage_data(plain, {}).size() == plain.id.size() + plain.text.size() + 2);
 

@@ -4,7 +4,7 @@
  */
 #include "rapporteur/analyzers.h"
 #include "rapporteur/indexer.h"
-#include "rapporteur/report.h"
+#include "rapporteur/readers.h"
 #include "support/process.h"
 
 #include <catch2/catch.hpp>
@@ -25,7 +25,7 @@ const std::string SEED = std::string(RAPPORTEUR_SEEDS) + "/000_2e1ad919f53edd39.
 
 std::size_t count_kind(const Report& r, const std::string& kind) {
     std::size_t n = 0;
-    for (const auto& p : r.passages) n += p.kind == kind;
+    for (const auto& p : r.passages) n += kind_name(p.kind) == kind;
     return n;
 }
 
@@ -72,7 +72,7 @@ TEST_CASE("a report without sessions keeps every passage in the opening part", "
     CHECK(r.passages[0].id == "nosessions/p1");
     CHECK(r.passages[0].countries == Strings{"Greece"});
     CHECK(r.passages[1].organisations == Strings{"OSCE"});
-    CHECK(r.passages[2].kind == "bullet");
+    CHECK(r.passages[2].kind == PassageKind::BULLET);
     CHECK(r.passages[2].text == "one point");
     CHECK(r.lang.empty());
 }
@@ -116,11 +116,11 @@ TEST_CASE("lists and Markdown headings inside a block of lines", "[report][block
                                   "## Background\n#hashtag stays text.\n",
                                   "blocks.md");
     REQUIRE(r.passages.size() == 4);
-    CHECK(r.passages[0].kind == "paragraph");
+    CHECK(r.passages[0].kind == PassageKind::PARAGRAPH);
     CHECK(r.passages[0].text == "Intro line one continues here, including:");
-    CHECK(r.passages[1].kind == "bullet");
+    CHECK(r.passages[1].kind == PassageKind::BULLET);
     CHECK(r.passages[1].text == "first item");
-    CHECK(r.passages[2].kind == "bullet");
+    CHECK(r.passages[2].kind == PassageKind::BULLET);
     CHECK(r.passages[3].text == "#hashtag stays text.");
     // A wrapped line that starts with a dash inside a sentence is not a bullet.
     const Report w = parse_report("The first known publication on the issue\n- the one from 2020 - was cited.\n", "wrap.txt");
@@ -187,7 +187,7 @@ TEST_CASE("a footnote block at the very end is linked to its marker", "[report][
                                   "end.txt");
     REQUIRE(r.passages.size() == 2);
     const Passage& fn = r.passages[1];
-    CHECK(fn.kind == "footnote");
+    CHECK(fn.kind == PassageKind::FOOTNOTE);
     CHECK(fn.id == "end/fn4");
     CHECK(fn.text == "See the report");
     CHECK(fn.urls == Strings{"https://example.org/r"});

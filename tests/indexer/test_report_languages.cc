@@ -1,7 +1,7 @@
 /** @file test_report_languages.cc
  *  @brief The document model on reports written in French, German, Spanish and Russian.
  */
-#include "rapporteur/report.h"
+#include "rapporteur/readers.h"
 #include "passage_lookup.h"
 #include "support/process.h"
 
@@ -24,7 +24,7 @@ using test::containing;
 
 const Passage& footnote(const Report& r, int n) {
     for (const auto& p : r.passages) {
-        if (p.kind == "footnote" && p.footnote_number == n) return p;
+        if (p.kind == PassageKind::FOOTNOTE && p.footnote_number == n) return p;
     }
     FAIL("no footnote " << n);
     throw std::logic_error("unreachable");
@@ -94,9 +94,9 @@ TEST_CASE("French report: Jour/Séance headings, a cut paragraph, footnotes, ent
     CHECK(footnote(r, 3).cited_by == Strings{containing(r, "L'Italie et l'Espagne").id});
     // Three bullets, each a passage.
     int bullets = 0;
-    for (const auto& p : r.passages) bullets += p.kind == "bullet";
+    for (const auto& p : r.passages) bullets += p.kind == PassageKind::BULLET;
     CHECK(bullets == 3);
-    CHECK(containing(r, "former les agents").kind == "bullet");
+    CHECK(containing(r, "former les agents").kind == PassageKind::BULLET);
     CHECK(containing(r, "L'Italie et l'Espagne").countries == Strings{"Italy", "Spain"});
     CHECK(containing(r, "quatrième séance").countries == Strings{"Germany", "Greece"});
     CHECK(containing(r, "quatrième séance").session == 4);
@@ -160,7 +160,7 @@ TEST_CASE("Spanish report: Día/Sesión headings, cut paragraph, dates with 'y' 
     CHECK(footnote(r, 2).text == "Véase Informe anual del ACNUR");
     CHECK(footnote(r, 2).organisations == Strings{"UNHCR"});
     CHECK(footnote(r, 2).cited_by == Strings{cut.id});
-    CHECK(containing(r, "Mecanismo Nacional de Derivación").kind == "bullet");
+    CHECK(containing(r, "Mecanismo Nacional de Derivación").kind == PassageKind::BULLET);
     CHECK(containing(r, "La Comisión Europea").organisations == Strings{"European Commission", "European Union"});
     CHECK(containing(r, "cuarta sesión").organisations == Strings{"GRETA", "OSCE"});
     CHECK(containing(r, "cuarta sesión").countries == Strings{"Italy"});

@@ -1,7 +1,7 @@
 /** @file test_report_parser.cc
  *  @brief The document model on the seed report: metadata, sessions, passages, footnotes, entities.
  */
-#include "rapporteur/report.h"
+#include "rapporteur/readers.h"
 #include "passage_lookup.h"
 #include "support/process.h"
 
@@ -103,7 +103,7 @@ TEST_CASE("seed: an opening part and five sessions, Session 4 inferred from the 
     }
     // Session 4 has exactly the four paragraphs from the announcing one to the next heading.
     int in_four = 0;
-    for (const auto& p : r.passages) in_four += p.kind != "footnote" && p.session == 4;
+    for (const auto& p : r.passages) in_four += p.kind != PassageKind::FOOTNOTE && p.session == 4;
     CHECK(in_four == 4);
 }
 
@@ -112,13 +112,13 @@ TEST_CASE("seed: passages are paragraphs and bullets numbered in reading order, 
     std::size_t paragraphs = 0, bullets = 0, footnotes = 0;
     for (std::size_t i = 0; i < r.passages.size(); ++i) {
         const auto& p = r.passages[i];
-        if (p.kind == "footnote") {
+        if (p.kind == PassageKind::FOOTNOTE) {
             ++footnotes;
             CHECK(p.id == r.slug + "/fn" + std::to_string(p.footnote_number));
         } else {
             CHECK(footnotes == 0);  // all text passages come before the footnotes
             CHECK(p.id == r.slug + "/p" + std::to_string(i + 1));
-            (p.kind == "bullet" ? bullets : paragraphs) += 1;
+            (p.kind == PassageKind::BULLET ? bullets : paragraphs) += 1;
         }
     }
     CHECK(paragraphs == 22);
@@ -130,7 +130,7 @@ TEST_CASE("seed: passages are paragraphs and bullets numbered in reading order, 
     CHECK(starts_with(by_id(r, "p12").text, "States should fully recognize the acute vulnerabilities"));
     CHECK(ends_with(by_id(r, "p12").text, "stigmatization of marginalized populations."));
     for (auto id : {"p10", "p11", "p12"}) {
-        CHECK(by_id(r, id).kind == "bullet");
+        CHECK(by_id(r, id).kind == PassageKind::BULLET);
         CHECK(by_id(r, id).session == 2);
     }
     // Re-parsing gives the same ids for the same texts.
@@ -162,7 +162,7 @@ TEST_CASE("seed: the four paragraphs cut by a footnote block are whole again", "
         const Passage& p = containing(r, cut.across);
         CHECK(starts_with(p.text, cut.first_words));
         CHECK(ends_with(p.text, cut.last_words));
-        CHECK(p.kind == "paragraph");
+        CHECK(p.kind == PassageKind::PARAGRAPH);
     }
     // And no passage starts with the second half of a cut.
     for (const auto& p : r.passages) {
@@ -201,7 +201,7 @@ TEST_CASE("seed: all 13 footnotes with their texts and links, cited both ways", 
     };
     std::vector<const Passage*> notes;
     for (const auto& p : r.passages) {
-        if (p.kind == "footnote") notes.push_back(&p);
+        if (p.kind == PassageKind::FOOTNOTE) notes.push_back(&p);
     }
     REQUIRE(notes.size() == expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) {
@@ -358,7 +358,7 @@ TEST_CASE("a Markdown variant: wrapped lines, a day heading, bold session headin
     CHECK(containing(r, "first point").organisations == Strings{"IOM"});
     CHECK(containing(r, "debt bondage").organisations == Strings{"ILO"});
     int bullets = 0;
-    for (const auto& p : r.passages) bullets += p.kind == "bullet";
+    for (const auto& p : r.passages) bullets += p.kind == PassageKind::BULLET;
     CHECK(bullets == 4);
     // A page number between two halves of a sentence does not cut it.
     const Passage& cut = containing(r, "and at the role of labour inspectorates in Sweden.");

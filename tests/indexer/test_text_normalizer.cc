@@ -3,7 +3,7 @@
  */
 #include "text_normalizer.h"
 
-#include "rapporteur/analyzers.h"
+#include "rapporteur/base/errors.h"
 
 #include <catch2/catch.hpp>
 
@@ -29,17 +29,6 @@ TEST_CASE("normalize_text: line ends, BOM, tabs and trailing whitespace", "[norm
         INFO(row.in);
         CHECK(normalize_text(row.in) == row.out);
     }
-}
-
-TEST_CASE("find_invalid_utf8: strict, with the offset of the first bad byte", "[normalizer]") {
-    CHECK(find_invalid_utf8("plain ascii and \xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80") == std::string_view::npos);
-    CHECK(find_invalid_utf8("\x80") == 0);                       // lone continuation
-    CHECK(find_invalid_utf8("ab\xC3") == 2);                     // truncated
-    CHECK(find_invalid_utf8("12345678\xC1\x81") == 8);           // overlong 2-byte (after the 8-byte fast path)
-    CHECK(find_invalid_utf8("x\xE0\x80\xAF") == 1);              // overlong 3-byte
-    CHECK(find_invalid_utf8("xy\xED\xB0\x80") == 2);             // surrogate
-    CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);           // above U+10FFFF
-    CHECK(find_invalid_utf8("\xF5\x80\x80\x80") == 0);
 }
 
 TEST_CASE("normalize_text: errors name the cause and the offset", "[normalizer]") {

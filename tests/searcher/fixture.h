@@ -1,27 +1,30 @@
 /** @file fixture.h
  *  @brief Searcher test fixtures: the seed indexed on disk by the indexer library, and small
- *         in-memory reports written in the indexer's document layout (schema.h).
+ *         reports written into a database by the writer's own DocumentBuilder.
  */
 #ifndef RAPPORTEUR_TESTS_SEARCHER_FIXTURE_H
 #define RAPPORTEUR_TESTS_SEARCHER_FIXTURE_H
 
 #include "support/process.h"
 
+#include "document_builder.h"
+
 #include "rapporteur/analyzers.h"
+#include "rapporteur/format/schema.h"
+#include "rapporteur/format/stored_passage.h"
 #include "rapporteur/indexer.h"
-#include "rapporteur/schema.h"
 #include "rapporteur/searcher.h"
-#include "rapporteur/stored_passage.h"
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
 namespace rapporteur::test {
 
-/// One passage of an in-memory report.
+/// One passage of a small report; the footnotes it cites become footnote passages.
 struct FixturePassage {
     std::string id, document = "fixture";
     std::string text;
@@ -29,61 +32,115 @@ struct FixturePassage {
     std::string title;
     std::vector<std::string> orgs, countries;
     std::string lang = "en";
-    std::string kind = "paragraph";
+    PassageKind kind = PassageKind::PARAGRAPH;
     std::vector<FootnoteInfo> footnotes;
 };
 
-inline std::string join_values(const std::vector<std::string>& v) {
-    std::string out;
-    for (const auto& s : v) out += (out.empty() ? "" : std::string(1, schema::MULTI_SEPARATOR)) + s;
+/** The fixture passages as the reports a reader would give: one per document, in order, with
+ *  its sessions, and for each cited footnote a footnote passage "<document>/fn<n>" cited by
+ *  the passages that name it (the marker at the end of the citing text). */
+inline std::vector<Report> fixture_reports(const std::vector<FixturePassage>& passages) {
+    std::vector<Report> reports;
+    std::map<std::string, std::size_t> by_document;
+    for (const auto& fp : passages) {
+        auto [it, fresh] = by_document.try_emplace(fp.document, reports.size());
+        if (fresh) {
+            reports.emplace_back();
+            reports.back().slug = fp.document;
+            reports.back().path = fp.document + ".txt";
+            reports.back().lang = fp.lang;
+            reports.back().sessions.push_back(Session{});
+        }
+        Report& r = reports[it->second];
+        Session session{fp.day, fp.session, fp.title, false};
+        auto same = [&](const Session& s) { return s.day == session.day && s.number == session.number && s.title == session.title; };
+        auto s = std::find_if(r.sessions.begin(), r.sessions.end(), same);
+        if (s == r.sessions.end()) s = r.sessions.insert(r.sessions.end(), session);
+        Passage p;
+        p.id = fp.id;
+        p.kind = fp.kind;
+        p.text = fp.text;
+        p.session = static_cast<int>(s - r.sessions.begin());
+        p.organisations = fp.orgs;
+        p.countries = fp.countries;
+        p.lang = fp.lang;
+        for (const auto& f : fp.footnotes) {
+            p.footnotes.push_back({f.n, static_cast<std::uint32_t>(p.text.size())});
+            auto cited = std::find_if(r.passages.begin(), r.passages.end(), [&](const Passage& q) {
+                return q.kind == PassageKind::FOOTNOTE && q.footnote_number == f.n;
+            });
+            if (cited != r.passages.end()) {
+                cited->cited_by.push_back(fp.id);
+                continue;
+            }
+            Passage note;
+            note.id = fp.document + "/fn" + std::to_string(f.n);
+            note.kind = PassageKind::FOOTNOTE;
+            note.text = f.text;
+            note.footnote_number = f.n;
+            note.urls = f.urls;
+            note.session = p.session;
+            note.lang = fp.lang;
+            note.cited_by.push_back(fp.id);
+            r.passages.push_back(std::move(note));
+        }
+        r.passages.push_back(std::move(p));
+    }
+    // Footnotes after the text passages, as the readers give them.
+    for (auto& r : reports) {
+        std::stable_partition(r.passages.begin(), r.passages.end(),
+                              [](const Passage& p) { return p.kind != PassageKind::FOOTNOTE; });
+    }
+    return reports;
+}
+
+/** The passages as stored: the given ones and, for each footnote they cite, the footnote's own
+ *  passage (its text, in the session of its first citing passage, without entities). */
+inline std::vector<FixturePassage> stored_passages(const std::vector<FixturePassage>& passages) {
+    std::vector<FixturePassage> out = passages;
+    for (const auto& fp : passages) {
+        for (const auto& f : fp.footnotes) {
+            const std::string id = fp.document + "/fn" + std::to_string(f.n);
+            if (std::any_of(out.begin(), out.end(), [&](const FixturePassage& q) { return q.id == id; })) continue;
+            FixturePassage note = fp;
+            note.id = id;
+            note.text = f.text;
+            note.kind = PassageKind::FOOTNOTE;
+            note.orgs.clear();
+            note.countries.clear();
+            note.footnotes.clear();
+            out.push_back(std::move(note));
+        }
+    }
     return out;
 }
 
-/// A passage as the indexer writes it: text terms with positions, boolean terms, values, JSON data.
-inline Xapian::Document make_document(const FixturePassage& p, const Analyzer& analyzer, std::size_t ordinal) {
-    Xapian::Document doc;
-    auto tokens = analyzer.analyze(p.text, p.lang);
-    add_tokens(doc, tokens, schema::PREFIX_TEXT);
-    add_tokens(doc, analyzer.analyze(p.title, p.lang), schema::PREFIX_SESSION_TITLE);
-    for (const auto& f : p.footnotes) add_tokens(doc, analyzer.analyze(f.text, p.lang), schema::PREFIX_FOOTNOTE);
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> spans; // as the indexer stores them
-    for (const auto& t : tokens) {
-        if (t.position >= spans.size()) spans.resize(t.position + 1, {t.start, t.end});
-        spans[t.position].first = std::min(spans[t.position].first, t.start);
-        spans[t.position].second = std::max(spans[t.position].second, t.end);
+/// The documents the writer's DocumentBuilder makes of the passages, in database order.
+inline std::vector<Xapian::Document> fixture_documents(const std::vector<FixturePassage>& passages,
+                                                       const Analyzer& analyzer) {
+    DocumentBuilder builder(analyzer);
+    std::vector<Xapian::Document> out;
+    for (auto& report : fixture_reports(passages)) {
+        for (auto& p : builder.build(std::move(report)).passages) out.push_back(std::move(p.document));
     }
-    auto term = [](std::string_view prefix, const std::string& v) { return std::string(prefix) + v; };
-    doc.add_boolean_term(term(schema::PREFIX_DOCUMENT, p.document));
-    doc.add_boolean_term(term(schema::PREFIX_KIND, p.kind));
-    doc.add_boolean_term(term(schema::PREFIX_LANG, p.lang));
-    doc.add_boolean_term(term(schema::PREFIX_SESSION, std::to_string(p.session)));
-    doc.add_boolean_term(term(schema::PREFIX_DAY, std::to_string(p.day)));
-    for (const auto& o : p.orgs) doc.add_boolean_term(term(schema::PREFIX_ORG, o));
-    for (const auto& c : p.countries) doc.add_boolean_term(term(schema::PREFIX_COUNTRY, c));
-    doc.add_value(schema::SLOT_SESSION, std::to_string(p.day) + "/" + std::to_string(p.session) + "/" + p.title);
-    doc.add_value(schema::SLOT_LANG, p.lang);
-    doc.add_value(schema::SLOT_ORGS, join_values(p.orgs));
-    doc.add_value(schema::SLOT_COUNTRIES, join_values(p.countries));
-    (void)ordinal;
-    doc.add_value(schema::SLOT_OFFSETS, schema::encode_offsets(spans));
-    std::vector<StoredFootnote> cited;
-    for (const auto& f : p.footnotes) cited.push_back({f.n, f.text, f.urls});
-    Passage stored;
-    stored.id = p.id;
-    stored.kind = p.kind;
-    stored.text = p.text;
-    doc.set_data(encode_passage_data(stored, cited));
-    return doc;
+    return out;
 }
 
-/// Passages into a database: in memory when `path` is empty, else on disk.
+/// Passages into a database by the writer's DocumentBuilder: in memory when `path` is empty,
+/// else on disk (with the spelling dictionary the writer keeps).
 inline Xapian::WritableDatabase build_database(const std::vector<FixturePassage>& passages, const std::string& path = {}) {
     Xapian::WritableDatabase db = path.empty() ? Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY)
                                                : Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OVERWRITE);
     db.set_metadata(std::string(schema::META_VERSION), std::string(schema::VERSION));
     Analyzer analyzer;
-    std::size_t ordinal = 0;
-    for (const auto& p : passages) db.add_document(make_document(p, analyzer, ordinal++));
+    DocumentBuilder builder(analyzer);
+    for (auto& report : fixture_reports(passages)) {
+        auto prepared = builder.build(std::move(report));
+        for (auto& p : prepared.passages) db.add_document(p.document);
+        if (!path.empty()) {
+            for (const auto& [word, count] : prepared.spellings) db.add_spelling(word, count);
+        }
+    }
     db.commit();
     return db;
 }

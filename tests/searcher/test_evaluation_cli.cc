@@ -60,5 +60,5 @@ TEST_CASE("rapporteur-eval exit codes: 2 for usage, 1 for bad files, one line ea
     CHECK(std::count(one_file.err.begin(), one_file.err.end(), '\n') == 1);
     auto missing = run(quote(EVAL) + " " + q + " " + quote((dir / "none").string()));
     CHECK(missing.status == 1);
-    CHECK(missing.err.find("cannot open the run file") != std::string::npos);
+    CHECK(missing.err.find((dir / "none").string() + ": cannot open: No such file or directory") != std::string::npos);
 }

@@ -3,7 +3,7 @@
  *  and missing topics, -M and -J. Each expected number is derived in a comment from trec_eval's
  *  definitions (m_map.c, m_bpref.c, m_ndcg.c, ...), and compared as trec_eval prints it (%6.4f).
  */
-#include "rapporteur/analyzers.h"
+#include "rapporteur/base/errors.h"
 #include "rapporteur/evaluation.h"
 
 #include <catch2/catch.hpp>

@@ -1,7 +1,7 @@
 /** @file test_evaluation_readers.cc
  *  @brief Qrels and TrecRun readers: comments, blank lines, and errors that name file and line.
  */
-#include "rapporteur/analyzers.h"
+#include "rapporteur/base/errors.h"
 #include "rapporteur/evaluation.h"
 #include "support/process.h"
 
@@ -50,7 +50,7 @@ TEST_CASE("qrels errors name the file and the line", "[evaluation][readers]") {
 
     test::TempDir dir;
     const auto missing = (dir / "nope.qrels").string();
-    CHECK(error_of([&] { Qrels::read(missing); }) == missing + ": cannot open the qrels file");
+    CHECK(error_of([&] { Qrels::read(missing); }) == missing + ": cannot open: No such file or directory");
 }
 
 TEST_CASE("runs: the tag of the last line, file order kept, errors name file and line", "[evaluation][readers]") {

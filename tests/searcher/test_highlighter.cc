@@ -6,6 +6,7 @@
 #include "text_util.h"
 
 #include "rapporteur/analyzers.h"
+#include "rapporteur/utf8.h"
 
 #include <catch2/catch.hpp>
 
@@ -90,7 +91,7 @@ TEST_CASE("a long passage gets the window with the most distinct matches, cut on
     CHECK(window.end < text.size());
     CHECK(window.start <= target + 20);
     CHECK(window.end >= marks[1].end);
-    const auto cp = rapporteur::code_point_index(text);
+    const auto cp = rapporteur::utf8::code_point_index(text);
     CHECK(cp[window.end] - cp[window.start] <= 200);
     CHECK(cp[window.end] - cp[window.start] >= 150);
     // Never inside a word: the window starts at a word start and ends after a word or its punctuation.
@@ -117,8 +118,22 @@ TEST_CASE("multi-byte text: CJK words and accents keep their bytes whole", "[hig
     const auto window = h.best_window(marks, 20);
     const std::string html = h.render(window, marks, "<mark>", "</mark>", true);
     CHECK(html.find("<mark>sécurité</mark>") != std::string::npos);
-    // Every cut is at a code-point boundary: the snippet is valid UTF-8.
-    CHECK(rapporteur::fold_case(html).size() > 0);
+    // Every cut is at a code-point boundary: the snippet is valid UTF-8, with its ellipsis.
+    CHECK(rapporteur::utf8::invalid_offset(html) == std::string_view::npos);
+    CHECK(html.rfind("…", 0) == 0);
+    // A window of a few characters around a Chinese word cuts inside the Chinese text: each
+    // window, whatever its length, is whole characters.
+    const auto wangluo = position_of(offsets, text, "网络");
+    const auto cjk = h.ranges({{wangluo, wangluo}});
+    REQUIRE(cjk.size() == 1);
+    for (std::size_t chars = 1; chars <= 12; ++chars) {
+        const auto w = h.best_window(cjk, chars);
+        INFO(chars);
+        CHECK(rapporteur::utf8::invalid_offset(text.substr(w.start, w.end - w.start)) == std::string_view::npos);
+        const std::string cut = h.render(w, cjk, "<mark>", "</mark>", true);
+        CHECK(rapporteur::utf8::invalid_offset(cut) == std::string_view::npos);
+        CHECK(cut.find("<mark>网络</mark>") != std::string::npos);
+    }
 }
 
 TEST_CASE("positions without stored offsets are skipped, not read past the end", "[highlighter]") {

@@ -33,7 +33,9 @@ TEST_CASE("JSON: exactly the contract's keys, with their types", "[output]") {
 
 TEST_CASE("text output: rank, session, document, snippet, footnotes, then facets", "[output]") {
     Searcher s(test::build_database(test::meeting_passages()));
-    auto r = s.search("entitlement", SearchOptions{});
+    SearchOptions paragraphs;
+    paragraphs.filters["kind"] = {"paragraph"}; // not the cited footnote's own passage
+    auto r = s.search("entitlement", paragraphs);
     REQUIRE(r.hits.size() == 1);
     const std::string brackets = format_text(r, MarkStyle::BRACKETS);
     CHECK(brackets.find("1. Day 2, Session 4 - Access to international protection") != std::string::npos);

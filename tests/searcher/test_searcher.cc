@@ -5,6 +5,8 @@
 #include "fixture.h"
 #include "text_util.h"
 
+#include "rapporteur/utf8.h"
+
 #include <catch2/catch.hpp>
 
 #include <atomic>
@@ -18,7 +20,7 @@ namespace {
 
 /// The text of a hit between code-point offsets.
 std::string slice(const Hit& h, std::pair<std::size_t, std::size_t> r) {
-    const auto s = byte_of_code_point(h.text, r.first), e = byte_of_code_point(h.text, r.second);
+    const auto s = utf8::byte_of_code_point(h.text, r.first), e = utf8::byte_of_code_point(h.text, r.second);
     return h.text.substr(s, e - s);
 }
 
@@ -40,7 +42,7 @@ TEST_CASE("seed: non-punishment ranks the GRETA guidance passage first, the comp
     for (const auto& h : top.highlights) whole = whole || slice(top, h) == "non-punishment";
     CHECK(whole);
     // The snippet is a window of about 200 characters around it, cut on words, marked with "…".
-    CHECK(code_point_index(top.text).back() > 200);
+    CHECK(utf8::code_point_index(top.text).back() > 200);
     CHECK(top.snippet_window.second - top.snippet_window.first <= 200);
     CHECK(top.snippet.rfind("…", 0) == 0);
     CHECK(r.notices.empty());
@@ -56,7 +58,7 @@ TEST_CASE("seed: phrases highlight whole - every highlight is a matched word of 
         INFO(h.id);
         REQUIRE_FALSE(h.highlights.empty());
         for (const auto& range : h.highlights) {
-            std::string marked = fold_case(slice(h, range));
+            std::string marked = utf8::fold(slice(h, range));
             for (auto& c : marked) c = c == '-' ? ' ' : c;
             CHECK(marked == "victims of trafficking");
         }
@@ -260,10 +262,11 @@ TEST_CASE("a search during commits reopens the database and answers", "[searcher
     std::thread indexer([&] {
         Analyzer analyzer;
         for (int round = 0; round < 12; ++round) {
-            for (std::size_t i = 0; i < passages.size(); ++i) {
-                auto p = passages[i];
-                p.text += " Round " + std::to_string(round) + " victims.";
-                writer.replace_document(static_cast<Xapian::docid>(i + 1), test::make_document(p, analyzer, i));
+            auto round_passages = passages;
+            for (auto& p : round_passages) p.text += " Round " + std::to_string(round) + " victims.";
+            const auto docs = test::fixture_documents(round_passages, analyzer);
+            for (std::size_t i = 0; i < docs.size(); ++i) {
+                writer.replace_document(static_cast<Xapian::docid>(i + 1), docs[i]);
             }
             writer.commit();
         }
@@ -284,7 +287,7 @@ TEST_CASE("a search during commits reopens the database and answers", "[searcher
     CHECK(failures == 0);
     CHECK(searches > 0);
     // The next search sees the last commit: every passage now says "victims".
-    CHECK(s.search("victims", o).total == passages.size());
+    CHECK(s.search("victims", o).total == test::stored_passages(passages).size());
 }
 
 TEST_CASE("a missing database says how to create one", "[searcher]") {

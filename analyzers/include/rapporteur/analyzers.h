@@ -9,10 +9,11 @@
 #ifndef RAPPORTEUR_ANALYZERS_H
 #define RAPPORTEUR_ANALYZERS_H
 
+#include "rapporteur/base/data_files.h"
+#include "rapporteur/base/errors.h"
+
 #include <cstdint>
-#include <filesystem>
 #include <memory>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,29 +21,6 @@
 #include <xapian.h>
 
 namespace rapporteur {
-
-/// Thrown for a caller's mistake (bad argument, unknown analyzer name).
-class UsageError : public std::invalid_argument {
-  public:
-    using std::invalid_argument::invalid_argument;
-};
-
-/// Thrown when the world is wrong: a missing data file, invalid UTF-8, an unreadable path.
-class RuntimeError : public std::runtime_error {
-  public:
-    using std::runtime_error::runtime_error;
-};
-
-/** Locate a run-time data file of a component ("analyzers" or "indexer").
- *
- *  Looks in `$RAPPORTEUR_DATA_DIR/<component>/<relpath>`, then beside the installed
- *  executable (`<prefix>/share/rapporteur/<component>/<relpath>`), then in the source tree
- *  (`<source>/<component>/data/<relpath>`). Throws RuntimeError naming every place tried.
- */
-std::filesystem::path data_path(std::string_view component, std::string_view relpath);
-
-/// The whole content of the data file data_path() finds. Throws RuntimeError naming the path.
-std::string read_data_file(std::string_view component, std::string_view relpath);
 
 /** Tunes glibc's allocator for a process that analyses much text; the executables call it
  *  once, first thing. CLD2 allocates and frees scanner buffers of a few hundred KB on every
@@ -112,6 +90,25 @@ struct AnalyzerOptions {
     bool synonyms = true;          ///< acronyms and their expansions meet
 };
 
+/// The feature switches of `o` as a list: "stem,fold,compound,variant,synonym" ("none" when off).
+/// The indexer records it in the database and the searcher reads it back.
+std::string format_features(const AnalyzerOptions& o);
+
+/** Set the feature switches of `o` from a list as format_features writes it ("all" and
+ *  "none" too). Throws UsageError naming an unknown feature. */
+void parse_features(std::string_view list, AnalyzerOptions& o);
+
+/** Xapian's glass backend refuses terms longer than 245 bytes, and one failed add_document
+ *  cancels every change since the last commit: every term (prefix included) is kept at or
+ *  under this many bytes, and terms with a NUL byte are dropped. */
+inline constexpr std::size_t MAX_TERM_BYTES = 240;
+
+/// Whether `prefix` + `term` may be given to Xapian (see MAX_TERM_BYTES).
+inline bool is_storable_term(std::string_view prefix, std::string_view term) {
+    return !term.empty() && prefix.size() + term.size() <= MAX_TERM_BYTES &&
+           term.find('\0') == std::string_view::npos && prefix.find('\0') == std::string_view::npos;
+}
+
 /** The analysis chain: ICU word breaks → NFKC + case folding → accent folding → stop words →
  *  Snowball stemming → term length cap, with compounds, identifiers, spelling variants and
  *  synonyms. Thread-safe for concurrent `analyze*` calls once constructed.
@@ -149,10 +146,9 @@ class Analyzer {
 };
 
 /** Add tokens to a Xapian document as positional terms (position + 1, Xapian counts from 1),
- *  each with `prefix`. Terms longer than `max_term_bytes` with the prefix, or containing NUL,
- *  are dropped here so that Xapian never sees them (a failed add cancels a whole batch). */
-void add_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix = {},
-                std::size_t max_term_bytes = 240);
+ *  each with `prefix`. Terms that are not is_storable_term() are dropped here so that Xapian
+ *  never sees them (a failed add cancels a whole batch). */
+void add_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix = {});
 
 /** Build the Xapian query for analysed query words: each word is the OP_SYNONYM of its
  *  weight-1 alternatives (a phrase for multi-term alternatives), OR'd with its other-weight

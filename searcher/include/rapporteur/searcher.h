@@ -18,6 +18,8 @@
 #include <utility>
 #include <vector>
 
+#include "rapporteur/model/report.h"
+
 #include <nlohmann/json_fwd.hpp>
 #include <xapian.h>
 
@@ -76,12 +78,6 @@ struct SearchOptions {
     SearchLimits limits;
 };
 
-struct SessionInfo {
-    int day = 0;
-    int number = 0;
-    std::string title;
-};
-
 struct FootnoteInfo {
     int n = 0;
     std::string text;
@@ -100,8 +96,9 @@ struct Hit {
     std::size_t rank = 0;   ///< 1-based rank in the whole result list
     std::string id;
     double score = 0;
-    std::string document, kind, lang;
-    SessionInfo session;
+    std::string document, lang;
+    PassageKind kind = PassageKind::PARAGRAPH;
+    Session session;        ///< day, number (0: the opening part) and title
     std::vector<std::string> organisations, countries;
     std::string text;       ///< the passage text without footnote markers
     std::string snippet;    ///< HTML-escaped text of the best window, matches in <mark>

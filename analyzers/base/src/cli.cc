@@ -1,0 +1,81 @@
+/** @file cli.cc
+ *  @brief Option groups shared by the executables, and the one error ladder.
+ */
+#include "rapporteur/base/cli.h"
+#include "rapporteur/base/errors.h"
+
+#include <fmt/core.h>
+
+#include <iostream>
+#include <new>
+
+namespace rapporteur::cli {
+
+void add_help_options(po::options_description& options) {
+    options.add_options()
+        ("help,h", "show this help and exit")
+        ("version", "show the version and exit");
+}
+
+void add_database_option(po::options_description& options, std::string& db) {
+    options.add_options()
+        ("db", po::value(&db)->value_name("DIR"),
+         "database directory (default: $RAPPORTEUR_DB, else $XDG_DATA_HOME/rapporteur/db, "
+         "else ~/.local/share/rapporteur/db)");
+}
+
+po::variables_map parse(int argc, char** argv, const po::options_description& visible,
+                        const po::options_description& hidden, const char* positional_name) {
+    po::options_description all;
+    all.add(visible).add(hidden);
+    po::positional_options_description positional;
+    if (positional_name) positional.add(positional_name, -1);
+    po::variables_map vm;
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+    return vm;
+}
+
+bool handled_help_or_version(const po::variables_map& vm, const po::options_description& visible,
+                             std::string_view program) {
+    if (vm.count("help")) {
+        std::cout << visible << "\n";
+        return true;
+    }
+    if (vm.count("version")) {
+        fmt::print("{} {}\n", program, RAPPORTEUR_VERSION);
+        return true;
+    }
+    return false;
+}
+
+int run(std::string_view program, const std::function<int()>& body, Describer describe) {
+    auto fail = [&](std::string_view message, int status) {
+        fmt::print(stderr, "{}: {}\n", program, message);
+        return status;
+    };
+    try {
+        return body();
+    } catch (const po::error& e) {
+        return fail(e.what(), EXIT_USAGE);
+    } catch (const UsageError& e) {
+        return fail(e.what(), EXIT_USAGE);
+    } catch (const RuntimeError& e) {
+        return fail(e.what(), EXIT_RUNTIME);
+    } catch (const std::bad_alloc&) {
+        return fail("out of memory", EXIT_RUNTIME);
+    } catch (const std::exception& e) {
+        return fail(e.what(), EXIT_RUNTIME);
+    } catch (...) {
+        std::optional<std::string> what;
+        if (describe) {
+            try {
+                what = describe();
+            } catch (...) {
+            }
+        }
+        return fail(what ? *what : "unexpected error", EXIT_RUNTIME);
+    }
+}
+
+} // namespace rapporteur::cli

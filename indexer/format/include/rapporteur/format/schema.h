@@ -1,0 +1,93 @@
+/** @file schema.h
+ *  @brief The index format, defined once: term prefixes, value slots, metadata keys.
+ *
+ *  The writer, the searcher and anything else reading a database use this header; nothing
+ *  else names a prefix, a slot or a field. How values are written into slots is codecs.h.
+ */
+#ifndef RAPPORTEUR_SCHEMA_H
+#define RAPPORTEUR_SCHEMA_H
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace rapporteur::schema {
+
+/// Version of the index format; a database with another version is refused.
+inline constexpr std::string_view VERSION = "2";
+
+// --- Term prefixes (Xapian convention: upper case; X starts a multi-letter prefix) ----------
+inline constexpr std::string_view PREFIX_TEXT = "";          ///< passage text (positional)
+inline constexpr std::string_view PREFIX_SESSION_TITLE = "T"; ///< words of the session title
+inline constexpr std::string_view PREFIX_FOOTNOTE = "F";     ///< words of the cited footnotes
+inline constexpr std::string_view PREFIX_DOCUMENT = "XD";    ///< document slug (boolean)
+inline constexpr std::string_view PREFIX_KIND = "K";         ///< paragraph | bullet | footnote
+inline constexpr std::string_view PREFIX_LANG = "L";         ///< ISO 639-1 language
+inline constexpr std::string_view PREFIX_ORG = "XO";         ///< canonical organisation
+inline constexpr std::string_view PREFIX_COUNTRY = "XC";     ///< canonical country
+inline constexpr std::string_view PREFIX_SESSION = "XS";     ///< session number ("0" opening)
+inline constexpr std::string_view PREFIX_DAY = "XY";         ///< meeting day ("0" unknown)
+
+// --- Value slots -----------------------------------------------------------------------------
+inline constexpr Xapian::valueno SLOT_SESSION = 0;   ///< encode_session() (codecs.h)
+inline constexpr Xapian::valueno SLOT_LANG = 1;      ///< ISO 639-1
+// Slot 2 is free: a passage's document is the start of its id, and the XD term filters by it.
+inline constexpr Xapian::valueno SLOT_ORGS = 3;      ///< organisations, join_values() (codecs.h)
+inline constexpr Xapian::valueno SLOT_COUNTRIES = 4; ///< countries, join_values() (codecs.h)
+/// Byte span of every word position of the passage text, encode_offsets() (codecs.h).
+inline constexpr Xapian::valueno SLOT_OFFSETS = 5;
+// The document data (stored_passage.h) holds the id, kind, text and cited footnotes. There is
+// no unique-id term: a term per passage cost a posting list per passage (about 3 % of the
+// index); find_passage() looks the id up among its document's passages instead.
+
+// --- Metadata keys ---------------------------------------------------------------------------
+inline constexpr std::string_view META_VERSION = "rapporteur:version";
+/// The analysis features the index was built with (see AnalyzerOptions), comma-separated.
+inline constexpr std::string_view META_ANALYSIS = "rapporteur:analysis";
+/// Followed by a document slug: "<content hash> <path>" of the indexed file.
+inline constexpr std::string_view META_FILE = "rapporteur:file:";
+/// Followed by an acronym: its expansion, as found in the corpus.
+inline constexpr std::string_view META_SYNONYM = "rapporteur:synonym:";
+
+/// A field of a passage that queries filter by (`org:GRETA`, `--filter org=GRETA`) and, when
+/// it has a facet, results count by. The one list of field and facet names.
+struct Field {
+    std::string_view name;   ///< in the query language and --filter: "org"
+    std::string_view prefix; ///< its boolean term prefix
+    std::string_view facet;  ///< its facet's name in results ("organisation"), "" when none
+    Xapian::valueno slot;    ///< the slot its facet counts (BAD_VALUENO: counted from its terms)
+};
+
+inline constexpr Field FIELDS[] = {
+    {"session", PREFIX_SESSION, "session", SLOT_SESSION},
+    {"org", PREFIX_ORG, "organisation", SLOT_ORGS},
+    {"country", PREFIX_COUNTRY, "country", SLOT_COUNTRIES},
+    {"lang", PREFIX_LANG, "lang", SLOT_LANG},
+    {"doc", PREFIX_DOCUMENT, "document", Xapian::BAD_VALUENO},
+    {"kind", PREFIX_KIND, "", Xapian::BAD_VALUENO},
+    {"day", PREFIX_DAY, "", Xapian::BAD_VALUENO},
+};
+
+/// The fields that have a facet, in FIELDS order (the order results list them in).
+inline constexpr std::size_t FACET_COUNT = 5;
+
+/// The field called `name` ("org"), or nullptr.
+constexpr const Field* find_field(std::string_view name) {
+    for (const auto& f : FIELDS) {
+        if (f.name == name) return &f;
+    }
+    return nullptr;
+}
+
+/// The field names, comma-separated, for messages: "session, org, country, lang, doc, kind, day".
+std::string field_names();
+
+/** Throws RuntimeError naming `path` when `db` was written in another index format (its
+ *  META_VERSION is set and is not VERSION). */
+void check_index_format(const Xapian::Database& db, std::string_view path);
+
+} // namespace rapporteur::schema
+
+#endif

@@ -1,0 +1,137 @@
+/** @file codecs.cc
+ *  @brief Varints, word offsets, the session value and multi-valued slots.
+ */
+#include "rapporteur/format/codecs.h"
+
+#include <algorithm>
+#include <cassert>
+#include <charconv>
+
+namespace rapporteur::codecs {
+
+void append_varint(std::string& out, std::uint64_t v) {
+    while (v >= 0x80) {
+        out += static_cast<char>((v & 0x7f) | 0x80);
+        v >>= 7;
+    }
+    out += static_cast<char>(v);
+}
+
+bool read_varint(std::string_view data, std::size_t& at, std::uint32_t& v) {
+    v = 0;
+    for (int shift = 0; at < data.size() && shift < 35; shift += 7) {
+        const auto byte = static_cast<unsigned char>(data[at++]);
+        v |= static_cast<std::uint32_t>(byte & 0x7f) << shift;
+        if (!(byte & 0x80)) return true;
+    }
+    return false;
+}
+
+std::string encode_offsets(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& spans) {
+    std::string out;
+    out.reserve(spans.size() + 8);
+    std::uint32_t prev_start = 0, prev_end = 0;
+    for (const auto& [start, end] : spans) {
+        // The analysis chain never moves a start back (its tests check it); should a caller,
+        // the start is clamped rather than wrapped.
+        const std::uint32_t s = std::max(start, prev_start), e = std::max(end, s);
+        const std::uint32_t length = e - s;
+        if (s >= prev_end && s - prev_end <= 6 && length >= 1 && length <= 31) {
+            out += static_cast<char>((s - prev_end) * 32 + length);
+        } else {
+            out += static_cast<char>(OFFSETS_ESCAPE);
+            append_varint(out, s - prev_start);
+            append_varint(out, length);
+        }
+        prev_start = s;
+        prev_end = e;
+    }
+    return out;
+}
+
+std::vector<std::uint32_t> decode_offsets(std::string_view data) {
+    std::vector<std::uint32_t> flat;
+    flat.reserve(2 * data.size());
+    std::size_t i = 0;
+    std::uint32_t prev_start = 0, prev_end = 0;
+    while (i < data.size()) {
+        const auto byte = static_cast<unsigned char>(data[i++]);
+        std::uint32_t start = 0, length = 0;
+        if (byte < OFFSETS_ESCAPE) {
+            start = prev_end + (byte >> 5);
+            length = byte & 31u;
+        } else if (byte == OFFSETS_ESCAPE) {
+            std::uint32_t delta = 0;
+            if (!read_varint(data, i, delta) || !read_varint(data, i, length)) break;
+            start = prev_start + delta;
+        } else {
+            break;
+        }
+        flat.push_back(start);
+        flat.push_back(start + length);
+        prev_start = start;
+        prev_end = start + length;
+    }
+    return flat;
+}
+
+std::string encode_session(const Session& session) {
+    return std::to_string(session.day) + "/" + std::to_string(session.number) + "/" + session.title;
+}
+
+namespace {
+
+/// The two '/' of a session value, or false.
+bool session_slashes(std::string_view value, std::size_t& a, std::size_t& b) {
+    a = value.find('/');
+    b = a == std::string_view::npos ? a : value.find('/', a + 1);
+    return b != std::string_view::npos;
+}
+
+int to_int(std::string_view digits) {
+    int n = 0;
+    std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    return n;
+}
+
+} // namespace
+
+Session decode_session(std::string_view value) {
+    Session s;
+    std::size_t a = 0, b = 0;
+    if (!session_slashes(value, a, b)) return s;
+    s.day = to_int(value.substr(0, a));
+    s.number = to_int(value.substr(a + 1, b - a - 1));
+    s.title = std::string(value.substr(b + 1));
+    return s;
+}
+
+std::string_view session_number(std::string_view value) {
+    std::size_t a = 0, b = 0;
+    if (!session_slashes(value, a, b)) return a == std::string_view::npos ? value : value.substr(a + 1);
+    return value.substr(a + 1, b - a - 1);
+}
+
+std::string join_values(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) {
+        assert(v.find(MULTI_SEPARATOR) == std::string::npos && "a value holds the separator");
+        if (!out.empty()) out += MULTI_SEPARATOR;
+        out += v;
+    }
+    return out;
+}
+
+std::vector<std::string> split_values(std::string_view value) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < value.size()) {
+        auto end = value.find(MULTI_SEPARATOR, start);
+        if (end == std::string_view::npos) end = value.size();
+        if (end > start) out.emplace_back(value.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+} // namespace rapporteur::codecs

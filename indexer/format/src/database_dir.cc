@@ -1,0 +1,144 @@
+/** @file database_dir.cc
+ *  @brief The on-disk layout of a Rapporteur database: a stub file naming the current generation.
+ */
+#include "rapporteur/format/database_dir.h"
+
+#include "rapporteur/base/errors.h"
+
+#include <cstdlib>
+
+#include <fstream>
+#include <sstream>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace rapporteur {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* STUB = "XAPIANDB";
+
+/// The generation a stub names ("glass gen-3" → "gen-3"), or "" when unreadable.
+std::string read_stub(const fs::path& stub) {
+    std::ifstream in(stub);
+    std::string backend, target;
+    in >> backend >> target;
+    if (backend != "glass" || target.find('/') != std::string::npos) return {};
+    return target;
+}
+
+/// Write a file and make it durable before it is renamed into place.
+void write_durably(const fs::path& path, const std::string& content) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw RuntimeError(path.string() + ": cannot write: " + std::strerror(errno));
+    bool ok = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
+    ok = ::fsync(fd) == 0 && ok;
+    ::close(fd);
+    if (!ok) throw RuntimeError(path.string() + ": cannot write: " + std::strerror(errno));
+}
+
+int generation_number(const std::string& name) {
+    if (name.rfind("gen-", 0) != 0) return -1;
+    try {
+        return std::stoi(name.substr(4));
+    } catch (const std::exception&) {
+        return -1;
+    }
+}
+
+} // namespace
+
+fs::path default_database_path() {
+    if (const char* env = std::getenv("RAPPORTEUR_DB"); env && *env) return env;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+        return fs::path(xdg) / "rapporteur" / "db";
+    }
+    const char* home = std::getenv("HOME");
+    return fs::path(home && *home ? home : ".") / ".local" / "share" / "rapporteur" / "db";
+}
+
+std::optional<std::string> describe_xapian_error() {
+    try {
+        throw;
+    } catch (const Xapian::Error& e) {
+        return e.get_description();
+    } catch (...) {
+        return std::nullopt;
+    }
+}
+
+DatabaseDir::DatabaseDir(fs::path path) : path_(std::move(path)) {
+    std::error_code ec;
+    fs::create_directories(path_, ec);
+    if (ec) throw RuntimeError(path_.string() + ": cannot create the database directory: " + ec.message());
+    const fs::path stub = path_ / STUB;
+    if (fs::exists(stub, ec)) {
+        current_ = read_stub(stub);
+        if (current_.empty()) throw RuntimeError(path_.string() + ": damaged stub file " + stub.string());
+    } else {
+        if (fs::exists(path_ / "iamglass", ec)) {
+            throw RuntimeError(path_.string() + ": a plain Xapian database, not a Rapporteur one; "
+                               "index into a new directory");
+        }
+        for (const auto& e : fs::directory_iterator(path_, ec)) {
+            (void)e;
+            throw RuntimeError(path_.string() + ": directory is not empty and holds no Rapporteur database");
+        }
+        current_ = "gen-1";
+    }
+    try {
+        db_ = Xapian::WritableDatabase((path_ / current_).string(), Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw RuntimeError(path_.string() + ": database is being written by another process "
+                           "(it holds the lock); wait for it to finish");
+    } catch (const Xapian::Error& e) {
+        throw RuntimeError(path_.string() + ": cannot open database for writing: " + e.get_description());
+    }
+    if (!fs::exists(stub, ec)) {
+        write_durably(path_ / "XAPIANDB.tmp", "glass " + current_ + "\n");
+        fs::rename(path_ / "XAPIANDB.tmp", stub);
+    }
+    // We hold the lock: anything but the current and the previous generation is debris.
+    const int now = generation_number(current_);
+    for (const auto& e : fs::directory_iterator(path_, ec)) {
+        const std::string name = e.path().filename().string();
+        const int n = generation_number(name);
+        const bool stale_generation = n >= 0 && n != now && n != now - 1;
+        if (stale_generation || name.rfind("tmp-", 0) == 0) fs::remove_all(e.path(), ec);
+    }
+}
+
+fs::path DatabaseDir::scratch(const std::string& name) const {
+    fs::path p = path_ / ("tmp-" + std::to_string(::getpid()) + "-" + name);
+    std::error_code ec;
+    fs::remove_all(p, ec);
+    return p;
+}
+
+std::string DatabaseDir::next_generation() const {
+    return "gen-" + std::to_string(generation_number(current_) + 1);
+}
+
+void DatabaseDir::publish(const std::string& generation) {
+    // Lock the new generation first, so that no other writer can slip in between.
+    Xapian::WritableDatabase next((path_ / generation).string(), Xapian::DB_OPEN);
+    write_durably(path_ / "XAPIANDB.tmp", "glass " + generation + "\n");
+    fs::rename(path_ / "XAPIANDB.tmp", path_ / STUB);
+    const std::string previous = current_;
+    db_.close();
+    db_ = std::move(next);
+    current_ = generation;
+    std::error_code ec;
+    const int now = generation_number(current_);
+    for (const auto& e : fs::directory_iterator(path_, ec)) {
+        const int n = generation_number(e.path().filename().string());
+        if (n >= 0 && n < now - 1) fs::remove_all(e.path(), ec);
+    }
+}
+
+} // namespace rapporteur

@@ -1,0 +1,150 @@
+/** @file stored_passage.cc
+ *  @brief What the index stores for each passage, and the one reader of it.
+ */
+#include "rapporteur/format/stored_passage.h"
+
+#include "rapporteur/base/errors.h"
+#include "rapporteur/format/codecs.h"
+#include "rapporteur/format/schema.h"
+
+#include <nlohmann/json.hpp>
+
+namespace rapporteur {
+
+namespace {
+
+/// The kind most passages have, left out of the stored data.
+constexpr PassageKind DEFAULT_KIND = PassageKind::PARAGRAPH;
+
+/// Append `s` as a JSON string. Written by hand because building an nlohmann object per
+/// passage cost more than the rest of the document put together on short passages.
+void append_json_string(std::string& out, std::string_view s) {
+    static const char* hex = "0123456789abcdef";
+    out += '"';
+    for (char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            out += "\\u00";
+            out += hex[u >> 4];
+            out += hex[u & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+void append_string_array(std::string& out, const std::vector<std::string>& values) {
+    out += '[';
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i) out += ',';
+        append_json_string(out, values[i]);
+    }
+    out += ']';
+}
+
+/// A varint-prefixed string at `at`, which moves past it; false when the data is cut short.
+bool read_counted(std::string_view data, std::size_t& at, std::string& out) {
+    std::uint32_t length = 0;
+    if (!codecs::read_varint(data, at, length) || length > data.size() - at) return false;
+    out.assign(data.substr(at, length));
+    at += length;
+    return true;
+}
+
+/// The error for a document whose data is not what encode_passage_data() writes.
+RuntimeError damaged(const Xapian::Document& doc, const std::string& why) {
+    return RuntimeError("damaged passage data in document " + std::to_string(doc.get_docid()) + ": " + why);
+}
+
+} // namespace
+
+std::string encode_passage_data(const Passage& p, const std::vector<StoredFootnote>& cited) {
+    std::string out;
+    out.reserve(p.id.size() + p.text.size() + 8);
+    codecs::append_varint(out, p.id.size());
+    out += p.id;
+    codecs::append_varint(out, p.text.size());
+    out += p.text;
+    const bool footnote = p.kind == PassageKind::FOOTNOTE;
+    if (p.kind == DEFAULT_KIND && cited.empty()) return out;
+    // The rest, rare, as one JSON object.
+    out += "{\"kind\":";
+    append_json_string(out, kind_name(p.kind));
+    if (!cited.empty()) {
+        out += ",\"footnotes\":[";
+        for (std::size_t i = 0; i < cited.size(); ++i) {
+            if (i) out += ',';
+            out += "{\"n\":" + std::to_string(cited[i].n) + ",\"text\":";
+            append_json_string(out, cited[i].text);
+            out += ",\"urls\":";
+            append_string_array(out, cited[i].urls);
+            out += '}';
+        }
+        out += ']';
+    }
+    if (footnote) {
+        out += ",\"n\":" + std::to_string(p.footnote_number) + ",\"urls\":";
+        append_string_array(out, p.urls);
+        out += ",\"cited_by\":";
+        append_string_array(out, p.cited_by);
+    }
+    out += '}';
+    return out;
+}
+
+StoredPassage read_stored_passage(const Xapian::Document& doc) {
+    StoredPassage s;
+    const std::string data = doc.get_data();
+    std::size_t at = 0;
+    if (!read_counted(data, at, s.id) || !read_counted(data, at, s.text)) throw damaged(doc, "cut short");
+    s.kind = DEFAULT_KIND;
+    if (at < data.size()) {
+        try {
+            const auto j = nlohmann::json::parse(std::string_view(data).substr(at));
+            const auto kind = parse_kind(j.at("kind").get<std::string>());
+            if (!kind) throw damaged(doc, "unknown kind " + j.at("kind").dump());
+            s.kind = *kind;
+            if (auto it = j.find("footnotes"); it != j.end()) {
+                for (const auto& f : *it) {
+                    s.footnotes.push_back({f.at("n").get<int>(), f.at("text").get<std::string>(),
+                                           f.at("urls").get<std::vector<std::string>>()});
+                }
+            }
+            s.footnote_number = j.value("n", 0);
+            if (auto it = j.find("urls"); it != j.end()) s.urls = it->get<std::vector<std::string>>();
+            if (auto it = j.find("cited_by"); it != j.end()) s.cited_by = it->get<std::vector<std::string>>();
+        } catch (const nlohmann::json::exception& e) {
+            throw damaged(doc, e.what());
+        }
+    }
+    s.document = s.id.substr(0, s.id.find('/')); // ids are "<document>/<local id>"
+    s.lang = doc.get_value(schema::SLOT_LANG);
+    s.session = codecs::decode_session(doc.get_value(schema::SLOT_SESSION));
+    s.organisations = codecs::split_values(doc.get_value(schema::SLOT_ORGS));
+    s.countries = codecs::split_values(doc.get_value(schema::SLOT_COUNTRIES));
+    return s;
+}
+
+std::string read_stored_id(const Xapian::Document& doc) {
+    const std::string data = doc.get_data();
+    std::size_t at = 0;
+    std::string id;
+    if (!read_counted(data, at, id)) throw damaged(doc, "cut short");
+    return id;
+}
+
+Xapian::docid find_passage(const Xapian::Database& db, const std::string& id) {
+    const auto slash = id.find('/');
+    if (slash == std::string::npos) return 0;
+    const std::string term = std::string(schema::PREFIX_DOCUMENT) + id.substr(0, slash);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        if (read_stored_id(db.get_document(*it)) == id) return *it;
+    }
+    return 0;
+}
+
+} // namespace rapporteur

@@ -1,0 +1,49 @@
+/** @file layout_lines.h
+ *  @brief What a line or a block of lines of a text report is: the layout parser's tests on
+ *         lines (bullets, page furniture, headings, rules, sentence ends) and line joining.
+ */
+#ifndef RAPPORTEUR_READERS_LAYOUT_LINES_H
+#define RAPPORTEUR_READERS_LAYOUT_LINES_H
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rapporteur {
+
+/// Consecutive non-blank lines, indentation removed.
+using Block = std::vector<std::string_view>;
+
+/// The blocks of `text` (lines between blank lines).
+std::vector<Block> split_blocks(std::string_view text);
+
+/// The byte offset of a bullet item's text after its marker ("- ", "• ", "1. ", "a) "), or nullopt.
+std::optional<std::size_t> bullet_body(std::string_view line);
+
+/// A line that is only a page number ("12", "- 12 -", "Page 12") or a rule ("---", "***").
+bool is_page_furniture(std::string_view line);
+
+/// A Markdown ATX heading: one to six '#' and a space ("## Opening remarks"), not "#hashtag".
+bool is_markdown_heading(std::string_view line);
+
+/// A thematic break or a setext underline: three or more of one of '-', '=', '*', '_' (spaces allowed).
+bool is_rule(std::string_view line);
+
+/// A line that is only a URL ("https://...", "<https://...>", "www....").
+bool is_url_only(std::string_view line);
+
+/// Append a continuation line: a word hyphenated at the line end is joined without a space.
+void append_line(std::string& raw, std::string_view line);
+
+/// Does a paragraph end a sentence? Markers, emphasis and spaces at the end are looked through,
+/// and a closing quote or bracket counts when a full stop stands before it ('."', '.)').
+bool ends_sentence(std::string_view raw);
+
+/// Does a paragraph begin in lower case (so that it continues a sentence)?
+bool starts_lower(std::string_view raw);
+
+} // namespace rapporteur
+
+#endif

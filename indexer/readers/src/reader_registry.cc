@@ -1,0 +1,46 @@
+/** @file reader_registry.cc
+ *  @brief The table from file extension to reader: the one place a new format is registered.
+ */
+#include "rapporteur/readers.h"
+
+#include "plain_text_reader.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace rapporteur {
+
+namespace {
+
+const PlainTextReader PLAIN_TEXT;
+const MarkdownReader MARKDOWN;
+
+/// Extension (lower case, with its dot) → reader.
+const std::pair<std::string_view, const Reader*> READERS[] = {
+    {".txt", &PLAIN_TEXT},
+    {".md", &MARKDOWN},
+};
+
+} // namespace
+
+const Reader* reader_for(const std::filesystem::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (const auto& [e, reader] : READERS) {
+        if (e == ext) return reader;
+    }
+    return nullptr;
+}
+
+const Reader& reader_for_named_file(const std::filesystem::path& path) {
+    const Reader* r = reader_for(path);
+    return r ? *r : PLAIN_TEXT;
+}
+
+std::vector<std::string> reader_extensions() {
+    std::vector<std::string> out;
+    for (const auto& [e, reader] : READERS) out.emplace_back(e);
+    return out;
+}
+
+} // namespace rapporteur

@@ -1,0 +1,338 @@
+/** @file report_parser.cc
+ *  @brief Reading a meeting report as a person does: front matter, sessions, paragraphs and
+ *  bullets (rejoined across footnote blocks), footnotes linked both ways, entities, acronyms.
+ *
+ *  The text goes through four stages: normalise (text_normalizer.cc) → blocks of lines between
+ *  blank lines → items (heading, paragraph, bullet, footnote, skipped) in reading order, where a
+ *  paragraph cut by a page's footnote block is joined again → passages with clean text
+ *  (inline_markup.cc), footnote links, entities (gazetteer.cc) and acronyms (acronym_finder.cc).
+ */
+#include "rapporteur/readers.h"
+#include "rapporteur/base/data_files.h"
+#include "rapporteur/base/errors.h"
+
+#include "acronym_finder.h"
+#include "date_parser.h"
+#include "front_matter.h"
+#include "gazetteer.h"
+#include "inline_markup.h"
+#include "layout_lines.h"
+#include "report_words.h"
+#include "session_heading.h"
+#include "text_normalizer.h"
+#include "rapporteur/utf8.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
+namespace rapporteur {
+
+std::string slug_of(std::string_view path) {
+    auto slash = path.find_last_of('/');
+    std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    if (auto dot = name.find_last_of('.'); dot != std::string_view::npos && dot > 0) {
+        name = name.substr(0, dot);
+    }
+    std::string slug;
+    for (unsigned char c : name) {
+        if (std::isalnum(c)) slug += static_cast<char>(std::tolower(c));
+        else if (c >= 0x80) slug += static_cast<char>(c);
+        else if (!slug.empty() && slug.back() != '-') slug += '-';
+    }
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+    return slug.empty() ? "document" : slug;
+}
+
+namespace {
+
+/// Front-matter lines are short: a title, "Co-organized by ...", a date, a venue.
+constexpr std::size_t MAX_FRONT_MATTER_LINE_BYTES = 250;
+/// A front matter written without blank lines is one block; a wrapped first paragraph is not
+/// taken for one because its last line ends a sentence.
+constexpr std::size_t MAX_FRONT_MATTER_BLOCK_LINES = 8;
+
+struct Item {
+    enum class Kind { PARAGRAPH, BULLET, FOOTNOTE, HEADING, SKIP } kind = Kind::SKIP;
+    std::string raw;
+    int footnote_number = 0;
+    int session = 0;
+};
+
+class ReportReader {
+  public:
+    ReportReader(Report& report, const ReportWords& words, const Gazetteer& gazetteer)
+        : report_(report), words_(words), gazetteer_(gazetteer) {}
+
+    void read(std::string_view text) {
+        auto blocks = split_blocks(text);
+        std::size_t first_body = read_front_matter_blocks(blocks);
+        // Whether any heading opens a session decides whether the opening part may announce one.
+        for (std::size_t b = first_body; b < blocks.size() && !has_headings_; ++b) {
+            for (auto line : blocks[b]) {
+                if (auto h = match_session_heading(line, words_); h && h->number > 0) {
+                    has_headings_ = true;
+                    break;
+                }
+            }
+        }
+        for (std::size_t b = first_body; b < blocks.size(); ++b) read_block(blocks[b]);
+        make_passages();
+    }
+
+  private:
+    bool is_heading(std::string_view line) const { return match_session_heading(line, words_).has_value(); }
+
+    /// The leading blocks of short lines that are not headings, bullets, footnotes or sentences.
+    std::size_t read_front_matter_blocks(const std::vector<Block>& blocks) {
+        std::vector<std::string> lines;
+        std::size_t b = 0;
+        for (; b < blocks.size(); ++b) {
+            const Block& block = blocks[b];
+            if (block.size() > MAX_FRONT_MATTER_BLOCK_LINES) break;
+            bool front = true;
+            for (auto line : block) {
+                // A full stop ends a sentence, except after a date ("3-4 ноября 2020 г.").
+                const bool sentence = ends_sentence(line) && !(count_non_date_words(line, words_) <= 2 &&
+                                                               !parse_dates(line, words_).empty());
+                if (line.size() > MAX_FRONT_MATTER_LINE_BYTES || is_heading(line) || bullet_body(line) ||
+                    match_footnote_start(line, true) || sentence || is_page_furniture(line)) {
+                    front = false;
+                    break;
+                }
+            }
+            if (!front) break;
+            for (auto line : block) lines.push_back(strip_line_markup(line));
+        }
+        auto fm = read_front_matter(lines, words_, gazetteer_);
+        report_.title = read_inline(fm.title).text;  // markup and markers out of the title
+        report_.organisers = std::move(fm.organisers);
+        report_.dates = std::move(fm.dates);
+        report_.venue = std::move(fm.venue);
+        front_lang_ = std::move(fm.lang);
+        return b;
+    }
+
+    void read_block(const Block& block) {
+        // Page furniture never breaks a paragraph cut in two.
+        if (block.size() == 1 && is_page_furniture(block[0])) return;
+        // A URL on its own after a footnote belongs to that footnote ("... can be found here:").
+        if (block.size() == 1 && is_url_only(block[0]) && !items_.empty() &&
+            items_.back().kind == Item::Kind::FOOTNOTE) {
+            append_line(items_.back().raw, block[0]);
+            return;
+        }
+        std::size_t i = 0;
+        bool first_group = true;
+        // A setext heading ("Background" over "----------") that opens no session is a title.
+        if (block.size() >= 2 && is_rule(block[1]) && (block[1].front() == '=' || block[1].front() == '-') &&
+            !is_heading(block[0])) {
+            i = 2;
+            first_group = false;
+        }
+        while (i < block.size()) {
+            std::string_view line = block[i];
+            if (is_rule(line)) {
+                ++i;  // an underline or a thematic break: no text
+                continue;
+            }
+            if ((first_group || line_has_day(line)) && heading(line)) {
+                ++i;
+                // "Day 1. Session 1" with its title on the next line: a short line that is not
+                // a sentence, a bullet or a footnote.
+                Session& s = report_.sessions.back();
+                if (i < block.size() && s.title.empty() && s.number > 0 && items_.back().kind == Item::Kind::HEADING &&
+                    block[i].size() <= MAX_FRONT_MATTER_LINE_BYTES && !ends_sentence(block[i]) &&
+                    !bullet_body(block[i]) && !match_footnote_start(block[i]) && !is_heading(block[i])) {
+                    s.title = read_inline(strip_line_markup(block[i])).text;
+                    ++i;
+                }
+            } else if (auto fn = match_footnote_start(line, i == 0)) {
+                Item item{Item::Kind::FOOTNOTE, std::string(line.substr(fn->body)), fn->n, current_session()};
+                for (++i; i < block.size() && !match_footnote_start(block[i]) && !line_has_day_heading(block[i]) &&
+                          !is_markdown_heading(block[i]);
+                     ++i) {
+                    append_line(item.raw, block[i]);
+                }
+                items_.push_back(std::move(item));
+            } else if (auto body = bullet_body(line);
+                       body && (first_group || last_kind() == Item::Kind::BULLET ||
+                                (last_kind() == Item::Kind::PARAGRAPH && ends_sentence(items_.back().raw)))) {
+                Item item{Item::Kind::BULLET, std::string(line.substr(*body)), 0, current_session()};
+                for (++i; i < block.size() && !bullet_body(block[i]) && !match_footnote_start(block[i]) &&
+                          !line_has_day_heading(block[i]) && !is_markdown_heading(block[i]);
+                     ++i) {
+                    append_line(item.raw, block[i]);
+                }
+                items_.push_back(std::move(item));
+            } else if (is_markdown_heading(line)) {
+                ++i;  // a Markdown heading that opens no session: a title, not a passage
+            } else {
+                std::string raw(line);
+                for (++i; i < block.size() && !match_footnote_start(block[i]) && !line_has_day_heading(block[i]) &&
+                          !is_markdown_heading(block[i]) && !is_rule(block[i]) &&
+                          !(bullet_body(block[i]) && ends_sentence(raw));
+                     ++i) {
+                    append_line(raw, block[i]);
+                }
+                add_paragraph(std::move(raw), first_group);
+            }
+            first_group = false;
+        }
+    }
+
+    bool line_has_day(std::string_view line) const {
+        std::string s = strip_line_markup(line.substr(0, std::min<std::size_t>(line.size(), 400)));
+        return words_.find_prefix("day", s) != nullptr;
+    }
+    bool line_has_day_heading(std::string_view line) const { return line_has_day(line) && is_heading(line); }
+
+    Item::Kind last_kind() const { return items_.empty() ? Item::Kind::SKIP : items_.back().kind; }
+    int current_session() const { return static_cast<int>(report_.sessions.size()) - 1; }
+
+    /// A session or day heading: opens a session (or sets the day). False when not a heading.
+    bool heading(std::string_view line) {
+        auto h = match_session_heading(line, words_);
+        if (!h) return false;
+        if (heading_lang_.empty()) heading_lang_ = h->lang;
+        if (h->day) current_day_ = h->day;
+        if (h->number > 0) {
+            report_.sessions.push_back(
+                Session{h->day ? h->day : current_day_, h->number, read_inline(h->title).text, false});
+        }
+        items_.push_back(Item{Item::Kind::HEADING, {}, 0, current_session()});
+        return true;
+    }
+
+    /// A paragraph: joined to the one a page's footnote block cut, or a new one that may
+    /// announce the next session.
+    void add_paragraph(std::string raw, bool block_start) {
+        if (block_start) {
+            bool footnotes_between = false;
+            std::size_t k = items_.size();
+            while (k > 0 && items_[k - 1].kind == Item::Kind::FOOTNOTE) {
+                footnotes_between = true;
+                --k;
+            }
+            if (k > 0) {
+                Item& prev = items_[k - 1];
+                const bool text_item = prev.kind == Item::Kind::PARAGRAPH || prev.kind == Item::Kind::BULLET;
+                // Across a footnote block, either sign is enough: the first half does not end a
+                // sentence, or the second half begins in lower case. Without one (a page break
+                // that left only a blank line), both are needed.
+                const bool open = !ends_sentence(prev.raw);
+                const bool lower = starts_lower(raw);
+                if (text_item && (footnotes_between ? (open || lower) : (open && lower))) {
+                    append_line(prev.raw, raw);
+                    return;
+                }
+            }
+        }
+        // The next session, announced: "The discussion during the fourth session focused on".
+        // In the opening part of a report that has headings, "the first session will ..." is
+        // an overview of the programme, not the start of Session 1.
+        const int current = report_.sessions.back().number;
+        if (int n = announced_session(raw, words_); n > 0 && n == current + 1 && (current > 0 || !has_headings_)) {
+            report_.sessions.push_back(Session{current_day_, n, {}, true});
+        }
+        items_.push_back(Item{Item::Kind::PARAGRAPH, std::move(raw), 0, current_session()});
+    }
+
+    void make_passages() {
+        report_.lang = !heading_lang_.empty() ? heading_lang_ : front_lang_;
+        const std::string& slug = report_.slug;
+        std::vector<std::size_t> item_of_passage;  // item index of each text passage
+        std::vector<Passage> footnotes;
+        std::vector<std::size_t> item_of_footnote;
+        int counter = 0;
+        for (std::size_t k = 0; k < items_.size(); ++k) {
+            Item& item = items_[k];
+            if (item.kind == Item::Kind::HEADING || item.kind == Item::Kind::SKIP) continue;
+            InlineText in = read_inline(item.raw);
+            item.raw.clear();
+            item.raw.shrink_to_fit();
+            Passage p;
+            p.text = std::move(in.text);
+            p.urls = std::move(in.urls);
+            p.session = item.session;
+            if (item.kind == Item::Kind::FOOTNOTE) {
+                p.kind = PassageKind::FOOTNOTE;
+                p.footnote_number = item.footnote_number;
+                p.footnotes = std::move(in.refs);  // a footnote citing another one
+                footnotes.push_back(std::move(p));
+                item_of_footnote.push_back(k);
+            } else {
+                if (p.text.empty()) continue;
+                p.kind = item.kind == Item::Kind::BULLET ? PassageKind::BULLET : PassageKind::PARAGRAPH;
+                p.id = slug + "/p" + std::to_string(++counter);
+                p.footnotes = std::move(in.refs);
+                report_.passages.push_back(std::move(p));
+                item_of_passage.push_back(k);
+            }
+        }
+        // Footnote ids are their numbers; a number used twice (numbering restarted) gets "-2".
+        for (std::size_t f = 0; f < footnotes.size(); ++f) {
+            int seen = 0;
+            for (std::size_t g = 0; g < f; ++g) seen += footnotes[g].footnote_number == footnotes[f].footnote_number;
+            footnotes[f].id = slug + "/fn" + std::to_string(footnotes[f].footnote_number) +
+                              (seen ? "-" + std::to_string(seen + 1) : "");
+        }
+        // A marker cites the first footnote of its number after it, or else the last before it.
+        std::vector<bool> session_set(footnotes.size(), false);
+        for (std::size_t i = 0; i < report_.passages.size(); ++i) {
+            for (const auto& ref : report_.passages[i].footnotes) {
+                std::optional<std::size_t> target;
+                for (std::size_t f = 0; f < footnotes.size(); ++f) {
+                    if (footnotes[f].footnote_number != ref.n) continue;
+                    if (item_of_footnote[f] > item_of_passage[i]) {
+                        target = f;
+                        break;
+                    }
+                    target = f;
+                }
+                if (!target) continue;
+                Passage& fn = footnotes[*target];
+                if (std::find(fn.cited_by.begin(), fn.cited_by.end(), report_.passages[i].id) == fn.cited_by.end()) {
+                    fn.cited_by.push_back(report_.passages[i].id);
+                }
+                // A footnote belongs to the session of the passage that first cites it.
+                if (!session_set[*target]) {
+                    fn.session = report_.passages[i].session;
+                    session_set[*target] = true;
+                }
+            }
+        }
+        for (auto& f : footnotes) report_.passages.push_back(std::move(f));
+        for (auto& p : report_.passages) {
+            gazetteer_.tag(p.text, p.organisations, p.countries);
+            for (auto& a : find_acronyms(p.text)) {
+                const bool known = std::any_of(report_.acronyms.begin(), report_.acronyms.end(), [&](const auto& e) {
+                    return e.acronym == a.acronym && e.expansion == a.expansion;
+                });
+                if (!known) report_.acronyms.push_back(std::move(a));
+            }
+        }
+    }
+
+    Report& report_;
+    const ReportWords& words_;
+    const Gazetteer& gazetteer_;
+    std::vector<Item> items_;
+    int current_day_ = 0;
+    bool has_headings_ = false;
+    std::string heading_lang_, front_lang_;
+};
+
+} // namespace
+
+Report parse_report(std::string_view text, std::string_view path) {
+    Report report;
+    report.path = std::string(path);
+    report.slug = slug_of(path);
+    report.sessions.push_back(Session{});
+    const std::string clean = normalize_text(text);
+    ReportReader(report, ReportWords::instance(), Gazetteer::instance()).read(clean);
+    return report;
+}
+
+} // namespace rapporteur

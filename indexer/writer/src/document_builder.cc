@@ -1,0 +1,141 @@
+/** @file document_builder.cc
+ *  @brief One passage of a report → one Xapian document, following schema.h.
+ */
+#include "document_builder.h"
+
+#include "rapporteur/format/codecs.h"
+#include "rapporteur/format/schema.h"
+#include "rapporteur/format/stored_passage.h"
+#include "rapporteur/utf8.h"
+
+#include <algorithm>
+
+#include <set>
+
+namespace rapporteur {
+
+namespace {
+
+void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
+    if (!is_storable_term(prefix, value)) return;
+    std::string term(prefix);
+    term += value;
+    doc.add_boolean_term(term);
+}
+
+/// Non-positional terms with a prefix: for text that counts for ranking but needs no phrases.
+void add_unpositioned(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix) {
+    std::string term;
+    for (const auto& t : tokens) {
+        if (!is_storable_term(prefix, t.text)) continue;
+        term.assign(prefix);
+        term += t.text;
+        doc.add_term(term);
+    }
+}
+
+bool is_word_byte(unsigned char c) { return c >= 0x80 || std::isalpha(c); }
+
+/// Ideographs, kana and hangul: words typed through an input method, where "did you mean" by
+/// edit distance does not apply (and a dictionary of them would be a tenth of the index).
+bool is_input_method_script(char32_t c) {
+    return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF66 && c <= 0xFF9F) || c >= 0x20000;
+}
+
+} // namespace
+
+std::vector<std::string> spelling_words(std::string_view text, const std::vector<Token>& tokens) {
+    std::vector<std::string> words;
+    for (const auto& t : tokens) {
+        if (t.alternative || t.end <= t.start || t.end > text.size()) continue;
+        std::string_view slice = text.substr(t.start, t.end - t.start);
+        if (slice.size() < 3 || slice.size() > 32) continue;
+        bool ascii = true, letters = true;
+        for (unsigned char c : slice) {
+            ascii = ascii && c < 0x80;
+            letters = letters && is_word_byte(c);
+        }
+        if (!letters) continue;
+        if (!ascii) {
+            std::size_t pos = 0;
+            if (is_input_method_script(utf8::next(slice, pos))) continue;
+        }
+        words.push_back(utf8::fold(slice));
+    }
+    return words;
+}
+
+PreparedReport DocumentBuilder::build(Report report) const {
+    PreparedReport out;
+    // Footnotes by number, so that citing passages can carry their text.
+    std::map<int, const Passage*> footnotes;
+    for (const auto& p : report.passages) {
+        if (p.kind == PassageKind::FOOTNOTE) footnotes.emplace(p.footnote_number, &p);
+    }
+    std::map<int, std::vector<Token>> footnote_tokens;
+    std::vector<std::vector<Token>> session_tokens(report.sessions.size());
+    for (std::size_t s = 0; s < report.sessions.size(); ++s) {
+        session_tokens[s] = analyzer_.analyze(report.sessions[s].title, report.lang);
+    }
+
+    for (auto& p : report.passages) {
+        if (p.lang.empty()) p.lang = analyzer_.detect_language(p.text, report.lang);
+    }
+    for (const auto& [n, fp] : footnotes) footnote_tokens[n] = analyzer_.analyze(fp->text, fp->lang);
+
+    for (const auto& p : report.passages) {
+        Xapian::Document doc;
+        const auto session_index = static_cast<std::size_t>(p.session) < report.sessions.size()
+                                       ? static_cast<std::size_t>(p.session) : 0;
+        const Session fallback_session{};
+        const Session& session = report.sessions.empty() ? fallback_session : report.sessions[session_index];
+
+        const auto tokens = analyzer_.analyze(p.text, p.lang);
+        add_tokens(doc, tokens, schema::PREFIX_TEXT);
+        if (!report.sessions.empty()) add_unpositioned(doc, session_tokens[session_index], schema::PREFIX_SESSION_TITLE);
+
+        std::vector<StoredFootnote> cited;
+        std::set<int> seen;
+        for (const auto& ref : p.footnotes) {
+            auto it = footnotes.find(ref.n);
+            if (it == footnotes.end() || !seen.insert(ref.n).second) continue;
+            add_unpositioned(doc, footnote_tokens[ref.n], schema::PREFIX_FOOTNOTE);
+            cited.push_back({ref.n, it->second->text, it->second->urls});
+        }
+
+        add_boolean(doc, schema::PREFIX_DOCUMENT, report.slug);
+        add_boolean(doc, schema::PREFIX_KIND, kind_name(p.kind));
+        add_boolean(doc, schema::PREFIX_LANG, p.lang);
+        add_boolean(doc, schema::PREFIX_SESSION, std::to_string(session.number));
+        add_boolean(doc, schema::PREFIX_DAY, std::to_string(session.day));
+        for (const auto& o : p.organisations) add_boolean(doc, schema::PREFIX_ORG, o);
+        for (const auto& c : p.countries) add_boolean(doc, schema::PREFIX_COUNTRY, c);
+
+        doc.add_value(schema::SLOT_SESSION, codecs::encode_session(session));
+        doc.add_value(schema::SLOT_LANG, p.lang);
+        doc.add_value(schema::SLOT_ORGS, codecs::join_values(p.organisations));
+        doc.add_value(schema::SLOT_COUNTRIES, codecs::join_values(p.countries));
+
+        // The span of each word position, for highlighting without re-analysis.
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+        for (const auto& t : tokens) {
+            if (t.position >= spans.size()) spans.resize(t.position + 1, {t.start, t.end});
+            auto& span = spans[t.position];
+            span.first = std::min(span.first, t.start);
+            span.second = std::max(span.second, t.end);
+        }
+        doc.add_value(schema::SLOT_OFFSETS, codecs::encode_offsets(spans));
+        doc.set_data(encode_passage_data(p, cited));
+
+        std::set<std::string> unique_words;
+        for (auto& w : spelling_words(p.text, tokens)) unique_words.insert(std::move(w));
+        for (const auto& w : unique_words) ++out.spellings[w];
+
+        out.passages.push_back({p.id, std::move(doc)});
+    }
+    out.report = std::move(report);
+    return out;
+}
+
+} // namespace rapporteur
