@@ -83,18 +83,4 @@ Xapian::Query build_query(const std::vector<QueryWord>& words, std::string_view 
     return join(parts);
 }
 
-std::vector<std::string> query_terms(const std::vector<QueryWord>& words) {
-    std::vector<std::string> terms;
-    auto add = [&](const std::vector<QueryAlternative>& alts) {
-        for (const auto& a : alts) terms.insert(terms.end(), a.terms.begin(), a.terms.end());
-    };
-    for (const auto& w : words) {
-        add(w.alternatives);
-        for (const auto& g : w.groups) add(g.alternatives);
-    }
-    std::sort(terms.begin(), terms.end());
-    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-    return terms;
-}
-
 } // namespace rapporteur

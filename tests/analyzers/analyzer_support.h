@@ -75,39 +75,6 @@ inline std::string describe(const std::vector<Token>& tokens) {
     return out;
 }
 
-/// An in-memory index of texts, one document per text (docid = index + 1), as the indexer does.
-class MemoryIndex {
-  public:
-    MemoryIndex(const Analyzer& analyzer, const std::vector<std::string>& texts)
-        : analyzer_(analyzer), db_("", Xapian::DB_BACKEND_INMEMORY) {
-        for (const auto& t : texts) {
-            Xapian::Document doc;
-            add_tokens(doc, analyzer.analyze(t, analyzer.detect_language(t)));
-            db_.add_document(doc);
-        }
-    }
-    /// Docids matching `query` typed by a user, best first.
-    std::vector<Xapian::docid> search(const std::string& query, Xapian::Query::op op = Xapian::Query::OP_OR,
-                                      const std::string& lang = {}) const {
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(build_query(analyzer_.analyze_query(query, lang), {}, op));
-        enquire.set_weighting_scheme(Xapian::BM25Weight());
-        std::vector<Xapian::docid> ids;
-        const Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
-        for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(*it);
-        return ids;
-    }
-    bool finds(const std::string& query, Xapian::docid id, Xapian::Query::op op = Xapian::Query::OP_OR) const {
-        const auto ids = search(query, op);
-        return std::find(ids.begin(), ids.end(), id) != ids.end();
-    }
-    const Xapian::WritableDatabase& db() const { return db_; }
-
-  private:
-    const Analyzer& analyzer_;
-    Xapian::WritableDatabase db_;
-};
-
 } // namespace rapporteur::test
 
 #endif

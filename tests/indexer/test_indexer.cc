@@ -463,9 +463,27 @@ TEST_CASE("stored passages read back whole and are found by id", "[indexer][sche
         CHECK(stored.countries == p.countries);
         CHECK(stored.session.number == parsed.sessions.at(static_cast<std::size_t>(p.session)).number);
         CHECK(stored.session.title == parsed.sessions.at(static_cast<std::size_t>(p.session)).title);
-        CHECK(stored.footnotes.size() <= p.footnotes.size());
-        CHECK(!stored.lang.empty());
+        // The footnotes it cites, each once, in the order cited, with their text and links.
+        std::vector<std::pair<int, std::string>> cited, expected;
+        for (const auto& f : stored.footnotes) cited.emplace_back(f.n, f.text);
+        for (const auto& ref : p.footnotes) {
+            const auto note = std::find_if(parsed.passages.begin(), parsed.passages.end(), [&](const Passage& q) {
+                return q.kind == PassageKind::FOOTNOTE && q.footnote_number == ref.n;
+            });
+            const bool listed = std::any_of(expected.begin(), expected.end(), [&](const auto& e) { return e.first == ref.n; });
+            if (note != parsed.passages.end() && !listed) expected.emplace_back(ref.n, note->text);
+        }
+        CHECK(cited == expected);
+        if (p.kind == PassageKind::FOOTNOTE) {
+            CHECK(stored.footnote_number == p.footnote_number);
+            CHECK(stored.urls == p.urls);
+            CHECK(stored.cited_by == p.cited_by);
+        }
+        CHECK(stored.lang == Analyzer().detect_language(p.text, parsed.lang));
     }
+    // The seed cites footnotes: the check above is not vacuous.
+    CHECK(std::count_if(parsed.passages.begin(), parsed.passages.end(),
+                        [](const Passage& q) { return q.kind != PassageKind::FOOTNOTE && !q.footnotes.empty(); }) >= 5);
     CHECK(find_passage(db, parsed.slug + "/p99999") == 0);
     CHECK(find_passage(db, "no-slash") == 0);
 }

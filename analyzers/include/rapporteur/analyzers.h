@@ -158,9 +158,6 @@ void add_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, std::st
 Xapian::Query build_query(const std::vector<QueryWord>& words, std::string_view prefix = {},
                           Xapian::Query::op op = Xapian::Query::OP_OR);
 
-/** Every term (without prefix) a query built by build_query can match, groups included,
- *  sorted and unique: what the highlighter looks up in a matching document's positions. */
-std::vector<std::string> query_terms(const std::vector<QueryWord>& words);
 
 } // namespace rapporteur
 
