@@ -68,79 +68,84 @@ void print_summary(const rapporteur::IndexSummary& summary, const rapporteur::In
                summary.seconds, summary.seconds > 0 ? mb / summary.seconds : 0.0, options.database.string());
 }
 
+/// The executable's work: options → library call → exit status. Errors propagate to main().
+int run_index(int argc, char** argv) {
+    rapporteur::IndexerOptions options;
+    std::vector<std::string> inputs, deletions;
+    bool dump = false, quiet = false, verbose = false;
+    std::string db;
+    std::uintmax_t commit_mb = options.commit_bytes >> 20;
+    std::uintmax_t shard_min_mb = options.shard_min_bytes >> 20;
+
+    po::options_description visible("Usage: rapporteur-index [options] PATH...\n"
+                                    "Index meeting reports (.txt/.md files, or directories searched recursively).\n"
+                                    "Unchanged files are skipped; changed files replace their passages.\n\nOptions");
+    cli::add_help_options(visible);
+    cli::add_database_option(visible, db);
+    // clang-format off: one option a line, as --help lists them
+    visible.add_options()
+        ("lang", po::value(&options.lang), "force the language of every passage (ISO 639-1, e.g. fr)")
+        ("features", po::value(&options.features),
+         "analysis features: comma-separated stem,fold,compound,variant,synonym, or all, or none "
+         "(default: the database's, else all)")
+        ("delete", po::value(&deletions)->multitoken(), "remove these documents (slug or path) from the database")
+        ("max-file-bytes", po::value(&options.max_file_bytes)->default_value(options.max_file_bytes),
+         "refuse files larger than this many bytes")
+        ("commit-mb", po::value(&commit_mb)->default_value(commit_mb),
+         "commit after this many MB of text (what a killed run can lose)")
+        ("threads", po::value(&options.threads)->default_value(0u), "analysis threads (0: one per core)")
+        ("shard-min-mb", po::value(&shard_min_mb)->default_value(shard_min_mb),
+         "runs over this many MB build shards in parallel and publish a new compacted generation")
+        ("dump", po::bool_switch(&dump), "print the parsed documents as JSON instead of indexing")
+        ("quiet,q", po::bool_switch(&quiet), "print nothing but errors")
+        ("verbose,v", po::bool_switch(&verbose), "print one line per file");
+    // clang-format on
+    po::options_description hidden;
+    hidden.add_options()("input", po::value(&inputs));
+
+    const auto vm = cli::parse(argc, argv, visible, hidden, "input");
+    if (cli::handled_help_or_version(vm, visible, "rapporteur-index")) return cli::EXIT_OK;
+    if (inputs.empty() && deletions.empty()) {
+        throw po::error("no input: give files or directories to index (or --delete NAME)");
+    }
+    if (commit_mb == 0) throw po::error("--commit-mb must be at least 1");
+    options.commit_bytes = commit_mb << 20;
+    options.shard_min_bytes = shard_min_mb << 20;
+    options.database = db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db);
+    const std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
+
+    rapporteur::IndexSummary summary;
+    if (dump) {
+        auto reports = rapporteur::parse_paths(paths, options, summary);
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& r : reports) out.push_back(rapporteur::to_json(r));
+        std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    } else {
+        if (!deletions.empty()) {
+            auto removed = rapporteur::delete_documents(deletions, options);
+            summary.files = std::move(removed.files);
+            summary.failed = removed.failed;
+            summary.deleted = removed.deleted;
+        }
+        if (!paths.empty()) {
+            ProgressBar bar;
+            const bool show = !quiet && isatty(STDERR_FILENO);
+            auto indexed = rapporteur::index_paths(paths, options, show ? rapporteur::ProgressFn(std::ref(bar))
+                                                                        : rapporteur::ProgressFn{});
+            bar.finish();
+            indexed.failed += summary.failed;
+            indexed.deleted = summary.deleted;
+            indexed.files.insert(indexed.files.begin(), summary.files.begin(), summary.files.end());
+            summary = std::move(indexed);
+        }
+    }
+    print_summary(summary, options, dump, quiet, verbose);
+    return summary.failed ? cli::EXIT_RUNTIME : cli::EXIT_OK;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     rapporteur::tune_allocator();
-    return cli::run("rapporteur-index", [&] {
-        rapporteur::IndexerOptions options;
-        std::vector<std::string> inputs, deletions;
-        bool dump = false, quiet = false, verbose = false;
-        std::string db;
-        std::uintmax_t commit_mb = options.commit_bytes >> 20;
-        std::uintmax_t shard_min_mb = options.shard_min_bytes >> 20;
-
-        po::options_description visible("Usage: rapporteur-index [options] PATH...\n"
-                                        "Index meeting reports (.txt/.md files, or directories searched recursively).\n"
-                                        "Unchanged files are skipped; changed files replace their passages.\n\nOptions");
-        cli::add_help_options(visible);
-        cli::add_database_option(visible, db);
-        visible.add_options()
-            ("lang", po::value(&options.lang), "force the language of every passage (ISO 639-1, e.g. fr)")
-            ("features", po::value(&options.features),
-             "analysis features: comma-separated stem,fold,compound,variant,synonym, or all, or none "
-             "(default: the database's, else all)")
-            ("delete", po::value(&deletions)->multitoken(), "remove these documents (slug or path) from the database")
-            ("max-file-bytes", po::value(&options.max_file_bytes)->default_value(options.max_file_bytes),
-             "refuse files larger than this many bytes")
-            ("commit-mb", po::value(&commit_mb)->default_value(commit_mb),
-             "commit after this many MB of text (what a killed run can lose)")
-            ("threads", po::value(&options.threads)->default_value(0u), "analysis threads (0: one per core)")
-            ("shard-min-mb", po::value(&shard_min_mb)->default_value(shard_min_mb),
-             "runs over this many MB build shards in parallel and publish a new compacted generation")
-            ("dump", po::bool_switch(&dump), "print the parsed documents as JSON instead of indexing")
-            ("quiet,q", po::bool_switch(&quiet), "print nothing but errors")
-            ("verbose,v", po::bool_switch(&verbose), "print one line per file");
-        po::options_description hidden;
-        hidden.add_options()("input", po::value(&inputs));
-
-        const auto vm = cli::parse(argc, argv, visible, hidden, "input");
-        if (cli::handled_help_or_version(vm, visible, "rapporteur-index")) return cli::EXIT_OK;
-        if (inputs.empty() && deletions.empty()) {
-            throw po::error("no input: give files or directories to index (or --delete NAME)");
-        }
-        if (commit_mb == 0) throw po::error("--commit-mb must be at least 1");
-        options.commit_bytes = commit_mb << 20;
-        options.shard_min_bytes = shard_min_mb << 20;
-        options.database = db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db);
-        const std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
-
-        rapporteur::IndexSummary summary;
-        if (dump) {
-            auto reports = rapporteur::parse_paths(paths, options, summary);
-            nlohmann::json out = nlohmann::json::array();
-            for (const auto& r : reports) out.push_back(rapporteur::to_json(r));
-            std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-        } else {
-            if (!deletions.empty()) {
-                auto removed = rapporteur::delete_documents(deletions, options);
-                summary.files = std::move(removed.files);
-                summary.failed = removed.failed;
-                summary.deleted = removed.deleted;
-            }
-            if (!paths.empty()) {
-                ProgressBar bar;
-                const bool show = !quiet && isatty(STDERR_FILENO);
-                auto indexed = rapporteur::index_paths(paths, options, show ? rapporteur::ProgressFn(std::ref(bar))
-                                                                            : rapporteur::ProgressFn{});
-                bar.finish();
-                indexed.failed += summary.failed;
-                indexed.deleted = summary.deleted;
-                indexed.files.insert(indexed.files.begin(), summary.files.begin(), summary.files.end());
-                summary = std::move(indexed);
-            }
-        }
-        print_summary(summary, options, dump, quiet, verbose);
-        return summary.failed ? cli::EXIT_RUNTIME : cli::EXIT_OK;
-    }, rapporteur::describe_xapian_error);
+    return cli::run("rapporteur-index", [&] { return run_index(argc, argv); }, rapporteur::describe_xapian_error);
 }

@@ -54,11 +54,8 @@ int run_topics(rapporteur::Searcher& searcher, const std::string& file, rapporte
     return 0;
 }
 
-} // namespace
-
-int main(int argc, char** argv) {
-    rapporteur::tune_allocator();
-    return cli::run("rapporteur-search", [&] {
+/// The executable's work: options → library call → exit status. Errors propagate to main().
+int run_search(int argc, char** argv) {
     rapporteur::SearchOptions options;
     std::vector<std::string> words, filters;
     std::string db, format = "text", highlight = "auto", like, like_text, topics, run_tag = "rapporteur";
@@ -67,6 +64,7 @@ int main(int argc, char** argv) {
                                     "Search the indexed meeting reports.\n\nOptions");
     cli::add_help_options(visible);
     cli::add_database_option(visible, db);
+    // clang-format off: one option a line, as --help lists them
     visible.add_options()
         ("format", po::value(&format)->default_value(format), "text (for people) or json (for programs)")
         ("limit", po::value(&options.limit), "results to show (default 10; 1000 with --topics)")
@@ -98,24 +96,23 @@ int main(int argc, char** argv) {
          "a prefix* searches at most this many of its most frequent words")
         ("max-results", po::value(&options.limits.max_result_window)->default_value(options.limits.max_result_window),
          "results are shown up to this rank (offset + limit)");
+    // clang-format on
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     const auto vm = cli::parse(argc, argv, visible, hidden, "query");
-    {
-        if (format != "text" && format != "json") {
-            throw po::error("--format must be text or json, not '" + format + "'");
-        }
-        if (highlight != "auto" && highlight != "color" && highlight != "colour" && highlight != "brackets" &&
-            highlight != "none") {
-            throw po::error("--highlight must be auto, color, brackets or none, not '" + highlight + "'");
-        }
-        for (const auto& f : filters) {
-            auto [field, value] = split_filter(f);
-            options.filters[field].push_back(value);
-        }
-        if (options.bm25.k1 < 0 || options.bm25.k2 < 0 || options.bm25.k3 < 0 || options.bm25.b < 0 || options.bm25.b > 1) {
-            throw po::error("BM25 parameters must be >= 0, and b at most 1");
-        }
+    if (format != "text" && format != "json") {
+        throw po::error("--format must be text or json, not '" + format + "'");
+    }
+    if (highlight != "auto" && highlight != "color" && highlight != "colour" && highlight != "brackets" &&
+        highlight != "none") {
+        throw po::error("--highlight must be auto, color, brackets or none, not '" + highlight + "'");
+    }
+    for (const auto& f : filters) {
+        auto [field, value] = split_filter(f);
+        options.filters[field].push_back(value);
+    }
+    if (options.bm25.k1 < 0 || options.bm25.k2 < 0 || options.bm25.k3 < 0 || options.bm25.b < 0 || options.bm25.b > 1) {
+        throw po::error("BM25 parameters must be >= 0, and b at most 1");
     }
     if (cli::handled_help_or_version(vm, visible, "rapporteur-search")) return cli::EXIT_OK;
     const auto modes = !words.empty() + !like.empty() + vm.count("like-text") + !topics.empty();
@@ -127,30 +124,34 @@ int main(int argc, char** argv) {
     options.auto_correct = vm.count("auto-correct") > 0;
     const auto path = db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db);
 
-    {
-        rapporteur::Searcher searcher(path);
-        if (!topics.empty()) return run_topics(searcher, topics, options, run_tag);
-        rapporteur::SearchResult result;
-        if (!like.empty()) {
-            result = searcher.related(like, options);
-        } else if (vm.count("like-text")) {
-            result = searcher.related_text(like_text, options);
-        } else {
-            std::string query;
-            for (const auto& w : words) query += (query.empty() ? "" : " ") + w;
-            result = searcher.search(query, options);
-        }
-        if (format == "json") {
-            std::cout << rapporteur::to_json(result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-            return 0;
-        }
-        rapporteur::MarkStyle marks = rapporteur::MarkStyle::BRACKETS;
-        if (highlight == "none") marks = rapporteur::MarkStyle::NONE;
-        else if (highlight == "color" || highlight == "colour" || (highlight == "auto" && isatty(STDOUT_FILENO))) {
-            marks = rapporteur::MarkStyle::ANSI;
-        }
-        std::fputs(rapporteur::format_text(result, marks).c_str(), stdout);
-        return cli::EXIT_OK;
+    rapporteur::Searcher searcher(path);
+    if (!topics.empty()) return run_topics(searcher, topics, options, run_tag);
+    rapporteur::SearchResult result;
+    if (!like.empty()) {
+        result = searcher.related(like, options);
+    } else if (vm.count("like-text")) {
+        result = searcher.related_text(like_text, options);
+    } else {
+        std::string query;
+        for (const auto& w : words) query += (query.empty() ? "" : " ") + w;
+        result = searcher.search(query, options);
     }
-    }, rapporteur::describe_xapian_error);
+    if (format == "json") {
+        std::cout << rapporteur::to_json(result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        return 0;
+    }
+    rapporteur::MarkStyle marks = rapporteur::MarkStyle::BRACKETS;
+    if (highlight == "none") marks = rapporteur::MarkStyle::NONE;
+    else if (highlight == "color" || highlight == "colour" || (highlight == "auto" && isatty(STDOUT_FILENO))) {
+        marks = rapporteur::MarkStyle::ANSI;
+    }
+    std::fputs(rapporteur::format_text(result, marks).c_str(), stdout);
+    return cli::EXIT_OK;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    rapporteur::tune_allocator();
+    return cli::run("rapporteur-search", [&] { return run_search(argc, argv); }, rapporteur::describe_xapian_error);
 }

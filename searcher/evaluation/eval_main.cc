@@ -19,10 +19,8 @@ std::string joined(const std::vector<std::string>& items) {
     return s;
 }
 
-} // namespace
-
-int main(int argc, char** argv) {
-    return cli::run("rapporteur-eval", [&] {
+/// The executable's work: options → library call → exit status. Errors propagate to main().
+int run_eval(int argc, char** argv) {
     rapporteur::EvaluationOptions options;
     std::vector<std::string> measure_specs, files;
     long max_docs = -1;
@@ -33,6 +31,7 @@ int main(int argc, char** argv) {
         "Score a TREC run against relevance judgments, printing trec_eval's measures in\n"
         "trec_eval's layout (measure <TAB> qid|all <TAB> value). RUN may be - for stdin.\n\nOptions");
     cli::add_help_options(visible);
+    // clang-format off: one option a line, as --help lists them
     visible.add_options()
         ("query_eval_wanted,q", "also print a row per topic")
         ("measure,m", po::value(&measure_specs),
@@ -46,44 +45,44 @@ int main(int argc, char** argv) {
         ("Judged_docs_only,J", "drop unjudged documents from the rankings")
         ("complete_rel_info_wanted,c", "average over every qrels topic; a topic missing from the run scores 0")
         ("nosummary,n", "do not print the summary (all) rows");
+    // clang-format on
     po::options_description hidden;
     hidden.add_options()("file", po::value(&files));
     rapporteur::MeasureSet measures;
     const auto vm = cli::parse(argc, argv, visible, hidden, "file");
     if (cli::handled_help_or_version(vm, visible, "rapporteur-eval")) return cli::EXIT_OK;
-    {
-        {
-            if (files.size() != 2) {
-                throw po::error("expected two files, QRELS and RUN, got " + std::to_string(files.size()) +
-                                " (see --help)");
-            }
-            if (vm.count("Max_retrieved_per_topic")) {
-                if (max_docs < 0) throw po::error("-M must be 0 or more");
-                options.max_docs = static_cast<std::size_t>(max_docs);
-            }
-            for (const auto& spec : measure_specs) measures.add(spec);
-            if (measures.empty()) measures.add("official");
-        }
+    if (files.size() != 2) {
+        throw po::error("expected two files, QRELS and RUN, got " + std::to_string(files.size()) +
+                        " (see --help)");
     }
+    if (vm.count("Max_retrieved_per_topic")) {
+        if (max_docs < 0) throw po::error("-M must be 0 or more");
+        options.max_docs = static_cast<std::size_t>(max_docs);
+    }
+    for (const auto& spec : measure_specs) measures.add(spec);
+    if (measures.empty()) measures.add("official");
     options.judged_only = vm.count("Judged_docs_only") != 0;
     options.complete = vm.count("complete_rel_info_wanted") != 0;
 
-    {
-        const auto qrels = rapporteur::Qrels::read(files[0]);
-        const auto run = files[1] == "-" ? rapporteur::TrecRun::parse(std::cin, "<stdin>")
-                                         : rapporteur::TrecRun::read(files[1]);
-        const auto evaluation = rapporteur::evaluate(qrels, run, measures, options);
-        if (!evaluation.unjudged_topics.empty()) {
-            fmt::print(stderr, "rapporteur-eval: warning: skipped run topics without judgments: {}\n",
-                       joined(evaluation.unjudged_topics));
-        }
-        if (!evaluation.unretrieved_topics.empty() && !options.complete) {
-            fmt::print(stderr, "rapporteur-eval: warning: judged topics absent from the run, not averaged "
-                               "(-c counts them as 0): {}\n", joined(evaluation.unretrieved_topics));
-        }
-        std::cout << rapporteur::format_trec_eval(evaluation, vm.count("query_eval_wanted") != 0,
-                                                  !vm.count("nosummary"));
-        return cli::EXIT_OK;
+    const auto qrels = rapporteur::Qrels::read(files[0]);
+    const auto run = files[1] == "-" ? rapporteur::TrecRun::parse(std::cin, "<stdin>")
+                                     : rapporteur::TrecRun::read(files[1]);
+    const auto evaluation = rapporteur::evaluate(qrels, run, measures, options);
+    if (!evaluation.unjudged_topics.empty()) {
+        fmt::print(stderr, "rapporteur-eval: warning: skipped run topics without judgments: {}\n",
+                   joined(evaluation.unjudged_topics));
     }
-    });
+    if (!evaluation.unretrieved_topics.empty() && !options.complete) {
+        fmt::print(stderr, "rapporteur-eval: warning: judged topics absent from the run, not averaged "
+                           "(-c counts them as 0): {}\n", joined(evaluation.unretrieved_topics));
+    }
+    std::cout << rapporteur::format_trec_eval(evaluation, vm.count("query_eval_wanted") != 0,
+                                              !vm.count("nosummary"));
+    return cli::EXIT_OK;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    return cli::run("rapporteur-eval", [&] { return run_eval(argc, argv); });
 }
