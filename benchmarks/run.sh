@@ -28,14 +28,7 @@ bash "$bench/corpus/build_corpus.sh" "$corpus" >&2
 # Default: every tier the corpus has (1MB 10MB 100MB, and "full" when there is more text).
 [ ${#tiers[@]} -gt 0 ] || mapfile -t tiers < <(tail -n +2 "$corpus/tiers.tsv" | cut -f1)
 # GNU time for peak RSS, jq to put the JSON together, xapian-delve for document counts.
-missing=()
-for p in time jq xapian-tools; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  log "installing missing packages: ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+bash "$root/scripts/setup.sh" time jq xapian-tools >&2
 log "building (Release) in $build"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DRAPPORTEUR_BUILD_TESTS=OFF \
   -DRAPPORTEUR_BUILD_BENCHMARKS=ON >/dev/null

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # @file scripts/setup.sh
 # @brief Installs, with apt-get, the Debian 12 packages Rapporteur needs that are missing. Idempotent.
+# Usage: bash scripts/setup.sh               (the packages to build and test Rapporteur)
+#        bash scripts/setup.sh PACKAGE...    (these instead: the benchmarks' extra tools)
 set -euo pipefail
 
 packages=(
@@ -14,6 +16,7 @@ packages=(
   libcld2-dev
   libjemalloc-dev
 )
+[ $# -eq 0 ] || packages=("$@")
 
 missing=()
 for p in "${packages[@]}"; do

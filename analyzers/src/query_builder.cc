@@ -7,13 +7,15 @@
 
 namespace rapporteur {
 
-void add_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix) {
+void add_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix,
+                Positions positions) {
     std::string term;
     for (const auto& t : tokens) {
         if (!is_storable_term(prefix, t.text)) continue;
         term.assign(prefix);
         term += t.text;
-        doc.add_posting(term, t.position + 1);
+        if (positions == Positions::KEEP) doc.add_posting(term, t.position + 1);
+        else doc.add_term(term);
     }
 }
 

@@ -65,20 +65,7 @@ declare -A packages=(
 # --- 1. packages -----------------------------------------------------------------------------
 need=(groff-base man-db bsdextrautils perl)
 for l in "${langs[@]}"; do need+=(${packages[$l]}); done
-missing=()
-for p in "${need[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "build_corpus: installing missing packages: ${missing[*]}"
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "build_corpus: must run as root to install them (or install them yourself)" >&2
-    exit 1
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+bash "$here/../../scripts/setup.sh" "${need[@]}"
 
 # Versions of what the corpus is made of, for the record and to see what changed since last run.
 for p in "${need[@]}"; do dpkg-query -W -f='${Package}\t${Version}\n' "$p"; done \

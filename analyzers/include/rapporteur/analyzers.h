@@ -145,10 +145,15 @@ class Analyzer {
     std::unique_ptr<Impl> impl_;
 };
 
-/** Add tokens to a Xapian document as positional terms (position + 1, Xapian counts from 1),
- *  each with `prefix`. Terms that are not is_storable_term() are dropped here so that Xapian
- *  never sees them (a failed add cancels a whole batch). */
-void add_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix = {});
+/// Whether add_tokens records the tokens' positions (phrases need them) or only their counts.
+enum class Positions : bool { KEEP, DROP };
+
+/** Add tokens to a Xapian document as terms with `prefix`, at position + 1 (Xapian counts from
+ *  1) unless `positions` is DROP (for text that counts for ranking but needs no phrases).
+ *  Terms that are not is_storable_term() are dropped here so that Xapian never sees them (a
+ *  failed add cancels a whole batch). */
+void add_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix = {},
+                Positions positions = Positions::KEEP);
 
 /** Build the Xapian query for analysed query words: each word is the OP_SYNONYM of its
  *  weight-1 alternatives (a phrase for multi-term alternatives), OR'd with its other-weight

@@ -138,24 +138,19 @@ class InlineReader {
             }
             return;
         case '*':
-            // Emphasis marks go; a lone '*' between spaces ("2 * 3") stays.
-            if (pos + 1 < raw_.size() && raw_[pos + 1] == '*') {
+        case '_': {
+            // Strong emphasis ("**", "__") goes whole.
+            if (pos + 1 < raw_.size() && raw_[pos + 1] == c) {
                 pos += 2;
                 return;
             }
-            if ((pos == 0 || raw_[pos - 1] == ' ') && (pos + 1 == raw_.size() || raw_[pos + 1] == ' ')) {
-                out_.text += c;
-            }
+            // A single '*' marks emphasis too, but a lone one between spaces ("2 * 3") stays;
+            // a single '_' is part of a word ("snake_case").
+            const bool lone = (pos == 0 || raw_[pos - 1] == ' ') && (pos + 1 == raw_.size() || raw_[pos + 1] == ' ');
+            if (c == '_' || lone) out_.text += c;
             ++pos;
             return;
-        case '_':
-            if (pos + 1 < raw_.size() && raw_[pos + 1] == '_') {
-                pos += 2;
-                return;
-            }
-            out_.text += c;
-            ++pos;
-            return;
+        }
         case '`':
             ++pos;
             return;

@@ -4,8 +4,8 @@
 #include "rapporteur/readers.h"
 
 #include "plain_text_reader.h"
+#include "rapporteur/utf8.h"
 
-#include <algorithm>
 #include <utility>
 
 namespace rapporteur {
@@ -24,8 +24,7 @@ const std::pair<std::string_view, const Reader*> READERS[] = {
 } // namespace
 
 const Reader* reader_for(const std::filesystem::path& path) {
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string ext = utf8::fold(path.extension().string());
     for (const auto& [e, reader] : READERS) {
         if (e == ext) return reader;
     }

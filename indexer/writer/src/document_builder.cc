@@ -23,17 +23,6 @@ void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_vie
     doc.add_boolean_term(term);
 }
 
-/// Non-positional terms with a prefix: for text that counts for ranking but needs no phrases.
-void add_unpositioned(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix) {
-    std::string term;
-    for (const auto& t : tokens) {
-        if (!is_storable_term(prefix, t.text)) continue;
-        term.assign(prefix);
-        term += t.text;
-        doc.add_term(term);
-    }
-}
-
 bool is_word_byte(unsigned char c) { return c >= 0x80 || std::isalpha(c); }
 
 /// Ideographs, kana and hangul: words typed through an input method, where "did you mean" by
@@ -93,14 +82,14 @@ PreparedReport DocumentBuilder::build(Report report) const {
 
         const auto tokens = analyzer_.analyze(p.text, p.lang);
         add_tokens(doc, tokens, schema::PREFIX_TEXT);
-        if (!report.sessions.empty()) add_unpositioned(doc, session_tokens[session_index], schema::PREFIX_SESSION_TITLE);
+        if (!report.sessions.empty()) add_tokens(doc, session_tokens[session_index], schema::PREFIX_SESSION_TITLE, Positions::DROP);
 
         std::vector<StoredFootnote> cited;
         std::set<int> seen;
         for (const auto& ref : p.footnotes) {
             auto it = footnotes.find(ref.n);
             if (it == footnotes.end() || !seen.insert(ref.n).second) continue;
-            add_unpositioned(doc, footnote_tokens[ref.n], schema::PREFIX_FOOTNOTE);
+            add_tokens(doc, footnote_tokens[ref.n], schema::PREFIX_FOOTNOTE, Positions::DROP);
             cited.push_back({ref.n, it->second->text, it->second->urls});
         }
 

@@ -31,11 +31,7 @@ Qrels Qrels::parse(std::istream& in, const std::string& name) {
                 "malformed qrels line: relevance '" + std::string(fields[3]) + "' is not an integer");
         }
         const std::string qid(fields[0]), docid(fields[2]);
-        if (const auto first = seen.seen_before(qid, docid, number)) {
-            // trec_eval refuses a docid judged twice (form_res_rels.c): which grade would count?
-            throw detail::line_error(name, number, "docid '" + docid + "' is judged twice for topic '" +
-                                                       qid + "' (first on line " + std::to_string(first) + ")");
-        }
+        seen.refuse_duplicate(qid, docid, number, name, "judged");
         qrels.topics_[qid].push_back({docid, relevance});
     });
     for (auto& [qid, judgments] : qrels.topics_) {

@@ -67,6 +67,17 @@ class PairLines {
         return fresh ? 0 : it->second;
     }
 
+    /** Records the pair of line `line` of `name`; throws the reader error "docid 'D' is `what`
+     *  twice for topic 'Q' (first on line N)" when it was seen before. trec_eval refuses both a
+     *  docid judged twice (which grade would count?) and one retrieved twice (form_res_rels.c). */
+    void refuse_duplicate(const std::string& qid, const std::string& docid, std::size_t line, const std::string& name,
+                          const char* what) {
+        if (const auto first = seen_before(qid, docid, line)) {
+            throw line_error(name, line, "docid '" + docid + "' is " + what + " twice for topic '" + qid +
+                                             "' (first on line " + std::to_string(first) + ")");
+        }
+    }
+
   private:
     std::map<std::string, std::unordered_map<std::string, std::size_t>> lines_;
 };

@@ -32,11 +32,7 @@ TrecRun TrecRun::parse(std::istream& in, const std::string& name) {
                 "malformed run line: score '" + std::string(fields[4]) + "' is not a number");
         }
         const std::string qid(fields[0]), docid(fields[2]);
-        if (const auto first = seen.seen_before(qid, docid, number)) {
-            // trec_eval stops on a duplicate docno (form_res_rels.c): a document is retrieved once.
-            throw detail::line_error(name, number, "docid '" + docid + "' is retrieved twice for topic '" +
-                                                       qid + "' (first on line " + std::to_string(first) + ")");
-        }
+        seen.refuse_duplicate(qid, docid, number, name, "retrieved");
         run.topics_[qid].push_back({docid, score});
         run.run_id_ = std::string(fields[5]); // trec_eval keeps the tag of the last line
     });
