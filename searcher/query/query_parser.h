@@ -1,5 +1,8 @@
 /** @file query_parser.h
  *  @brief The query language → Xapian::Query, built from the analyzers' own query words.
+ *
+ *  The façade of searcher/query/: lexer.h (text → lexemes), parser.h (lexemes → syntax tree),
+ *  compiler.h (tree → Xapian::Query); field_filters.cc holds field_term and filter_query.
  */
 #ifndef RAPPORTEUR_QUERY_PARSER_H
 #define RAPPORTEUR_QUERY_PARSER_H

@@ -1,0 +1,98 @@
+/** @file compiler.h
+ *  @brief The query language's third stage: syntax tree → Xapian::Query, each word turned
+ *         into the analyzers' own terms field by field, with the highlight side tables.
+ */
+#ifndef RAPPORTEUR_SEARCHER_QUERY_COMPILER_H
+#define RAPPORTEUR_SEARCHER_QUERY_COMPILER_H
+
+#include "parser.h"
+#include "query_parser.h"
+
+#include "rapporteur/analyzers.h"
+#include "rapporteur/searcher.h"
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace rapporteur::query {
+
+/// `op` over the non-empty `parts`: an empty query when there are none, the part itself when one.
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts);
+
+/** The query compiler: tree → Xapian::Query, filling the ParsedQuery's side tables (leaves,
+ *  highlights, unknown words, notices). One per query: it caches term lookups and counts
+ *  words against `max_query_words`. Words, wildcards and lists are in compiler.cc; phrases
+ *  and NEAR (positional queries) in phrase_compiler.cc. */
+class Compiler {
+  public:
+    Compiler(const Xapian::Database& db, const Analyzer& analyzer, const SearchOptions& options,
+             const QueryParser& parser, ParsedQuery& out)
+        : db_(db), analyzer_(analyzer), options_(options), parser_(parser), out_(out) {}
+
+    /// Analyses the words of TEXT and PHRASE nodes and reads `in:` scopes; before compile().
+    void prepare(Node& node);
+
+    /// The query of `node`; `positive` parts are ranked (and highlighted, and explained).
+    Xapian::Query compile(const Node& node, bool positive);
+
+  private:
+    enum class Scope { ALL, TEXT, FOOTNOTES };
+
+    static Xapian::Query match_all();
+    /// The fields free words search (term prefix, weight), the passage text first.
+    std::vector<std::pair<std::string, double>> fields() const;
+    /// The positional prefix (phrases and NEAR work on one field).
+    std::string positional_prefix() const;
+    /// Counts one more query word; false (and a notice, once) past `max_query_words`.
+    bool take_word();
+    void note_highlight(const QueryWord& w);
+    /// Whether the index has `term`, each term looked up once per query.
+    bool exists(const std::string& term) const;
+    /// w's alternatives whose every term the index has under `prefix`.
+    std::vector<QueryAlternative> indexed_alternatives(const QueryWord& w, const std::string& prefix) const;
+    /// Whether some field has some form of `w`.
+    bool known(const QueryWord& w) const;
+
+    /// A single word; `chunk_start` is the byte offset of its chunk in the query text.
+    Xapian::Query word_query(QueryWord w, std::size_t chunk_start, bool positive);
+    /// The index forms of a wildcard's prefix: case-folded, and as the analyzer writes it.
+    std::vector<std::string> wildcard_forms(const std::string& prefix) const;
+    Xapian::Query wildcard_query(const std::string& prefix, bool positive);
+    /// Juxtaposed items: +required, -excluded, the others optional; field items filter.
+    Xapian::Query list_query(const Node& node, bool positive);
+
+    // phrase_compiler.cc
+    /// One word of a phrase or NEAR: its one-term forms (unprefixed).
+    static std::vector<std::string> slot_terms(const QueryWord& w);
+    /// The most frequent index terms starting with `pattern` (a wildcard inside NEAR), at most `max`.
+    std::vector<std::string> expand(const std::string& pattern, std::size_t max) const;
+    /** A positional query over slots of alternative terms (full terms, prefix included).
+     *  Xapian 1.4's OP_PHRASE and OP_NEAR take only terms, so alternatives become the OR of
+     *  one positional query per combination, at most MAX_COMBINATIONS of them (the later,
+     *  less likely alternatives of the widest slot go first). */
+    static Xapian::Query positional(Xapian::Query::op op, std::vector<std::vector<std::string>> slots,
+                                    Xapian::termcount window);
+    /// A quoted phrase, or a word joined by punctuation ("non-punishment"), labelled `label`.
+    Xapian::Query phrase_query(const std::vector<QueryWord>& words, const std::string& label, bool positive);
+    Xapian::Query near_query(const Node& node, bool positive);
+
+    const Xapian::Database& db_;
+    const Analyzer& analyzer_;
+    const SearchOptions& options_;
+    mutable std::map<std::string, bool> exists_; ///< term → in the index, for this query
+    const QueryParser& parser_;
+    ParsedQuery& out_;
+    Scope scope_ = Scope::ALL;
+    bool all_stop_ = true; ///< every free word is a stop word: then they are searched
+    std::size_t words_ = 0;
+    bool words_capped_ = false;
+};
+
+} // namespace rapporteur::query
+
+#endif

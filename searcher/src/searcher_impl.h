@@ -1,0 +1,86 @@
+/** @file searcher_impl.h
+ *  @brief Searcher::Impl, shared by the Searcher's files: the open database and its analyzer,
+ *         the retry on a concurrent commit, and the plan the matcher runs.
+ *
+ *  searcher.cc opens, reopens, searches and runs a plan; hits.cc fills hits (snippets,
+ *  highlights); explain.cc explains scores; related.cc builds the plans of related passages.
+ */
+#ifndef RAPPORTEUR_SEARCHER_IMPL_H
+#define RAPPORTEUR_SEARCHER_IMPL_H
+
+#include "rapporteur/analyzers.h"
+#include "rapporteur/searcher.h"
+
+#include "facet_index.h"
+#include "query_parser.h"
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace rapporteur {
+
+struct Searcher::Impl {
+    std::filesystem::path path;
+    Xapian::Database db;
+    Analyzer analyzer;
+    std::unique_ptr<FacetIndex> facet_index; ///< built at the first faceted query of a revision
+
+    void open();
+    /// Checks the index format and sets the analyzer from the index's features and synonyms.
+    void load_analysis();
+    void reopen();
+    const FacetIndex& facets();
+
+    /// Run `fn`, reopening the database and running it again when a commit overtook it.
+    template <typename Fn>
+    SearchResult with_retry(Fn&& fn) {
+        // Each search sees the latest commit (a cheap check when nothing changed).
+        reopen();
+        for (int attempt = 0;; ++attempt) {
+            try {
+                return fn();
+            } catch (const Xapian::DatabaseModifiedError& e) {
+                if (attempt >= 4) {
+                    throw RuntimeError(path.string() + ": the database keeps changing under the search: " +
+                                       e.get_description());
+                }
+                reopen();
+            }
+        }
+    }
+
+    /// What the matcher needs besides the query, shared by search and related.
+    struct Plan {
+        Xapian::Query query;
+        std::vector<QueryLeaf> leaves;
+        std::set<std::string> highlight_terms;
+        std::vector<HighlightPhrase> highlight_phrases;
+        std::vector<std::string> highlight_prefixes;
+        bool related = false;
+        std::shared_ptr<Xapian::KeyMaker> sort_first; ///< passages with key "1" rank before the rest
+        Xapian::docid exclude = 0;                    ///< a passage never listed (the source of --like)
+    };
+
+    /// Bounds the result window (offset + limit ≤ max_result_window); notices say what was cut.
+    static void bound_window(const SearchOptions& options, SearchResult& result);
+
+    /// Matches `plan` with BM25 and fills `result` (total, facets, hits in its window). searcher.cc
+    void run(const Plan& plan, const SearchOptions& options, SearchResult& result);
+    /// A hit's stored fields, and with hit_details its highlights, snippet and shared words. hits.cc
+    void fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, const SearchOptions& options);
+    /// The weight of each ranked part of the plan over passage `did`. explain.cc
+    std::vector<TermContribution> explain(const Plan& plan, Xapian::docid did, const Xapian::Weight& weight);
+    /// The passage's text at the first position of `term` (as it writes it), else `term`. hits.cc
+    std::string surface(const std::string& text, const std::vector<std::uint32_t>& offsets, Xapian::docid did,
+                        const std::string& term);
+};
+
+} // namespace rapporteur
+
+#endif
