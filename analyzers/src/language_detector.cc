@@ -3,11 +3,12 @@
  */
 #include "language_detector.h"
 
-#include "rapporteur/utf8.h"
 #include "rapporteur/analyzers.h"
+#include "rapporteur/utf8.h"
 
-// The CLD2 header uses FILE without including <cstdio>.
+// The CLD2 header uses FILE without including <cstdio>: it comes first, in a block of its own.
 #include <cstdio>
+
 #include <cld2/public/compact_lang_det.h>
 
 #include <unicode/uscript.h>

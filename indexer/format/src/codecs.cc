@@ -32,8 +32,9 @@ std::string encode_offsets(const std::vector<std::pair<std::uint32_t, std::uint3
     out.reserve(spans.size() + 8);
     std::uint32_t prev_start = 0, prev_end = 0;
     for (const auto& [start, end] : spans) {
-        // The analysis chain never moves a start back (its tests check it); should a caller,
-        // the start is clamped rather than wrapped.
+        // The analysis chain never moves a start back and never ends a token before its start
+        // (its tests check both); in a release build a caller that does is clamped, not wrapped.
+        assert(start >= prev_start && end >= start && "word spans go forward");
         const std::uint32_t s = std::max(start, prev_start), e = std::max(end, s);
         const std::uint32_t length = e - s;
         if (s >= prev_end && s - prev_end <= 6 && length >= 1 && length <= 31) {
