@@ -8,7 +8,9 @@
 #include "spelling_buffer.h"
 
 #include <condition_variable>
+#include <exception>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace rapporteur {
@@ -22,28 +24,40 @@ void run_in_place(IndexRun& run, Xapian::WritableDatabase& db, IndexSummary& sum
     std::vector<char> ready(jobs.size(), 0);
     std::size_t next_job = 0, written = 0;
     bool stop = false;
+    std::exception_ptr failure; // the first exception of a worker, rethrown by the writer below
 
     auto work = [&] {
-        Analyzer analyzer(run.analysis);
-        DocumentBuilder builder(analyzer);
-        for (;;) {
-            std::size_t i;
-            {
-                std::unique_lock lock(mutex);
-                room_cv.wait(lock, [&] { return stop || next_job >= jobs.size() || next_job < written + lookahead; });
-                if (stop || next_job >= jobs.size()) return;
-                i = next_job++;
+        // No exception may leave a thread (that is std::terminate), and building the analyzer
+        // reads its data files: the first exception stops the run and goes to the writer.
+        try {
+            Analyzer analyzer(run.analysis);
+            DocumentBuilder builder(analyzer);
+            for (;;) {
+                std::size_t i;
+                {
+                    std::unique_lock lock(mutex);
+                    room_cv.wait(lock, [&] { return stop || next_job >= jobs.size() || next_job < written + lookahead; });
+                    if (stop || next_job >= jobs.size()) return;
+                    i = next_job++;
+                }
+                prepare_job(jobs[i], run.options, builder, run.known_hashes);
+                {
+                    std::lock_guard lock(mutex);
+                    ready[i] = 1;
+                }
+                ready_cv.notify_all();
             }
-            prepare_job(jobs[i], run.options, builder, run.known_hashes);
+        } catch (...) {
             {
                 std::lock_guard lock(mutex);
-                ready[i] = 1;
+                if (!failure) failure = std::current_exception();
+                stop = true;
             }
             ready_cv.notify_all();
+            room_cv.notify_all();
         }
     };
     std::vector<std::thread> threads;
-    for (unsigned t = 0; t < run.threads; ++t) threads.emplace_back(work);
     auto join = [&] {
         {
             std::lock_guard lock(mutex);
@@ -54,15 +68,19 @@ void run_in_place(IndexRun& run, Xapian::WritableDatabase& db, IndexSummary& sum
         threads.clear();
     };
 
-    Analyzer writer_analyzer(run.analysis); // for the spellings of replaced passages
+    // For the spellings of replaced passages. Built at the first one, inside the try below: a
+    // run into a fresh database needs none, and a failure to build it still joins the workers.
+    std::optional<Analyzer> writer_analyzer;
     SpellingBuffer spellings;
     std::uintmax_t batch_bytes = 0;
     bool in_transaction = false;
     try {
+        for (unsigned t = 0; t < run.threads; ++t) threads.emplace_back(work);
         for (std::size_t i = 0; i < jobs.size(); ++i) {
             {
                 std::unique_lock lock(mutex);
-                ready_cv.wait(lock, [&] { return ready[i] != 0; });
+                ready_cv.wait(lock, [&] { return ready[i] != 0 || failure; });
+                if (failure) std::rethrow_exception(failure);
             }
             IndexJob& job = jobs[i];
             if (job.prepared) {
@@ -70,7 +88,10 @@ void run_in_place(IndexRun& run, Xapian::WritableDatabase& db, IndexSummary& sum
                     db.begin_transaction();
                     in_transaction = true;
                 }
-                if (run.records.count(job.slug)) remove_document(db, job.slug, writer_analyzer);
+                if (run.records.count(job.slug)) {
+                    if (!writer_analyzer) writer_analyzer.emplace(run.analysis);
+                    remove_document(db, job.slug, *writer_analyzer);
+                }
                 for (auto& p : job.prepared->passages) db.add_document(p.document);
                 spellings.add(job.prepared->spellings);
                 if (spellings.full()) spellings.write_to(db);

@@ -98,13 +98,27 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
             shard_errors[k] = e.what();
         } catch (const Xapian::Error& e) {
             shard_errors[k] = e.get_description();
+        } catch (...) {
+            // Nothing may leave the thread (that is std::terminate), whatever it is.
+            shard_errors[k] = "unknown exception";
         }
         std::lock_guard lock(mutex);
         finished.push_back(SIZE_MAX); // this shard is done
         done_cv.notify_all();
     };
+    auto cleanup = [&] {
+        std::error_code ec;
+        for (const auto& p : shard_paths) fs::remove_all(p, ec);
+    };
     std::vector<std::thread> threads;
-    for (unsigned k = 0; k < run.threads; ++k) threads.emplace_back(work, k);
+    try {
+        for (unsigned k = 0; k < run.threads; ++k) threads.emplace_back(work, k);
+    } catch (...) {
+        // No thread for a shard: the started ones finish their slices, and the run fails.
+        for (auto& t : threads) t.join();
+        cleanup();
+        throw;
+    }
     unsigned shards_done = 0;
     while (shards_done < run.threads) {
         std::vector<std::size_t> batch;
@@ -123,10 +137,6 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
         if (progress) progress(summary, run.total_bytes);
     }
     for (auto& t : threads) t.join();
-    auto cleanup = [&] {
-        std::error_code ec;
-        for (const auto& p : shard_paths) fs::remove_all(p, ec);
-    };
     for (const auto& e : shard_errors) {
         if (!e.empty()) {
             cleanup();
