@@ -10,6 +10,7 @@
 #include "word_list.h"
 
 #include <algorithm>
+#include <cassert>
 
 namespace rapporteur {
 
@@ -17,6 +18,26 @@ namespace {
 
 /// Languages with a Snowball stemmer and a stop list here: the query-time candidates.
 const std::vector<std::string> STEMMED_LANGUAGES = {"en", "fr", "de", "es", "it", "pt", "ru", "nl"};
+
+#ifndef NDEBUG
+/** What the users of emit's tokens rely on (Xapian's phrase positions, the highlighter's
+ *  offsets, phrase_terms' skipping by start): from `from` on, a main token is one position
+ *  after the token before it (the first at 0) and an alternative shares its position; starts
+ *  never go backwards; every token is a non-empty span of the text. */
+bool well_formed(const std::vector<Token>& tokens, std::size_t from, std::string_view text) {
+    for (std::size_t i = from; i < tokens.size(); ++i) {
+        const Token& t = tokens[i];
+        if (t.start >= t.end || t.end > text.size()) return false;
+        if (i == from) {
+            if (t.position != 0 || t.alternative) return false;
+            continue;
+        }
+        const Token& before = tokens[i - 1];
+        if (t.position != before.position + (t.alternative ? 0 : 1) || t.start < before.start) return false;
+    }
+    return true;
+}
+#endif
 
 } // namespace
 
@@ -87,6 +108,7 @@ void Analyzer::Impl::segment(Workspace& ws, std::string_view text, Segmentation&
 
 void Analyzer::Impl::emit(Workspace& ws, std::string_view text, const Segmentation& seg, AnalysisChain& chain,
                           std::vector<Token>& out) {
+    [[maybe_unused]] const std::size_t first_token = out.size();
     std::uint32_t position = 0;
     TermForms& f = ws.forms;
     auto emit_word = [&](const RawWord& w, bool alternative_only) {
@@ -119,12 +141,14 @@ void Analyzer::Impl::emit(Workspace& ws, std::string_view text, const Segmentati
             if (emit_word(seg.parts[k], false)) ++position;
         }
     }
+    assert(well_formed(out, first_token, text));
 }
 
 std::vector<Unit> Analyzer::Impl::units(std::string_view, const Segmentation& seg) const {
     std::vector<Unit> out;
     for (std::uint32_t gi = 0; gi < seg.groups.size(); ++gi) {
         const auto& g = seg.groups[gi];
+        assert(g.count > 0 && g.first + g.count <= seg.parts.size()); // CompoundFilter::group's groups
         const auto& p = seg.parts[g.first];
         const auto end = seg.parts[g.first + g.count - 1].end;
         if (g.count > 1) {

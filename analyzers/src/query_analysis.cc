@@ -5,6 +5,7 @@
 #include "analyzer_impl.h"
 
 #include <algorithm>
+#include <cassert>
 
 namespace rapporteur {
 
@@ -157,6 +158,8 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view text, std::strin
             ++i;
         }
     }
+    // The passes below read a word's unit as us[i]: they hold only while the guard dropped none.
+    assert(words.size() == us.size());
 
     auto only_spaces = [&](std::size_t i) {
         for (auto b = words[i].end; b < words[i + 1].start; ++b) {

@@ -10,6 +10,7 @@
 #include "spelling_buffer.h"
 
 #include <algorithm>
+#include <cassert>
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
@@ -39,6 +40,8 @@ std::vector<std::size_t> shard_bounds(const IndexRun& run) {
     }
     while (bounds.size() <= run.threads) bounds.push_back(jobs.size());
     bounds.back() = jobs.size();
+    // One slice per shard thread, in input order: shard k writes jobs [bounds[k], bounds[k + 1]).
+    assert(bounds.size() == run.threads + 1u && std::is_sorted(bounds.begin(), bounds.end()));
     return bounds;
 }
 
@@ -168,6 +171,8 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
     cleanup();
     {
         Xapian::WritableDatabase out(target.string(), Xapian::DB_OPEN);
+        // The shards' passages are the generation's last shard_span document ids (see above).
+        assert(shard_span <= out.get_lastdocid());
         const Xapian::docid old_last = out.get_lastdocid() - shard_span;
         Analyzer analyzer(run.analysis);
         for (auto& job : jobs) {

@@ -8,6 +8,8 @@
 
 #include "file_reader.h"
 
+#include <cassert>
+
 namespace rapporteur {
 
 namespace {
@@ -16,8 +18,11 @@ namespace {
 std::string bounded_slug(std::string slug, std::string_view distinguishing) {
     constexpr std::size_t MAX_SLUG = 96;
     if (slug.size() <= MAX_SLUG && distinguishing.empty()) return slug;
-    return std::string(utf8::prefix(slug, MAX_SLUG - 17)) + "-" +
-           content_hash(std::string(slug) + std::string(distinguishing)).substr(0, 16);
+    std::string bounded = std::string(utf8::prefix(slug, MAX_SLUG - 17)) + "-" +
+                          content_hash(std::string(slug) + std::string(distinguishing)).substr(0, 16);
+    // The document term (prefix + slug) and the record key must stay far below Xapian's limit.
+    assert(bounded.size() <= MAX_SLUG);
+    return bounded;
 }
 
 } // namespace
