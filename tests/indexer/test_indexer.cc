@@ -14,6 +14,8 @@
 #include <xapian.h>
 
 #include <csignal>
+#include <cstdlib>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -93,6 +95,25 @@ std::string paragraphs(std::initializer_list<std::string> ps) {
     for (const auto& p : ps) out += p + "\n\n";
     return out;
 }
+
+/** Points RAPPORTEUR_DATA_DIR, the first place data_path() looks, at `dir` while it lives, and
+ *  puts back what was there before. */
+class DataDirOverride {
+  public:
+    explicit DataDirOverride(const fs::path& dir) {
+        if (const char* old = std::getenv("RAPPORTEUR_DATA_DIR")) old_ = old;
+        setenv("RAPPORTEUR_DATA_DIR", dir.c_str(), 1);
+    }
+    ~DataDirOverride() {
+        if (old_) setenv("RAPPORTEUR_DATA_DIR", old_->c_str(), 1);
+        else unsetenv("RAPPORTEUR_DATA_DIR");
+    }
+    DataDirOverride(const DataDirOverride&) = delete;
+    DataDirOverride& operator=(const DataDirOverride&) = delete;
+
+  private:
+    std::optional<std::string> old_;
+};
 
 } // namespace
 
@@ -269,6 +290,51 @@ TEST_CASE("the executable names each bad file on one line and exits non-zero", "
     }
     CHECK(r.err.find("good.txt") == std::string::npos);
     CHECK(search_ids(dir / "db", "shelters").size() == 1);
+}
+
+TEST_CASE("a data file the analysis threads cannot use fails the run with one error, not a crash",
+          "[indexer][bad-data]") {
+    // The Analyzer's constructor reads its word lists, and each worker thread builds its own.
+    // A missing file cannot be arranged here: data_path() falls back to this source tree. A
+    // glossary line without its tab, in the first place data_path() looks, makes the same
+    // constructor throw the same RuntimeError.
+    TempDir dir;
+    fs::create_directories(dir / "data" / "analyzers");
+    write_file(dir / "data" / "analyzers" / "glossary.tsv", "UNHCR without its tab\n");
+    fs::create_directories(dir / "in");
+    write_file(dir / "in" / "a.txt", paragraphs({"A passage about shelters."}));
+    write_file(dir / "in" / "b.txt", paragraphs({"A passage about hotlines."}));
+    auto o = options_for(dir / "db");
+    o.threads = 2;
+
+    SECTION("in place, the error of a worker thread is index_paths' error") {
+        {
+            DataDirOverride data(dir / "data");
+            CHECK_THROWS_MATCHES(index_paths({dir / "in"}, o), RuntimeError, Catch::Message(
+                (dir / "data" / "analyzers" / "glossary.tsv").string() +
+                ": expected 'ACRONYM<TAB>expansion', got 'UNHCR without its tab'"));
+        }
+        // The failed run let go of the database and wrote nothing.
+        CHECK(Xapian::Database((dir / "db").string()).get_doccount() == 0);
+        CHECK(index_paths({dir / "in"}, o).documents == 2);
+    }
+    SECTION("sharded, a shard's error is index_paths' error") {
+        o.shard_min_bytes = 1;
+        {
+            DataDirOverride data(dir / "data");
+            CHECK_THROWS_WITH(index_paths({dir / "in"}, o), Catch::Contains("writing a shard failed") &&
+                                                            Catch::Contains("glossary.tsv: expected"));
+        }
+        CHECK(index_paths({dir / "in"}, o).documents == 2);
+    }
+    SECTION("the executable prints one line and exits 1") {
+        auto r = run("RAPPORTEUR_DATA_DIR=" + quote((dir / "data").string()) + " " + RAPPORTEUR_INDEX_EXE +
+                     " --threads 2 --db " + quote((dir / "db").string()) + " " + quote((dir / "in").string()));
+        INFO(r.err);
+        CHECK(r.status == 1);  // not 134, std::terminate's abort
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        CHECK_THAT(r.err, Catch::StartsWith("rapporteur-index: ") && Catch::Contains("glossary.tsv: expected"));
+    }
 }
 
 TEST_CASE("a second writer fails at once with a clear message", "[indexer][lock]") {

@@ -1,0 +1,72 @@
+/** @file index_run.h
+ *  @brief One indexing run: its files as jobs in input order, what the database knew before,
+ *  and the two ways of writing them (in place, or in shards merged into a new generation).
+ */
+#ifndef RAPPORTEUR_INDEXER_INDEX_RUN_H
+#define RAPPORTEUR_INDEXER_INDEX_RUN_H
+
+#include "rapporteur/analyzers.h"
+#include "rapporteur/format/database_dir.h"
+#include "rapporteur/indexer.h"
+
+#include "document_builder.h"
+#include "file_reader.h"
+#include "file_records.h"
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rapporteur {
+
+/// One input file on its way through the pipeline.
+struct IndexJob {
+    InputFile input;
+    std::string canonical;                  ///< its canonical path (the record's path)
+    std::string slug;                       ///< chosen before the run starts (choose_slug)
+    std::optional<PreparedReport> prepared; ///< set between prepare_job and the write
+    FileRecord record;
+    std::uintmax_t bytes = 0;               ///< bytes read
+    FileOutcome outcome;
+};
+
+/// The run's shared state: the jobs in input order and what the database knew before.
+struct IndexRun {
+    const IndexerOptions& options;
+    AnalyzerOptions analysis;
+    std::vector<IndexJob> jobs;
+    std::map<std::string, FileRecord> records;       ///< by slug; updated as files are written
+    std::map<std::string, std::string> known_hashes; ///< slug → hash before the run
+    std::uintmax_t total_bytes = 0;                  ///< sizes of the input files, for progress
+    unsigned threads = 1;
+};
+
+/// Read, hash, parse and analyse one file; leaves the outcome in the job, never throws.
+void prepare_job(IndexJob& job, const IndexerOptions& options, const DocumentBuilder& builder,
+                 const std::map<std::string, std::string>& known_hashes);
+
+/// Count a finished job into the summary.
+void account(IndexSummary& summary, const IndexJob& job);
+
+/// What every run writes last: the format version, the analysis features and the synonyms.
+void write_run_metadata(Xapian::WritableDatabase& db, const IndexRun& run);
+
+/** Small runs: worker threads prepare files, this thread writes them in input order into the
+ *  current generation, committing every options.commit_bytes of text. A worker's exception
+ *  stops the run and is rethrown here. */
+void run_in_place(IndexRun& run, Xapian::WritableDatabase& db, IndexSummary& summary, const ProgressFn& progress);
+
+/** Large runs: one thread per shard prepares and writes a contiguous slice of the files into
+ *  its own scratch database, in parallel; then the current generation and the shards are
+ *  compacted into a new generation, the replaced passages removed from it, and it is
+ *  published. Until then the current generation is untouched, so a killed run loses nothing.
+ *  A shard's failure throws RuntimeError naming the database and the cause. */
+void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const ProgressFn& progress);
+
+} // namespace rapporteur
+
+#endif

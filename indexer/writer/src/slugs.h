@@ -1,0 +1,29 @@
+/** @file slugs.h
+ *  @brief Which slug (document id) each input file gets, and giving a parsed report its slug.
+ */
+#ifndef RAPPORTEUR_INDEXER_SLUGS_H
+#define RAPPORTEUR_INDEXER_SLUGS_H
+
+#include "rapporteur/model/report.h"
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace rapporteur {
+
+/// Slug → canonical path of the file that has it: the database's records and this run's files.
+using SlugOwners = std::map<std::string, std::string>;
+
+/** The slug of the file known as `name` (its path below its input root, as for slug_of) and
+ *  read from `canonical`, recorded in `owners`. It is slug_of(name), at most 96 bytes, unless
+ *  another file owns that slug: then one made distinct by the path, so that both stay. The same
+ *  file gets the same slug in every run. */
+std::string choose_slug(std::string_view name, const std::string& canonical, SlugOwners& owners);
+
+/// Gives the report the slug `slug`, and every passage id (and citation) the same document part.
+void rename_report(Report& report, const std::string& slug);
+
+} // namespace rapporteur
+
+#endif
