@@ -346,22 +346,21 @@ std::optional<FootnoteStart> match_footnote_start(std::string_view line, bool bl
     std::size_t pos = 0;
     int n = 0;
     std::size_t digits = 0;
+    // A number of up to six digits between `open` and `close`: "[^12]:", "<sup>12</sup>".
+    auto enclosed = [&](std::string_view open, std::string_view close) {
+        pos = open.size();
+        while (pos < line.size() && line[pos] >= '0' && line[pos] <= '9' && digits < 6) {
+            n = n * 10 + (line[pos++] - '0');
+            ++digits;
+        }
+        if (digits == 0 || line.substr(pos, close.size()) != close) return false;
+        pos += close.size();
+        return true;
+    };
     if (line.rfind("[^", 0) == 0) {  // Markdown footnote definition "[^12]: text"
-        pos = 2;
-        while (pos < line.size() && line[pos] >= '0' && line[pos] <= '9' && digits < 6) {
-            n = n * 10 + (line[pos++] - '0');
-            ++digits;
-        }
-        if (digits == 0 || line.substr(pos, 2) != "]:") return std::nullopt;
-        pos += 2;
+        if (!enclosed("[^", "]:")) return std::nullopt;
     } else if (line.rfind("<sup>", 0) == 0) {
-        pos = 5;
-        while (pos < line.size() && line[pos] >= '0' && line[pos] <= '9' && digits < 6) {
-            n = n * 10 + (line[pos++] - '0');
-            ++digits;
-        }
-        if (digits == 0 || line.substr(pos, 6) != "</sup>") return std::nullopt;
-        pos += 6;
+        if (!enclosed("<sup>", "</sup>")) return std::nullopt;
     } else {
         while (pos < line.size() && digits < 6) {
             std::size_t q = pos;

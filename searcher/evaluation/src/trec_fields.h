@@ -4,13 +4,16 @@
 #ifndef RAPPORTEUR_TREC_FIELDS_H
 #define RAPPORTEUR_TREC_FIELDS_H
 
+#include "rapporteur/base/data_files.h"
 #include "rapporteur/base/errors.h"
 #include "rapporteur/base/lines.h"
 
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
+#include <filesystem>
 #include <istream>
+#include <type_traits>
 #include <sstream>
 #include <map>
 #include <string>
@@ -58,6 +61,15 @@ void for_each_record(std::istream& in, const std::string& name, Fn&& fn) {
     });
 }
 
+/** Throws "malformed <kind> line: expected <count> fields (<layout>), found N" unless the line
+ *  has `count` fields, or at least `count` when `more_allowed`. */
+inline void require_fields(const std::vector<std::string_view>& fields, std::size_t count, bool more_allowed,
+                           const std::string& name, std::size_t line, const char* kind, const char* layout) {
+    if (fields.size() == count || (more_allowed && fields.size() > count)) return;
+    throw line_error(name, line, std::string("malformed ") + kind + " line: expected " + std::to_string(count) +
+                                     " fields (" + layout + "), found " + std::to_string(fields.size()));
+}
+
 /// The line each (qid, docid) pair was first seen on, to name both lines of a duplicate.
 class PairLines {
   public:
@@ -81,6 +93,61 @@ class PairLines {
   private:
     std::map<std::string, std::unordered_map<std::string, std::size_t>> lines_;
 };
+
+/** The field as a number (`T` is long or double); throws "malformed <kind> line: <what> 'x' is
+ *  not <expected>" when it is not one. */
+template <typename T>
+T numeric_field(std::string_view field, const std::string& name, std::size_t line, const char* kind, const char* what,
+                const char* expected) {
+    T value{};
+    bool ok = false;
+    if constexpr (std::is_same_v<T, long>) ok = parse_long(field, value);
+    else ok = parse_double(field, value);
+    if (!ok) {
+        throw line_error(name, line, std::string("malformed ") + kind + " line: " + what + " '" + std::string(field) +
+                                         "' is not " + expected);
+    }
+    return value;
+}
+
+/// `Reader::parse` over the whole content of `path` (read_whole_file's errors name the path).
+template <typename Reader>
+Reader parse_file(const std::filesystem::path& path) {
+    std::istringstream in(read_whole_file(path));
+    return Reader::parse(in, path.string());
+}
+
+/// The layout of one kind of TREC file, for for_each_pair_line.
+struct RecordLayout {
+    const char* kind;      ///< "qrels", "run": names the line in messages
+    const char* fields;    ///< "qid iter docid relevance"
+    std::size_t count;     ///< how many fields
+    bool more_allowed;     ///< a run line may carry more (trec_eval ignores them)
+    const char* twice;     ///< "judged", "retrieved": what a docid must not be twice per topic
+};
+
+inline constexpr RecordLayout QRELS{"qrels", "qid iter docid relevance", 4, false, "judged"};
+inline constexpr RecordLayout RUN{"run", "qid Q0 docid rank score tag", 6, true, "retrieved"};
+
+/// One checked line of a qrels or run file.
+struct Record {
+    const std::vector<std::string_view>& fields;
+    std::size_t line;
+    std::string qid, docid; ///< the first and third fields
+};
+
+/** Calls `fn(record)` for every record of `in`, after checking the field count and refusing a
+ *  (qid, docid) pair seen before. */
+template <typename Fn>
+void for_each_pair_line(std::istream& in, const std::string& name, const RecordLayout& layout, Fn&& fn) {
+    PairLines seen;
+    for_each_record(in, name, [&](const std::vector<std::string_view>& fields, std::size_t number) {
+        require_fields(fields, layout.count, layout.more_allowed, name, number, layout.kind, layout.fields);
+        const Record record{fields, number, std::string(fields[0]), std::string(fields[2])};
+        seen.refuse_duplicate(record.qid, record.docid, number, name, layout.twice);
+        fn(record);
+    });
+}
 
 } // namespace rapporteur::detail
 
