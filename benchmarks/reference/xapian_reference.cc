@@ -19,6 +19,11 @@
 
 namespace {
 
+/// The JSON object every run prints, with the engine, the mode and Xapian's version.
+nlohmann::json report(const char* mode) {
+    return {{"engine", "xapian"}, {"mode", mode}, {"xapian", Xapian::version_string()}};
+}
+
 /// Xapian 1.4's Snowball stemmers for the corpus languages; the others (pl, uk, zh, ja, cs, el,
 /// mk, sr, vi: Xapian 1.4.22 has no stemmer for them) get none.
 Xapian::Stem stemmer_for(const std::string& lang) {
@@ -63,19 +68,16 @@ int run_index(const std::filesystem::path& corpus, const std::filesystem::path& 
     }
     const double seconds = bench::now_seconds() - t0;
     const auto size = bench::directory_bytes(db_path);
-    nlohmann::json out = {
-        {"engine", "xapian"},
-        {"mode", "index"},
-        {"corpus", corpus.string()},
-        {"bytes", bytes},
-        {"passages", passages.size()},
-        {"seconds", seconds},
-        {"mb_per_s", static_cast<double>(bytes) / 1e6 / seconds},
-        {"passages_per_s", static_cast<double>(passages.size()) / seconds},
-        {"index_bytes", size},
-        {"index_ratio", static_cast<double>(size) / static_cast<double>(bytes)},
-        {"peak_rss_kib", bench::peak_rss_kib()},
-        {"xapian", Xapian::version_string()}};
+    nlohmann::json out = report("index");
+    out["corpus"] = corpus.string();
+    out["bytes"] = bytes;
+    out["passages"] = passages.size();
+    out["seconds"] = seconds;
+    out["mb_per_s"] = static_cast<double>(bytes) / 1e6 / seconds;
+    out["passages_per_s"] = static_cast<double>(passages.size()) / seconds;
+    out["index_bytes"] = size;
+    out["index_ratio"] = static_cast<double>(size) / static_cast<double>(bytes);
+    out["peak_rss_kib"] = bench::peak_rss_kib();
     std::cout << out.dump(2) << "\n";
     return 0;
 }
@@ -152,10 +154,12 @@ int run_query(const std::filesystem::path& db_path, const std::filesystem::path&
             return a;
         });
     }
-    nlohmann::json out = {{"engine", "xapian"},     {"mode", "query"},
-                          {"db", db_path.string()}, {"passages", doccount},
-                          {"queries", queries.size()}, {"rounds", rounds},
-                          {"modes", modes},         {"xapian", Xapian::version_string()}};
+    nlohmann::json out = report("query");
+    out["db"] = db_path.string();
+    out["passages"] = doccount;
+    out["queries"] = queries.size();
+    out["rounds"] = rounds;
+    out["modes"] = modes;
     std::cout << out.dump(2) << "\n";
     return 0;
 }
