@@ -101,7 +101,8 @@ std::size_t chain_documents(const rapporteur::Analyzer& analyzer, const std::vec
     return terms;
 }
 
-template <typename F> double seconds(F&& f) {
+template <typename F>
+double seconds(F&& f) {
     const auto t0 = std::chrono::steady_clock::now();
     f();
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -167,17 +168,21 @@ int main(int argc, char** argv) {
         double icu_best = 1e300, analysis_best = 1e300, tg_best = 1e300, chain_best = 1e300;
         for (int r = 0; r < repeat; ++r) {
             tg_best = std::min(tg_best, seconds([&] {
-                if (termgenerator_documents(passages) != tg_terms) throw std::logic_error("TermGenerator count changed");
-            }));
+                                   if (termgenerator_documents(passages) != tg_terms)
+                                       throw std::logic_error("TermGenerator count changed");
+                               }));
             chain_best = std::min(chain_best, seconds([&] {
-                if (chain_documents(analyzer, passages) != chain_terms) throw std::logic_error("document count changed");
-            }));
+                                      if (chain_documents(analyzer, passages) != chain_terms)
+                                          throw std::logic_error("document count changed");
+                                  }));
             icu_best = std::min(icu_best, seconds([&] {
-                if (icu_scan(*bi, passages) != words) throw std::logic_error("ICU scan count changed");
-            }));
+                                    if (icu_scan(*bi, passages) != words)
+                                        throw std::logic_error("ICU scan count changed");
+                                }));
             analysis_best = std::min(analysis_best, seconds([&] {
-                if (analyse(analyzer, passages) != tokens) throw std::logic_error("token count changed");
-            }));
+                                         if (analyse(analyzer, passages) != tokens)
+                                             throw std::logic_error("token count changed");
+                                     }));
         }
         const double mb = static_cast<double>(bytes) / 1e6;
         std::printf("corpus: %zu files, %zu passages, %.1f MB\n", paths.size(), passages.size(), mb);

@@ -175,9 +175,8 @@ inline nlohmann::json time_queries(const std::vector<Query>& queries, int rounds
             const Answer a = run(queries[i]);
             const auto t1 = std::chrono::steady_clock::now();
             if (!(a == expected[i])) {
-                throw std::runtime_error("query " + queries[i].qid + " answered " +
-                                         std::to_string(a.total) + "/" + std::to_string(a.shown) +
-                                         " then " + std::to_string(expected[i].total) + "/" +
+                throw std::runtime_error("query " + queries[i].qid + " answered " + std::to_string(a.total) + "/" +
+                                         std::to_string(a.shown) + " then " + std::to_string(expected[i].total) + "/" +
                                          std::to_string(expected[i].shown));
             }
             const double d = std::chrono::duration<double, std::milli>(t1 - t0).count();

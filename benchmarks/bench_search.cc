@@ -75,10 +75,14 @@ int main(int argc, char** argv) {
                 return a;
             });
         }
-        nlohmann::json out = {{"engine", "rapporteur"}, {"mode", "query"},
-                              {"db", args[0]},          {"passages", passages},
-                              {"queries", queries.size()}, {"rounds", rounds},
-                              {"lang_hint", lang_hint},  {"modes", modes},
+        nlohmann::json out = {{"engine", "rapporteur"},
+                              {"mode", "query"},
+                              {"db", args[0]},
+                              {"passages", passages},
+                              {"queries", queries.size()},
+                              {"rounds", rounds},
+                              {"lang_hint", lang_hint},
+                              {"modes", modes},
                               {"xapian", Xapian::version_string()}};
         std::cout << out.dump(2) << "\n";
         return 0;

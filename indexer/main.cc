@@ -8,10 +8,10 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
-#include <unistd.h>
 
 namespace cli = rapporteur::cli;
 namespace po = cli::po;
@@ -56,14 +56,16 @@ void print_summary(const rapporteur::IndexSummary& summary, const rapporteur::In
             fmt::print(stderr, "rapporteur-index: {}: {}\n", f.path, f.error);
         } else if (verbose) {
             const char* what = f.status == Status::UNCHANGED ? "unchanged"
-                             : f.status == Status::DELETED   ? "deleted" : "indexed";
+                               : f.status == Status::DELETED ? "deleted"
+                                                             : "indexed";
             fmt::print(stderr, "{}: {}, {} passages\n", f.path, what, f.passages);
         }
     }
     if (dump || quiet) return;
     const double mb = double(summary.bytes) / 1e6;
-    fmt::print(stderr, "{} documents indexed, {} unchanged, {} deleted, {} failed; {} passages, "
-                       "{:.1f} MB in {:.2f} s ({:.2f} MB/s) into {}\n",
+    fmt::print(stderr,
+               "{} documents indexed, {} unchanged, {} deleted, {} failed; {} passages, "
+               "{:.1f} MB in {:.2f} s ({:.2f} MB/s) into {}\n",
                summary.documents, summary.unchanged, summary.deleted, summary.failed, summary.passages, mb,
                summary.seconds, summary.seconds > 0 ? mb / summary.seconds : 0.0, options.database.string());
 }
@@ -77,28 +79,27 @@ int run_index(int argc, char** argv) {
     std::uintmax_t commit_mb = options.commit_bytes >> 20;
     std::uintmax_t shard_min_mb = options.shard_min_bytes >> 20;
 
-    po::options_description visible("Usage: rapporteur-index [options] PATH...\n"
-                                    "Index meeting reports (.txt/.md files, or directories searched recursively).\n"
-                                    "Unchanged files are skipped; changed files replace their passages.\n\nOptions");
+    po::options_description visible(
+        "Usage: rapporteur-index [options] PATH...\n"
+        "Index meeting reports (.txt/.md files, or directories searched recursively).\n"
+        "Unchanged files are skipped; changed files replace their passages.\n\nOptions");
     cli::add_help_options(visible);
     cli::add_database_option(visible, db);
     // clang-format off: one option a line, as --help lists them
-    visible.add_options()
-        ("lang", po::value(&options.lang), "force the language of every passage (ISO 639-1, e.g. fr)")
-        ("features", po::value(&options.features),
-         "analysis features: comma-separated stem,fold,compound,variant,synonym, or all, or none "
-         "(default: the database's, else all)")
-        ("delete", po::value(&deletions)->multitoken(), "remove these documents (slug or path) from the database")
-        ("max-file-bytes", po::value(&options.max_file_bytes)->default_value(options.max_file_bytes),
-         "refuse files larger than this many bytes")
-        ("commit-mb", po::value(&commit_mb)->default_value(commit_mb),
-         "commit after this many MB of text (what a killed run can lose)")
-        ("threads", po::value(&options.threads)->default_value(0u), "analysis threads (0: one per core)")
-        ("shard-min-mb", po::value(&shard_min_mb)->default_value(shard_min_mb),
-         "runs over this many MB build shards in parallel and publish a new compacted generation")
-        ("dump", po::bool_switch(&dump), "print the parsed documents as JSON instead of indexing")
-        ("quiet,q", po::bool_switch(&quiet), "print nothing but errors")
-        ("verbose,v", po::bool_switch(&verbose), "print one line per file");
+    visible.add_options()("lang", po::value(&options.lang), "force the language of every passage (ISO 639-1, e.g. fr)")(
+        "features", po::value(&options.features),
+        "analysis features: comma-separated stem,fold,compound,variant,synonym, or all, or none "
+        "(default: the database's, else all)")("delete", po::value(&deletions)->multitoken(),
+                                               "remove these documents (slug or path) from the database")(
+        "max-file-bytes", po::value(&options.max_file_bytes)->default_value(options.max_file_bytes),
+        "refuse files larger than this many bytes")("commit-mb", po::value(&commit_mb)->default_value(commit_mb),
+                                                    "commit after this many MB of text (what a killed run can lose)")(
+        "threads", po::value(&options.threads)->default_value(0u), "analysis threads (0: one per core)")(
+        "shard-min-mb", po::value(&shard_min_mb)->default_value(shard_min_mb),
+        "runs over this many MB build shards in parallel and publish a new compacted generation")(
+        "dump", po::bool_switch(&dump), "print the parsed documents as JSON instead of indexing")(
+        "quiet,q", po::bool_switch(&quiet), "print nothing but errors")("verbose,v", po::bool_switch(&verbose),
+                                                                        "print one line per file");
     // clang-format on
     po::options_description hidden;
     hidden.add_options()("input", po::value(&inputs));
@@ -130,8 +131,8 @@ int run_index(int argc, char** argv) {
         if (!paths.empty()) {
             ProgressBar bar;
             const bool show = !quiet && isatty(STDERR_FILENO);
-            auto indexed = rapporteur::index_paths(paths, options, show ? rapporteur::ProgressFn(std::ref(bar))
-                                                                        : rapporteur::ProgressFn{});
+            auto indexed = rapporteur::index_paths(
+                paths, options, show ? rapporteur::ProgressFn(std::ref(bar)) : rapporteur::ProgressFn{});
             bar.finish();
             indexed.failed += summary.failed;
             indexed.deleted = summary.deleted;
@@ -147,5 +148,6 @@ int run_index(int argc, char** argv) {
 
 int main(int argc, char** argv) {
     rapporteur::tune_allocator();
-    return cli::run("rapporteur-index", [&] { return run_index(argc, argv); }, rapporteur::describe_xapian_error);
+    return cli::run(
+        "rapporteur-index", [&] { return run_index(argc, argv); }, rapporteur::describe_xapian_error);
 }

@@ -22,26 +22,26 @@ constexpr UChar32 TABLE_END = 0x2500;
 /// The blocks of combining diacritics shared by the European scripts (not Arabic harakat or
 /// Indic vowel signs, which are part of the spelling).
 bool is_diacritical_mark(UChar32 c) {
-    return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
-           (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF);
+    return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) || (c >= 0x1DC0 && c <= 0x1DFF) ||
+           (c >= 0x20D0 && c <= 0x20FF);
 }
 
 /// Letters whose mark is part of the letter, so that Unicode decomposition leaves them whole;
 /// the spellings are those of Lucene's ASCIIFoldingFilter for the same letters.
 const char* spelled_out(UChar32 c) {
     switch (c) {
-    case 0x00F8: return "o";  // ø
-    case 0x00E6: return "ae"; // æ
-    case 0x0153: return "oe"; // œ
-    case 0x0142: return "l";  // ł
-    case 0x0111: return "d";  // đ
-    case 0x00F0: return "d";  // ð
-    case 0x00FE: return "th"; // þ
-    case 0x0127: return "h";  // ħ
-    case 0x0167: return "t";  // ŧ
-    case 0x0131: return "i";  // ı dotless i
-    case 0x0138: return "q";  // ĸ
-    default: return nullptr;
+        case 0x00F8: return "o";  // ø
+        case 0x00E6: return "ae"; // æ
+        case 0x0153: return "oe"; // œ
+        case 0x0142: return "l";  // ł
+        case 0x0111: return "d";  // đ
+        case 0x00F0: return "d";  // ð
+        case 0x00FE: return "th"; // þ
+        case 0x0127: return "h";  // ħ
+        case 0x0167: return "t";  // ŧ
+        case 0x0131: return "i";  // ı dotless i
+        case 0x0138: return "q";  // ĸ
+        default: return nullptr;
     }
 }
 

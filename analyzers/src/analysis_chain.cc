@@ -9,7 +9,10 @@ namespace rapporteur {
 
 AnalysisChain::AnalysisChain(std::string lang, const SharedFilters& shared, const StopFilter* stop,
                              const SpellingVariantFilter* variants, const AnalyzerOptions& options)
-    : lang_(std::move(lang)), shared_(shared), stop_(stop), variants_(options.spelling_variants ? variants : nullptr),
+    : lang_(std::move(lang)),
+      shared_(shared),
+      stop_(stop),
+      variants_(options.spelling_variants ? variants : nullptr),
       accent_folding_(options.accent_folding) {
     if (options.stemming && !lang_.empty()) stemmer_ = std::make_unique<StemFilter>(lang_);
 }
@@ -26,9 +29,12 @@ void AnalysisChain::strip_possessive(std::string& term) {
 bool AnalysisChain::is_acronym(std::string_view word) {
     std::size_t upper = 0, lower = 0;
     for (char c : word) {
-        if (c >= 'A' && c <= 'Z') ++upper;
-        else if (c >= 'a' && c <= 'z') ++lower;
-        else if (c == '\'' || (c & 0x80)) break; // a possessive, or not plain ASCII letters
+        if (c >= 'A' && c <= 'Z')
+            ++upper;
+        else if (c >= 'a' && c <= 'z')
+            ++lower;
+        else if (c == '\'' || (c & 0x80))
+            break; // a possessive, or not plain ASCII letters
     }
     return upper >= 2 && lower <= upper;
 }

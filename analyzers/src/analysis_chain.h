@@ -29,8 +29,8 @@ struct SharedFilters {
 
 /// What the chain makes of one word.
 struct TermForms {
-    std::string term;   ///< the index term: folded, and stemmed unless a stop word
-    std::string exact;  ///< the case-folded form with its accents when accent folding changed it, else ""
+    std::string term;  ///< the index term: folded, and stemmed unless a stop word
+    std::string exact; ///< the case-folded form with its accents when accent folding changed it, else ""
     bool stopword = false;
 };
 
@@ -69,8 +69,8 @@ class AnalysisChain {
     /// Folded word → (term, stop word): one lookup replaces the stop, stem and variant lookups
     /// for the words that recur, which is most of them (Zipf).
     StringMap<std::pair<std::string, bool>> cache_;
-    static constexpr std::size_t CACHE_LIMIT = 1 << 16;   ///< entries, then it starts again
-    static constexpr std::size_t CACHED_WORD_BYTES = 64;  ///< longer words are rare: not cached
+    static constexpr std::size_t CACHE_LIMIT = 1 << 16;  ///< entries, then it starts again
+    static constexpr std::size_t CACHED_WORD_BYTES = 64; ///< longer words are rare: not cached
 };
 
 } // namespace rapporteur

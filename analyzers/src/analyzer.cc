@@ -53,7 +53,8 @@ void check_text(std::string_view text) {
 std::string chain_language(std::string_view lang) {
     std::string code = normalise_language(lang);
     return std::find(STEMMED_LANGUAGES.begin(), STEMMED_LANGUAGES.end(), code) != STEMMED_LANGUAGES.end()
-        ? code : std::string();
+               ? code
+               : std::string();
 }
 
 Analyzer::Impl::Impl(AnalyzerOptions o) : options(std::move(o)) {

@@ -13,8 +13,8 @@ struct Feature {
     bool AnalyzerOptions::*flag;
 };
 constexpr Feature FEATURES[] = {
-    {"stem", &AnalyzerOptions::stemming},         {"fold", &AnalyzerOptions::accent_folding},
-    {"compound", &AnalyzerOptions::compounds},    {"variant", &AnalyzerOptions::spelling_variants},
+    {"stem", &AnalyzerOptions::stemming},      {"fold", &AnalyzerOptions::accent_folding},
+    {"compound", &AnalyzerOptions::compounds}, {"variant", &AnalyzerOptions::spelling_variants},
     {"synonym", &AnalyzerOptions::synonyms},
 };
 

@@ -32,8 +32,8 @@ void CaseFoldFilter::apply(std::string_view word, std::string& out) const {
     out.clear();
     UErrorCode status = U_ZERO_ERROR;
     icu::StringByteSink<std::string> sink(&out, static_cast<std::int32_t>(word.size()));
-    normalizer_->normalizeUTF8(0, icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())), sink,
-                        nullptr, status);
+    normalizer_->normalizeUTF8(0, icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())), sink, nullptr,
+                               status);
     if (U_FAILURE(status)) throw RuntimeError(std::string("ICU case folding failed: ") + u_errorName(status));
 }
 

@@ -41,8 +41,7 @@ void CompoundFilter::group(std::string_view text, const std::vector<RawWord>& wo
         if (from < w.end) parts.push_back({from, w.end, WordKind::LETTER});
     }
     for (std::uint32_t i = 0; i < parts.size(); ++i) {
-        const bool continues = enabled && !groups.empty() && joinable(parts[i].kind) &&
-                               joinable(parts[i - 1].kind) &&
+        const bool continues = enabled && !groups.empty() && joinable(parts[i].kind) && joinable(parts[i - 1].kind) &&
                                connector_bytes(text.substr(parts[i - 1].end, parts[i].start - parts[i - 1].end)) > 0;
         if (!continues) {
             groups.push_back({i, 1, parts[i].kind == WordKind::LETTER});

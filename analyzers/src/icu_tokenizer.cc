@@ -17,8 +17,7 @@ namespace {
 const icu::BreakIterator& prototype() {
     static const std::unique_ptr<icu::BreakIterator> proto = [] {
         UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::BreakIterator> bi(
-            icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+        std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
         if (U_FAILURE(status) || !bi) {
             throw RuntimeError(std::string("ICU word break iterator unavailable: ") + u_errorName(status));
         }
@@ -31,16 +30,14 @@ const icu::BreakIterator& prototype() {
 bool is_continuous_script(UChar32 c) {
     UErrorCode status = U_ZERO_ERROR;
     switch (uscript_getScript(c, &status)) {
-    case USCRIPT_HAN:
-    case USCRIPT_HIRAGANA:
-    case USCRIPT_KATAKANA:
-    case USCRIPT_THAI:
-    case USCRIPT_LAO:
-    case USCRIPT_KHMER:
-    case USCRIPT_MYANMAR:
-        return true;
-    default:
-        return false;
+        case USCRIPT_HAN:
+        case USCRIPT_HIRAGANA:
+        case USCRIPT_KATAKANA:
+        case USCRIPT_THAI:
+        case USCRIPT_LAO:
+        case USCRIPT_KHMER:
+        case USCRIPT_MYANMAR: return true;
+        default: return false;
     }
 }
 
@@ -65,8 +62,7 @@ void IcuTokenizer::tokenize(std::string_view text, std::vector<RawWord>& out) {
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
     const auto n = static_cast<std::int32_t>(text.size());
     std::int32_t prev = breaker_->first();
-    for (std::int32_t next = breaker_->next(); next != icu::BreakIterator::DONE;
-         prev = next, next = breaker_->next()) {
+    for (std::int32_t next = breaker_->next(); next != icu::BreakIterator::DONE; prev = next, next = breaker_->next()) {
         const std::int32_t status_code = breaker_->getRuleStatus();
         UChar32 c;
         std::int32_t i = prev;

@@ -52,14 +52,14 @@ std::string script_language(std::string_view text, std::string_view fallback) {
     const auto top = std::max_element(letters.begin(), letters.end(),
                                       [](const auto& a, const auto& b) { return a.second < b.second; });
     switch (top->first) {
-    case USCRIPT_CYRILLIC: return "ru";
-    case USCRIPT_HAN: return letters.count(USCRIPT_HIRAGANA) || letters.count(USCRIPT_KATAKANA) ? "ja" : "zh";
-    case USCRIPT_HIRAGANA:
-    case USCRIPT_KATAKANA: return "ja";
-    case USCRIPT_HANGUL: return "ko";
-    case USCRIPT_THAI: return "th";
-    case USCRIPT_GREEK: return "el";
-    default: break;
+        case USCRIPT_CYRILLIC: return "ru";
+        case USCRIPT_HAN: return letters.count(USCRIPT_HIRAGANA) || letters.count(USCRIPT_KATAKANA) ? "ja" : "zh";
+        case USCRIPT_HIRAGANA:
+        case USCRIPT_KATAKANA: return "ja";
+        case USCRIPT_HANGUL: return "ko";
+        case USCRIPT_THAI: return "th";
+        case USCRIPT_GREEK: return "el";
+        default: break;
     }
     return std::string(fallback);
 }
@@ -90,8 +90,7 @@ std::string LanguageDetector::detect(std::string_view text, std::string_view fal
     int percent3[3];
     int text_bytes = 0;
     bool reliable = false;
-    CLD2::DetectLanguageSummary(text.data(), static_cast<int>(n), true, top3,
-                                percent3, &text_bytes, &reliable);
+    CLD2::DetectLanguageSummary(text.data(), static_cast<int>(n), true, top3, percent3, &text_bytes, &reliable);
     // CLD2 answers ENGLISH with no summary when it has nothing to go on ("victime"): the
     // summary's first entry tells the unsure case. Then the script may still tell.
     if (top3[0] == CLD2::UNKNOWN_LANGUAGE || top3[0] == CLD2::TG_UNKNOWN_LANGUAGE) {

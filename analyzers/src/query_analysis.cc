@@ -101,50 +101,51 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view text, std::strin
         w.end = u.end;
         const auto& first = seg.parts[u.first_part];
         switch (u.kind) {
-        case Unit::Kind::WORD: {
-            std::string exact;
-            for (auto* c : chains) {
-                c->normalise(text.substr(first.start, first.end - first.start), f, first.kind == WordKind::LETTER);
-                add_alternative(w.alternatives, {f.term});
-                if (c == chains.front()) {
-                    w.stopword = f.stopword;
-                    if (!f.exact.empty() && f.exact != f.term) exact = f.exact;
+            case Unit::Kind::WORD: {
+                std::string exact;
+                for (auto* c : chains) {
+                    c->normalise(text.substr(first.start, first.end - first.start), f, first.kind == WordKind::LETTER);
+                    add_alternative(w.alternatives, {f.term});
+                    if (c == chains.front()) {
+                        w.stopword = f.stopword;
+                        if (!f.exact.empty() && f.exact != f.term) exact = f.exact;
+                    }
                 }
+                // Typed with accents: the exact form, which the index keeps beside the folded one,
+                // earns a bonus, so exact matches rank first.
+                if (!exact.empty()) add_alternative(w.alternatives, {exact}, EXACT_BONUS);
+                if (first.kind == WordKind::LETTER)
+                    impl.add_prefix_split(*ws, text.substr(first.start, first.end - first.start), chains, w);
+                break;
             }
-            // Typed with accents: the exact form, which the index keeps beside the folded one,
-            // earns a bonus, so exact matches rank first.
-            if (!exact.empty()) add_alternative(w.alternatives, {exact}, EXACT_BONUS);
-            if (first.kind == WordKind::LETTER) impl.add_prefix_split(*ws, text.substr(first.start, first.end - first.start), chains, w);
-            break;
-        }
-        case Unit::Kind::GROUP: {
-            const auto& g = seg.groups[u.group];
-            CompoundFilter::whole_form(text, seg.parts, g, ws->whole);
-            for (auto* c : chains) {
-                c->normalise(ws->whole, f, g.stem_whole);
-                add_alternative(w.alternatives, {f.term});
+            case Unit::Kind::GROUP: {
+                const auto& g = seg.groups[u.group];
+                CompoundFilter::whole_form(text, seg.parts, g, ws->whole);
+                for (auto* c : chains) {
+                    c->normalise(ws->whole, f, g.stem_whole);
+                    add_alternative(w.alternatives, {f.term});
+                }
+                for (auto* c : chains) {
+                    std::vector<std::string> phrase;
+                    for (std::uint32_t k = g.first; k < g.first + g.count; ++k) {
+                        const auto& p = seg.parts[k];
+                        c->normalise(text.substr(p.start, p.end - p.start), f, p.kind == WordKind::LETTER);
+                        phrase.push_back(f.term);
+                    }
+                    add_alternative(w.alternatives, std::move(phrase));
+                }
+                break;
             }
-            for (auto* c : chains) {
+            case Unit::Kind::RUN: {
                 std::vector<std::string> phrase;
-                for (std::uint32_t k = g.first; k < g.first + g.count; ++k) {
+                for (std::uint32_t k = u.first_part; k < u.first_part + u.parts; ++k) {
                     const auto& p = seg.parts[k];
-                    c->normalise(text.substr(p.start, p.end - p.start), f, p.kind == WordKind::LETTER);
+                    chains.front()->normalise(text.substr(p.start, p.end - p.start), f, false);
                     phrase.push_back(f.term);
                 }
                 add_alternative(w.alternatives, std::move(phrase));
+                break;
             }
-            break;
-        }
-        case Unit::Kind::RUN: {
-            std::vector<std::string> phrase;
-            for (std::uint32_t k = u.first_part; k < u.first_part + u.parts; ++k) {
-                const auto& p = seg.parts[k];
-                chains.front()->normalise(text.substr(p.start, p.end - p.start), f, false);
-                phrase.push_back(f.term);
-            }
-            add_alternative(w.alternatives, std::move(phrase));
-            break;
-        }
         }
         keys.push_back(impl.unit_key(*ws, text, seg, u));
         words.push_back(std::move(w));
@@ -173,7 +174,8 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view text, std::strin
         for (std::size_t i = 0; i + 1 < words.size(); ++i) {
             if (us[i].kind != Unit::Kind::WORD || us[i + 1].kind != Unit::Kind::WORD) continue;
             if (seg.parts[us[i].first_part].kind != WordKind::LETTER ||
-                seg.parts[us[i + 1].first_part].kind != WordKind::LETTER) continue;
+                seg.parts[us[i + 1].first_part].kind != WordKind::LETTER)
+                continue;
             if (words[i].stopword || words[i + 1].stopword || !only_spaces(i)) continue;
             const std::string joined = words[i].original + words[i + 1].original;
             QueryGroup g{2, {}};
@@ -189,7 +191,8 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view text, std::strin
         for (std::size_t i = 0; i < words.size(); ++i) {
             for (const auto& expansion : impl.synonyms.expansions(keys[i])) {
                 for (auto* c : chains) {
-                    for (auto& phrase : impl.phrase_terms(*ws, expansion, *c)) add_alternative(words[i].alternatives, std::move(phrase));
+                    for (auto& phrase : impl.phrase_terms(*ws, expansion, *c))
+                        add_alternative(words[i].alternatives, std::move(phrase));
                 }
             }
             for (std::size_t n = std::min(longest, words.size() - i); n >= 2; --n) {
@@ -200,7 +203,8 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view text, std::strin
                 QueryGroup g{n, {}};
                 for (const auto& a : acronyms) {
                     for (auto* c : chains) {
-                        for (auto& phrase : impl.phrase_terms(*ws, a, *c)) add_alternative(g.alternatives, std::move(phrase));
+                        for (auto& phrase : impl.phrase_terms(*ws, a, *c))
+                            add_alternative(g.alternatives, std::move(phrase));
                     }
                 }
                 words[i].groups.push_back(std::move(g));

@@ -7,15 +7,16 @@
 
 namespace rapporteur {
 
-void add_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix,
-                Positions positions) {
+void add_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view prefix, Positions positions) {
     std::string term;
     for (const auto& t : tokens) {
         if (!is_storable_term(prefix, t.text)) continue;
         term.assign(prefix);
         term += t.text;
-        if (positions == Positions::KEEP) doc.add_posting(term, t.position + 1);
-        else doc.add_term(term);
+        if (positions == Positions::KEEP)
+            doc.add_posting(term, t.position + 1);
+        else
+            doc.add_term(term);
     }
 }
 
@@ -43,8 +44,8 @@ Xapian::Query alternatives_query(const std::vector<QueryAlternative>& alts, std:
         }
     }
     if (same.empty()) return Xapian::Query();
-    Xapian::Query q = same.size() == 1 ? same.front()
-                                       : Xapian::Query(Xapian::Query::OP_SYNONYM, same.begin(), same.end());
+    Xapian::Query q =
+        same.size() == 1 ? same.front() : Xapian::Query(Xapian::Query::OP_SYNONYM, same.begin(), same.end());
     if (bonus.empty()) return q;
     bonus.insert(bonus.begin(), q);
     return Xapian::Query(Xapian::Query::OP_OR, bonus.begin(), bonus.end());
@@ -79,7 +80,9 @@ Xapian::Query build_query(const std::vector<QueryWord>& words, std::string_view 
         for (std::size_t k = i; k < i + longest->words; ++k) inner.push_back(word_query(words[k]));
         Xapian::Query typed = join(inner);
         Xapian::Query whole = alternatives_query(longest->alternatives, prefix);
-        parts.push_back(typed.empty() ? whole : whole.empty() ? typed : Xapian::Query(Xapian::Query::OP_OR, typed, whole));
+        parts.push_back(typed.empty()   ? whole
+                        : whole.empty() ? typed
+                                        : Xapian::Query(Xapian::Query::OP_OR, typed, whole));
         i += longest->words;
     }
     return join(parts);

@@ -21,8 +21,7 @@ class SpellingVariantFilter {
   public:
     /** Load the pairs; `fold` is the chain's case and accent folding, `stem` the English
      *  stemmer (or nullptr when the chain does not stem). */
-    SpellingVariantFilter(const std::function<void(std::string&)>& fold,
-                          const std::function<void(std::string&)>& stem);
+    SpellingVariantFilter(const std::function<void(std::string&)>& fold, const std::function<void(std::string&)>& stem);
     /// Rewrite `term` (a folded word when unstemmed, else an English stem) to the canonical form.
     void apply_to_word(std::string& term) const { replace(words_, term); }
     void apply_to_stem(std::string& term) const { replace(stems_, term); }

@@ -19,7 +19,8 @@ struct StringHash {
 };
 
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
-template <typename V> using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
 } // namespace rapporteur
 

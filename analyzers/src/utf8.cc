@@ -133,7 +133,8 @@ std::string_view first_code_points(std::string_view text, std::size_t count) {
 }
 
 std::size_t length(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation(c); }));
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation(c); }));
 }
 
 std::vector<std::size_t> code_point_index(std::string_view text) {

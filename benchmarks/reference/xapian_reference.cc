@@ -28,10 +28,10 @@ nlohmann::json report(const char* mode) {
 /// mk, sr, vi: Xapian 1.4.22 has no stemmer for them) get none.
 Xapian::Stem stemmer_for(const std::string& lang) {
     static const std::map<std::string, std::string> NAMES = {
-        {"en", "english"},   {"fr", "french"},     {"de", "german"},     {"es", "spanish"},
-        {"it", "italian"},   {"ru", "russian"},    {"nl", "dutch"},      {"pt", "portuguese"},
-        {"da", "danish"},    {"fi", "finnish"},    {"hu", "hungarian"},  {"id", "indonesian"},
-        {"nb", "norwegian"}, {"ro", "romanian"},   {"sv", "swedish"},    {"tr", "turkish"}};
+        {"en", "english"},   {"fr", "french"},   {"de", "german"},    {"es", "spanish"},
+        {"it", "italian"},   {"ru", "russian"},  {"nl", "dutch"},     {"pt", "portuguese"},
+        {"da", "danish"},    {"fi", "finnish"},  {"hu", "hungarian"}, {"id", "indonesian"},
+        {"nb", "norwegian"}, {"ro", "romanian"}, {"sv", "swedish"},   {"tr", "turkish"}};
     auto it = NAMES.find(lang);
     return it == NAMES.end() ? Xapian::Stem() : Xapian::Stem(it->second);
 }
@@ -82,8 +82,7 @@ int run_index(const std::filesystem::path& corpus, const std::filesystem::path& 
     return 0;
 }
 
-int run_query(const std::filesystem::path& db_path, const std::filesystem::path& queries_path,
-              int rounds) {
+int run_query(const std::filesystem::path& db_path, const std::filesystem::path& queries_path, int rounds) {
     Xapian::Database db(db_path.string());
     const auto queries = bench::read_queries(queries_path);
     const auto doccount = db.get_doccount();
@@ -111,8 +110,7 @@ int run_query(const std::filesystem::path& db_path, const std::filesystem::path&
             Xapian::QueryParser& qp = parsers.at(q.lang);
             Xapian::Query query;
             try {
-                query = qp.parse_query(q.text, Xapian::QueryParser::FLAG_DEFAULT |
-                                                   Xapian::QueryParser::FLAG_CJK_NGRAM);
+                query = qp.parse_query(q.text, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_CJK_NGRAM);
             } catch (const Xapian::QueryParserError&) {
                 // What a careful user does with a syntax error: read it as plain words.
                 query = qp.parse_query(q.text, Xapian::QueryParser::FLAG_CJK_NGRAM);
@@ -120,8 +118,7 @@ int run_query(const std::filesystem::path& db_path, const std::filesystem::path&
             Xapian::Enquire enquire(db);
             enquire.set_query(query);
             enquire.set_weighting_scheme(Xapian::BM25Weight());
-            Xapian::ValueCountMatchSpy by_lang(SLOT_LANG), by_doc(SLOT_DOCUMENT),
-                by_session(SLOT_SESSION);
+            Xapian::ValueCountMatchSpy by_lang(SLOT_LANG), by_doc(SLOT_DOCUMENT), by_session(SLOT_SESSION);
             if (facets) {
                 enquire.add_matchspy(&by_lang);
                 enquire.add_matchspy(&by_doc);
@@ -135,10 +132,8 @@ int run_query(const std::filesystem::path& db_path, const std::filesystem::path&
             for (auto it = mset.begin(); it != mset.end(); ++it) {
                 if (snippets) {
                     const std::string text = it.get_document().get_data();
-                    a.check += mset
-                                   .snippet(text, 200, stem,
-                                            Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                                                Xapian::MSet::SNIPPET_EXHAUSTIVE |
+                    a.check += mset.snippet(text, 200, stem,
+                                            Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
                                                 Xapian::MSet::SNIPPET_CJK_NGRAM,
                                             "<mark>", "</mark>", "…")
                                    .size();

@@ -29,9 +29,13 @@ void Compiler::prepare(Node& node) {
         }
     }
     if (node.kind == Node::FIELD && node.field == "in") {
-        if (node.text == "footnotes" || node.text == "footnote") scope_ = Scope::FOOTNOTES;
-        else if (node.text == "text") scope_ = Scope::TEXT;
-        else out_.notices.push_back("in:" + node.text + " is not a part of a passage (in:text or in:footnotes); ignored");
+        if (node.text == "footnotes" || node.text == "footnote")
+            scope_ = Scope::FOOTNOTES;
+        else if (node.text == "text")
+            scope_ = Scope::TEXT;
+        else
+            out_.notices.push_back("in:" + node.text +
+                                   " is not a part of a passage (in:text or in:footnotes); ignored");
     }
     for (auto& k : node.kids) prepare(k);
 }
@@ -41,8 +45,7 @@ Xapian::Query Compiler::compile(const Node& node, bool positive) {
         case Node::TEXT:
             if (node.words.size() == 1) return word_query(node.words.front(), node.start, positive);
             return phrase_query(node.words, node.text, positive);
-        case Node::PHRASE:
-            return phrase_query(node.words, "\"" + node.text + "\"", positive);
+        case Node::PHRASE: return phrase_query(node.words, "\"" + node.text + "\"", positive);
         case Node::WILDCARD: return wildcard_query(node.text, positive);
         case Node::FIELD:
             if (node.field == "in") return {};
@@ -163,8 +166,8 @@ Xapian::Query Compiler::word_query(QueryWord w, std::size_t chunk_start, bool po
         out_.leaves.push_back({w.original, q});
         note_highlight(w);
         if (!known(w) && !w.alternatives.empty() && !w.alternatives.front().terms.empty()) {
-            out_.unknown.push_back({w.original, chunk_start + w.start, chunk_start + w.end,
-                                    w.alternatives.front().terms.front()});
+            out_.unknown.push_back(
+                {w.original, chunk_start + w.start, chunk_start + w.end, w.alternatives.front().terms.front()});
         }
     }
     return q;
@@ -180,7 +183,8 @@ std::vector<std::string> Compiler::wildcard_forms(const std::string& prefix) con
         // Only the form of the whole prefix ("non-pun*" stays one pattern), and not a stem
         // cut shorter than the prefix ("guideli" stems to "guid", which would match "guidance").
         const bool truncated = t.size() < folded.size() && folded.compare(0, t.size(), t) == 0;
-        if (w.original.size() == prefix.size() && !truncated && std::find(forms.begin(), forms.end(), t) == forms.end()) {
+        if (w.original.size() == prefix.size() && !truncated &&
+            std::find(forms.begin(), forms.end(), t) == forms.end()) {
             forms.push_back(t);
         }
     }
@@ -199,8 +203,8 @@ Xapian::Query Compiler::wildcard_query(const std::string& prefix, bool positive)
         std::size_t expansions = 0;
         for (auto t = db_.allterms_begin(form); t != db_.allterms_end(form) && expansions <= max; ++t) ++expansions;
         if (expansions > max) {
-            out_.notices.push_back(prefix + "* matches more than " + std::to_string(max) +
-                                   " words; only the " + std::to_string(max) + " most frequent were searched");
+            out_.notices.push_back(prefix + "* matches more than " + std::to_string(max) + " words; only the " +
+                                   std::to_string(max) + " most frequent were searched");
         }
         for (const auto& [field, weight] : fields()) {
             Xapian::Query q(Xapian::Query::OP_WILDCARD, field + form, max, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);

@@ -34,7 +34,10 @@ std::vector<Lexeme> lex(const std::string& q, std::size_t max_proximity) {
         return close;
     };
     while (i < n) {
-        if (is_space(q[i])) { ++i; continue; }
+        if (is_space(q[i])) {
+            ++i;
+            continue;
+        }
         Lexeme lx;
         // A sign binds to what follows it directly ("-word", "+\"a phrase\"", "-(a b)").
         if ((q[i] == '+' || q[i] == '-') && i + 1 < n && !is_space(q[i + 1])) {

@@ -22,11 +22,11 @@ enum class Tok { WORD, PHRASE, WILDCARD, FIELD, LPAREN, RPAREN, AND, OR, NOT, NE
 /// One lexeme of the query text.
 struct Lexeme {
     Tok kind = Tok::END;
-    std::string text;   ///< the word, phrase content, wildcard prefix or field value
-    std::string field;  ///< for FIELD
-    std::size_t start = 0; ///< byte offset of `text` in the query
-    int sign = 0;       ///< +1 for +must, -1 for -mustnot
-    std::size_t window = 10; ///< for NEAR/n
+    std::string text;           ///< the word, phrase content, wildcard prefix or field value
+    std::string field;          ///< for FIELD
+    std::size_t start = 0;      ///< byte offset of `text` in the query
+    int sign = 0;               ///< +1 for +must, -1 for -mustnot
+    std::size_t window = 10;    ///< for NEAR/n
     bool window_capped = false; ///< NEAR/n had an n over `max_proximity`, read as max_proximity
 };
 

@@ -123,10 +123,12 @@ Node Parser::parse_primary() {
         case Tok::WORD: n.kind = Node::TEXT; break;
         case Tok::PHRASE: n.kind = Node::PHRASE; break;
         case Tok::WILDCARD: n.kind = Node::WILDCARD; break;
-        case Tok::FIELD: n.kind = Node::FIELD; n.field = l.field; break;
+        case Tok::FIELD:
+            n.kind = Node::FIELD;
+            n.field = l.field;
+            break;
         case Tok::END: throw SyntaxError{"the query ends with an operator"};
-        default:
-            throw SyntaxError{std::string("dangling ") + tok_name(l.kind) + " at byte " + std::to_string(l.start)};
+        default: throw SyntaxError{std::string("dangling ") + tok_name(l.kind) + " at byte " + std::to_string(l.start)};
     }
     advance();
     return n;

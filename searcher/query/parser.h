@@ -22,7 +22,7 @@ struct Node {
     std::size_t start = 0;
     std::size_t window = 10;
     std::vector<Node> kids;
-    std::vector<int> signs; ///< for LIST, one per kid
+    std::vector<int> signs;       ///< for LIST, one per kid
     std::vector<QueryWord> words; ///< analysed TEXT/PHRASE (filled by the compiler's prepare)
 };
 
@@ -40,7 +40,9 @@ class Parser {
 
   private:
     const Lexeme& cur() const { return lx_[pos_]; }
-    void advance() { if (pos_ + 1 < lx_.size()) ++pos_; }
+    void advance() {
+        if (pos_ + 1 < lx_.size()) ++pos_;
+    }
     static bool starts_primary(Tok t);
 
     Node parse_list();

@@ -144,7 +144,9 @@ Xapian::Query Compiler::near_query(const Node& node, bool positive) {
     std::string label;
     for (const auto& k : node.kids) {
         label += (label.empty() ? "" : " NEAR/" + std::to_string(node.window) + " ") +
-                 (k.kind == Node::PHRASE ? "\"" + k.text + "\"" : k.kind == Node::WILDCARD ? k.text + "*" : k.text);
+                 (k.kind == Node::PHRASE     ? "\"" + k.text + "\""
+                  : k.kind == Node::WILDCARD ? k.text + "*"
+                                             : k.text);
         if (k.kind == Node::WILDCARD) {
             if (k.text.empty() || !take_word()) continue;
             std::vector<std::string> slot;

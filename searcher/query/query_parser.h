@@ -39,14 +39,14 @@ struct UnknownWord {
 
 /// A parsed query, ready for Enquire.
 struct ParsedQuery {
-    Xapian::Query query;               ///< empty when there is nothing to search for
-    std::vector<QueryLeaf> leaves;     ///< ranked parts, their weights sum to a hit's score
-    std::set<std::string> highlight_terms;      ///< unprefixed terms to mark wherever they occur
+    Xapian::Query query;                   ///< empty when there is nothing to search for
+    std::vector<QueryLeaf> leaves;         ///< ranked parts, their weights sum to a hit's score
+    std::set<std::string> highlight_terms; ///< unprefixed terms to mark wherever they occur
     std::vector<HighlightPhrase> highlight_phrases;
     std::vector<std::string> highlight_prefixes; ///< wildcard prefixes (unprefixed terms)
     std::vector<UnknownWord> unknown;
     std::vector<std::string> notices;
-    std::string text;                  ///< the query text parsed (after the byte limit)
+    std::string text; ///< the query text parsed (after the byte limit)
 };
 
 /** Parses the query language. Knows the database (for term frequencies, canonical entity

@@ -7,7 +7,7 @@
 namespace rapporteur {
 
 std::vector<TermContribution> Searcher::Impl::explain(const Plan& plan, Xapian::docid did,
-                                                       const Xapian::Weight& weight) {
+                                                      const Xapian::Weight& weight) {
     // Each ranked part alone, over this passage only: BM25 is a sum over the query's terms,
     // so the parts' weights add up to the hit's score.
     std::vector<TermContribution> out;
@@ -21,7 +21,8 @@ std::vector<TermContribution> Searcher::Impl::explain(const Plan& plan, Xapian::
         TermContribution c;
         c.label = leaf.label;
         c.weight = mset.begin().get_weight();
-        for (auto t = enquire.get_matching_terms_begin(mset.begin()); t != enquire.get_matching_terms_end(mset.begin()); ++t) {
+        for (auto t = enquire.get_matching_terms_begin(mset.begin()); t != enquire.get_matching_terms_end(mset.begin());
+             ++t) {
             c.terms.push_back(*t);
         }
         if (c.weight > 0 || !c.terms.empty()) out.push_back(std::move(c));

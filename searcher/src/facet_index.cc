@@ -23,7 +23,8 @@ std::vector<std::string> split_values(Xapian::valueno slot, const std::string& v
 }
 
 bool all_digits(const std::string& s) {
-    return !s.empty() && s.size() < 10 && std::all_of(s.begin(), s.end(), [](unsigned char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() && s.size() < 10 &&
+           std::all_of(s.begin(), s.end(), [](unsigned char c) { return c >= '0' && c <= '9'; });
 }
 
 } // namespace
@@ -54,7 +55,8 @@ FacetIndex::FacetIndex(const Xapian::Database& db) {
                 field.values.push_back(std::string(*t).substr(prefix.size()));
                 for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) pairs.emplace_back(*p, id);
             }
-            std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            std::stable_sort(pairs.begin(), pairs.end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
         }
         for (const auto& [did, id] : pairs) {
             if (did <= last) ++field.first[did + 1];

@@ -74,8 +74,8 @@ std::vector<ByteRange> Highlighter::ranges(std::vector<PositionSpan> spans) cons
         if (!out.empty()) {
             ByteRange& prev = out.back();
             const bool overlaps = r.start < prev.end;
-            const bool joined = first == last_pos + 1 && r.start >= prev.end &&
-                                !has_space(text_.substr(prev.end, r.start - prev.end));
+            const bool joined =
+                first == last_pos + 1 && r.start >= prev.end && !has_space(text_.substr(prev.end, r.start - prev.end));
             if (overlaps || joined) {
                 prev.end = std::max(prev.end, r.end);
                 last_pos = std::max(last_pos, last);

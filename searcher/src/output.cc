@@ -21,16 +21,24 @@ nlohmann::json to_json(const SearchResult& r) {
         for (const auto& f : h.footnotes) footnotes.push_back({{"n", f.n}, {"text", f.text}, {"urls", f.urls}});
         json highlights = json::array();
         for (const auto& [s, e] : h.highlights) highlights.push_back({s, e});
-        json hit = {{"rank", h.rank}, {"id", h.id}, {"score", h.score},
-                    {"document", h.document}, {"kind", kind_name(h.kind)}, {"lang", h.lang},
+        json hit = {{"rank", h.rank},
+                    {"id", h.id},
+                    {"score", h.score},
+                    {"document", h.document},
+                    {"kind", kind_name(h.kind)},
+                    {"lang", h.lang},
                     {"session", {{"day", h.session.day}, {"number", h.session.number}, {"title", h.session.title}}},
-                    {"organisations", h.organisations}, {"countries", h.countries},
-                    {"text", h.text}, {"snippet", h.snippet}, {"highlights", highlights},
+                    {"organisations", h.organisations},
+                    {"countries", h.countries},
+                    {"text", h.text},
+                    {"snippet", h.snippet},
+                    {"highlights", highlights},
                     {"footnotes", footnotes}};
         // Extra keys only when asked for (--explain, --like), so the contract stays exact.
         if (!h.explanation.empty()) {
             json explain = json::array();
-            for (const auto& c : h.explanation) explain.push_back({{"query", c.label}, {"terms", c.terms}, {"weight", c.weight}});
+            for (const auto& c : h.explanation)
+                explain.push_back({{"query", c.label}, {"terms", c.terms}, {"weight", c.weight}});
             hit["explanation"] = explain;
         }
         if (r.related) hit["shared"] = {{"terms", h.shared_terms}, {"entities", h.shared_entities}};
@@ -42,7 +50,7 @@ nlohmann::json to_json(const SearchResult& r) {
         for (const auto& v : values) arr.push_back({{"value", v.value}, {"count", v.count}});
         facets[name] = arr;
     }
-    return {{"query", r.query}, {"total", r.total}, {"offset", r.offset}, {"limit", r.limit},
+    return {{"query", r.query},   {"total", r.total}, {"offset", r.offset},  {"limit", r.limit},
             {"results", results}, {"facets", facets}, {"notices", r.notices}};
 }
 
@@ -66,11 +74,12 @@ std::string format_text(const SearchResult& r, MarkStyle marks) {
     if (!r.hits.empty()) out += fmt::format(" (showing {}-{})", r.hits.front().rank, r.hits.back().rank);
     out += "\n\n";
     for (const auto& h : r.hits) {
-        out += fmt::format("{}. {}  |  {}  |  {}  score {:.3f}\n", h.rank, session_label(h.session),
-                           h.document, h.id, h.score);
+        out += fmt::format("{}. {}  |  {}  |  {}  score {:.3f}\n", h.rank, session_label(h.session), h.document, h.id,
+                           h.score);
         // Render from the text and the highlight offsets: no round trip through HTML.
         std::vector<ByteRange> bytes;
-        for (const auto& [s, e] : h.highlights) bytes.push_back({utf8::byte_of_code_point(h.text, s), utf8::byte_of_code_point(h.text, e)});
+        for (const auto& [s, e] : h.highlights)
+            bytes.push_back({utf8::byte_of_code_point(h.text, s), utf8::byte_of_code_point(h.text, e)});
         Highlighter highlighter(h.text, {});
         ByteRange window{utf8::byte_of_code_point(h.text, h.snippet_window.first),
                          utf8::byte_of_code_point(h.text, h.snippet_window.second)};

@@ -27,7 +27,8 @@ class TextTermDecider : public Xapian::ExpandDecider {
     bool operator()(const std::string& term) const override {
         if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
         if (utf8::length(term) < 3) return false;
-        if (std::all_of(term.begin(), term.end(), [](unsigned char c) { return c < 0x80 && !std::isalpha(c); })) return false;
+        if (std::all_of(term.begin(), term.end(), [](unsigned char c) { return c < 0x80 && !std::isalpha(c); }))
+            return false;
         auto words = analyzer_.analyze_query(term);
         return !(words.size() == 1 && words.front().stopword);
     }
@@ -99,9 +100,9 @@ SearchResult Searcher::related(const std::string& id, const SearchOptions& optio
         if (options.like_session_weight > 0) {
             // The rest of the same session is an editor's first context for a passage: it is
             // listed first (by relatedness), then the rest of the corpus (by relatedness).
-            Xapian::Query same(Xapian::Query::OP_AND,
-                               Xapian::Query(std::string(schema::PREFIX_DOCUMENT) + source.hit.document),
-                               Xapian::Query(std::string(schema::PREFIX_SESSION) + std::to_string(source.hit.session.number)));
+            Xapian::Query same(
+                Xapian::Query::OP_AND, Xapian::Query(std::string(schema::PREFIX_DOCUMENT) + source.hit.document),
+                Xapian::Query(std::string(schema::PREFIX_SESSION) + std::to_string(source.hit.session.number)));
             Xapian::Query q = bonus(same, options.like_session_weight);
             parts.push_back(q);
             plan.leaves.push_back({"same session", q});
@@ -168,7 +169,9 @@ SearchResult Searcher::related_text(const std::string& text, const SearchOptions
                 const std::string name = std::string(*t).substr(p.size());
                 if (name.size() < 2) continue;
                 for (auto at = cut.find(name); at != std::string::npos; at = cut.find(name, at + 1)) {
-                    auto word_byte = [](char c) { return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c)); };
+                    auto word_byte = [](char c) {
+                        return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
+                    };
                     const bool left = at == 0 || !word_byte(cut[at - 1]);
                     const bool right = at + name.size() >= cut.size() || !word_byte(cut[at + name.size()]);
                     if (left && right) {

@@ -3,9 +3,9 @@
  *         result window) and run a plan (BM25, exact facets and totals, hits).
  */
 #include "rapporteur/searcher.h"
-#include "rapporteur/utf8.h"
 #include "rapporteur/analyzers.h"
 #include "rapporteur/format/schema.h"
+#include "rapporteur/utf8.h"
 
 #include "docid_decider.h"
 #include "facet_index.h"
@@ -115,7 +115,8 @@ void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchR
     const auto offset = static_cast<Xapian::doccount>(std::min<std::size_t>(result.offset, doccount));
     std::unique_ptr<DocidDecider> exclude;
     if (plan.exclude) exclude = std::make_unique<DocidDecider>(plan.exclude, false);
-    Xapian::MSet mset = enquire.get_mset(offset, static_cast<Xapian::doccount>(result.limit), check, nullptr, exclude.get());
+    Xapian::MSet mset =
+        enquire.get_mset(offset, static_cast<Xapian::doccount>(result.limit), check, nullptr, exclude.get());
     result.total = mset.get_matches_estimated(); // exact when check is the doccount
     if (spy) result.facets = spy->results();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -177,7 +178,8 @@ SearchResult Searcher::search(const std::string& query, const SearchOptions& opt
                 result.suggestion = corrected;
                 if (options.auto_correct) {
                     result.searched = corrected;
-                    result.notices.push_back("searched for \"" + echo(corrected) + "\" instead of \"" + echo(parsed.text) + "\"");
+                    result.notices.push_back("searched for \"" + echo(corrected) + "\" instead of \"" +
+                                             echo(parsed.text) + "\"");
                     ParsedQuery again = parser.parse(corrected);
                     again.notices.clear();
                     parsed = std::move(again);
@@ -195,7 +197,8 @@ SearchResult Searcher::search(const std::string& query, const SearchOptions& opt
         plan.highlight_prefixes = std::move(parsed.highlight_prefixes);
         Xapian::Query filter = parser.filter_query(options.filters, result.notices);
         if (!filter.empty()) {
-            if (plan.query.empty()) plan.query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::MatchAll, 0.0);
+            if (plan.query.empty())
+                plan.query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::MatchAll, 0.0);
             plan.query = Xapian::Query(Xapian::Query::OP_FILTER, plan.query, filter);
         }
         if (plan.query.empty()) {

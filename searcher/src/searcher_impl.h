@@ -47,8 +47,8 @@ struct Searcher::Impl {
                 return fn();
             } catch (const Xapian::DatabaseModifiedError& e) {
                 if (attempt >= 4) {
-                    throw RuntimeError(path.string() + ": the database keeps changing under the search: " +
-                                       e.get_description());
+                    throw RuntimeError(path.string() +
+                                       ": the database keeps changing under the search: " + e.get_description());
                 }
                 reopen();
             }

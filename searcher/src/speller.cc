@@ -2,8 +2,8 @@
  *  @brief "Did you mean" from the index's own vocabulary.
  */
 #include "speller.h"
-#include "rapporteur/utf8.h"
 #include "passage_data.h"
+#include "rapporteur/utf8.h"
 #include "text_util.h"
 
 #include <map>
@@ -22,7 +22,8 @@ std::string Speller::surface_form(const std::string& term) const {
         PassageData data = PassageData::parse(db_.get_document(*p), false);
         const std::size_t i = 2 * static_cast<std::size_t>(*pos - 1);
         if (i + 1 >= data.offsets.size() || data.offsets[i + 1] > data.hit.text.size()) continue;
-        ++forms[utf8::fold(std::string_view(data.hit.text).substr(data.offsets[i], data.offsets[i + 1] - data.offsets[i]))];
+        ++forms[utf8::fold(
+            std::string_view(data.hit.text).substr(data.offsets[i], data.offsets[i + 1] - data.offsets[i]))];
     }
     std::string best = term;
     std::size_t best_count = 0;
@@ -53,7 +54,8 @@ std::string Speller::suggest(const std::string& original, const std::string& ter
     for (auto t = db_.allterms_begin(first); t != db_.allterms_end(first) && scanned < 200000; ++t, ++scanned) {
         const std::string candidate = *t;
         // Byte lengths bound code-point lengths closely enough to skip most terms cheaply.
-        if (candidate.size() + 4 * max_distance < term.size() || term.size() + 4 * max_distance < candidate.size()) continue;
+        if (candidate.size() + 4 * max_distance < term.size() || term.size() + 4 * max_distance < candidate.size())
+            continue;
         const std::size_t d = edit_distance(term, candidate, max_distance);
         if (d == 0 || d > max_distance) continue;
         const auto freq = t.get_termfreq();

@@ -28,7 +28,8 @@ std::string field_after(std::string_view block, std::string_view tag, bool& foun
     if (!found) return {};
     auto start = at + tag.size();
     auto end = block.find('<', start);
-    return std::string(lines::trim(block.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start)));
+    return std::string(
+        lines::trim(block.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start)));
 }
 
 std::vector<Topic> parse_trec(std::string_view content, std::string_view path) {
@@ -37,7 +38,8 @@ std::vector<Topic> parse_trec(std::string_view content, std::string_view path) {
     while ((at = content.find("<top>", at)) != std::string_view::npos) {
         auto end = content.find("</top>", at);
         if (end == std::string_view::npos) {
-            throw RuntimeError(std::string(path) + ":" + std::to_string(line_of(content, at)) + ": <top> without </top>");
+            throw RuntimeError(std::string(path) + ":" + std::to_string(line_of(content, at)) +
+                               ": <top> without </top>");
         }
         std::string_view block = content.substr(at, end - at);
         bool has_num = false, has_title = false;
@@ -45,8 +47,8 @@ std::vector<Topic> parse_trec(std::string_view content, std::string_view path) {
         std::string title = field_after(block, "<title>", has_title);
         if (num.rfind("Number:", 0) == 0) num = std::string(lines::trim(std::string_view(num).substr(7)));
         if (!has_num || num.empty() || !has_title || title.empty()) {
-            throw RuntimeError(std::string(path) + ":" + std::to_string(line_of(content, at)) +
-                               ": topic without " + (!has_num || num.empty() ? "<num>" : "<title>"));
+            throw RuntimeError(std::string(path) + ":" + std::to_string(line_of(content, at)) + ": topic without " +
+                               (!has_num || num.empty() ? "<num>" : "<title>"));
         }
         if (title.rfind("Topic:", 0) == 0) title = std::string(lines::trim(std::string_view(title).substr(6)));
         topics.push_back({num, title, {}}); // TREC topics give no language
@@ -76,7 +78,8 @@ std::vector<Topic> parse_topics(std::string_view content, std::string_view path)
             const std::string_view code = lines::trim(cols.back());
             const std::string_view head = query.substr(0, query.size() - cols.back().size() - 1);
             const bool is_code = (code.size() == 2 || code.size() == 3) &&
-                                 std::all_of(code.begin(), code.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+                                 std::all_of(code.begin(), code.end(),
+                                             [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
             if (is_code && !lines::trim(head).empty()) {
                 for (char c : code) lang += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
                 query = head;

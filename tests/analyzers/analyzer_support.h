@@ -69,8 +69,8 @@ inline std::string describe(const std::vector<Token>& tokens) {
     for (const auto& t : tokens) {
         if (!out.empty()) out += ' ';
         if (t.alternative) out += '+';
-        out += t.text + "@" + std::to_string(t.position) + "[" + std::to_string(t.start) + "," +
-               std::to_string(t.end) + ")";
+        out += t.text + "@" + std::to_string(t.position) + "[" + std::to_string(t.start) + "," + std::to_string(t.end) +
+               ")";
     }
     return out;
 }

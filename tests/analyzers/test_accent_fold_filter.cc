@@ -7,7 +7,11 @@
 
 TEST_CASE("AccentFoldFilter folds European diacritics only", "[accent_fold_filter]") {
     const rapporteur::AccentFoldFilter fold;
-    struct Case { const char* what; std::string in, out; bool changed; };
+    struct Case {
+        const char* what;
+        std::string in, out;
+        bool changed;
+    };
     const Case cases[] = {
         {"French", "sécurité", "securite", true},
         {"German umlaut", "grössere", "grossere", true},

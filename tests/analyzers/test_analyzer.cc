@@ -14,16 +14,17 @@ using rapporteur::test::describe;
 
 TEST_CASE("Analyzer golden tokens per script and feature", "[analyzer]") {
     const Analyzer analyzer;
-    struct Case { const char* what; std::string lang, text, expected; };
+    struct Case {
+        const char* what;
+        std::string lang, text, expected;
+    };
     const Case cases[] = {
         {"English stems, stop words kept unstemmed", "en", "The victims were trafficked",
          "the@0[0,3) victim@1[4,11) were@2[12,16) traffick@3[17,27)"},
         {"French accents folded, exact form beside", "fr", "la sécurité des victimes",
          "la@0[0,2) securit@1[3,13) +sécurité@1[3,13) des@2[14,17) victim@3[18,26)"},
-        {"French elision keeps the word's offsets", "fr", "l'exploitation",
-         "exploit@0[0,14)"},
-        {"German", "de", "Die Arbeitsinspektionen",
-         "die@0[0,3) arbeitsinspektion@1[4,23)"},
+        {"French elision keeps the word's offsets", "fr", "l'exploitation", "exploit@0[0,14)"},
+        {"German", "de", "Die Arbeitsinspektionen", "die@0[0,3) arbeitsinspektion@1[4,23)"},
         {"German sharp s", "de", "Straße", "strass@0[0,7)"},
         {"Spanish", "es", "las víctimas", "las@0[0,3) victim@1[4,13) +víctimas@1[4,13)"},
         {"Italian elision", "it", "dell'Europa", "europ@0[0,11)"},
@@ -31,20 +32,16 @@ TEST_CASE("Analyzer golden tokens per script and feature", "[analyzer]") {
          "proteca@0[0,10) +proteção@0[0,10) das@1[11,14) vitim@2[15,23) +vítimas@2[15,23)"},
         {"Russian", "ru", "торговли людьми", "торговл@0[0,16) людьм@1[17,29)"},
         {"Russian yo folded", "ru", "ещё", "еще@0[0,6) +ещё@0[0,6)"},
-        {"Dutch", "nl", "slachtoffers van mensenhandel",
-         "slachtoffer@0[0,12) van@1[13,16) mensenhandel@2[17,29)"},
-        {"Chinese by dictionary", "zh", "网络性剥削",
-         "网络@0[0,6) 性@1[6,9) 剥削@2[9,15)"},
+        {"Dutch", "nl", "slachtoffers van mensenhandel", "slachtoffer@0[0,12) van@1[13,16) mensenhandel@2[17,29)"},
+        {"Chinese by dictionary", "zh", "网络性剥削", "网络@0[0,6) 性@1[6,9) 剥削@2[9,15)"},
         {"Japanese", "ja", "日本語のテキスト", "日本語@0[0,9) の@1[9,12) テキスト@2[12,24)"},
         {"Thai", "th", "ภาษาไทย", "ภาษา@0[0,12) ไทย@1[12,21)"},
         {"Greek final sigma and tonos", "el", "ΟΔΟΣ οδός", "οδοσ@0[0,8) οδοσ@1[9,17) +οδόσ@1[9,17)"},
         {"Turkish dotted capital I", "tr", "İstanbul", "istanbul@0[0,9) +i\xCC\x87stanbul@0[0,9)"},
-        {"hyphenated compound whole first", "en", "non-punishment",
-         "nonpunish@0[0,14) +non@0[0,3) punish@1[4,14)"},
+        {"hyphenated compound whole first", "en", "non-punishment", "nonpunish@0[0,14) +non@0[0,3) punish@1[4,14)"},
         {"co-ordination", "en", "co-ordination", "coordin@0[0,13) +co@0[0,2) ordin@1[3,13)"},
         {"document symbol", "en", "PC.DEC/557", "pc.dec/557@0[0,10) +pc@0[0,2) dec@1[3,6) 557@2[7,10)"},
-        {"decision with numbers", "en", "MC.DEC/6/17",
-         "mc.dec/6/17@0[0,11) +mc@0[0,2) dec@1[3,6) 6@2[7,8) 17@3[9,11)"},
+        {"decision with numbers", "en", "MC.DEC/6/17", "mc.dec/6/17@0[0,11) +mc@0[0,2) dec@1[3,6) 6@2[7,8) 17@3[9,11)"},
         {"office code", "en", "(SR/CTHB)", "sr/cthb@0[1,8) +sr@0[1,3) cthb@1[4,8)"},
         {"treaty number", "en", "CETS No.197", "cets@0[0,4) no.197@1[5,11) +no@1[5,7) 197@2[8,11)"},
         {"COVID-19", "en", "COVID-19", "covid19@0[0,8) +covid@0[0,5) 19@1[6,8)"},
@@ -54,8 +51,7 @@ TEST_CASE("Analyzer golden tokens per script and feature", "[analyzer]") {
         {"British spelling to American", "en", "labour organisations programme",
          "labor@0[0,6) organ@1[7,20) program@2[21,30)"},
         {"emoji sequences", "en", "👩‍❤️‍👨 🇫🇷", "👩❤👨@0[0,20) 🇫🇷@1[21,29)"},
-        {"combining marks", "fr", "se\xCC\x81\x63urite\xCC\x81",
-         "securit@0[0,12) +sécurité@0[0,12)"},
+        {"combining marks", "fr", "se\xCC\x81\x63urite\xCC\x81", "securit@0[0,12) +sécurité@0[0,12)"},
         {"numbers", "en", "1,000.50 and 2005", "1,000.50@0[0,8) and@1[9,12) 2005@2[13,17)"},
     };
     for (const auto& c : cases) {
@@ -114,7 +110,7 @@ TEST_CASE("Analyzer edge cases", "[analyzer]") {
         REQUIRE_THROWS_WITH(analyzer.analyze(bad), Catch::Contains("byte 6"));
         REQUIRE_THROWS_WITH(analyzer.analyze_query("\xFF"), Catch::Contains("byte 0"));
         REQUIRE_THROWS_WITH(analyzer.analyze("ab\xED\xA0\x80"), Catch::Contains("byte 2")); // surrogate
-        REQUIRE_THROWS_WITH(analyzer.analyze("abc\xE2\x80"), Catch::Contains("byte 3"));     // truncated
+        REQUIRE_THROWS_WITH(analyzer.analyze("abc\xE2\x80"), Catch::Contains("byte 3"));    // truncated
     }
     SECTION("NUL and control characters are not words") {
         CHECK(describe(analyzer.analyze(std::string("a\0b", 3), "en")) == "a@0[0,1) b@1[2,3)");
@@ -123,7 +119,8 @@ TEST_CASE("Analyzer edge cases", "[analyzer]") {
 
 TEST_CASE("Analyzer detects the language once per text, or uses the forced one", "[analyzer]") {
     const Analyzer analyzer;
-    CHECK(analyzer.detect_language("Les participants ont souligné que la pandémie a retardé l'identification.") == "fr");
+    CHECK(analyzer.detect_language("Les participants ont souligné que la pandémie a retardé l'identification.") ==
+          "fr");
     CHECK(analyzer.detect_language("victime") == "en");
     CHECK(analyzer.detect_language("victime", "fr") == "fr");
     // Without a language, analyze detects it: French stems, not English ones.
@@ -187,7 +184,8 @@ TEST_CASE("Analyzer is safe to share between threads, synonyms added meanwhile",
             }
         });
     }
-    for (int k = 0; k < 200; ++k) analyzer.add_synonym("X" + std::to_string(k), "expansion number " + std::to_string(k));
+    for (int k = 0; k < 200; ++k)
+        analyzer.add_synonym("X" + std::to_string(k), "expansion number " + std::to_string(k));
     for (auto& th : threads) th.join();
     CHECK(mismatches == std::vector<int>(4, 0));
     const auto words = analyzer.analyze_query("X7");

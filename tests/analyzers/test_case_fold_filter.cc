@@ -7,7 +7,10 @@
 
 TEST_CASE("CaseFoldFilter applies NFKC and full case folding", "[case_fold_filter]") {
     const rapporteur::CaseFoldFilter fold;
-    struct Case { const char* what; std::string in, out; };
+    struct Case {
+        const char* what;
+        std::string in, out;
+    };
     const Case cases[] = {
         {"ASCII", "OSCE Rapporteurs", "osce rapporteurs"},
         {"German sharp s (full folding)", "Straße", "strasse"},

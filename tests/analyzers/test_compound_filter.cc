@@ -33,7 +33,9 @@ std::string groups(const std::string& text, bool enabled = true) {
 } // namespace
 
 TEST_CASE("CompoundFilter groups compounds and codes", "[compound_filter]") {
-    struct Case { std::string text, expected; };
+    struct Case {
+        std::string text, expected;
+    };
     const Case cases[] = {
         {"non-punishment", "nonpunishment*(non,punishment)"},
         {"co-ordination", "coordination*(co,ordination)"},

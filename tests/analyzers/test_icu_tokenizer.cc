@@ -25,7 +25,10 @@ std::string segments(const std::string& text) {
 } // namespace
 
 TEST_CASE("IcuTokenizer segments each script by its rules", "[icu_tokenizer]") {
-    struct Case { const char* script; std::string text, expected; };
+    struct Case {
+        const char* script;
+        std::string text, expected;
+    };
     const Case cases[] = {
         {"Latin", "Co-ordinators met in 2020.", "Co/L|ordinators/L|met/L|in/L|2020/N"},
         {"Latin codes", "PC.DEC/557 CETS No.197", "PC.DEC/L|557/N|CETS/L|No/L|197/N"},

@@ -6,7 +6,9 @@
 #include "language_detector.h"
 
 TEST_CASE("LanguageDetector names the language of each test language", "[language_detector]") {
-    struct Case { std::string text, lang; };
+    struct Case {
+        std::string text, lang;
+    };
     const Case cases[] = {
         {"The participants discussed positive practices in the prevention of human trafficking.", "en"},
         {"Les participants ont souligné que la pandémie a retardé l'identification des victimes.", "fr"},

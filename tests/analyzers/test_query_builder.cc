@@ -6,7 +6,6 @@
 
 #include "analyzers/analyzer_support.h"
 
-
 using rapporteur::Analyzer;
 
 namespace {
@@ -35,7 +34,9 @@ std::string describe_query(const std::vector<rapporteur::QueryWord>& words) {
 
 TEST_CASE("analyze_query golden words per feature", "[query_builder]") {
     const Analyzer analyzer;
-    struct Case { std::string lang, query, expected; };
+    struct Case {
+        std::string lang, query, expected;
+    };
     const Case cases[] = {
         {"en", "the victims", "the(stop): the ; victims: victim | victims"},
         {"en", "non-punishment", "non-punishment: nonpunish | nonpunishment | non punish | non punishment"},
@@ -79,8 +80,10 @@ TEST_CASE("build_query: stop words, groups and empty queries", "[query_builder]"
 
 TEST_CASE("add_tokens indexes at position + 1 and drops terms Xapian would refuse", "[query_builder]") {
     Xapian::Document doc;
-    rapporteur::add_tokens(doc, {{"ok", 0, 0, 2, false}, {std::string(300, 'x'), 1, 3, 303, false},
-                                 {std::string("a\0b", 3), 2, 304, 307, false}},
+    rapporteur::add_tokens(doc,
+                           {{"ok", 0, 0, 2, false},
+                            {std::string(300, 'x'), 1, 3, 303, false},
+                            {std::string("a\0b", 3), 2, 304, 307, false}},
                            "T");
     REQUIRE(doc.termlist_count() == 1);
     CHECK(*doc.termlist_begin() == "Tok");

@@ -10,9 +10,13 @@ TEST_CASE("SpellingVariantFilter maps British words and stems to one form", "[sp
     auto lower = [](std::string&) {};
     const rapporteur::SpellingVariantFilter words(lower, [](std::string&) {});
     CHECK(words.size() > 100);
-    for (const auto& [british, american] : std::vector<std::pair<std::string, std::string>>{
-             {"labour", "labor"}, {"organisation", "organization"}, {"criminalise", "criminalize"},
-             {"programme", "program"}, {"labor", "labor"}, {"victim", "victim"}}) {
+    for (const auto& [british, american] :
+         std::vector<std::pair<std::string, std::string>>{{"labour", "labor"},
+                                                          {"organisation", "organization"},
+                                                          {"criminalise", "criminalize"},
+                                                          {"programme", "program"},
+                                                          {"labor", "labor"},
+                                                          {"victim", "victim"}}) {
         std::string w = british;
         words.apply_to_word(w);
         CHECK(w == american);

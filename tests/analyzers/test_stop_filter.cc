@@ -11,10 +11,12 @@
 TEST_CASE("StopFilter loads each stemmed language's list", "[stop_filter]") {
     const rapporteur::AccentFoldFilter accents;
     auto fold = [&](std::string& w) { accents.apply(w); };
-    struct Case { std::string lang, stop, content; };
+    struct Case {
+        std::string lang, stop, content;
+    };
     const Case cases[] = {
-        {"en", "the", "victim"},  {"fr", "les", "victime"},   {"de", "und", "opfer"},
-        {"es", "las", "victima"}, {"it", "della", "vittima"}, {"pt", "nao", "vitima"}, // "não", folded
+        {"en", "the", "victim"},  {"fr", "les", "victime"},     {"de", "und", "opfer"},
+        {"es", "las", "victima"}, {"it", "della", "vittima"},   {"pt", "nao", "vitima"}, // "não", folded
         {"ru", "и", "жертва"},    {"nl", "van", "slachtoffer"},
     };
     for (const auto& c : cases) {

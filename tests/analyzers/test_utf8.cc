@@ -9,17 +9,17 @@ using namespace rapporteur;
 
 TEST_CASE("invalid_offset: strict, with the offset of the first bad byte", "[utf8]") {
     CHECK(utf8::invalid_offset("plain ascii and \xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80") == std::string_view::npos);
-    CHECK(utf8::invalid_offset("\x80") == 0);                       // lone continuation
-    CHECK(utf8::invalid_offset("ab\xC3") == 2);                     // truncated
-    CHECK(utf8::invalid_offset("12345678\xC1\x81") == 8);           // overlong 2-byte (after the 8-byte fast path)
-    CHECK(utf8::invalid_offset("x\xE0\x80\xAF") == 1);              // overlong 3-byte
-    CHECK(utf8::invalid_offset("xy\xED\xB0\x80") == 2);             // surrogate
-    CHECK(utf8::invalid_offset("\xF4\x90\x80\x80") == 0);           // above U+10FFFF
+    CHECK(utf8::invalid_offset("\x80") == 0);             // lone continuation
+    CHECK(utf8::invalid_offset("ab\xC3") == 2);           // truncated
+    CHECK(utf8::invalid_offset("12345678\xC1\x81") == 8); // overlong 2-byte (after the 8-byte fast path)
+    CHECK(utf8::invalid_offset("x\xE0\x80\xAF") == 1);    // overlong 3-byte
+    CHECK(utf8::invalid_offset("xy\xED\xB0\x80") == 2);   // surrogate
+    CHECK(utf8::invalid_offset("\xF4\x90\x80\x80") == 0); // above U+10FFFF
     CHECK(utf8::invalid_offset("\xF5\x80\x80\x80") == 0);
 }
 
 TEST_CASE("next/previous decode and step over whole characters, U+FFFD for broken bytes", "[utf8]") {
-    const std::string s = "a\xC3\xA9\xF0\x9F\x98\x80";  // a é 😀
+    const std::string s = "a\xC3\xA9\xF0\x9F\x98\x80"; // a é 😀
     std::size_t pos = 0;
     CHECK(utf8::next(s, pos) == U'a');
     CHECK(utf8::next(s, pos) == U'\u00E9');
@@ -41,7 +41,7 @@ TEST_CASE("append and encode write UTF-8, decode reads it back", "[utf8]") {
     utf8::append(out, U'\U0001F600');
     CHECK(out == "\xC3\xA9\xF0\x9F\x98\x80");
     CHECK(utf8::encode(utf8::decode("Straße 東京")) == "Straße 東京");
-    CHECK(utf8::decode("Straße") .size() == 6);
+    CHECK(utf8::decode("Straße").size() == 6);
 }
 
 TEST_CASE("fold: full case folding, ASCII and beyond", "[utf8]") {
@@ -52,8 +52,10 @@ TEST_CASE("fold: full case folding, ASCII and beyond", "[utf8]") {
 }
 
 TEST_CASE("prefix and first_code_points cut on character boundaries", "[utf8]") {
-    const std::string s = "ab\xC3\xA9" "cd";  // a b é c d
-    CHECK(utf8::prefix(s, 3) == "ab");     // byte 3 is inside é
+    const std::string s =
+        "ab\xC3\xA9"
+        "cd";                          // a b é c d
+    CHECK(utf8::prefix(s, 3) == "ab"); // byte 3 is inside é
     CHECK(utf8::prefix(s, 4) == "ab\xC3\xA9");
     CHECK(utf8::prefix(s, 100) == s);
     CHECK(utf8::first_code_points(s, 3) == "ab\xC3\xA9");
@@ -62,7 +64,7 @@ TEST_CASE("prefix and first_code_points cut on character boundaries", "[utf8]") 
 }
 
 TEST_CASE("code_point_index and byte_of_code_point are inverse on boundaries", "[utf8]") {
-    const std::string s = "x\xC3\xA9\xE6\x9D\xB1y";  // x é 東 y
+    const std::string s = "x\xC3\xA9\xE6\x9D\xB1y"; // x é 東 y
     const auto index = utf8::code_point_index(s);
     REQUIRE(index.size() == s.size() + 1);
     CHECK(index[0] == 0);

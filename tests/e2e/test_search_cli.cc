@@ -53,7 +53,10 @@ std::string cp_slice(const std::string& s, std::size_t a, std::size_t b) {
     for (std::size_t i = 0; i <= s.size(); ++i) {
         if (i == s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
             if (cp == a) start = std::min(start, i);
-            if (cp == b) { end = i; break; }
+            if (cp == b) {
+                end = i;
+                break;
+            }
             ++cp;
         }
     }
@@ -119,21 +122,34 @@ TEST_CASE("search --format json follows the contract, field by field", "[cli][se
         std::string plain;
         for (std::size_t i = 0; i < snippet.size();) {
             auto starts = [&](const char* t) { return snippet.compare(i, std::strlen(t), t) == 0; };
-            if (starts("<mark>")) i += 6;
-            else if (starts("</mark>")) i += 7;
-            else if (starts("&amp;")) { plain += '&'; i += 5; }
-            else if (starts("&lt;")) { plain += '<'; i += 4; }
-            else if (starts("&gt;")) { plain += '>'; i += 4; }
-            else if (starts("&quot;")) { plain += '"'; i += 6; }
-            else if (starts("&#39;")) { plain += '\''; i += 5; }
-            else {
+            if (starts("<mark>"))
+                i += 6;
+            else if (starts("</mark>"))
+                i += 7;
+            else if (starts("&amp;")) {
+                plain += '&';
+                i += 5;
+            } else if (starts("&lt;")) {
+                plain += '<';
+                i += 4;
+            } else if (starts("&gt;")) {
+                plain += '>';
+                i += 4;
+            } else if (starts("&quot;")) {
+                plain += '"';
+                i += 6;
+            } else if (starts("&#39;")) {
+                plain += '\'';
+                i += 5;
+            } else {
                 CHECK(snippet[i] != '<');
                 plain += snippet[i++];
             }
         }
         const std::string ellipsis = "…";
         if (plain.rfind(ellipsis, 0) == 0) plain = plain.substr(ellipsis.size());
-        if (plain.size() >= ellipsis.size() && plain.compare(plain.size() - ellipsis.size(), ellipsis.size(), ellipsis) == 0) {
+        if (plain.size() >= ellipsis.size() &&
+            plain.compare(plain.size() - ellipsis.size(), ellipsis.size(), ellipsis) == 0) {
             plain.resize(plain.size() - ellipsis.size());
         }
         CHECK(text.find(plain) != std::string::npos);
@@ -195,10 +211,15 @@ TEST_CASE("search: --filter drills down, --explain and --like add their keys", "
 TEST_CASE("search: absurd queries are answered quickly with a notice", "[cli][search]") {
     std::string many;
     for (int i = 0; i < 10000; ++i) many += "w" + std::to_string(i) + " ";
-    const std::vector<std::string> cases = {
-        quote(many), quote(std::string(20000, '(') + "asylum" + std::string(20000, ')')), quote("*"), "--max-wildcard-terms 5 " + quote("a*"),
-        quote("asylum NEAR/99999999999 guidance"), "--limit 10000000 asylum", "--offset 1000000000 asylum",
-        quote("\"unclosed quote"), quote("asylum AND")};
+    const std::vector<std::string> cases = {quote(many),
+                                            quote(std::string(20000, '(') + "asylum" + std::string(20000, ')')),
+                                            quote("*"),
+                                            "--max-wildcard-terms 5 " + quote("a*"),
+                                            quote("asylum NEAR/99999999999 guidance"),
+                                            "--limit 10000000 asylum",
+                                            "--offset 1000000000 asylum",
+                                            quote("\"unclosed quote"),
+                                            quote("asylum AND")};
     for (const auto& c : cases) {
         INFO(c.substr(0, 80));
         const auto start = std::chrono::steady_clock::now();
@@ -218,10 +239,12 @@ TEST_CASE("search: absurd queries are answered quickly with a notice", "[cli][se
 
 TEST_CASE("search --topics writes a TREC run, deterministic, depth --limit", "[cli][search][batch]") {
     TempDir dir;
-    rapporteur::test::write_file(dir / "topics.tsv", "1\tnon-punishment\n2\ttrafficking\n3\t\"victims of trafficking\"\n");
-    rapporteur::test::write_file(dir / "topics.trec",
-                                 "<top>\n<num> Number: 1\n<title> non-punishment\n</top>\n<top>\n<num> Number: 2\n"
-                                 "<title> trafficking\n</top>\n<top>\n<num> 3\n<title> \"victims of trafficking\"\n</top>\n");
+    rapporteur::test::write_file(dir / "topics.tsv",
+                                 "1\tnon-punishment\n2\ttrafficking\n3\t\"victims of trafficking\"\n");
+    rapporteur::test::write_file(
+        dir / "topics.trec",
+        "<top>\n<num> Number: 1\n<title> non-punishment\n</top>\n<top>\n<num> Number: 2\n"
+        "<title> trafficking\n</top>\n<top>\n<num> 3\n<title> \"victims of trafficking\"\n</top>\n");
     auto tsv = run(search("--topics " + quote((dir / "topics.tsv").string()) + " --run-tag test"));
     REQUIRE(tsv.status == 0);
     CHECK(tsv.err.empty()); // no progress bar in a pipe

@@ -19,7 +19,8 @@ TEST_CASE("find_acronyms: definitions found", "[acronyms]") {
         {"by the International Labour Organization (ILO).", "ILO", "International Labour Organization"},
         {"the ILO (International Labour Organization) said", "ILO", "International Labour Organization"},
         {"mécanismes nationaux d'orientation (MNO).", "MNO", "mécanismes nationaux d'orientation"},
-        {"Бюро по демократическим институтам и правам человека (БДИПЧ)", "БДИПЧ", "Бюро по демократическим институтам и правам человека"},
+        {"Бюро по демократическим институтам и правам человека (БДИПЧ)", "БДИПЧ",
+         "Бюро по демократическим институтам и правам человека"},
     };
     for (const auto& row : rows) {
         INFO(row.text);
@@ -38,7 +39,7 @@ TEST_CASE("find_acronyms: parentheses that define nothing", "[acronyms]") {
              "Convention (CETS No.197, 2005).",
              "victims (down by 23% between April and June 2020)",
              "News \\(coe.int\\)",
-             "a simple (XYZ) case",            // letters not found in order
+             "a simple (XYZ) case", // letters not found in order
              "unclosed (ABC",
              "()",
              "",

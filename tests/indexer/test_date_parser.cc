@@ -36,10 +36,10 @@ TEST_CASE("parse_dates: a golden table", "[dates]") {
         {"3-4 novembre 2020", {"2020-11-03", "2020-11-04"}},
         {"3–4 ноября 2020 г.", {"2020-11-03", "2020-11-04"}},
         {"29 February 2020", {"2020-02-29"}},
-        {"29 February 2021", {}},   // no such day
+        {"29 February 2021", {}}, // no such day
         {"31 April 2020", {}},
-        {"November 2020", {}},      // no day
-        {"3-4 November", {}},       // no year
+        {"November 2020", {}}, // no day
+        {"3-4 November", {}},  // no year
         {"Zoom", {}},
         {"", {}},
     };

@@ -15,8 +15,8 @@ FrontMatter read(const Strings& lines) {
 } // namespace
 
 TEST_CASE("read_front_matter: the seed's shape", "[front]") {
-    const auto fm = read({"SUMMARY", "Meeting of National Anti-Trafficking Co-ordinators", "Co-organized by the Council of Europe and OSCE",
-                          "3-4 November 2020", "Zoom"});
+    const auto fm = read({"SUMMARY", "Meeting of National Anti-Trafficking Co-ordinators",
+                          "Co-organized by the Council of Europe and OSCE", "3-4 November 2020", "Zoom"});
     CHECK(fm.title == "Meeting of National Anti-Trafficking Co-ordinators");
     CHECK(fm.organisers == Strings{"Council of Europe", "OSCE"});
     CHECK(fm.dates == Strings{"2020-11-03", "2020-11-04"});
@@ -25,8 +25,8 @@ TEST_CASE("read_front_matter: the seed's shape", "[front]") {
 }
 
 TEST_CASE("read_front_matter: other orders and forms", "[front]") {
-    auto fm = read({"Expert meeting on labour exploitation", "Organised by ODIHR, UNHCR and IOM", "Venue: Vienna, Hofburg",
-                    "November 3, 2021"});
+    auto fm = read({"Expert meeting on labour exploitation", "Organised by ODIHR, UNHCR and IOM",
+                    "Venue: Vienna, Hofburg", "November 3, 2021"});
     CHECK(fm.title == "Expert meeting on labour exploitation");
     CHECK(fm.organisers == Strings{"ODIHR", "UNHCR", "IOM"});
     CHECK(fm.venue == "Vienna, Hofburg");

@@ -69,14 +69,63 @@ TEST_CASE("Gazetteer: mentions with offsets; leftmost longest", "[gazetteer]") {
 }
 
 TEST_CASE("Gazetteer: every OSCE participating State is known", "[gazetteer]") {
-    const Strings states = {
-        "Albania", "Andorra", "Armenia", "Austria", "Azerbaijan", "Belarus", "Belgium", "Bosnia and Herzegovina",
-        "Bulgaria", "Canada", "Croatia", "Cyprus", "Czechia", "Denmark", "Estonia", "Finland", "France", "Georgia",
-        "Germany", "Greece", "Holy See", "Hungary", "Iceland", "Ireland", "Italy", "Kazakhstan", "Kyrgyzstan",
-        "Latvia", "Liechtenstein", "Lithuania", "Luxembourg", "Malta", "Moldova", "Monaco", "Mongolia",
-        "Montenegro", "Netherlands", "North Macedonia", "Norway", "Poland", "Portugal", "Romania",
-        "Russian Federation", "San Marino", "Serbia", "Slovakia", "Slovenia", "Spain", "Sweden", "Switzerland",
-        "Tajikistan", "Türkiye", "Turkmenistan", "Ukraine", "United Kingdom", "United States", "Uzbekistan"};
+    const Strings states = {"Albania",
+                            "Andorra",
+                            "Armenia",
+                            "Austria",
+                            "Azerbaijan",
+                            "Belarus",
+                            "Belgium",
+                            "Bosnia and Herzegovina",
+                            "Bulgaria",
+                            "Canada",
+                            "Croatia",
+                            "Cyprus",
+                            "Czechia",
+                            "Denmark",
+                            "Estonia",
+                            "Finland",
+                            "France",
+                            "Georgia",
+                            "Germany",
+                            "Greece",
+                            "Holy See",
+                            "Hungary",
+                            "Iceland",
+                            "Ireland",
+                            "Italy",
+                            "Kazakhstan",
+                            "Kyrgyzstan",
+                            "Latvia",
+                            "Liechtenstein",
+                            "Lithuania",
+                            "Luxembourg",
+                            "Malta",
+                            "Moldova",
+                            "Monaco",
+                            "Mongolia",
+                            "Montenegro",
+                            "Netherlands",
+                            "North Macedonia",
+                            "Norway",
+                            "Poland",
+                            "Portugal",
+                            "Romania",
+                            "Russian Federation",
+                            "San Marino",
+                            "Serbia",
+                            "Slovakia",
+                            "Slovenia",
+                            "Spain",
+                            "Sweden",
+                            "Switzerland",
+                            "Tajikistan",
+                            "Türkiye",
+                            "Turkmenistan",
+                            "Ukraine",
+                            "United Kingdom",
+                            "United States",
+                            "Uzbekistan"};
     REQUIRE(states.size() == 57);
     for (const auto& s : states) {
         INFO(s);
@@ -85,8 +134,10 @@ TEST_CASE("Gazetteer: every OSCE participating State is known", "[gazetteer]") {
 }
 
 TEST_CASE("Gazetteer: malformed data is an error naming the line", "[gazetteer]") {
-    CHECK_THROWS_WITH(Gazetteer::parse("org\tX\n", "g.tsv"), "g.tsv:1: expected 3 tab-separated columns: kind, name, aliases");
-    CHECK_THROWS_WITH(Gazetteer::parse("# c\nplace\tX\tY\n", "g.tsv"), "g.tsv:2: kind must be org or country, not place");
+    CHECK_THROWS_WITH(Gazetteer::parse("org\tX\n", "g.tsv"),
+                      "g.tsv:1: expected 3 tab-separated columns: kind, name, aliases");
+    CHECK_THROWS_WITH(Gazetteer::parse("# c\nplace\tX\tY\n", "g.tsv"),
+                      "g.tsv:2: kind must be org or country, not place");
     CHECK_THROWS_WITH(Gazetteer::parse("country\tX\tAb*\n", "g.tsv"), "g.tsv:1: a stem needs at least 3 letters: Ab*");
     const Gazetteer g = Gazetteer::parse("country\tNowhere\tNowhere|Nowher*\n", "g.tsv");
     REQUIRE(g.find("in Nowherestan").size() == 1);

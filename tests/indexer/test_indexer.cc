@@ -1,17 +1,17 @@
 /** @file test_indexer.cc
  *  @brief The indexing run: updates, atomic commits, locking, Xapian's sharp edges, bad input.
  */
-#include "rapporteur/indexer.h"
+#include "document_builder.h"
 #include "rapporteur/format/codecs.h"
 #include "rapporteur/format/schema.h"
 #include "rapporteur/format/stored_passage.h"
-#include "document_builder.h"
+#include "rapporteur/indexer.h"
 #include "spelling_buffer.h"
 #include "support/process.h"
 
+#include <xapian.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <xapian.h>
 
 #include <csignal>
 #include <cstdlib>
@@ -105,8 +105,10 @@ class DataDirOverride {
         setenv("RAPPORTEUR_DATA_DIR", dir.c_str(), 1);
     }
     ~DataDirOverride() {
-        if (old_) setenv("RAPPORTEUR_DATA_DIR", old_->c_str(), 1);
-        else unsetenv("RAPPORTEUR_DATA_DIR");
+        if (old_)
+            setenv("RAPPORTEUR_DATA_DIR", old_->c_str(), 1);
+        else
+            unsetenv("RAPPORTEUR_DATA_DIR");
     }
     DataDirOverride(const DataDirOverride&) = delete;
     DataDirOverride& operator=(const DataDirOverride&) = delete;
@@ -142,9 +144,9 @@ TEST_CASE("a changed file replaces its passages and drops the ones that are gone
     const auto db = dir / "db";
     fs::create_directories(dir / "in");
     const auto file = dir / "in" / "report.txt";
-    const auto v1 = paragraphs({"The first paragraph speaks of labour inspections.",
-                                "The second paragraph speaks of shelters.",
-                                "The third paragraph speaks of asylum procedures."});
+    const auto v1 =
+        paragraphs({"The first paragraph speaks of labour inspections.", "The second paragraph speaks of shelters.",
+                    "The third paragraph speaks of asylum procedures."});
     const auto other = paragraphs({"Another report mentions shelters too."});
     write_file(file, v1);
     write_file(dir / "in" / "other.txt", other);
@@ -152,8 +154,8 @@ TEST_CASE("a changed file replaces its passages and drops the ones that are gone
     const auto before = passages_of(db);
     REQUIRE(before.size() == passage_count(v1) + passage_count(other));
 
-    const auto v2 = paragraphs({"The first paragraph speaks of labour inspections.",
-                                "The second paragraph now speaks of hotlines."});
+    const auto v2 = paragraphs(
+        {"The first paragraph speaks of labour inspections.", "The second paragraph now speaks of hotlines."});
     REQUIRE(passage_count(v2) == passage_count(v1) - 1);
     write_file(file, v2);
     auto s = index_paths({dir / "in"}, options_for(db));
@@ -166,7 +168,8 @@ TEST_CASE("a changed file replaces its passages and drops the ones that are gone
     CHECK(search_ids(db, "shelters").size() == 1); // only other.txt now
     // Ids are stable: the unchanged first paragraph keeps its id.
     std::string first_id;
-    for (const auto& [id, text] : before) if (text.find("labour") != std::string::npos) first_id = id;
+    for (const auto& [id, text] : before)
+        if (text.find("labour") != std::string::npos) first_id = id;
     REQUIRE(!first_id.empty());
     CHECK(after.at(first_id) == before.at(first_id));
     CHECK(run("xapian-check " + quote(current_generation(db).string())).status == 0);
@@ -235,7 +238,8 @@ TEST_CASE("NUL bytes inside a term never reach Xapian", "[indexer][edges]") {
     TempDir dir;
     Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE);
     Xapian::Document doc;
-    std::vector<Token> tokens = {{"good", 0, 0, 4, false}, {std::string("ba\0d", 4), 1, 5, 9, false},
+    std::vector<Token> tokens = {{"good", 0, 0, 4, false},
+                                 {std::string("ba\0d", 4), 1, 5, 9, false},
                                  {std::string(300, 'y'), 2, 10, 310, false}};
     add_tokens(doc, tokens, "");
     db.add_document(doc);
@@ -280,9 +284,14 @@ TEST_CASE("the executable names each bad file on one line and exits non-zero", "
     fs::create_directories(in);
     write_file(in / "good.txt", paragraphs({"A good passage about shelters."}));
     write_file(in / "empty.txt", "");
-    write_file(in / "binary.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16) + std::string(200, '\0'));
-    write_file(in / "latin1.txt", paragraphs({"S\xe9" "curit\xe9 des victimes"}));
-    auto r = run(std::string(RAPPORTEUR_INDEX_EXE) + " --db " + quote((dir / "db").string()) + " " + quote(in.string()));
+    write_file(in / "binary.txt", std::string("\x7f"
+                                              "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
+                                              16) +
+                                      std::string(200, '\0'));
+    write_file(in / "latin1.txt", paragraphs({"S\xe9"
+                                              "curit\xe9 des victimes"}));
+    auto r =
+        run(std::string(RAPPORTEUR_INDEX_EXE) + " --db " + quote((dir / "db").string()) + " " + quote(in.string()));
     CHECK(r.status == 1);
     for (const std::string name : {"empty.txt", "binary.txt", "latin1.txt"}) {
         INFO(r.err);
@@ -310,9 +319,9 @@ TEST_CASE("a data file the analysis threads cannot use fails the run with one er
     SECTION("in place, the error of a worker thread is index_paths' error") {
         {
             DataDirOverride data(dir / "data");
-            CHECK_THROWS_MATCHES(index_paths({dir / "in"}, o), RuntimeError, Catch::Message(
-                (dir / "data" / "analyzers" / "glossary.tsv").string() +
-                ": expected 'ACRONYM<TAB>expansion', got 'UNHCR without its tab'"));
+            CHECK_THROWS_MATCHES(index_paths({dir / "in"}, o), RuntimeError,
+                                 Catch::Message((dir / "data" / "analyzers" / "glossary.tsv").string() +
+                                                ": expected 'ACRONYM<TAB>expansion', got 'UNHCR without its tab'"));
         }
         // The failed run let go of the database and wrote nothing.
         CHECK(Xapian::Database((dir / "db").string()).get_doccount() == 0);
@@ -322,8 +331,8 @@ TEST_CASE("a data file the analysis threads cannot use fails the run with one er
         o.shard_min_bytes = 1;
         {
             DataDirOverride data(dir / "data");
-            CHECK_THROWS_WITH(index_paths({dir / "in"}, o), Catch::Contains("writing a shard failed") &&
-                                                            Catch::Contains("glossary.tsv: expected"));
+            CHECK_THROWS_WITH(index_paths({dir / "in"}, o),
+                              Catch::Contains("writing a shard failed") && Catch::Contains("glossary.tsv: expected"));
         }
         CHECK(index_paths({dir / "in"}, o).documents == 2);
     }
@@ -331,7 +340,7 @@ TEST_CASE("a data file the analysis threads cannot use fails the run with one er
         auto r = run("RAPPORTEUR_DATA_DIR=" + quote((dir / "data").string()) + " " + RAPPORTEUR_INDEX_EXE +
                      " --threads 2 --db " + quote((dir / "db").string()) + " " + quote((dir / "in").string()));
         INFO(r.err);
-        CHECK(r.status == 1);  // not 134, std::terminate's abort
+        CHECK(r.status == 1); // not 134, std::terminate's abort
         CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
         CHECK_THAT(r.err, Catch::StartsWith("rapporteur-index: ") && Catch::Contains("glossary.tsv: expected"));
     }
@@ -399,13 +408,14 @@ TEST_CASE("kill -9 during a large run leaves the last commit, readable and clean
     const auto in = dir / "in";
     fs::create_directories(in);
     // About 20 MB in 400 files: long enough to be killed mid-way on any machine.
-    const std::vector<std::string> words = {"trafficking", "victims", "labour", "shelter", "asylum",
-                                            "protection", "coordinator", "rapporteur", "session", "report"};
+    const std::vector<std::string> words = {"trafficking", "victims",     "labour",     "shelter", "asylum",
+                                            "protection",  "coordinator", "rapporteur", "session", "report"};
     std::size_t per_file = 0;
     for (int f = 0; f < 400; ++f) {
         std::string text = "SUMMARY\n\nFile " + std::to_string(f) + "\n\n";
         for (int p = 0; p < 100; ++p) {
-            for (int w = 0; w < 80; ++w) text += words[static_cast<std::size_t>((f * 7 + p * 3 + w * w) % 10)] + (w % 13 == 12 ? ". " : " ");
+            for (int w = 0; w < 80; ++w)
+                text += words[static_cast<std::size_t>((f * 7 + p * 3 + w * w) % 10)] + (w % 13 == 12 ? ". " : " ");
             text += "\n\n";
         }
         write_file(in / ("f" + std::to_string(1000 + f) + ".txt"), text);
@@ -453,7 +463,8 @@ TEST_CASE("kill -9 during a large run leaves the last commit, readable and clean
 
 TEST_CASE("word spans round-trip through the stored offsets", "[indexer][schema]") {
     // Overlapping spans too: a compound's first position spans the whole compound.
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> spans = {{0, 3}, {4, 18}, {8, 18}, {18, 19}, {200, 70000}, {70001, 70002}};
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> spans = {{0, 3},   {4, 18},      {8, 18},
+                                                                  {18, 19}, {200, 70000}, {70001, 70002}};
     const auto flat = codecs::decode_offsets(codecs::encode_offsets(spans));
     REQUIRE(flat.size() == spans.size() * 2);
     for (std::size_t i = 0; i < spans.size(); ++i) {
@@ -502,7 +513,8 @@ TEST_CASE("every passage of the seed stores the span of each of its words", "[in
                 REQUIRE(flat[i + 1] <= text.size());
                 const auto slice = text.substr(flat[i], flat[i + 1] - flat[i]);
                 bool found = false;
-                for (const auto& tok : analyzer.analyze(slice, doc.get_value(schema::SLOT_LANG))) found = found || tok.text == term;
+                for (const auto& tok : analyzer.analyze(slice, doc.get_value(schema::SLOT_LANG)))
+                    found = found || tok.text == term;
                 INFO(term << " at " << *p << " -> '" << slice << "'");
                 CHECK(found);
             }
@@ -536,7 +548,8 @@ TEST_CASE("stored passages read back whole and are found by id", "[indexer][sche
             const auto note = std::find_if(parsed.passages.begin(), parsed.passages.end(), [&](const Passage& q) {
                 return q.kind == PassageKind::FOOTNOTE && q.footnote_number == ref.n;
             });
-            const bool listed = std::any_of(expected.begin(), expected.end(), [&](const auto& e) { return e.first == ref.n; });
+            const bool listed =
+                std::any_of(expected.begin(), expected.end(), [&](const auto& e) { return e.first == ref.n; });
             if (note != parsed.passages.end() && !listed) expected.emplace_back(ref.n, note->text);
         }
         CHECK(cited == expected);
@@ -566,8 +579,10 @@ TEST_CASE("the spelling dictionary takes alphabetic words, not ideographs, kana 
             const auto c = static_cast<unsigned char>(w[0]);
             CHECK((c < 0x80 || (c >= 0xC3 && c <= 0xD4))); // Latin, Greek and Cyrillic leads only
         }
-        if (lang == "en") CHECK(words == std::vector<std::string>{"trafficking", "überprüfung"});
-        else CHECK(words.empty());
+        if (lang == "en")
+            CHECK(words == std::vector<std::string>{"trafficking", "überprüfung"});
+        else
+            CHECK(words.empty());
     }
 }
 
@@ -619,8 +634,11 @@ TEST_CASE("damaged passage data is an error naming the document, never garbage",
     plain.text = "Short.";
     CHECK(encode_passage_data(plain, {}).size() == plain.id.size() + plain.text.size() + 2);
 
-    for (const std::string& bad : {std::string(), std::string("\x09" "doc/p1"), good.substr(0, good.size() - 3),
-                                  std::string("\x80\x80\x80\x80\x80\x80"), good.substr(0, good.find('{')) + "{\"kind\""}) {
+    for (const std::string& bad : {std::string(),
+                                   std::string("\x09"
+                                               "doc/p1"),
+                                   good.substr(0, good.size() - 3), std::string("\x80\x80\x80\x80\x80\x80"),
+                                   good.substr(0, good.find('{')) + "{\"kind\""}) {
         Xapian::Document d;
         d.set_data(bad);
         CHECK_THROWS_AS(read_stored_passage(d), RuntimeError);
@@ -632,10 +650,11 @@ TEST_CASE("a large run builds shards in parallel and publishes one new generatio
     fs::create_directories(dir / "in");
     for (int f = 0; f < 40; ++f) {
         write_file(dir / "in" / ("f" + std::to_string(f) + ".txt"),
-                   paragraphs({"File " + std::to_string(f) + " speaks of shelters.", "And of hotlines number " + std::to_string(f) + "."}));
+                   paragraphs({"File " + std::to_string(f) + " speaks of shelters.",
+                               "And of hotlines number " + std::to_string(f) + "."}));
     }
     auto o = options_for(dir / "db");
-    o.shard_min_bytes = 1;  // force the sharded path
+    o.shard_min_bytes = 1; // force the sharded path
     o.threads = 2;
     auto first = index_paths({dir / "in"}, o);
     CHECK(first.documents == 40);
@@ -645,7 +664,8 @@ TEST_CASE("a large run builds shards in parallel and publishes one new generatio
     // Order of documents follows the input order, whatever the shards did.
     std::vector<std::string> order;
     Xapian::Database db((dir / "db").string());
-    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) order.push_back(read_stored_passage(db.get_document(*it)).id);
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+        order.push_back(read_stored_passage(db.get_document(*it)).id);
     CHECK(std::is_sorted(order.begin(), order.end(), [](const std::string& a, const std::string& b) {
         return a.substr(0, a.find('/')) < b.substr(0, b.find('/')); // files are taken in path order
     }));
@@ -657,8 +677,8 @@ TEST_CASE("a large run builds shards in parallel and publishes one new generatio
     CHECK(search_ids(dir / "db", "shelters").size() == 39);
     CHECK(search_ids(dir / "db", "asylum").size() == 1);
     CHECK(read_all(dir / "db" / "XAPIANDB") == "glass gen-3\n");
-    CHECK(fs::exists(dir / "db" / "gen-2"));   // kept for readers that still have it open
-    CHECK(!fs::exists(dir / "db" / "gen-1"));  // older ones go
+    CHECK(fs::exists(dir / "db" / "gen-2"));  // kept for readers that still have it open
+    CHECK(!fs::exists(dir / "db" / "gen-1")); // older ones go
     CHECK(run("xapian-check " + quote((dir / "db" / "gen-3").string())).status == 0);
     CHECK(Xapian::Database(dir.path().string() + "/db").get_spelling_suggestion("shelterz") == "shelters");
     CHECK(spelling_frequency(dir / "db", "shelters") == 39); // one passage of each file but f7's
@@ -694,7 +714,8 @@ TEST_CASE("kill -9 during a sharded run leaves the published generation untouche
     fs::create_directories(in);
     for (int f = 0; f < 200; ++f) {
         std::string text = "SUMMARY\n\nFile " + std::to_string(f) + "\n\n";
-        for (int p = 0; p < 200; ++p) text += "Shelters and hotlines, paragraph " + std::to_string(p) + " of many words here.\n\n";
+        for (int p = 0; p < 200; ++p)
+            text += "Shelters and hotlines, paragraph " + std::to_string(p) + " of many words here.\n\n";
         write_file(in / ("f" + std::to_string(1000 + f) + ".txt"), text);
     }
     const std::string cmd = std::string(RAPPORTEUR_INDEX_EXE) + " -q --shard-min-mb 1 --threads 2 --db " +
@@ -702,7 +723,8 @@ TEST_CASE("kill -9 during a sharded run leaves the published generation untouche
     const pid_t pid = spawn(cmd);
     REQUIRE(pid >= 0);
     auto shard_started = [&] {
-        for (const auto& e : fs::directory_iterator(db)) if (e.path().filename().string().rfind("tmp-", 0) == 0) return true;
+        for (const auto& e : fs::directory_iterator(db))
+            if (e.path().filename().string().rfind("tmp-", 0) == 0) return true;
         return false;
     };
     for (int i = 0; i < 600 && !shard_started(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -716,6 +738,6 @@ TEST_CASE("kill -9 during a sharded run leaves the published generation untouche
     // The next run finishes the job and sweeps away what the killed one left.
     auto again = run(cmd);
     CHECK(again.status == 0);
-    CHECK(search_ids(db, "hotlines").size() == 100);  // search_ids stops at 100
+    CHECK(search_ids(db, "hotlines").size() == 100); // search_ids stops at 100
     for (const auto& e : fs::directory_iterator(db)) CHECK(e.path().filename().string().rfind("tmp-", 0) != 0);
 }

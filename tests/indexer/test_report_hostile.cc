@@ -11,10 +11,10 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <filesystem>
 #include <random>
 #include <regex>
 #include <set>
-#include <filesystem>
 
 using namespace rapporteur;
 
@@ -64,7 +64,8 @@ TEST_CASE("a file with only a heading has its session and no passage", "[report]
 
 TEST_CASE("a report without sessions keeps every passage in the opening part", "[report][hostile]") {
     const Report r = parse_report(
-        "The meeting discussed trafficking in Greece.\n\nIt ended with thanks to the OSCE.\n\n- one point\n- another point\n",
+        "The meeting discussed trafficking in Greece.\n\nIt ended with thanks to the OSCE.\n\n- one point\n- another "
+        "point\n",
         "nosessions.txt");
     REQUIRE(r.sessions.size() == 1);
     REQUIRE(r.passages.size() == 4);
@@ -79,9 +80,10 @@ TEST_CASE("a report without sessions keeps every passage in the opening part", "
 
 TEST_CASE("sessions announced only in the text, and an overview that announces nothing", "[report][sessions]") {
     // No headings at all: the announcements make the sessions.
-    Report r = parse_report("Opening words.\n\nDuring the first session, A spoke.\n\nMore on A.\n\n"
-                            "The second session was about B.\n\nThe fourth session never came.\n",
-                            "announced.txt");
+    Report r = parse_report(
+        "Opening words.\n\nDuring the first session, A spoke.\n\nMore on A.\n\n"
+        "The second session was about B.\n\nThe fourth session never came.\n",
+        "announced.txt");
     REQUIRE(r.sessions.size() == 3);
     CHECK(r.sessions[1].number == 1);
     CHECK(r.sessions[1].inferred);
@@ -90,18 +92,20 @@ TEST_CASE("sessions announced only in the text, and an overview that announces n
     for (const auto& p : r.passages) sessions.push_back(p.session);
     CHECK(sessions == std::vector<int>{0, 1, 1, 2, 2});
     // With headings, an overview in the opening part is not Session 1.
-    r = parse_report("The first session will look at prevention, the second at protection.\n\n"
-                     "Day 1. Session 1 - Prevention\n\nText.\n",
-                     "overview.txt");
+    r = parse_report(
+        "The first session will look at prevention, the second at protection.\n\n"
+        "Day 1. Session 1 - Prevention\n\nText.\n",
+        "overview.txt");
     REQUIRE(r.sessions.size() == 2);
     CHECK_FALSE(r.sessions[1].inferred);
     CHECK(r.passages[0].session == 0);
 }
 
 TEST_CASE("a heading with its title on the next line", "[report][sessions]") {
-    const Report r = parse_report("Day 1. Session 1\nTowards better understanding\n\nThe panel met.\n\n"
-                                  "**Day 1. Session 2**\n**Protection of victims**\nThe second panel met.\n",
-                                  "nextline.txt");
+    const Report r = parse_report(
+        "Day 1. Session 1\nTowards better understanding\n\nThe panel met.\n\n"
+        "**Day 1. Session 2**\n**Protection of victims**\nThe second panel met.\n",
+        "nextline.txt");
     REQUIRE(r.sessions.size() == 3);
     CHECK(r.sessions[1].title == "Towards better understanding");
     CHECK(r.sessions[2].title == "Protection of victims");
@@ -112,9 +116,10 @@ TEST_CASE("a heading with its title on the next line", "[report][sessions]") {
 }
 
 TEST_CASE("lists and Markdown headings inside a block of lines", "[report][blocks]") {
-    const Report r = parse_report("Intro line one\ncontinues here, including:\n- first item\n- second item\n"
-                                  "## Background\n#hashtag stays text.\n",
-                                  "blocks.md");
+    const Report r = parse_report(
+        "Intro line one\ncontinues here, including:\n- first item\n- second item\n"
+        "## Background\n#hashtag stays text.\n",
+        "blocks.md");
     REQUIRE(r.passages.size() == 4);
     CHECK(r.passages[0].kind == PassageKind::PARAGRAPH);
     CHECK(r.passages[0].text == "Intro line one continues here, including:");
@@ -123,15 +128,17 @@ TEST_CASE("lists and Markdown headings inside a block of lines", "[report][block
     CHECK(r.passages[2].kind == PassageKind::BULLET);
     CHECK(r.passages[3].text == "#hashtag stays text.");
     // A wrapped line that starts with a dash inside a sentence is not a bullet.
-    const Report w = parse_report("The first known publication on the issue\n- the one from 2020 - was cited.\n", "wrap.txt");
+    const Report w =
+        parse_report("The first known publication on the issue\n- the one from 2020 - was cited.\n", "wrap.txt");
     REQUIRE(w.passages.size() == 1);
     CHECK(w.passages[0].text == "The first known publication on the issue - the one from 2020 - was cited.");
 }
 
 TEST_CASE("setext headings and thematic breaks are not text", "[report][blocks]") {
-    const Report r = parse_report("Day 1. Session 1 - Setext\n=========================\n\nThe panel met.\n\n"
-                                  "Background\n----------\nIt began in 2019.\n\n* * *\n\n---\n\nThe end.\n",
-                                  "setext.md");
+    const Report r = parse_report(
+        "Day 1. Session 1 - Setext\n=========================\n\nThe panel met.\n\n"
+        "Background\n----------\nIt began in 2019.\n\n* * *\n\n---\n\nThe end.\n",
+        "setext.md");
     REQUIRE(r.sessions.size() == 2);
     CHECK(r.sessions[1].title == "Setext");
     REQUIRE(r.passages.size() == 3);
@@ -141,10 +148,11 @@ TEST_CASE("setext headings and thematic breaks are not text", "[report][blocks]"
 }
 
 TEST_CASE("a front matter without blank lines, and markup in titles", "[report][front]") {
-    const Report r = parse_report("SUMMARY\n**Meeting on \\*Remedies\\***\nCo-organised by UNHCR and the EU\n"
-                                  "5 May 2022\nOnline\n\nThe meeting was opened by the Chair.\n\n"
-                                  "Day 1. Session 1 - [Remedies](#remedies) for victims¹\n\nText¹.\n\n¹ A note.\n",
-                                  "compact.txt");
+    const Report r = parse_report(
+        "SUMMARY\n**Meeting on \\*Remedies\\***\nCo-organised by UNHCR and the EU\n"
+        "5 May 2022\nOnline\n\nThe meeting was opened by the Chair.\n\n"
+        "Day 1. Session 1 - [Remedies](#remedies) for victims¹\n\nText¹.\n\n¹ A note.\n",
+        "compact.txt");
     CHECK(r.title == "Meeting on *Remedies*");
     CHECK(r.organisers == Strings{"UNHCR", "European Union"});
     CHECK(r.dates == Strings{"2022-05-05"});
@@ -171,20 +179,23 @@ TEST_CASE("a marker without a footnote is removed and kept as a reference", "[re
 }
 
 TEST_CASE("a footnote without a marker is a footnote cited by nobody", "[report][hostile]") {
-    const Report r = parse_report("A paragraph without markers.\n\n³ An orphan note, see <https://example.org/a>.\n\nAnother paragraph.\n",
-                                  "f.txt");
+    const Report r = parse_report(
+        "A paragraph without markers.\n\n³ An orphan note, see <https://example.org/a>.\n\nAnother paragraph.\n",
+        "f.txt");
     REQUIRE(count_kind(r, "footnote") == 1);
     const Passage& fn = r.passages.back();
     CHECK(fn.id == "f/fn3");
     CHECK(fn.text == "An orphan note, see https://example.org/a.");
     CHECK(fn.urls == Strings{"https://example.org/a"});
     CHECK(fn.cited_by.empty());
-    CHECK(count_kind(r, "paragraph") == 2);  // "Another paragraph." starts a sentence: not joined
+    CHECK(count_kind(r, "paragraph") == 2); // "Another paragraph." starts a sentence: not joined
 }
 
 TEST_CASE("a footnote block at the very end is linked to its marker", "[report][hostile]") {
-    const Report r = parse_report("Day 1. Session 1 - Only\n\nThe last report⁴ was adopted.\n\n⁴ See [the report](https://example.org/r \"Report\")",
-                                  "end.txt");
+    const Report r = parse_report(
+        "Day 1. Session 1 - Only\n\nThe last report⁴ was adopted.\n\n⁴ See [the report](https://example.org/r "
+        "\"Report\")",
+        "end.txt");
     REQUIRE(r.passages.size() == 2);
     const Passage& fn = r.passages[1];
     CHECK(fn.kind == PassageKind::FOOTNOTE);
@@ -209,9 +220,12 @@ TEST_CASE("CRLF, a BOM, tabs and trailing spaces change nothing", "[report][host
     const std::string original = test::read_all(SEED);
     std::string variant = "\xEF\xBB\xBF";
     for (char c : original) {
-        if (c == '\n') variant += " \t \r\n";
-        else if (c == ' ') variant += (variant.size() % 7 == 0) ? "\t" : " ";
-        else variant += c;
+        if (c == '\n')
+            variant += " \t \r\n";
+        else if (c == ' ')
+            variant += (variant.size() % 7 == 0) ? "\t" : " ";
+        else
+            variant += c;
     }
     const auto a = to_json(parse_report(original, SEED));
     const auto b = to_json(parse_report(variant, SEED));
@@ -224,15 +238,17 @@ TEST_CASE("CRLF, a BOM, tabs and trailing spaces change nothing", "[report][host
 
 TEST_CASE("invalid UTF-8 is an error naming the byte offset", "[report][hostile]") {
     CHECK(error_of("abc\xC3\x28 def") == "invalid UTF-8 at byte 3");
-    CHECK(error_of("Day 1. Session 1 - \xE2\x82") == "invalid UTF-8 at byte 19");  // truncated at the end
-    CHECK(error_of("\xEF\xBB\xBFok \xC0\xAF") == "invalid UTF-8 at byte 6");         // overlong '/'
+    CHECK(error_of("Day 1. Session 1 - \xE2\x82") == "invalid UTF-8 at byte 19"); // truncated at the end
+    CHECK(error_of("\xEF\xBB\xBFok \xC0\xAF") == "invalid UTF-8 at byte 6");      // overlong '/'
     CHECK(error_of("surrogate \xED\xA0\x80 here") == "invalid UTF-8 at byte 10");
     CHECK(error_of("latin-1 caf\xE9 au lait") == "invalid UTF-8 at byte 11");
     CHECK(error_of("fine text, no error") == "");
 }
 
 TEST_CASE("binary content is refused", "[report][hostile]") {
-    std::string elf = "\x7F" "ELF\x02\x01\x01";
+    std::string elf =
+        "\x7F"
+        "ELF\x02\x01\x01";
     elf += std::string(64, '\0');
     CHECK(error_of(elf) == "binary file, not text");
     CHECK(error_of(std::string("text with one NUL\0 inside", 25)) == "binary file, not text");
@@ -262,11 +278,14 @@ TEST_CASE("a bad file is reported with its path and offset while the others are 
     CHECK(summary.files[1].error == "binary file, not text");
 }
 
-TEST_CASE("rapporteur-index --dump: one line per bad file naming it, the good ones printed", "[report][hostile][paths]") {
+TEST_CASE("rapporteur-index --dump: one line per bad file naming it, the good ones printed",
+          "[report][hostile][paths]") {
     test::TempDir dir;
     test::write_file(dir / "good.txt", "Day 1. Session 1 - Start\n\nThe OSCE met in Greece.\n");
     test::write_file(dir / "bad.txt", "Broken \xFF byte.\n");
-    test::write_file(dir / "blob.md", std::string("\x7F" "ELF\x02\x01\0\0\0", 9));
+    test::write_file(dir / "blob.md", std::string("\x7F"
+                                                  "ELF\x02\x01\0\0\0",
+                                                  9));
     const auto r = test::run(std::string(RAPPORTEUR_INDEX_BIN) + " --dump " + test::quote(dir.path().string()));
     CHECK(r.status == 1);
     CHECK(r.err == "rapporteur-index: " + (dir / "bad.txt").string() + ": invalid UTF-8 at byte 7\n" +
@@ -300,7 +319,9 @@ TEST_CASE("indexing skips a file with invalid UTF-8 and indexes the others", "[r
 }
 
 TEST_CASE("a 100 MB single line parses in linear time", "[report][hostile][large]") {
-    const std::string sentence = "The OSCE and the Council of Europe (CoE) met in Greece on 3 April 2020,¹ see <https://example.org/x> and [a link](https://example.org/y). ";
+    const std::string sentence =
+        "The OSCE and the Council of Europe (CoE) met in Greece on 3 April 2020,¹ see <https://example.org/x> and [a "
+        "link](https://example.org/y). ";
     auto make = [&](std::size_t bytes) {
         std::string s;
         s.reserve(bytes + sentence.size());
@@ -344,10 +365,40 @@ TEST_CASE("mutated reports keep the model's invariants", "[report][hostile][muta
     // result must parse and keep: no marker in any text, references inside their text, citing
     // ids that exist, valid session indices, single spaces.
     const std::string original = test::read_all(SEED);
-    const std::vector<std::string> pieces = {"[", "]", "(", ")", "<", ">", "\\", "*", "_", "#", "¹", "²", "⁰",
-                                             "-", "–", "\n", "\n\n", " ", "\t", ".", ":", "`", "&", "[^1]",
-                                             "<sup>3</sup>", "<https://x.y/z>", "](#)", "Day 1. Session 2 - ",
-                                             "\n\n¹ ", "\n- ", "(AB)", "3-4 November 2020", "&amp;", "http://a.b/c "};
+    const std::vector<std::string> pieces = {"[",
+                                             "]",
+                                             "(",
+                                             ")",
+                                             "<",
+                                             ">",
+                                             "\\",
+                                             "*",
+                                             "_",
+                                             "#",
+                                             "¹",
+                                             "²",
+                                             "⁰",
+                                             "-",
+                                             "–",
+                                             "\n",
+                                             "\n\n",
+                                             " ",
+                                             "\t",
+                                             ".",
+                                             ":",
+                                             "`",
+                                             "&",
+                                             "[^1]",
+                                             "<sup>3</sup>",
+                                             "<https://x.y/z>",
+                                             "](#)",
+                                             "Day 1. Session 2 - ",
+                                             "\n\n¹ ",
+                                             "\n- ",
+                                             "(AB)",
+                                             "3-4 November 2020",
+                                             "&amp;",
+                                             "http://a.b/c "};
     const std::regex superscript("¹|²|³|⁴|⁵|⁶|⁷|⁸|⁹|⁰");
     std::mt19937 rng(20201103);
     for (int round = 0; round < 60; ++round) {
@@ -355,17 +406,20 @@ TEST_CASE("mutated reports keep the model's invariants", "[report][hostile][muta
         const int edits = 1 + static_cast<int>(rng() % 120);
         for (int e = 0; e < edits; ++e) {
             std::size_t at = rng() % (text.size() + 1);
-            while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;  // whole characters
+            while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at; // whole characters
             const unsigned op = rng() % 10;
             if (op < 6) {
                 text.insert(at, pieces[rng() % pieces.size()]);
             } else if (at < text.size()) {
                 std::size_t end = std::min(text.size(), at + 1 + rng() % 40);
                 while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
-                const bool ascii = std::all_of(text.begin() + static_cast<long>(at), text.begin() + static_cast<long>(end),
-                                               [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-                if (op < 9) text.erase(at, end - at);
-                else if (ascii) std::reverse(text.begin() + static_cast<long>(at), text.begin() + static_cast<long>(end));
+                const bool ascii =
+                    std::all_of(text.begin() + static_cast<long>(at), text.begin() + static_cast<long>(end),
+                                [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+                if (op < 9)
+                    text.erase(at, end - at);
+                else if (ascii)
+                    std::reverse(text.begin() + static_cast<long>(at), text.begin() + static_cast<long>(end));
             }
         }
         INFO("round " << round);
@@ -373,7 +427,7 @@ TEST_CASE("mutated reports keep the model's invariants", "[report][hostile][muta
         try {
             r = parse_report(text, "mutated.txt");
         } catch (const RuntimeError& e) {
-            FAIL(e.what());  // every edit keeps characters whole: the text stays valid UTF-8
+            FAIL(e.what()); // every edit keeps characters whole: the text stays valid UTF-8
         }
         std::set<std::string> ids;
         for (const auto& p : r.passages) CHECK(ids.insert(p.id).second);

@@ -1,8 +1,8 @@
 /** @file test_report_languages.cc
  *  @brief The document model on reports written in French, German, Spanish and Russian.
  */
-#include "rapporteur/readers.h"
 #include "passage_lookup.h"
+#include "rapporteur/readers.h"
 #include "support/process.h"
 
 #include <catch2/catch.hpp>
@@ -74,8 +74,8 @@ TEST_CASE("French report: Jour/Séance headings, a cut paragraph, footnotes, ent
     check_sessions(r, {{0, 0, "", false},
                        {1, 1, "Les défis de la pandémie pour la lutte contre la traite", false},
                        {1, 2, "Pratiques prometteuses de prévention", false},
-                       {2, 3, "Le rôle de l'Union européenne", false},  // a Markdown link heading
-                       {2, 4, "", true},                                // "la quatrième séance"
+                       {2, 3, "Le rôle de l'Union européenne", false}, // a Markdown link heading
+                       {2, 4, "", true},                               // "la quatrième séance"
                        {2, 5, "Nouvelles ressources", false}});        // a bold heading
     check_no_superscripts(r);
     // The paragraph cut by the block of footnotes 1 and 2 is whole; its marker ² after a comma.
@@ -118,7 +118,7 @@ TEST_CASE("German report: Markdown Tag/Sitzung headings, cut paragraph, date wit
                        {1, 1, "Herausforderungen der Pandemie", false},
                        {1, 2, "Gute Praxis", false},
                        {2, 3, "Internationaler Schutz", false},
-                       {2, 4, "", true}});  // "In der vierten Sitzung"
+                       {2, 4, "", true}}); // "In der vierten Sitzung"
     check_no_superscripts(r);
     const Passage& cut = containing(r, "zu einer deutlichen Verlagerung der kriminellen Aktivitäten");
     CHECK(cut.countries == Strings{"Austria", "Germany"});
@@ -149,7 +149,7 @@ TEST_CASE("Spanish report: Día/Sesión headings, cut paragraph, dates with 'y' 
                        {1, 1, "Los desafíos de la pandemia", false},
                        {1, 2, "Buenas prácticas", false},
                        {2, 3, "Protección internacional", false},
-                       {2, 4, "", true}});  // "Durante la cuarta sesión"
+                       {2, 4, "", true}}); // "Durante la cuarta sesión"
     check_no_superscripts(r);
     const Passage& cut = containing(r, "las restricciones de viaje y de movimiento provocaron un aumento");
     CHECK(cut.countries == Strings{"Portugal", "Spain"});
@@ -180,10 +180,10 @@ TEST_CASE("Russian report: День/Сессия headings, declined names, cut p
                        {1, 1, "Проблемы, вызванные пандемией", false},
                        {1, 2, "Положительная практика", false},
                        {2, 3, "Международная защита", false},
-                       {2, 4, "", true}});  // "В ходе четвёртой сессии"
+                       {2, 4, "", true}}); // "В ходе четвёртой сессии"
     check_no_superscripts(r);
     const Passage& cut = containing(r, "привели к значительному росту сексуальной эксплуатации");
-    CHECK(cut.countries == Strings{"Germany", "Italy"});  // "в Германии и Италии"
+    CHECK(cut.countries == Strings{"Germany", "Italy"}); // "в Германии и Италии"
     REQUIRE(cut.footnotes.size() == 2);
     CHECK(footnote(r, 1).cited_by == Strings{cut.id});
     CHECK(footnote(r, 2).cited_by == Strings{cut.id});

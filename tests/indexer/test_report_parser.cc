@@ -1,8 +1,8 @@
 /** @file test_report_parser.cc
  *  @brief The document model on the seed report: metadata, sessions, passages, footnotes, entities.
  */
-#include "rapporteur/readers.h"
 #include "passage_lookup.h"
+#include "rapporteur/readers.h"
 #include "support/process.h"
 
 #include <catch2/catch.hpp>
@@ -53,7 +53,7 @@ TEST_CASE("seed: metadata from the front matter", "[report][seed]") {
     for (const auto& p : r.passages) {
         CHECK(p.text != "Zoom");
         CHECK(p.text != "SUMMARY");
-        CHECK(p.lang.empty());  // the indexer detects it
+        CHECK(p.lang.empty()); // the indexer detects it
     }
 }
 
@@ -66,9 +66,17 @@ TEST_CASE("seed: an opening part and five sessions, Session 4 inferred from the 
     };
     const std::vector<Expected> expected = {
         {0, 0, "", false},
-        {1, 1, "Towards better understanding of the challenges posed by the COVID-19 pandemic on anti-trafficking responses", false},
-        {1, 2, "Need for enhanced anti-trafficking actions in light of the pandemic: positive practices in prevention of human trafficking, protection of the victims and prosecution of traffickers in the new context", false},
-        {2, 3, "Trafficking in human beings: findings of the Commission's Third Progress report and way forward for EU anti-trafficking action", false},
+        {1, 1,
+         "Towards better understanding of the challenges posed by the COVID-19 pandemic on anti-trafficking responses",
+         false},
+        {1, 2,
+         "Need for enhanced anti-trafficking actions in light of the pandemic: positive practices in prevention of "
+         "human trafficking, protection of the victims and prosecution of traffickers in the new context",
+         false},
+        {2, 3,
+         "Trafficking in human beings: findings of the Commission's Third Progress report and way forward for EU "
+         "anti-trafficking action",
+         false},
         {2, 4, "", true},
         {2, 5, "Update on new resources", false},
     };
@@ -81,15 +89,21 @@ TEST_CASE("seed: an opening part and five sessions, Session 4 inferred from the 
         CHECK(r.sessions[i].inferred == expected[i].inferred);
     }
     // Each passage knows its session: the first words of each session's passages.
-    const std::map<std::string, int> first_words = {
-        {"The meeting was co-organized by", 0}, {"During the meeting, the participants", 0},
-        {"During the first session", 1}, {"Representatives from Germany, Spain", 1},
-        {"Following on from the discussion", 2}, {"States should develop", 2},
-        {"There was a broad consensus", 2}, {"The EU Anti-Trafficking Coordinator presented", 3},
-        {"The presentation emphasised", 3}, {"The discussion during the fourth session", 4},
-        {"GRETA's First Vice-President", 4}, {"The OSCE updated participants", 4},
-        {"The Department for Equal Opportunities", 4}, {"During the final session", 5},
-        {"The concluding remarks", 5}};
+    const std::map<std::string, int> first_words = {{"The meeting was co-organized by", 0},
+                                                    {"During the meeting, the participants", 0},
+                                                    {"During the first session", 1},
+                                                    {"Representatives from Germany, Spain", 1},
+                                                    {"Following on from the discussion", 2},
+                                                    {"States should develop", 2},
+                                                    {"There was a broad consensus", 2},
+                                                    {"The EU Anti-Trafficking Coordinator presented", 3},
+                                                    {"The presentation emphasised", 3},
+                                                    {"The discussion during the fourth session", 4},
+                                                    {"GRETA's First Vice-President", 4},
+                                                    {"The OSCE updated participants", 4},
+                                                    {"The Department for Equal Opportunities", 4},
+                                                    {"During the final session", 5},
+                                                    {"The concluding remarks", 5}};
     for (const auto& [words, session] : first_words) {
         INFO(words);
         bool found = false;
@@ -116,7 +130,7 @@ TEST_CASE("seed: passages are paragraphs and bullets numbered in reading order, 
             ++footnotes;
             CHECK(p.id == r.slug + "/fn" + std::to_string(p.footnote_number));
         } else {
-            CHECK(footnotes == 0);  // all text passages come before the footnotes
+            CHECK(footnotes == 0); // all text passages come before the footnotes
             CHECK(p.id == r.slug + "/p" + std::to_string(i + 1));
             (p.kind == PassageKind::BULLET ? bullets : paragraphs) += 1;
         }
@@ -125,7 +139,8 @@ TEST_CASE("seed: passages are paragraphs and bullets numbered in reading order, 
     CHECK(bullets == 3);
     CHECK(footnotes == 13);
     // The three bullets are three passages, in order, in session 2, without their "- ".
-    CHECK(starts_with(by_id(r, "p10").text, "States should develop and/or effectively implement National Referral Mechanism (NRMs)"));
+    CHECK(starts_with(by_id(r, "p10").text,
+                      "States should develop and/or effectively implement National Referral Mechanism (NRMs)"));
     CHECK(starts_with(by_id(r, "p11").text, "States must provide adequate funding"));
     CHECK(starts_with(by_id(r, "p12").text, "States should fully recognize the acute vulnerabilities"));
     CHECK(ends_with(by_id(r, "p12").text, "stigmatization of marginalized populations."));
@@ -148,13 +163,16 @@ TEST_CASE("seed: the four paragraphs cut by a footnote block are whole again", "
         std::string first_words, across, last_words;
     };
     const std::vector<Cut> cuts = {
-        {"During the first session, the panellists", "Due to the travel and movement restrictions, there has been a notable shift",
+        {"During the first session, the panellists",
+         "Due to the travel and movement restrictions, there has been a notable shift",
          "national authorities and civil society alike."},
-        {"Representatives from Germany, Spain", "Following an analysis of the situation in the meat processing industry",
+        {"Representatives from Germany, Spain",
+         "Following an analysis of the situation in the meat processing industry",
          "observed in the first nine months of 2020."},
         {"Moving to national examples, UK’s", "exploitation moved increasingly online. She highlighted efforts",
          "led by law enforcement agencies and anti-trafficking experts."},
-        {"The Department for Equal Opportunities of Italy", "Data shows that the implementation of these guidelines has led",
+        {"The Department for Equal Opportunities of Italy",
+         "Data shows that the implementation of these guidelines has led",
          "specific indicators for child trafficking."},
     };
     for (const auto& cut : cuts) {
@@ -184,18 +202,55 @@ TEST_CASE("seed: all 13 footnotes with their texts and links, cited both ways", 
         std::string cited_by;
     };
     const std::vector<Expected> expected = {
-        {1, "Including OSCE Action Plan to Combat Trafficking in Human Beings (PC.DEC/557), its 2005 and 2013 Addendums (PC.DEC/685 and PC.DEC/1107/Corr.1 respectively) and Ministerial Council Decisions on Strengthening Efforts to Prevent Trafficking in Human Beings (MC.DEC/6/17), Strengthening Efforts to Combat All Forms of Child Trafficking, Including for Sexual Exploitation, as well as Other Forms of Sexual Exploitation of Children (MC.DEC/7/17) and Strengthening Efforts to Prevent and Combat Child Trafficking, Including of Unaccompanied Minors (MC.DEC/6/18).", {}, "p1"},
-        {2, "Including Council of Europe Convention on Action against Trafficking in Human Beings (CETS No.197, 2005).", {}, "p1"},
-        {3, "The full text of the Statement by the OSCE SR/CTHB can be found here: https://www.osce.org/secretariat/449554", {"https://www.osce.org/secretariat/449554"}, "p5"},
-        {4, "The full text of the Recommendations by the OSCE SR/CTHB is available here: https://www.osce.org/cthb/451186", {"https://www.osce.org/cthb/451186"}, "p5"},
+        {1,
+         "Including OSCE Action Plan to Combat Trafficking in Human Beings (PC.DEC/557), its 2005 and 2013 Addendums "
+         "(PC.DEC/685 and PC.DEC/1107/Corr.1 respectively) and Ministerial Council Decisions on Strengthening Efforts "
+         "to Prevent Trafficking in Human Beings (MC.DEC/6/17), Strengthening Efforts to Combat All Forms of Child "
+         "Trafficking, Including for Sexual Exploitation, as well as Other Forms of Sexual Exploitation of Children "
+         "(MC.DEC/7/17) and Strengthening Efforts to Prevent and Combat Child Trafficking, Including of Unaccompanied "
+         "Minors (MC.DEC/6/18).",
+         {},
+         "p1"},
+        {2,
+         "Including Council of Europe Convention on Action against Trafficking in Human Beings (CETS No.197, 2005).",
+         {},
+         "p1"},
+        {3,
+         "The full text of the Statement by the OSCE SR/CTHB can be found here: "
+         "https://www.osce.org/secretariat/449554",
+         {"https://www.osce.org/secretariat/449554"},
+         "p5"},
+        {4,
+         "The full text of the Recommendations by the OSCE SR/CTHB is available here: https://www.osce.org/cthb/451186",
+         {"https://www.osce.org/cthb/451186"},
+         "p5"},
         // The Markdown link's target is "#", an anchor: the label stays, unescaped, no URL.
-        {5, "Statement by GRETA - In time of emergency the rights and safety of trafficking victims must be respected and protected - News (coe.int)", {}, "p6"},
-        {6, "See https://www.osce.org/odihr/human-trafficking-COVID-19-report", {"https://www.osce.org/odihr/human-trafficking-COVID-19-report"}, "p9"},
-        {7, "See https://rm.coe.int/guidance-note-on-the-entitlement-of-victims-of-trafficking-and-persons/16809ebf44", {"https://rm.coe.int/guidance-note-on-the-entitlement-of-victims-of-trafficking-and-persons/16809ebf44"}, "p18"},
+        {5,
+         "Statement by GRETA - In time of emergency the rights and safety of trafficking victims must be respected and "
+         "protected - News (coe.int)",
+         {},
+         "p6"},
+        {6,
+         "See https://www.osce.org/odihr/human-trafficking-COVID-19-report",
+         {"https://www.osce.org/odihr/human-trafficking-COVID-19-report"},
+         "p9"},
+        {7,
+         "See https://rm.coe.int/guidance-note-on-the-entitlement-of-victims-of-trafficking-and-persons/16809ebf44",
+         {"https://rm.coe.int/guidance-note-on-the-entitlement-of-victims-of-trafficking-and-persons/16809ebf44"},
+         "p18"},
         {8, "See https://www.osce.org/cthb/413123", {"https://www.osce.org/cthb/413123"}, "p19"},
-        {9, "See https://www.unhcr.it/wp-content/uploads/2018/02/Linee-Guida-identificazione-vittime-di-tratta.pdf", {"https://www.unhcr.it/wp-content/uploads/2018/02/Linee-Guida-identificazione-vittime-di-tratta.pdf"}, "p20"},
-        {10, "See https://rm.coe.int/mpendium-of-good-practices-in-addressing-trafficking-in-human-beings-f/16809f9bef", {"https://rm.coe.int/mpendium-of-good-practices-in-addressing-trafficking-in-human-beings-f/16809f9bef"}, "p22"},
-        {11, "See https://rm.coe.int/CoERMPublicCommonSearchServices/DisplayDCTMContent?documentId=090000168098e630", {"https://rm.coe.int/CoERMPublicCommonSearchServices/DisplayDCTMContent?documentId=090000168098e630"}, "p22"},
+        {9,
+         "See https://www.unhcr.it/wp-content/uploads/2018/02/Linee-Guida-identificazione-vittime-di-tratta.pdf",
+         {"https://www.unhcr.it/wp-content/uploads/2018/02/Linee-Guida-identificazione-vittime-di-tratta.pdf"},
+         "p20"},
+        {10,
+         "See https://rm.coe.int/mpendium-of-good-practices-in-addressing-trafficking-in-human-beings-f/16809f9bef",
+         {"https://rm.coe.int/mpendium-of-good-practices-in-addressing-trafficking-in-human-beings-f/16809f9bef"},
+         "p22"},
+        {11,
+         "See https://rm.coe.int/CoERMPublicCommonSearchServices/DisplayDCTMContent?documentId=090000168098e630",
+         {"https://rm.coe.int/CoERMPublicCommonSearchServices/DisplayDCTMContent?documentId=090000168098e630"},
+         "p22"},
         {12, "See https://www.osce.org/cthb/455206", {"https://www.osce.org/cthb/455206"}, "p23"},
         {13, "See https://www.osce.org/cthb/438323", {"https://www.osce.org/cthb/438323"}, "p24"},
     };
@@ -271,13 +326,17 @@ TEST_CASE("seed: organisations and countries passage by passage", "[report][seed
         // Adjectives count: the Greek rapporteur, the Albanian Chairmanship.
         {"The meeting was opened by the Greek", {"Council of Europe", "OSCE"}, {"Albania", "Greece"}},
         {"During the meeting, the participants", {"Council of Europe", "European Commission", "OSCE"}, {}},
-        {"The OSCE Special Representative and Co-ordinator for Combating Trafficking in Human Beings presented", {"OSCE"}, {"Albania"}},
+        {"The OSCE Special Representative and Co-ordinator for Combating Trafficking in Human Beings presented",
+         {"OSCE"},
+         {"Albania"}},
         {"The President of GRETA", {"Council of Europe", "GRETA", "OSCE"}, {"Bulgaria", "France", "Germany", "Serbia"}},
         {"Representatives from Germany, Spain", {"Airbnb"}, {"Germany", "Moldova", "Spain"}},
         // "OSCE/ODIHR" names both.
         {"The OSCE/ODIHR presented", {"ODIHR", "OSCE", "UN Women"}, {}},
         // "UK’s" (typographic apostrophe) is the United Kingdom.
-        {"Moving to national examples", {"Independent Anti-Slavery Commissioner", "Observatory on Trafficking in Human Beings"}, {"Estonia", "Portugal", "United Kingdom"}},
+        {"Moving to national examples",
+         {"Independent Anti-Slavery Commissioner", "Observatory on Trafficking in Human Beings"},
+         {"Estonia", "Portugal", "United Kingdom"}},
         {"The EU Anti-Trafficking Coordinator presented", {"European Commission", "European Union"}, {}},
         {"The discussion during the fourth session", {"GRETA", "OSCE"}, {"Italy"}},
         {"The Department for Equal Opportunities of Italy", {"Department for Equal Opportunities", "UNHCR"}, {"Italy"}},
@@ -311,7 +370,7 @@ TEST_CASE("seed: acronyms defined in the text", "[report][seed]") {
     CHECK(has("SR/CTHB", "Special Representative and Co-ordinator for Combating Trafficking in Human Beings"));
     for (const auto& d : r.acronyms) {
         INFO(d.acronym << " = " << d.expansion);
-        CHECK(d.acronym.find_first_of("0123456789") == std::string::npos);  // not "(2020)", "(PC.DEC/557)"
+        CHECK(d.acronym.find_first_of("0123456789") == std::string::npos); // not "(2020)", "(PC.DEC/557)"
     }
     CHECK(r.acronyms.size() == 3);
 }
@@ -342,11 +401,12 @@ TEST_CASE("a Markdown variant: wrapped lines, a day heading, bold session headin
     CHECK(r.sessions[1].title == "Risks in supply chains");
     CHECK(r.sessions[2].day == 1);
     CHECK(r.sessions[2].title == "Remedies");
-    CHECK(r.sessions[3].day == 2);  // from "## Day 2" above "### Session 3: Closing"
+    CHECK(r.sessions[3].day == 2); // from "## Day 2" above "### Session 3: Closing"
     CHECK(r.sessions[3].title == "Closing");
     const Passage& p1 = containing(r, "The meeting gathered experts");
-    CHECK(p1.text == "The meeting gathered experts from Austria, the Netherlands and the United States of America "
-                     "to discuss labour exploitation in supply chains.");
+    CHECK(p1.text ==
+          "The meeting gathered experts from Austria, the Netherlands and the United States of America "
+          "to discuss labour exploitation in supply chains.");
     CHECK(p1.countries == Strings{"Austria", "Netherlands", "United States"});
     REQUIRE(p1.footnotes.size() == 1);
     CHECK(p1.footnotes[0].offset == p1.text.size());

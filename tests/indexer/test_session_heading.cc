@@ -18,7 +18,8 @@ TEST_CASE("match_session_heading: headings in every language and wrapping", "[he
         {"Day 1. Session 1 - Towards better understanding", 1, 1, "Towards better understanding", "en"},
         {"Day 2. Session 5 – Update on new resources", 2, 5, "Update on new resources", "en"},
         {"Day 2. Session 5 — Em dash", 2, 5, "Em dash", "en"},
-        {"[Day 2. Session 3 - Trafficking in human beings: findings](#)", 2, 3, "Trafficking in human beings: findings", "en"},
+        {"[Day 2. Session 3 - Trafficking in human beings: findings](#)", 2, 3, "Trafficking in human beings: findings",
+         "en"},
         {"# Day 1. Session 1 - Markdown", 1, 1, "Markdown", "en"},
         {"### Day 1, Session 2: Colon", 1, 2, "Colon", "en"},
         {"**Day 1. Session 1 – Bold**", 1, 1, "Bold", "en"},
@@ -89,7 +90,9 @@ TEST_CASE("announced_session: an ordinal and a session word in the first words",
         {"В ходе четвертой сессии обсуждались вопросы.", 4},
         {"The second panel discussed prevention.", 2},
         // Too far into the paragraph: a passing mention, not an announcement.
-        {"It was stressed by many participants that the work of all the bodies concerned, as the fourth session showed, matters.", 0},
+        {"It was stressed by many participants that the work of all the bodies concerned, as the fourth session "
+         "showed, matters.",
+         0},
         {"The fourth of the sessions", 0},
         {"", 0},
     };
@@ -104,7 +107,8 @@ TEST_CASE("ReportWords: a malformed data file is an error naming the line", "[he
                       "words.tsv:2: expected 3 tab-separated columns: language, key, words");
     CHECK_THROWS_WITH(ReportWords::parse("en\tordinal.x\tfirst\n", "w.tsv"), "w.tsv:1: bad number in key ordinal.x");
     // A language added as data is understood without code: Dutch.
-    const ReportWords nl = ReportWords::parse("nl\tday\tDag\nnl\tsession\tSessie\nnl\tordinal.2\ttweede\nnl\tsession.text\tsessie\n", "nl");
+    const ReportWords nl = ReportWords::parse(
+        "nl\tday\tDag\nnl\tsession\tSessie\nnl\tordinal.2\ttweede\nnl\tsession.text\tsessie\n", "nl");
     auto h = match_session_heading("Dag 1. Sessie 2 - Preventie", nl);
     REQUIRE(h);
     CHECK(h->lang == "nl");

@@ -32,7 +32,9 @@ TEST_CASE("normalize_text: line ends, BOM, tabs and trailing whitespace", "[norm
 }
 
 TEST_CASE("normalize_text: errors name the cause and the offset", "[normalizer]") {
-    CHECK_THROWS_WITH(normalize_text("\xEF\xBB\xBF" "abc\xFF"), "invalid UTF-8 at byte 6");
+    CHECK_THROWS_WITH(normalize_text("\xEF\xBB\xBF"
+                                     "abc\xFF"),
+                      "invalid UTF-8 at byte 6");
     CHECK_THROWS_WITH(normalize_text(std::string("a\0b", 3)), "binary file, not text");
     CHECK_THROWS_AS(normalize_text(std::string(100, '\x01')), RuntimeError);
 }

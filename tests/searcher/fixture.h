@@ -15,8 +15,8 @@
 #include "rapporteur/indexer.h"
 #include "rapporteur/searcher.h"
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include <map>
 #include <string>
@@ -53,7 +53,9 @@ inline std::vector<Report> fixture_reports(const std::vector<FixturePassage>& pa
         }
         Report& r = reports[it->second];
         Session session{fp.day, fp.session, fp.title, false};
-        auto same = [&](const Session& s) { return s.day == session.day && s.number == session.number && s.title == session.title; };
+        auto same = [&](const Session& s) {
+            return s.day == session.day && s.number == session.number && s.title == session.title;
+        };
         auto s = std::find_if(r.sessions.begin(), r.sessions.end(), same);
         if (s == r.sessions.end()) s = r.sessions.insert(r.sessions.end(), session);
         Passage p;
@@ -128,7 +130,8 @@ inline std::vector<Xapian::Document> fixture_documents(const std::vector<Fixture
 
 /// Passages into a database by the writer's DocumentBuilder: in memory when `path` is empty,
 /// else on disk (with the spelling dictionary the writer keeps).
-inline Xapian::WritableDatabase build_database(const std::vector<FixturePassage>& passages, const std::string& path = {}) {
+inline Xapian::WritableDatabase build_database(const std::vector<FixturePassage>& passages,
+                                               const std::string& path = {}) {
     Xapian::WritableDatabase db = path.empty() ? Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY)
                                                : Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OVERWRITE);
     db.set_metadata(std::string(schema::META_VERSION), std::string(schema::VERSION));
@@ -166,30 +169,37 @@ inline std::vector<FixturePassage> meeting_passages() {
     const std::string s1 = "Challenges posed by the pandemic", s4 = "Access to international protection",
                       s5 = "Update on new resources";
     std::vector<FixturePassage> out = {
-        passage("m/p1", "m", "The pandemic delayed the identification of victims of trafficking and hindered access to shelters.",
-         1, 1, s1, {"OSCE"}, {}),
-        passage("m/p2", "m", "Labour inspections decreased during the lockdown, and traffickers moved recruitment online.",
-         1, 1, s1, {}, {"Portugal"}),
-        passage("m/p3", "m", "GRETA presented its guidance note on the entitlement of victims of trafficking to international "
-                      "protection and asylum. It stresses the principle of non-punishment of victims for offences they "
-                      "were compelled to commit.",
-         2, 4, s4, {"GRETA"}, {}),
-        passage("m/p4", "m", "The OSCE guidelines on the identification of victims in mixed migration flows and asylum "
-                      "procedures were presented, with practical measures for front-line professionals.",
-         2, 4, s4, {"OSCE"}, {}),
-        passage("m/p5", "m", "Italy presented its guidelines on identifying victims of trafficking among applicants for "
-                      "international protection, developed with the UNHCR.",
-         2, 4, s4, {"UNHCR"}, {"Italy"}),
-        passage("m/p6", "m", "The compendium of good practices on labour exploitation was presented by GRETA and the OSCE.",
-         2, 5, s5, {"GRETA", "OSCE"}, {}),
-        passage("m/p7", "m", "Technology tools used by traffickers online were mapped, and financial investigations into "
-                      "trafficking were discussed.",
-         2, 5, s5, {"OSCE"}, {"Italy", "Portugal"}),
-        passage("f/p1", "f", "La protection internationale des victimes de la traite a été discutée avec le GRETA.",
-         1, 1, "Protection", {"GRETA"}, {"France"}, "fr"),
+        passage("m/p1", "m",
+                "The pandemic delayed the identification of victims of trafficking and hindered access to shelters.", 1,
+                1, s1, {"OSCE"}, {}),
+        passage("m/p2", "m",
+                "Labour inspections decreased during the lockdown, and traffickers moved recruitment online.", 1, 1, s1,
+                {}, {"Portugal"}),
+        passage("m/p3", "m",
+                "GRETA presented its guidance note on the entitlement of victims of trafficking to international "
+                "protection and asylum. It stresses the principle of non-punishment of victims for offences they "
+                "were compelled to commit.",
+                2, 4, s4, {"GRETA"}, {}),
+        passage("m/p4", "m",
+                "The OSCE guidelines on the identification of victims in mixed migration flows and asylum "
+                "procedures were presented, with practical measures for front-line professionals.",
+                2, 4, s4, {"OSCE"}, {}),
+        passage("m/p5", "m",
+                "Italy presented its guidelines on identifying victims of trafficking among applicants for "
+                "international protection, developed with the UNHCR.",
+                2, 4, s4, {"UNHCR"}, {"Italy"}),
+        passage("m/p6", "m",
+                "The compendium of good practices on labour exploitation was presented by GRETA and the OSCE.", 2, 5,
+                s5, {"GRETA", "OSCE"}, {}),
+        passage("m/p7", "m",
+                "Technology tools used by traffickers online were mapped, and financial investigations into "
+                "trafficking were discussed.",
+                2, 5, s5, {"OSCE"}, {"Italy", "Portugal"}),
+        passage("f/p1", "f", "La protection internationale des victimes de la traite a été discutée avec le GRETA.", 1,
+                1, "Protection", {"GRETA"}, {"France"}, "fr"),
     };
-    out[2].footnotes.push_back({7, "See the guidance note on the entitlement of victims of trafficking",
-                                {"https://rm.coe.int/guidance"}});
+    out[2].footnotes.push_back(
+        {7, "See the guidance note on the entitlement of victims of trafficking", {"https://rm.coe.int/guidance"}});
     return out;
 }
 

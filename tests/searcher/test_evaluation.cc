@@ -105,10 +105,13 @@ TEST_CASE("trec_eval's test vectors reproduce for every implemented measure", "[
 TEST_CASE("trec_eval's measure-parameter vector: cutoffs and recall levels given with -m", "[evaluation][trec_eval]") {
     // trec_eval's command also asks for ndcg with gains (ndcg.1=3,2=9,4=4.5), which is not
     // implemented, and for ndcg_cut.10,20,23.4, which trec_eval reads with atol as 23.
-    Vector v{"out.test.meas_params", "qrels.test", "results.test",
-             {"iprec_at_recall..10,.20,.25,.75,.50", "P.5,7,3", "recall.20,2000", "ndcg_cut.10,20,23",
-              "success.2,5,20"},
-             true, {}};
+    Vector v{
+        "out.test.meas_params",
+        "qrels.test",
+        "results.test",
+        {"iprec_at_recall..10,.20,.25,.75,.50", "P.5,7,3", "recall.20,2000", "ndcg_cut.10,20,23", "success.2,5,20"},
+        true,
+        {}};
     auto expected = expected_lines(v.expected);
     std::erase_if(expected, [](const std::string& l) { return l.rfind("ndcg_1=3,2=9,4=4.5", 0) == 0; });
     const auto produced = produced_lines(v);

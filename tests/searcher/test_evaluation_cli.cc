@@ -50,8 +50,9 @@ TEST_CASE("rapporteur-eval exit codes: 2 for usage, 1 for bad files, one line ea
 
     auto malformed = run(quote(EVAL) + " " + q + " " + quote(bad));
     CHECK(malformed.status == 1);
-    CHECK(malformed.err == "rapporteur-eval: " + bad + ":2: malformed run line: expected 6 fields (qid Q0 docid "
-                                                       "rank score tag), found 4\n");
+    CHECK(malformed.err == "rapporteur-eval: " + bad +
+                               ":2: malformed run line: expected 6 fields (qid Q0 docid "
+                               "rank score tag), found 4\n");
     auto unknown = run(quote(EVAL) + " -m nDCG@10 " + q + " " + q);
     CHECK(unknown.status == 2);
     CHECK(unknown.err.find("unknown measure 'nDCG@10'") != std::string::npos);

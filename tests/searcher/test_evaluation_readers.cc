@@ -42,7 +42,8 @@ TEST_CASE("qrels errors name the file and the line", "[evaluation][readers]") {
     };
     CHECK(error_of([&] { parse("1 0 a 1\n\n1 0 b\n"); }) ==
           "q.txt:3: malformed qrels line: expected 4 fields (qid iter docid relevance), found 3");
-    CHECK(error_of([&] { parse("1 0 a yes\n"); }) == "q.txt:1: malformed qrels line: relevance 'yes' is not an integer");
+    CHECK(error_of([&] { parse("1 0 a yes\n"); }) ==
+          "q.txt:1: malformed qrels line: relevance 'yes' is not an integer");
     CHECK(error_of([&] { parse("1 0 a 1\n1 0 a 0\n"); }) ==
           "q.txt:2: docid 'a' is judged twice for topic '1' (first on line 1)");
     // The same docid under two topics is two judgments.

@@ -46,7 +46,8 @@ void check_exact(const Searcher& s, const std::string& query, const SearchOption
         if (values.empty()) got.erase(field);
     }
     Counts nonempty;
-    for (const auto& [field, values] : got) if (!values.empty()) nonempty[field] = values;
+    for (const auto& [field, values] : got)
+        if (!values.empty()) nonempty[field] = values;
     CHECK(nonempty == want);
     std::size_t sessions = 0;
     for (const auto& [v, n] : want["session"]) sessions += n;
@@ -81,7 +82,8 @@ TEST_CASE("multi-valued facets: a passage naming two organisations counts for bo
     auto all = s.search("org:GRETA OR org:OSCE OR org:UNHCR", SearchOptions{});
     const auto& orgs = all.facets.at("organisation");
     for (std::size_t i = 1; i < orgs.size(); ++i) {
-        CHECK((orgs[i - 1].count > orgs[i].count || (orgs[i - 1].count == orgs[i].count && orgs[i - 1].value < orgs[i].value)));
+        CHECK((orgs[i - 1].count > orgs[i].count ||
+               (orgs[i - 1].count == orgs[i].count && orgs[i - 1].value < orgs[i].value)));
     }
 }
 

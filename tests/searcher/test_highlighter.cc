@@ -29,7 +29,8 @@ std::vector<std::uint32_t> offsets_of(const std::string& text) {
 }
 
 /// The position (1-based) of the first word that starts at `needle` in `text`.
-std::uint32_t position_of(const std::vector<std::uint32_t>& offsets, const std::string& text, const std::string& needle) {
+std::uint32_t position_of(const std::vector<std::uint32_t>& offsets, const std::string& text,
+                          const std::string& needle) {
     const auto at = text.find(needle);
     for (std::size_t i = 0; i + 1 < offsets.size(); i += 2) {
         if (offsets[i] == at) return static_cast<std::uint32_t>(i / 2 + 1);

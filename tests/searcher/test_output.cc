@@ -51,6 +51,7 @@ TEST_CASE("text output: rank, session, document, snippet, footnotes, then facets
     p.id = "x/p1";
     p.text = "AT&T <b>protection</b>";
     Searcher raw(test::build_database({p}));
-    CHECK(format_text(raw.search("protection", SearchOptions{}), MarkStyle::BRACKETS).find("AT&T <b>[protection]</b>") !=
-          std::string::npos);
+    CHECK(
+        format_text(raw.search("protection", SearchOptions{}), MarkStyle::BRACKETS).find("AT&T <b>[protection]</b>") !=
+        std::string::npos);
 }

@@ -76,16 +76,16 @@ TEST_CASE("boolean operators, signs and fields select the passages they say", "[
     CHECK(q("session:4") == expected([](auto& p) { return p.session == 4; }));
     CHECK(q("lang:fr") == expected([](auto& p) { return p.lang == "fr"; }));
     CHECK(q("doc:f") == expected([](auto& p) { return p.document == "f"; }));
-    CHECK(q("org:GRETA org:UNHCR") ==
-          expected([](auto& p) {
-              return std::count(p.orgs.begin(), p.orgs.end(), "GRETA") || std::count(p.orgs.begin(), p.orgs.end(), "UNHCR");
+    CHECK(q("org:GRETA org:UNHCR") == expected([](auto& p) {
+              return std::count(p.orgs.begin(), p.orgs.end(), "GRETA") ||
+                     std::count(p.orgs.begin(), p.orgs.end(), "UNHCR");
           }));
     CHECK(q("org:OSCE country:Italy") == expected([](auto& p) {
-              return std::count(p.orgs.begin(), p.orgs.end(), "OSCE") && std::count(p.countries.begin(), p.countries.end(), "Italy");
+              return std::count(p.orgs.begin(), p.orgs.end(), "OSCE") &&
+                     std::count(p.countries.begin(), p.countries.end(), "Italy");
           }));
-    CHECK(q("-org:OSCE session:4") == expected([](auto& p) {
-              return p.session == 4 && !std::count(p.orgs.begin(), p.orgs.end(), "OSCE");
-          }));
+    CHECK(q("-org:OSCE session:4") ==
+          expected([](auto& p) { return p.session == 4 && !std::count(p.orgs.begin(), p.orgs.end(), "OSCE"); }));
 }
 
 TEST_CASE("phrases, NEAR and NEAR/n use positions", "[query]") {
@@ -143,9 +143,9 @@ TEST_CASE("bad syntax is read as plain words, with a notice, never an error", "[
     Searcher s(test::build_database(test::meeting_passages()));
     const auto o = all_results();
     const auto plain = ids(s.search("asylum guidelines", o));
-    for (const std::string bad : {"\"asylum guidelines", "asylum AND", "asylum guidelines OR", "(asylum guidelines",
-                                  "asylum) guidelines", "AND asylum guidelines", "asylum NEAR", "org: asylum guidelines",
-                                  "asylum NEAR/x guidelines", "()"}) {
+    for (const std::string bad :
+         {"\"asylum guidelines", "asylum AND", "asylum guidelines OR", "(asylum guidelines", "asylum) guidelines",
+          "AND asylum guidelines", "asylum NEAR", "org: asylum guidelines", "asylum NEAR/x guidelines", "()"}) {
         INFO(bad);
         auto r = s.search(bad, o);
         REQUIRE_FALSE(r.notices.empty());

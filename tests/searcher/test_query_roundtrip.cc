@@ -48,7 +48,8 @@ class TextIndex {
         o.limit = size_;
         o.facets = o.snippets = o.suggest = false;
         std::vector<std::size_t> out;
-        for (const auto& h : searcher_.search(query, o).hits) out.push_back(std::stoul(h.id.substr(h.id.find("/p") + 2)));
+        for (const auto& h : searcher_.search(query, o).hits)
+            out.push_back(std::stoul(h.id.substr(h.id.find("/p") + 2)));
         return out;
     }
     bool finds(const std::string& query, std::size_t n) const {
@@ -110,7 +111,10 @@ TEST_CASE("Round trip: every word of every passage, typed as is, finds its passa
 }
 
 TEST_CASE("Each language finds its inflected forms", "[roundtrip][languages]") {
-    struct Case { const char* lang; std::string query, passage; };
+    struct Case {
+        const char* lang;
+        std::string query, passage;
+    };
     const Case cases[] = {
         {"en", "victim", "The victims were identified."},
         {"fr", "victime", "Les victimes de la traite ont été identifiées."},
@@ -139,8 +143,9 @@ TEST_CASE("Each language finds its inflected forms", "[roundtrip][languages]") {
 }
 
 TEST_CASE("Compounds find each other in all three spellings, highlighted whole", "[roundtrip][compounds]") {
-    const TextIndex index({"the non-punishment principle", "the nonpunishment principle", "the non punishment principle",
-                           "co-ordination of efforts", "coordination of efforts", "no punishment here"});
+    const TextIndex index({"the non-punishment principle", "the nonpunishment principle",
+                           "the non punishment principle", "co-ordination of efforts", "coordination of efforts",
+                           "no punishment here"});
     // "non punishment", typed apart, is in the test case below.
     for (const std::string q : {"non-punishment", "nonpunishment"}) {
         INFO(q);
@@ -168,11 +173,14 @@ TEST_CASE("Document symbols and codes are found whole and by parts", "[roundtrip
         "the COVID-19 pandemic, see https://www.osce.org/cthb/resources",
         "a decision of 2017 on 6 topics",
     });
-    struct Case { std::string query; std::size_t n; };
+    struct Case {
+        std::string query;
+        std::size_t n;
+    };
     const Case cases[] = {
-        {"PC.DEC/557", 1}, {"MC.DEC/6/17", 1}, {"MC.DEC", 1}, {"557", 1}, {"SR/CTHB", 2}, {"CTHB", 2},
-        {"CETS No.197", 2}, {"No.197", 2}, {"COVID-19", 3}, {"COVID19", 3}, {"covid", 3},
-        {"www.osce.org", 3}, {"osce.org", 3}, {"resources", 3},
+        {"PC.DEC/557", 1}, {"MC.DEC/6/17", 1},  {"MC.DEC", 1},   {"557", 1},       {"SR/CTHB", 2},
+        {"CTHB", 2},       {"CETS No.197", 2},  {"No.197", 2},   {"COVID-19", 3},  {"COVID19", 3},
+        {"covid", 3},      {"www.osce.org", 3}, {"osce.org", 3}, {"resources", 3},
     };
     for (const auto& c : cases) {
         INFO(c.query);
@@ -184,12 +192,12 @@ TEST_CASE("Document symbols and codes are found whole and by parts", "[roundtrip
 }
 
 TEST_CASE("British and American spellings find each other", "[roundtrip][variants]") {
-    const TextIndex index({"labour exploitation", "labor exploitation", "organisations involved", "organizations involved",
-                           "criminalise the purchase", "criminalize the purchase", "the national programme",
-                           "the national program"});
+    const TextIndex index({"labour exploitation", "labor exploitation", "organisations involved",
+                           "organizations involved", "criminalise the purchase", "criminalize the purchase",
+                           "the national programme", "the national program"});
     const std::pair<std::string, std::vector<std::size_t>> cases[] = {
-        {"labour", {1, 2}}, {"labor", {1, 2}}, {"organisation", {3, 4}}, {"organization", {3, 4}},
-        {"criminalise", {5, 6}}, {"criminalize", {5, 6}}, {"programme", {7, 8}}, {"program", {7, 8}},
+        {"labour", {1, 2}},      {"labor", {1, 2}},       {"organisation", {3, 4}}, {"organization", {3, 4}},
+        {"criminalise", {5, 6}}, {"criminalize", {5, 6}}, {"programme", {7, 8}},    {"program", {7, 8}},
     };
     for (const auto& [q, expected] : cases) {
         INFO(q);
@@ -215,7 +223,9 @@ TEST_CASE("Acronyms find their expansions", "[roundtrip][synonyms]") {
     test::TempDir dir;
     const TextIndex index(ACRONYM_TEXTS, (dir / "db").string(), {{"TIP", "trafficking in persons"}});
     const std::pair<std::string, std::vector<std::size_t>> cases[] = {
-        {"NRM", {1, 2}}, {"TIP", {3, 4}}, {"OSCE", {6, 7, 8}},
+        {"NRM", {1, 2}},
+        {"TIP", {3, 4}},
+        {"OSCE", {6, 7, 8}},
     };
     for (const auto& [q, expected] : cases) {
         INFO(q);
@@ -233,12 +243,13 @@ TEST_CASE("Acronyms find their expansions", "[roundtrip][synonyms]") {
 // unmarked, the day the searcher uses the groups.
 TEST_CASE("Readings across typed words: compounds typed apart, expansions typed in full", "[roundtrip][!shouldfail]") {
     test::TempDir dir;
-    const TextIndex compounds({"the non-punishment principle", "the nonpunishment principle", "the non punishment principle",
-                               "no punishment here"});
+    const TextIndex compounds({"the non-punishment principle", "the nonpunishment principle",
+                               "the non punishment principle", "no punishment here"});
     CHECK(compounds.ranks_first("non punishment", {1, 2, 3}));
     const TextIndex index(ACRONYM_TEXTS, (dir / "db").string(), {{"TIP", "trafficking in persons"}});
     const std::pair<std::string, std::vector<std::size_t>> cases[] = {
-        {"National Referral Mechanism", {1, 2}}, {"national referral mechanisms", {1, 2}},
+        {"National Referral Mechanism", {1, 2}},
+        {"national referral mechanisms", {1, 2}},
         {"trafficking in persons", {3, 4}},
         {"Organization for Security and Co-operation in Europe", {6, 7, 8}},
         {"Organisation for Security and Cooperation in Europe", {6, 7, 8}},

@@ -11,8 +11,8 @@
 
 #include <atomic>
 #include <chrono>
-#include <thread>
 #include <cmath>
+#include <thread>
 
 using namespace rapporteur;
 
@@ -26,7 +26,8 @@ std::string slice(const Hit& h, std::pair<std::size_t, std::size_t> r) {
 
 } // namespace
 
-TEST_CASE("seed: non-punishment ranks the GRETA guidance passage first, the compound highlighted whole", "[searcher][seed]") {
+TEST_CASE("seed: non-punishment ranks the GRETA guidance passage first, the compound highlighted whole",
+          "[searcher][seed]") {
     const std::string expected = test::seed_passage_with("non-punishment");
     REQUIRE_FALSE(expected.empty());
     Searcher s(test::seed_database());
@@ -148,9 +149,14 @@ TEST_CASE("absurd queries are bounded and answered quickly with a notice", "[sea
         std::string query;
         std::size_t limit, offset;
     };
-    const std::vector<Case> cases = {{many, 10, 0},     {nested, 10, 0}, {"*", 10, 0},
-                                     {"a*", 10, 0},     {"t*", 10, 0},   {"asylum NEAR/99999999999 guidance", 10, 0},
-                                     {"asylum", 10000000, 0}, {"asylum", 10, 1000000000}};
+    const std::vector<Case> cases = {{many, 10, 0},
+                                     {nested, 10, 0},
+                                     {"*", 10, 0},
+                                     {"a*", 10, 0},
+                                     {"t*", 10, 0},
+                                     {"asylum NEAR/99999999999 guidance", 10, 0},
+                                     {"asylum", 10000000, 0},
+                                     {"asylum", 10, 1000000000}};
     for (const auto& c : cases) {
         INFO(c.query.substr(0, 60) << " limit " << c.limit << " offset " << c.offset);
         SearchOptions o;
@@ -193,7 +199,8 @@ TEST_CASE("text from documents is escaped exactly once in snippets", "[searcher]
     CHECK(r.hits[0].text == p.text);
 }
 
-TEST_CASE("related passages: never the passage itself, its session first, shared terms and entities named", "[searcher]") {
+TEST_CASE("related passages: never the passage itself, its session first, shared terms and entities named",
+          "[searcher]") {
     Searcher s(test::build_database(test::meeting_passages()));
     SearchOptions o;
     o.limit = 20;
@@ -220,7 +227,8 @@ TEST_CASE("related passages: never the passage itself, its session first, shared
     REQUIRE_FALSE(t.hits.empty());
     CHECK((t.hits[0].id == "m/p5" || t.hits[0].id == "m/p4"));
     bool italy = false;
-    for (const auto& h : t.hits) italy = italy || std::count(h.shared_entities.begin(), h.shared_entities.end(), "Italy");
+    for (const auto& h : t.hits)
+        italy = italy || std::count(h.shared_entities.begin(), h.shared_entities.end(), "Italy");
     CHECK(italy);
 }
 

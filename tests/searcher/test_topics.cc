@@ -9,7 +9,8 @@
 using rapporteur::parse_topics;
 
 TEST_CASE("TSV topics: qid, tab, query - comments and blank lines skipped", "[topics]") {
-    auto topics = parse_topics("# judged by hand\n1\tnon-punishment\n\n2\t\"victims of trafficking\" asylum\r\n", "t.tsv");
+    auto topics =
+        parse_topics("# judged by hand\n1\tnon-punishment\n\n2\t\"victims of trafficking\" asylum\r\n", "t.tsv");
     REQUIRE(topics.size() == 2);
     CHECK(topics[0].qid == "1");
     CHECK(topics[0].query == "non-punishment");
@@ -18,9 +19,10 @@ TEST_CASE("TSV topics: qid, tab, query - comments and blank lines skipped", "[to
 }
 
 TEST_CASE("TSV topics may name the query's language in a third column", "[topics]") {
-    auto topics = parse_topics("1\tnon-punishment\ten\n2\tTraite des êtres humains\tFR\n3\tplain words\n"
-                               "4\ta\tquery with\ttabs\n5\tfr\n",
-                               "t.tsv");
+    auto topics = parse_topics(
+        "1\tnon-punishment\ten\n2\tTraite des êtres humains\tFR\n3\tplain words\n"
+        "4\ta\tquery with\ttabs\n5\tfr\n",
+        "t.tsv");
     REQUIRE(topics.size() == 5);
     CHECK(topics[0].query == "non-punishment");
     CHECK(topics[0].lang == "en");
@@ -35,8 +37,9 @@ TEST_CASE("TSV topics may name the query's language in a third column", "[topics
 }
 
 TEST_CASE("TREC topics: <num> Number: and <title>", "[topics]") {
-    const std::string trec = "<top>\n<num> Number: 301\n<title> International Organized Crime\n\n<desc> Description:\n"
-                             "Identify organizations.\n</top>\n\n<top>\n<num> 302 <title> Topic: asylum seekers\n</top>\n";
+    const std::string trec =
+        "<top>\n<num> Number: 301\n<title> International Organized Crime\n\n<desc> Description:\n"
+        "Identify organizations.\n</top>\n\n<top>\n<num> 302 <title> Topic: asylum seekers\n</top>\n";
     auto topics = parse_topics(trec, "t.trec");
     REQUIRE(topics.size() == 2);
     CHECK(topics[0].qid == "301");

@@ -4,6 +4,8 @@
 #ifndef RAPPORTEUR_TESTS_PROCESS_H
 #define RAPPORTEUR_TESTS_PROCESS_H
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -11,15 +13,13 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace rapporteur::test {
 
 struct ProcessResult {
-    int status = -1;     ///< exit code, or 128+signal
-    std::string out;     ///< standard output
-    std::string err;     ///< standard error
+    int status = -1; ///< exit code, or 128+signal
+    std::string out; ///< standard output
+    std::string err; ///< standard error
 };
 
 /// A fresh temporary directory, removed when the object goes away.
@@ -32,8 +32,7 @@ class TempDir {
     }
     ~TempDir() {
         std::error_code ec;
-        std::filesystem::permissions(path_, std::filesystem::perms::owner_all,
-                                     std::filesystem::perm_options::add, ec);
+        std::filesystem::permissions(path_, std::filesystem::perms::owner_all, std::filesystem::perm_options::add, ec);
         std::filesystem::remove_all(path_, ec);
     }
     TempDir(const TempDir&) = delete;
@@ -64,8 +63,10 @@ inline ProcessResult run(const std::string& command) {
     const std::string full = "(" + command + ") >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
     int raw = std::system(full.c_str());
     ProcessResult r;
-    if (raw != -1 && WIFEXITED(raw)) r.status = WEXITSTATUS(raw);
-    else if (raw != -1 && WIFSIGNALED(raw)) r.status = 128 + WTERMSIG(raw);
+    if (raw != -1 && WIFEXITED(raw))
+        r.status = WEXITSTATUS(raw);
+    else if (raw != -1 && WIFSIGNALED(raw))
+        r.status = 128 + WTERMSIG(raw);
     r.out = read_all(out);
     r.err = read_all(err);
     return r;
@@ -75,8 +76,10 @@ inline ProcessResult run(const std::string& command) {
 inline std::string quote(const std::string& s) {
     std::string q = "'";
     for (char c : s) {
-        if (c == '\'') q += "'\\''";
-        else q += c;
+        if (c == '\'')
+            q += "'\\''";
+        else
+            q += c;
     }
     return q + "'";
 }

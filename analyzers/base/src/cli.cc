@@ -12,16 +12,13 @@
 namespace rapporteur::cli {
 
 void add_help_options(po::options_description& options) {
-    options.add_options()
-        ("help,h", "show this help and exit")
-        ("version", "show the version and exit");
+    options.add_options()("help,h", "show this help and exit")("version", "show the version and exit");
 }
 
 void add_database_option(po::options_description& options, std::string& db) {
-    options.add_options()
-        ("db", po::value(&db)->value_name("DIR"),
-         "database directory (default: $RAPPORTEUR_DB, else $XDG_DATA_HOME/rapporteur/db, "
-         "else ~/.local/share/rapporteur/db)");
+    options.add_options()("db", po::value(&db)->value_name("DIR"),
+                          "database directory (default: $RAPPORTEUR_DB, else $XDG_DATA_HOME/rapporteur/db, "
+                          "else ~/.local/share/rapporteur/db)");
 }
 
 po::variables_map parse(int argc, char** argv, const po::options_description& visible,

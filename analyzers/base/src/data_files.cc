@@ -43,8 +43,8 @@ std::filesystem::path data_path(std::string_view component, std::string_view rel
         if (fs::is_regular_file(p, ec)) return p;
         where += (where.empty() ? "" : ", ") + p.string();
     }
-    throw RuntimeError("data file " + std::string(component) + "/" + std::string(relpath) +
-                       " not found (tried " + where + ")");
+    throw RuntimeError("data file " + std::string(component) + "/" + std::string(relpath) + " not found (tried " +
+                       where + ")");
 }
 
 std::string read_whole_file(const std::filesystem::path& path) {

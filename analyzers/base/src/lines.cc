@@ -35,8 +35,6 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-std::string_view strip_comment(std::string_view s) {
-    return trim(s.substr(0, s.find('#')));
-}
+std::string_view strip_comment(std::string_view s) { return trim(s.substr(0, s.find('#'))); }
 
 } // namespace rapporteur::lines

@@ -67,10 +67,10 @@ struct QueryGroup {
  *  alternative of another weight is a bonus for matching that form (the exact accented
  *  form of a word typed with accents), scored beside the merged term. */
 struct QueryWord {
-    std::string original;                      ///< the slice of the query text
-    std::uint32_t start = 0, end = 0;          ///< byte offsets into the query text
+    std::string original;                       ///< the slice of the query text
+    std::uint32_t start = 0, end = 0;           ///< byte offsets into the query text
     std::vector<QueryAlternative> alternatives; ///< never empty; first is the main reading
-    bool stopword = false;                     ///< a stop word in the query's language
+    bool stopword = false;                      ///< a stop word in the query's language
     /// Readings of this word together with the words after it; build_query uses the longest.
     std::vector<QueryGroup> groups;
 };
@@ -162,7 +162,6 @@ void add_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, std::st
  *  Stop words are left out unless every word is one. Empty in → empty out (MatchNothing). */
 Xapian::Query build_query(const std::vector<QueryWord>& words, std::string_view prefix = {},
                           Xapian::Query::op op = Xapian::Query::OP_OR);
-
 
 } // namespace rapporteur
 

@@ -7,13 +7,13 @@
 
 #include <cstdlib>
 
-#include <fstream>
-#include <sstream>
+#include <fcntl.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
-#include <unistd.h>
+#include <fstream>
+#include <sstream>
 
 namespace rapporteur {
 
@@ -82,7 +82,8 @@ DatabaseDir::DatabaseDir(fs::path path) : path_(std::move(path)) {
         if (current_.empty()) throw RuntimeError(path_.string() + ": damaged stub file " + stub.string());
     } else {
         if (fs::exists(path_ / "iamglass", ec)) {
-            throw RuntimeError(path_.string() + ": a plain Xapian database, not a Rapporteur one; "
+            throw RuntimeError(path_.string() +
+                               ": a plain Xapian database, not a Rapporteur one; "
                                "index into a new directory");
         }
         for (const auto& e : fs::directory_iterator(path_, ec)) {
@@ -94,7 +95,8 @@ DatabaseDir::DatabaseDir(fs::path path) : path_(std::move(path)) {
     try {
         db_ = Xapian::WritableDatabase((path_ / current_).string(), Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
-        throw RuntimeError(path_.string() + ": database is being written by another process "
+        throw RuntimeError(path_.string() +
+                           ": database is being written by another process "
                            "(it holds the lock); wait for it to finish");
     } catch (const Xapian::Error& e) {
         throw RuntimeError(path_.string() + ": cannot open database for writing: " + e.get_description());
@@ -120,9 +122,7 @@ fs::path DatabaseDir::scratch(const std::string& name) const {
     return p;
 }
 
-std::string DatabaseDir::next_generation() const {
-    return "gen-" + std::to_string(generation_number(current_) + 1);
-}
+std::string DatabaseDir::next_generation() const { return "gen-" + std::to_string(generation_number(current_) + 1); }
 
 void DatabaseDir::publish(const std::string& generation) {
     // Lock the new generation first, so that no other writer can slip in between.

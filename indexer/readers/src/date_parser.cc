@@ -18,13 +18,13 @@ constexpr int MAX_RANGE_DAYS = 31;
 struct Token {
     enum Kind { NUMBER, WORD, DASH, DOT, SLASH, COMMA, OTHER } kind = OTHER;
     std::string_view text;
-    int value = 0;        ///< for NUMBER
+    int value = 0; ///< for NUMBER
     std::size_t digits = 0;
 };
 
 bool is_dash(char32_t c) {
-    return c == '-' || c == U'\u2010' || c == U'\u2011' || c == U'\u2012' || c == U'\u2013' ||
-           c == U'\u2014' || c == U'\u2212';
+    return c == '-' || c == U'\u2010' || c == U'\u2011' || c == U'\u2012' || c == U'\u2013' || c == U'\u2014' ||
+           c == U'\u2212';
 }
 
 std::vector<Token> tokenize(std::string_view s) {
@@ -83,7 +83,7 @@ int days_in_month(int y, int m) {
 
 struct Day {
     int y = 0, m = 0, d = 0;
-    bool range_from_previous = false;  ///< "3-4": this day ends a range begun by the one before
+    bool range_from_previous = false; ///< "3-4": this day ends a range begun by the one before
 };
 
 bool valid(const Day& x) {
@@ -116,14 +116,14 @@ std::size_t count_non_date_words(std::string_view line, const ReportWords& words
 std::vector<std::string> parse_dates(std::string_view line, const ReportWords& words) {
     if (line.size() > MAX_DATE_LINE_BYTES) return {};
     const auto tokens = tokenize(line);
-    std::vector<Day> days;          // days with a month, waiting for a year
-    std::vector<Day> pending;       // days without a month yet
+    std::vector<Day> days;    // days with a month, waiting for a year
+    std::vector<Day> pending; // days without a month yet
     std::vector<Day> done;
-    int month_first = 0;            // "November 3-4": a month seen before its days
-    bool range_next = false;        // a dash or range word since the last day
+    int month_first = 0;     // "November 3-4": a month seen before its days
+    bool range_next = false; // a dash or range word since the last day
     auto close_year = [&](int year) {
         for (auto& d : days) d.y = year;
-        pending.clear();  // days without a month ("3-4 2020") name no date
+        pending.clear(); // days without a month ("3-4 2020") name no date
         done.insert(done.end(), days.begin(), days.end());
         days.clear();
         month_first = 0;
@@ -133,7 +133,8 @@ std::vector<std::string> parse_dates(std::string_view line, const ReportWords& w
         // Numeric dates: 2020-11-03, 03.11.2020, 3/11/2020.
         if (t.kind == Token::NUMBER && i + 4 < tokens.size() && tokens[i + 2].kind == Token::NUMBER &&
             tokens[i + 4].kind == Token::NUMBER && tokens[i + 1].kind == tokens[i + 3].kind &&
-            (tokens[i + 1].kind == Token::DASH || tokens[i + 1].kind == Token::DOT || tokens[i + 1].kind == Token::SLASH)) {
+            (tokens[i + 1].kind == Token::DASH || tokens[i + 1].kind == Token::DOT ||
+             tokens[i + 1].kind == Token::SLASH)) {
             Day d;
             if (is_year(t) && tokens[i + 1].kind == Token::DASH) {
                 d = {t.value, tokens[i + 2].value, tokens[i + 4].value};
@@ -156,8 +157,10 @@ std::vector<std::string> parse_dates(std::string_view line, const ReportWords& w
         if (is_day(t)) {
             Day d{0, month_first, t.value, range_next};
             range_next = false;
-            if (month_first) days.push_back(d);
-            else pending.push_back(d);
+            if (month_first)
+                days.push_back(d);
+            else
+                pending.push_back(d);
             continue;
         }
         if (t.kind == Token::WORD) {
@@ -176,7 +179,7 @@ std::vector<std::string> parse_dates(std::string_view line, const ReportWords& w
                 range_next = true;
                 continue;
             }
-            continue;  // "and", "de", "of", weekday names: neither range nor break
+            continue; // "and", "de", "of", weekday names: neither range nor break
         }
         if (t.kind == Token::DASH) range_next = true;
     }

@@ -96,7 +96,7 @@ FrontMatter read_front_matter(const std::vector<std::string>& lines, const Repor
             fm.title = std::string(line);
             title_next = false;
         } else if (fm.venue.empty() && !fm.dates.empty()) {
-            fm.venue = std::string(line);  // the line after the dates is where the meeting was
+            fm.venue = std::string(line); // the line after the dates is where the meeting was
         }
     }
     return fm;

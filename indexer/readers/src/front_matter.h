@@ -16,10 +16,10 @@ namespace rapporteur {
 /// What the front matter of a report says about the meeting.
 struct FrontMatter {
     std::string title;
-    std::vector<std::string> organisers;  ///< canonical names, in the order written
-    std::vector<std::string> dates;       ///< ISO 8601, sorted
+    std::vector<std::string> organisers; ///< canonical names, in the order written
+    std::vector<std::string> dates;      ///< ISO 8601, sorted
     std::string venue;
-    std::string lang;                     ///< language of a keyword seen ("SUMMARY" → en), or ""
+    std::string lang; ///< language of a keyword seen ("SUMMARY" → en), or ""
 };
 
 /** Read the front-matter lines (Markdown wrapping already removed):

@@ -62,9 +62,12 @@ Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source) {
         auto where = [&] { return std::string(source) + ":" + std::to_string(line_no) + ": "; };
         if (cols.size() != 3) throw RuntimeError(where() + "expected 3 tab-separated columns: kind, name, aliases");
         EntityMention::Kind kind;
-        if (cols[0] == "org") kind = EntityMention::Kind::ORGANISATION;
-        else if (cols[0] == "country") kind = EntityMention::Kind::COUNTRY;
-        else throw RuntimeError(where() + "kind must be org or country, not " + std::string(cols[0]));
+        if (cols[0] == "org")
+            kind = EntityMention::Kind::ORGANISATION;
+        else if (cols[0] == "country")
+            kind = EntityMention::Kind::COUNTRY;
+        else
+            throw RuntimeError(where() + "kind must be org or country, not " + std::string(cols[0]));
         if (cols[1].empty()) throw RuntimeError(where() + "empty canonical name");
         const std::size_t entity = g.entities_.size();
         g.entities_.push_back({kind, std::string(cols[1])});
@@ -110,7 +113,8 @@ const Gazetteer& Gazetteer::instance() {
     return g;
 }
 
-template <class OnMatch> void Gazetteer::scan(std::string_view text, OnMatch on_match) const {
+template <class OnMatch>
+void Gazetteer::scan(std::string_view text, OnMatch on_match) const {
     auto word_matches = [&](const Alias& a, std::size_t i, std::string_view word) {
         if (a.stem[i]) return word.size() >= a.words[i].size() && word.substr(0, a.words[i].size()) == a.words[i];
         return word == a.words[i];
@@ -158,7 +162,7 @@ template <class OnMatch> void Gazetteer::scan(std::string_view text, OnMatch on_
         }
         if (best) {
             on_match(best->entity, w.start, best_end);
-            pos = best_end;  // leftmost longest: "UN Women" is not also "UN"
+            pos = best_end; // leftmost longest: "UN Women" is not also "UN"
         } else {
             pos = w.end;
         }

@@ -15,9 +15,7 @@ namespace {
 /// Longest link label or URL we look for; beyond it a bracket is plain text.
 constexpr std::size_t MAX_LINK_BYTES = 4096;
 
-bool is_ascii_punct(char c) {
-    return std::strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) != nullptr && c != '\0';
-}
+bool is_ascii_punct(char c) { return std::strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) != nullptr && c != '\0'; }
 
 /// Finds the next occurrence of a byte at or after a position, caching the answer so that a
 /// text full of opening brackets and no closing one is still scanned once (linear time).
@@ -70,7 +68,7 @@ class InlineReader {
         : raw_(raw), close_bracket_(raw, ']'), close_paren_(raw, ')'), close_angle_(raw, '>') {}
 
     InlineText run() {
-        out_.text.reserve(raw_.size());  // the clean text is never longer than the raw one
+        out_.text.reserve(raw_.size()); // the clean text is never longer than the raw one
         std::size_t pos = 0;
         while (pos < raw_.size()) step(pos);
         while (!out_.text.empty() && out_.text.back() == ' ') out_.text.pop_back();
@@ -87,21 +85,19 @@ class InlineReader {
     void emit(std::string_view s) { out_.text += s; }
     void add_url(std::string_view url) {
         while (!url.empty() && url.front() == ' ') url.remove_prefix(1);
-        if (auto sp = url.find(' '); sp != std::string_view::npos) url = url.substr(0, sp);  // [x](url "title")
-        if (!url.empty() && url.front() == '<') url.remove_prefix(1);                        // [x](<url>)
+        if (auto sp = url.find(' '); sp != std::string_view::npos) url = url.substr(0, sp); // [x](url "title")
+        if (!url.empty() && url.front() == '<') url.remove_prefix(1);                       // [x](<url>)
         if (!url.empty() && url.back() == '>') url.remove_suffix(1);
-        if (url.empty() || url.front() == '#') return;  // an anchor inside the page, not a link
+        if (url.empty() || url.front() == '#') return; // an anchor inside the page, not a link
         std::string u(url);
         if (std::find(out_.urls.begin(), out_.urls.end(), u) == out_.urls.end()) out_.urls.push_back(u);
     }
-    void add_ref(int n) {
-        out_.refs.push_back(FootnoteRef{n, static_cast<std::uint32_t>(out_.text.size())});
-    }
+    void add_ref(int n) { out_.refs.push_back(FootnoteRef{n, static_cast<std::uint32_t>(out_.text.size())}); }
 
     /// Bytes that may start markup (or a URL); every other ASCII byte is copied as it is.
     static bool special(unsigned char c) {
-        return c >= 0x80 || c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\\' || c == '*' ||
-               c == '_' || c == '`' || c == '!' || c == '[' || c == '<' || c == '&' || c == 'h';
+        return c >= 0x80 || c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\\' || c == '*' || c == '_' ||
+               c == '`' || c == '!' || c == '[' || c == '<' || c == '&' || c == 'h';
     }
 
     void step(std::size_t& pos) {
@@ -111,8 +107,9 @@ class InlineReader {
             std::size_t end = pos + 1;
             while (end < raw_.size()) {
                 const auto b = static_cast<unsigned char>(raw_[end]);
-                if (special(b) && !(b == ' ' && raw_[end - 1] != ' ' && end + 1 < raw_.size() &&
-                                    !special(static_cast<unsigned char>(raw_[end + 1]))) &&
+                if (special(b) &&
+                    !(b == ' ' && raw_[end - 1] != ' ' && end + 1 < raw_.size() &&
+                      !special(static_cast<unsigned char>(raw_[end + 1]))) &&
                     !(b == 'h' && !starts_url(raw_, end))) {
                     break;
                 }
@@ -124,64 +121,66 @@ class InlineReader {
         }
         const char c = raw_[pos];
         switch (c) {
-        case ' ': case '\n': case '\t': case '\r':
-            emit_space();
-            ++pos;
-            return;
-        case '\\':
-            if (pos + 1 < raw_.size() && is_ascii_punct(raw_[pos + 1])) {
-                out_.text += raw_[pos + 1];
-                pos += 2;
-            } else {
+            case ' ':
+            case '\n':
+            case '\t':
+            case '\r':
+                emit_space();
+                ++pos;
+                return;
+            case '\\':
+                if (pos + 1 < raw_.size() && is_ascii_punct(raw_[pos + 1])) {
+                    out_.text += raw_[pos + 1];
+                    pos += 2;
+                } else {
+                    out_.text += c;
+                    ++pos;
+                }
+                return;
+            case '*':
+            case '_': {
+                // Strong emphasis ("**", "__") goes whole.
+                if (pos + 1 < raw_.size() && raw_[pos + 1] == c) {
+                    pos += 2;
+                    return;
+                }
+                // A single '*' marks emphasis too, but a lone one between spaces ("2 * 3") stays;
+                // a single '_' is part of a word ("snake_case").
+                const bool lone =
+                    (pos == 0 || raw_[pos - 1] == ' ') && (pos + 1 == raw_.size() || raw_[pos + 1] == ' ');
+                if (c == '_' || lone) out_.text += c;
+                ++pos;
+                return;
+            }
+            case '`': ++pos; return;
+            case '!':
+                if (pos + 1 < raw_.size() && raw_[pos + 1] == '[' && link(pos + 1, pos)) return;
                 out_.text += c;
                 ++pos;
-            }
-            return;
-        case '*':
-        case '_': {
-            // Strong emphasis ("**", "__") goes whole.
-            if (pos + 1 < raw_.size() && raw_[pos + 1] == c) {
-                pos += 2;
                 return;
-            }
-            // A single '*' marks emphasis too, but a lone one between spaces ("2 * 3") stays;
-            // a single '_' is part of a word ("snake_case").
-            const bool lone = (pos == 0 || raw_[pos - 1] == ' ') && (pos + 1 == raw_.size() || raw_[pos + 1] == ' ');
-            if (c == '_' || lone) out_.text += c;
-            ++pos;
-            return;
-        }
-        case '`':
-            ++pos;
-            return;
-        case '!':
-            if (pos + 1 < raw_.size() && raw_[pos + 1] == '[' && link(pos + 1, pos)) return;
-            out_.text += c;
-            ++pos;
-            return;
-        case '[':
-            if (link(pos, pos)) return;
-            out_.text += c;
-            ++pos;
-            return;
-        case '<':
-            if (angle(pos)) return;
-            out_.text += c;
-            ++pos;
-            return;
-        case '&':
-            if (entity(pos)) return;
-            out_.text += c;
-            ++pos;
-            return;
-        case 'h':
-            if (starts_url(raw_, pos) && (pos == 0 || !utf8::is_word_char(static_cast<unsigned char>(raw_[pos - 1])))) {
-                bare_url(pos);
+            case '[':
+                if (link(pos, pos)) return;
+                out_.text += c;
+                ++pos;
                 return;
-            }
-            break;
-        default:
-            break;
+            case '<':
+                if (angle(pos)) return;
+                out_.text += c;
+                ++pos;
+                return;
+            case '&':
+                if (entity(pos)) return;
+                out_.text += c;
+                ++pos;
+                return;
+            case 'h':
+                if (starts_url(raw_, pos) &&
+                    (pos == 0 || !utf8::is_word_char(static_cast<unsigned char>(raw_[pos - 1])))) {
+                    bare_url(pos);
+                    return;
+                }
+                break;
+            default: break;
         }
         if (static_cast<unsigned char>(c) < 0x80) {
             out_.text += c;
@@ -203,7 +202,7 @@ class InlineReader {
             return;
         }
         if (cp == U'\u00A0' || cp == U'\u2009' || cp == U'\u202F' || cp == U'\u2002' || cp == U'\u2003') {
-            emit_space();  // no-break and thin spaces are spaces to a reader
+            emit_space(); // no-break and thin spaces are spaces to a reader
         } else {
             out_.text.append(raw_.substr(pos, p - pos));
         }
@@ -215,12 +214,14 @@ class InlineReader {
         const std::size_t close = close_bracket_.from(open + 1);
         if (close == std::string_view::npos || close - open > MAX_LINK_BYTES) return false;
         std::string_view label = raw_.substr(open + 1, close - open - 1);
-        if (label.size() >= 2 && label[0] == '^') {  // Markdown footnote reference "[^12]"
+        if (label.size() >= 2 && label[0] == '^') { // Markdown footnote reference "[^12]"
             int n = 0;
             bool digits = true;
             for (char d : label.substr(1)) {
-                if (d < '0' || d > '9' || n > 100000) digits = false;
-                else n = n * 10 + (d - '0');
+                if (d < '0' || d > '9' || n > 100000)
+                    digits = false;
+                else
+                    n = n * 10 + (d - '0');
             }
             if (digits && close + 1 < raw_.size() && raw_[close + 1] == ':') return false;
             if (digits) {
@@ -270,7 +271,8 @@ class InlineReader {
             std::size_t p = close + 1;
             int n = 0;
             std::size_t digits = 0;
-            while (p < raw_.size() && raw_[p] >= '0' && raw_[p] <= '9' && digits < 6) n = n * 10 + (raw_[p++] - '0'), ++digits;
+            while (p < raw_.size() && raw_[p] >= '0' && raw_[p] <= '9' && digits < 6)
+                n = n * 10 + (raw_[p++] - '0'), ++digits;
             if (digits > 0 && raw_.substr(p, 6) == "</sup>") {
                 add_ref(n);
                 pos = p + 6;
@@ -279,8 +281,8 @@ class InlineReader {
             return false;
         }
         // Simple HTML tags: "<br>", "<br/>", "<p>", "</em>"; anything else stays text.
-        static const char* const TAGS[] = {"br", "br/", "br /", "p", "/p", "em", "/em", "strong",
-                                           "/strong", "b", "/b", "i", "/i", "u", "/u", "sup", "/sup", "sub", "/sub"};
+        static const char* const TAGS[] = {"br", "br/", "br /", "p", "/p", "em",  "/em",  "strong", "/strong", "b",
+                                           "/b", "i",   "/i",   "u", "/u", "sup", "/sup", "sub",    "/sub"};
         for (const char* t : TAGS) {
             if (inside == t) {
                 if (inside.rfind("br", 0) == 0 || inside == "p" || inside == "/p") emit_space();
@@ -293,12 +295,14 @@ class InlineReader {
 
     bool entity(std::size_t& pos) {
         static const std::pair<std::string_view, std::string_view> ENTITIES[] = {
-            {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"},
-            {"&apos;", "'"}, {"&nbsp;", " "}};
+            {"&amp;", "&"}, {"&lt;", "<"},   {"&gt;", ">"},  {"&quot;", "\""},
+            {"&#39;", "'"}, {"&apos;", "'"}, {"&nbsp;", " "}};
         for (const auto& [name, value] : ENTITIES) {
             if (raw_.substr(pos, name.size()) == name) {
-                if (value == " ") emit_space();
-                else emit(value);
+                if (value == " ")
+                    emit_space();
+                else
+                    emit(value);
                 pos += name.size();
                 return true;
             }
@@ -309,8 +313,8 @@ class InlineReader {
     void bare_url(std::size_t& pos) {
         std::size_t end = pos;
         // A URL ends at a space, a bracket, a quote, or a footnote marker ("https://x.org/a¹").
-        while (end < raw_.size() && raw_[end] != ' ' && raw_[end] != '\n' && raw_[end] != '<' &&
-               raw_[end] != '>' && raw_[end] != '"' && !superscript_at(raw_, end)) {
+        while (end < raw_.size() && raw_[end] != ' ' && raw_[end] != '\n' && raw_[end] != '<' && raw_[end] != '>' &&
+               raw_[end] != '"' && !superscript_at(raw_, end)) {
             ++end;
         }
         std::size_t url_end = end;
@@ -332,13 +336,13 @@ InlineText read_inline(std::string_view raw) { return InlineReader(raw).run(); }
 
 int superscript_digit(char32_t c) {
     switch (c) {
-    case U'\u2070': return 0;
-    case U'\u00B9': return 1;
-    case U'\u00B2': return 2;
-    case U'\u00B3': return 3;
-    default:
-        if (c >= U'\u2074' && c <= U'\u2079') return static_cast<int>(c - U'\u2070');
-        return -1;
+        case U'\u2070': return 0;
+        case U'\u00B9': return 1;
+        case U'\u00B2': return 2;
+        case U'\u00B3': return 3;
+        default:
+            if (c >= U'\u2074' && c <= U'\u2079') return static_cast<int>(c - U'\u2070');
+            return -1;
     }
 }
 
@@ -357,7 +361,7 @@ std::optional<FootnoteStart> match_footnote_start(std::string_view line, bool bl
         pos += close.size();
         return true;
     };
-    if (line.rfind("[^", 0) == 0) {  // Markdown footnote definition "[^12]: text"
+    if (line.rfind("[^", 0) == 0) { // Markdown footnote definition "[^12]: text"
         if (!enclosed("[^", "]:")) return std::nullopt;
     } else if (line.rfind("<sup>", 0) == 0) {
         if (!enclosed("<sup>", "</sup>")) return std::nullopt;

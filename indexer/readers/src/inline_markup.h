@@ -15,9 +15,9 @@ namespace rapporteur {
 
 /// A passage's text once its markup is read.
 struct InlineText {
-    std::string text;                 ///< clean text: single spaces, no markers, no markup
-    std::vector<FootnoteRef> refs;    ///< footnote markers, offsets in bytes into `text`
-    std::vector<std::string> urls;    ///< links, in order, without duplicates
+    std::string text;              ///< clean text: single spaces, no markers, no markup
+    std::vector<FootnoteRef> refs; ///< footnote markers, offsets in bytes into `text`
+    std::vector<std::string> urls; ///< links, in order, without duplicates
 };
 
 /** Read the inline markup of a passage (its lines already joined by spaces):
@@ -39,8 +39,8 @@ int superscript_digit(char32_t c);
 
 /// A line that starts a footnote: "¹⁰ See <...>", "[^10]: See ...", "<sup>10</sup> See ...".
 struct FootnoteStart {
-    int n = 0;              ///< the footnote number
-    std::size_t body = 0;   ///< byte offset in the line where the footnote's text starts
+    int n = 0;            ///< the footnote number
+    std::size_t body = 0; ///< byte offset in the line where the footnote's text starts
 };
 
 /** The footnote a line starts, or nullopt. Inside a block of lines the marker must be followed

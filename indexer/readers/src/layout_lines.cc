@@ -18,7 +18,7 @@ std::vector<Block> split_blocks(std::string_view text) {
         auto nl = text.find('\n', pos);
         if (nl == std::string_view::npos) nl = text.size();
         std::string_view line = text.substr(pos, nl - pos);
-        while (!line.empty() && line.front() == ' ') line.remove_prefix(1);  // indentation
+        while (!line.empty() && line.front() == ' ') line.remove_prefix(1); // indentation
         if (line.empty()) {
             if (!current.empty()) blocks.push_back(std::move(current));
             current.clear();
@@ -45,9 +45,10 @@ std::optional<std::size_t> bullet_body(std::string_view line) {
     while (p < line.size() && p - start < 2 && std::isdigit(static_cast<unsigned char>(line[p]))) ++p;
     if (p == start) {
         while (p < line.size() && p - start < 4 && line[p] >= 'a' && line[p] <= 'z') ++p;
-        if (p == start || (!paren && p - start > 1)) return std::nullopt;  // "a) " but not "and) "
+        if (p == start || (!paren && p - start > 1)) return std::nullopt; // "a) " but not "and) "
     }
-    if (p < line.size() && (line[p] == ')' || (!paren && line[p] == '.' && std::isdigit(static_cast<unsigned char>(line[start]))))) {
+    if (p < line.size() &&
+        (line[p] == ')' || (!paren && line[p] == '.' && std::isdigit(static_cast<unsigned char>(line[start]))))) {
         ++p;
         if (p < line.size() && line[p] == ' ' && p + 1 < line.size()) return p + 1;
     }
@@ -58,8 +59,10 @@ bool is_page_furniture(std::string_view line) {
     if (line.size() <= 12) {
         std::size_t digits = 0, other = 0;
         for (char c : line) {
-            if (std::isdigit(static_cast<unsigned char>(c))) ++digits;
-            else if (c != '-' && c != ' ') ++other;
+            if (std::isdigit(static_cast<unsigned char>(c)))
+                ++digits;
+            else if (c != '-' && c != ' ')
+                ++other;
         }
         if (digits > 0 && digits <= 4 && other == 0) return true;
         if (line.rfind("Page ", 0) == 0 && digits > 0 && other == 4) return true;
@@ -107,7 +110,7 @@ bool ends_sentence(std::string_view raw) {
             end = p;
             continue;
         }
-        if (c == ']' && end >= 4) {  // a Markdown footnote reference "[^3]", "[^123]"
+        if (c == ']' && end >= 4) { // a Markdown footnote reference "[^3]", "[^123]"
             const std::size_t open = raw.substr(0, end).rfind("[^");
             if (open != std::string_view::npos && end - open <= 10) {
                 end = open;
@@ -117,8 +120,8 @@ bool ends_sentence(std::string_view raw) {
         break;
     }
     auto terminal = [](char32_t c) {
-        return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == U'\u2026' ||
-               c == U'\u3002' || c == U'\uFF01' || c == U'\uFF1F';
+        return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == U'\u2026' || c == U'\u3002' ||
+               c == U'\uFF01' || c == U'\uFF1F';
     };
     if (end == 0) return true;
     std::size_t p = end;

@@ -6,8 +6,6 @@
 
 namespace rapporteur {
 
-Report MarkdownReader::read(std::string_view bytes, std::string_view name) const {
-    return parse_report(bytes, name);
-}
+Report MarkdownReader::read(std::string_view bytes, std::string_view name) const { return parse_report(bytes, name); }
 
 } // namespace rapporteur

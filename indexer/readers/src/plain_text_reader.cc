@@ -5,8 +5,6 @@
 
 namespace rapporteur {
 
-Report PlainTextReader::read(std::string_view bytes, std::string_view name) const {
-    return parse_report(bytes, name);
-}
+Report PlainTextReader::read(std::string_view bytes, std::string_view name) const { return parse_report(bytes, name); }
 
 } // namespace rapporteur

@@ -7,9 +7,9 @@
  *  paragraph cut by a page's footnote block is joined again → passages with clean text
  *  (inline_markup.cc), footnote links, entities (gazetteer.cc) and acronyms (acronym_finder.cc).
  */
-#include "rapporteur/readers.h"
 #include "rapporteur/base/data_files.h"
 #include "rapporteur/base/errors.h"
+#include "rapporteur/readers.h"
 
 #include "acronym_finder.h"
 #include "date_parser.h"
@@ -17,10 +17,10 @@
 #include "gazetteer.h"
 #include "inline_markup.h"
 #include "layout_lines.h"
+#include "rapporteur/utf8.h"
 #include "report_words.h"
 #include "session_heading.h"
 #include "text_normalizer.h"
-#include "rapporteur/utf8.h"
 
 #include <algorithm>
 #include <cctype>
@@ -36,9 +36,12 @@ std::string slug_of(std::string_view path) {
     }
     std::string slug;
     for (unsigned char c : name) {
-        if (std::isalnum(c)) slug += static_cast<char>(std::tolower(c));
-        else if (c >= 0x80) slug += static_cast<char>(c);
-        else if (!slug.empty() && slug.back() != '-') slug += '-';
+        if (std::isalnum(c))
+            slug += static_cast<char>(std::tolower(c));
+        else if (c >= 0x80)
+            slug += static_cast<char>(c);
+        else if (!slug.empty() && slug.back() != '-')
+            slug += '-';
     }
     while (!slug.empty() && slug.back() == '-') slug.pop_back();
     return slug.empty() ? "document" : slug;
@@ -93,8 +96,8 @@ class ReportReader {
             bool front = true;
             for (auto line : block) {
                 // A full stop ends a sentence, except after a date ("3-4 ноября 2020 г.").
-                const bool sentence = ends_sentence(line) && !(count_non_date_words(line, words_) <= 2 &&
-                                                               !parse_dates(line, words_).empty());
+                const bool sentence = ends_sentence(line) &&
+                                      !(count_non_date_words(line, words_) <= 2 && !parse_dates(line, words_).empty());
                 if (line.size() > MAX_FRONT_MATTER_LINE_BYTES || is_heading(line) || bullet_body(line) ||
                     match_footnote_start(line, true) || sentence || is_page_furniture(line)) {
                     front = false;
@@ -105,7 +108,7 @@ class ReportReader {
             for (auto line : block) lines.push_back(strip_line_markup(line));
         }
         auto fm = read_front_matter(lines, words_, gazetteer_);
-        report_.title = read_inline(fm.title).text;  // markup and markers out of the title
+        report_.title = read_inline(fm.title).text; // markup and markers out of the title
         report_.organisers = std::move(fm.organisers);
         report_.dates = std::move(fm.dates);
         report_.venue = std::move(fm.venue);
@@ -133,7 +136,7 @@ class ReportReader {
         while (i < block.size()) {
             std::string_view line = block[i];
             if (is_rule(line)) {
-                ++i;  // an underline or a thematic break: no text
+                ++i; // an underline or a thematic break: no text
                 continue;
             }
             if ((first_group || line_has_day(line)) && heading(line)) {
@@ -166,7 +169,7 @@ class ReportReader {
                 }
                 items_.push_back(std::move(item));
             } else if (is_markdown_heading(line)) {
-                ++i;  // a Markdown heading that opens no session: a title, not a passage
+                ++i; // a Markdown heading that opens no session: a title, not a passage
             } else {
                 std::string raw(line);
                 for (++i; i < block.size() && !match_footnote_start(block[i]) && !line_has_day_heading(block[i]) &&
@@ -241,7 +244,7 @@ class ReportReader {
     void make_passages() {
         report_.lang = !heading_lang_.empty() ? heading_lang_ : front_lang_;
         const std::string& slug = report_.slug;
-        std::vector<std::size_t> item_of_passage;  // item index of each text passage
+        std::vector<std::size_t> item_of_passage; // item index of each text passage
         std::vector<Passage> footnotes;
         std::vector<std::size_t> item_of_footnote;
         int counter = 0;
@@ -258,7 +261,7 @@ class ReportReader {
             if (item.kind == Item::Kind::FOOTNOTE) {
                 p.kind = PassageKind::FOOTNOTE;
                 p.footnote_number = item.footnote_number;
-                p.footnotes = std::move(in.refs);  // a footnote citing another one
+                p.footnotes = std::move(in.refs); // a footnote citing another one
                 footnotes.push_back(std::move(p));
                 item_of_footnote.push_back(k);
             } else {

@@ -33,21 +33,19 @@ ReportWords ReportWords::parse(std::string_view tsv, std::string_view source) {
         std::string key(cols[1]);
         int value = 0;
         // "ordinal.4" and "month.11" carry their number in the key.
-        if (auto dot = key.find('.'); dot != std::string::npos &&
-                                      (key.rfind("ordinal.", 0) == 0 || key.rfind("month.", 0) == 0)) {
+        if (auto dot = key.find('.');
+            dot != std::string::npos && (key.rfind("ordinal.", 0) == 0 || key.rfind("month.", 0) == 0)) {
             try {
                 value = std::stoi(key.substr(dot + 1));
             } catch (const std::exception&) {
-                throw RuntimeError(std::string(source) + ":" + std::to_string(line_no) +
-                                   ": bad number in key " + key);
+                throw RuntimeError(std::string(source) + ":" + std::to_string(line_no) + ": bad number in key " + key);
             }
             key.resize(dot);
         }
         for (auto w : lines::split(cols[2], '|')) {
             w = lines::trim(w);
             if (w.empty()) continue;
-            words.by_key_[key].push_back(
-                LanguageWord{std::string(cols[0]), std::string(w), utf8::fold(w), value});
+            words.by_key_[key].push_back(LanguageWord{std::string(cols[0]), std::string(w), utf8::fold(w), value});
         }
     });
     for (auto& [key, list] : words.by_key_) {

@@ -13,10 +13,10 @@ namespace rapporteur {
 
 /// A word or phrase of one language, as written in the data file and case-folded.
 struct LanguageWord {
-    std::string lang;    ///< ISO 639-1
-    std::string text;    ///< as written in the data file
-    std::string folded;  ///< Unicode case folding of `text`
-    int value = 0;       ///< the number of an ordinal or a month, else 0
+    std::string lang;   ///< ISO 639-1
+    std::string text;   ///< as written in the data file
+    std::string folded; ///< Unicode case folding of `text`
+    int value = 0;      ///< the number of an ordinal or a month, else 0
 };
 
 /** The words a report uses for its structure: heading words, ordinals, months, front-matter

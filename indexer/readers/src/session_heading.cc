@@ -22,8 +22,8 @@ std::string_view trim(std::string_view s) {
 /// Separator characters between the parts of a heading.
 bool is_separator(char32_t c) {
     return c == ' ' || c == '.' || c == ',' || c == ':' || c == ';' || c == '-' || c == '|' || c == '/' ||
-           c == U'\u2010' || c == U'\u2011' || c == U'\u2012' || c == U'\u2013' || c == U'\u2014' ||
-           c == U'\u2015' || c == U'\u2212' || c == U'\u00A0' || c == U'\u00B7' || c == U'\u2022';
+           c == U'\u2010' || c == U'\u2011' || c == U'\u2012' || c == U'\u2013' || c == U'\u2014' || c == U'\u2015' ||
+           c == U'\u2212' || c == U'\u00A0' || c == U'\u00B7' || c == U'\u2022';
 }
 
 /// Skip separators at `pos`; returns how many code points were skipped.
@@ -48,9 +48,8 @@ int read_number(std::string_view s, std::size_t& pos, bool roman) {
         return value;
     }
     if (!roman) return 0;
-    static const char* const ROMAN[] = {"XX", "XIX", "XVIII", "XVII", "XVI", "XV", "XIV", "XIII",
-                                        "XII", "XI", "X", "IX", "VIII", "VII", "VI", "V", "IV",
-                                        "III", "II", "I"};
+    static const char* const ROMAN[] = {"XX", "XIX", "XVIII", "XVII", "XVI", "XV", "XIV", "XIII", "XII", "XI",
+                                        "X",  "IX",  "VIII",  "VII",  "VI",  "V",  "IV",  "III",  "II",  "I"};
     static const int VALUES[] = {20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1};
     for (std::size_t i = 0; i < std::size(ROMAN); ++i) {
         std::string_view r = ROMAN[i];

@@ -14,10 +14,10 @@ namespace rapporteur {
 
 /// A heading line that opens a session (or only a day, when `number` is 0).
 struct SessionHeading {
-    int day = 0;        ///< 0 when the heading names no day ("Session 3 - ...")
-    int number = 0;     ///< 0 for a day-only heading ("Day 2", "Day 2 - 4 November 2020")
-    std::string title;  ///< text after the separator, markup removed; "" when none
-    std::string lang;   ///< language of the heading words ("" when ambiguous)
+    int day = 0;       ///< 0 when the heading names no day ("Session 3 - ...")
+    int number = 0;    ///< 0 for a day-only heading ("Day 2", "Day 2 - 4 November 2020")
+    std::string title; ///< text after the separator, markup removed; "" when none
+    std::string lang;  ///< language of the heading words ("" when ambiguous)
 };
 
 /** Match one line against the heading grammar, with the words of every language in `words`:

@@ -49,7 +49,7 @@ std::string normalize_text(std::string_view raw) {
     if (raw.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
     std::string out;
     out.reserve(raw.size() - pos);
-    std::size_t pending_spaces = 0;  // spaces held back until we know the line goes on
+    std::size_t pending_spaces = 0; // spaces held back until we know the line goes on
     for (; pos < raw.size(); ++pos) {
         const char c = raw[pos];
         if (c > ' ' || static_cast<unsigned char>(c) >= 0x80) {
@@ -59,7 +59,9 @@ std::string normalize_text(std::string_view raw) {
             std::size_t end = pos + 1;
             auto ordinary = [&](std::size_t i) { return raw[i] > ' ' || static_cast<unsigned char>(raw[i]) >= 0x80; };
             // Single spaces between ordinary bytes are part of the run.
-            while (end < raw.size() && (ordinary(end) || (raw[end] == ' ' && end + 1 < raw.size() && ordinary(end + 1)))) ++end;
+            while (end < raw.size() &&
+                   (ordinary(end) || (raw[end] == ' ' && end + 1 < raw.size() && ordinary(end + 1))))
+                ++end;
             out.append(raw.data() + pos, end - pos);
             pos = end - 1;
             continue;

@@ -75,14 +75,15 @@ PreparedReport DocumentBuilder::build(Report report) const {
 
     for (const auto& p : report.passages) {
         Xapian::Document doc;
-        const auto session_index = static_cast<std::size_t>(p.session) < report.sessions.size()
-                                       ? static_cast<std::size_t>(p.session) : 0;
+        const auto session_index =
+            static_cast<std::size_t>(p.session) < report.sessions.size() ? static_cast<std::size_t>(p.session) : 0;
         const Session fallback_session{};
         const Session& session = report.sessions.empty() ? fallback_session : report.sessions[session_index];
 
         const auto tokens = analyzer_.analyze(p.text, p.lang);
         add_tokens(doc, tokens, schema::PREFIX_TEXT);
-        if (!report.sessions.empty()) add_tokens(doc, session_tokens[session_index], schema::PREFIX_SESSION_TITLE, Positions::DROP);
+        if (!report.sessions.empty())
+            add_tokens(doc, session_tokens[session_index], schema::PREFIX_SESSION_TITLE, Positions::DROP);
 
         std::vector<StoredFootnote> cited;
         std::set<int> seen;

@@ -6,11 +6,11 @@
 #include "rapporteur/base/errors.h"
 #include "rapporteur/readers.h"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace rapporteur {
 
@@ -45,8 +45,7 @@ std::vector<InputFile> collect_files(const std::vector<fs::path>& inputs) {
             found.push_back({it->path(), fs::relative(it->path(), in, fec).string(), {}});
         }
         if (ec) files.push_back({in, in.filename().string(), "cannot walk directory: " + ec.message()});
-        std::sort(found.begin(), found.end(),
-                  [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
+        std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
         files.insert(files.end(), found.begin(), found.end());
     }
     return files;

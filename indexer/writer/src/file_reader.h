@@ -14,8 +14,8 @@ namespace rapporteur {
 /// An input file and the slug-friendly name it is known by (its path relative to its root).
 struct InputFile {
     std::filesystem::path path;
-    std::string name;   ///< relative path given to slug_of: "sub/report.txt" → "sub-report"
-    std::string error;  ///< set when the input could not even be listed
+    std::string name;  ///< relative path given to slug_of: "sub/report.txt" → "sub-report"
+    std::string error; ///< set when the input could not even be listed
 };
 
 /** Expand files and directories (recursively, `.txt`/`.md`, sorted by path) into input files.

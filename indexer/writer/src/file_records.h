@@ -16,8 +16,8 @@ namespace rapporteur {
 
 /// One indexed file: its content hash, where it was read from, the acronyms it defines.
 struct FileRecord {
-    std::string hash;  ///< content_hash() of the file's bytes: equal means unchanged
-    std::string path;  ///< canonical path it was read from
+    std::string hash; ///< content_hash() of the file's bytes: equal means unchanged
+    std::string path; ///< canonical path it was read from
     std::vector<AcronymDefinition> acronyms;
 };
 

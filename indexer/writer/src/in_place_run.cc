@@ -36,7 +36,8 @@ void run_in_place(IndexRun& run, Xapian::WritableDatabase& db, IndexSummary& sum
                 std::size_t i;
                 {
                     std::unique_lock lock(mutex);
-                    room_cv.wait(lock, [&] { return stop || next_job >= jobs.size() || next_job < written + lookahead; });
+                    room_cv.wait(lock,
+                                 [&] { return stop || next_job >= jobs.size() || next_job < written + lookahead; });
                     if (stop || next_job >= jobs.size()) return;
                     i = next_job++;
                 }
@@ -124,7 +125,10 @@ void run_in_place(IndexRun& run, Xapian::WritableDatabase& db, IndexSummary& sum
     } catch (...) {
         join();
         if (in_transaction) {
-            try { db.cancel_transaction(); } catch (const Xapian::Error&) {}
+            try {
+                db.cancel_transaction();
+            } catch (const Xapian::Error&) {
+            }
         }
         throw;
     }

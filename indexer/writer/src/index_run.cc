@@ -36,8 +36,10 @@ void prepare_job(IndexJob& job, const IndexerOptions& options, const DocumentBui
 }
 
 void account(IndexSummary& summary, const IndexJob& job) {
-    if (job.outcome.status == FileOutcome::Status::UNCHANGED) ++summary.unchanged;
-    else if (job.outcome.status == FileOutcome::Status::FAILED) ++summary.failed;
+    if (job.outcome.status == FileOutcome::Status::UNCHANGED)
+        ++summary.unchanged;
+    else if (job.outcome.status == FileOutcome::Status::FAILED)
+        ++summary.failed;
     else {
         ++summary.documents;
         summary.passages += job.outcome.passages;

@@ -30,7 +30,7 @@ struct IndexJob {
     std::string slug;                       ///< chosen before the run starts (choose_slug)
     std::optional<PreparedReport> prepared; ///< set between prepare_job and the write
     FileRecord record;
-    std::uintmax_t bytes = 0;               ///< bytes read
+    std::uintmax_t bytes = 0; ///< bytes read
     FileOutcome outcome;
 };
 

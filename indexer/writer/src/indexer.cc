@@ -34,9 +34,8 @@ AnalyzerOptions analysis_options(Xapian::WritableDatabase& db, const IndexerOpti
     if (!options.features.empty()) {
         parse_features(options.features, a);
         if (has_documents && !stored.empty() && stored != format_features(a)) {
-            throw UsageError(options.database.string() + ": built with analysis features '" + stored +
-                             "', not '" + format_features(a) +
-                             "'; index into a new database to change them");
+            throw UsageError(options.database.string() + ": built with analysis features '" + stored + "', not '" +
+                             format_features(a) + "'; index into a new database to change them");
         }
     } else {
         parse_features(stored.empty() ? "all" : stored, a);
@@ -98,8 +97,8 @@ IndexSummary index_paths(const std::vector<fs::path>& inputs, const IndexerOptio
             run_in_place(run, dir.writable(), summary, progress);
         }
     } catch (const Xapian::Error& e) {
-        throw RuntimeError(options.database.string() + ": write failed, the database keeps its last commit: " +
-                           e.get_description());
+        throw RuntimeError(options.database.string() +
+                           ": write failed, the database keeps its last commit: " + e.get_description());
     }
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;
@@ -138,8 +137,8 @@ IndexSummary delete_documents(const std::vector<std::string>& names, const Index
         store_synonyms(db, records);
         db.commit_transaction();
     } catch (const Xapian::Error& e) {
-        throw RuntimeError(options.database.string() + ": delete failed, the database keeps its last commit: " +
-                           e.get_description());
+        throw RuntimeError(options.database.string() +
+                           ": delete failed, the database keeps its last commit: " + e.get_description());
     }
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;

@@ -44,8 +44,7 @@ void store_synonyms(Xapian::WritableDatabase& db, const std::map<std::string, Fi
     for (const auto& [slug, record] : records) {
         for (const auto& a : record.acronyms) {
             const std::string key = prefix + a.acronym;
-            if (is_storable_term(prefix, a.acronym))
-                db.set_metadata(key, a.expansion);
+            if (is_storable_term(prefix, a.acronym)) db.set_metadata(key, a.expansion);
         }
     }
 }

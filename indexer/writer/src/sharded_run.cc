@@ -143,7 +143,8 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
     for (const auto& e : shard_errors) {
         if (!e.empty()) {
             cleanup();
-            throw RuntimeError(dir.path().string() + ": writing a shard failed, the database keeps its last commit: " + e);
+            throw RuntimeError(dir.path().string() +
+                               ": writing a shard failed, the database keeps its last commit: " + e);
         }
     }
     sort_by_input(summary, jobs);

@@ -1,10 +1,10 @@
 /** @file evaluation.cc
  *  @brief evaluate() and format_trec_eval(): trec_eval's main loop (trec_eval.c) and printout.
  */
+#include "rapporteur/evaluation.h"
 #include "measures.h"
 #include "ranked_topic.h"
 #include "rapporteur/base/errors.h"
-#include "rapporteur/evaluation.h"
 
 #include <cmath>
 #include <cstdio>
@@ -56,8 +56,9 @@ Evaluation evaluate(const Qrels& qrels, const TrecRun& run, const MeasureSet& me
         ++topics;
     }
     if (topics == 0) {
-        throw RuntimeError("no topic has both judgments and a ranking (check that the qrels and the run "
-                         "use the same topic ids)");
+        throw RuntimeError(
+            "no topic has both judgments and a ranking (check that the qrels and the run "
+            "use the same topic ids)");
     }
 
     // meas_avg.c: averages are over the evaluated topics, or over every qrels topic with -c
@@ -67,8 +68,10 @@ Evaluation evaluate(const Qrels& qrels, const TrecRun& run, const MeasureSet& me
     if (measures.contains("num_q")) ev.all.values.push_back({"num_q", n, true});
     for (auto& s : sums) {
         double v = s.value;
-        if (s.aggregate == detail::Aggregate::Mean) v /= n;
-        else if (s.aggregate == detail::Aggregate::GeometricMean) v = std::exp(v / n);
+        if (s.aggregate == detail::Aggregate::Mean)
+            v /= n;
+        else if (s.aggregate == detail::Aggregate::GeometricMean)
+            v = std::exp(v / n);
         if (s.name == "num_rel" && options.complete) {
             // m_num_rel.c, te_calc_avg_num_rel: with -c the summary counts the judgments with
             // grade > 0 over every qrels topic, whatever -l says.
@@ -94,8 +97,10 @@ void append_row(std::string& out, const std::string& qid, const MeasureValue& v)
     // meas_print_single.c / meas_print_final.c: "%-22s\t%s\t%6.4f\n", counts "%ld". The
     // number goes through printf itself, so its rounding is the C library's, as trec_eval's is.
     char number[64];
-    if (v.integral) std::snprintf(number, sizeof number, "%ld", static_cast<long>(v.value));
-    else std::snprintf(number, sizeof number, "%6.4f", v.value);
+    if (v.integral)
+        std::snprintf(number, sizeof number, "%ld", static_cast<long>(v.value));
+    else
+        std::snprintf(number, sizeof number, "%6.4f", v.value);
     out += padded(v.name) + "\t" + qid + "\t" + number + "\n";
 }
 

@@ -15,17 +15,14 @@ namespace {
 // m_iprec_at_recall.c).
 const std::vector<long> DEFAULT_CUTOFFS = {5, 10, 15, 20, 30, 100, 200, 500, 1000};
 const std::vector<long> DEFAULT_SUCCESS_CUTOFFS = {1, 5, 10};
-const std::vector<double> DEFAULT_RECALL_LEVELS = {0.0, 0.1, 0.2, 0.3, 0.4, 0.5,
-                                                   0.6, 0.7, 0.8, 0.9, 1.0};
+const std::vector<double> DEFAULT_RECALL_LEVELS = {0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
 
 // The nicknames of measures.c: "official" is trec_eval's default set; "all_trec" is the part of
 // trec_eval's all_trec list that this module implements.
-const std::vector<std::string> OFFICIAL = {"runid", "num_q", "num_ret", "num_rel", "num_rel_ret", "map",
-                                           "gm_map", "Rprec", "bpref", "recip_rank", "iprec_at_recall", "P"};
+const std::vector<std::string> OFFICIAL = {"runid",  "num_q", "num_ret", "num_rel",    "num_rel_ret",     "map",
+                                           "gm_map", "Rprec", "bpref",   "recip_rank", "iprec_at_recall", "P"};
 
-bool takes_long_cutoffs(const std::string& m) {
-    return m == "P" || m == "recall" || m == "ndcg_cut" || m == "success";
-}
+bool takes_long_cutoffs(const std::string& m) { return m == "P" || m == "recall" || m == "ndcg_cut" || m == "success"; }
 
 std::vector<std::string> split_commas(const std::string& s) {
     std::vector<std::string> parts;
@@ -44,9 +41,9 @@ std::vector<std::string> split_commas(const std::string& s) {
 const std::vector<std::string>& MeasureSet::known_measures() {
     // trec_eval's print order (te_trec_measures in measures.c), restricted to what is implemented.
     static const std::vector<std::string> names = {
-        "runid", "num_q", "num_ret", "num_rel", "num_rel_ret", "map", "gm_map", "Rprec", "bpref",
-        "recip_rank", "iprec_at_recall", "P", "recall", "ndcg", "ndcg_cut", "success",
-        "num_nonrel_judged_ret"};
+        "runid",  "num_q", "num_ret",  "num_rel",    "num_rel_ret",          "map",
+        "gm_map", "Rprec", "bpref",    "recip_rank", "iprec_at_recall",      "P",
+        "recall", "ndcg",  "ndcg_cut", "success",    "num_nonrel_judged_ret"};
     return names;
 }
 

@@ -185,24 +185,29 @@ std::vector<TopicValue> compute_measures(const RankedTopic& t, const MeasureSet&
 
     for (const auto& m : MeasureSet::known_measures()) {
         if (!measures.contains(m)) continue;
-        if (m == "num_ret") count(m, t.num_ret);
-        else if (m == "num_rel") count(m, t.num_rel);
-        else if (m == "num_rel_ret") count(m, t.num_rel_ret);
-        else if (m == "map") mean(m, average_precision(t, level));
+        if (m == "num_ret")
+            count(m, t.num_ret);
+        else if (m == "num_rel")
+            count(m, t.num_rel);
+        else if (m == "num_rel_ret")
+            count(m, t.num_rel_ret);
+        else if (m == "map")
+            mean(m, average_precision(t, level));
         else if (m == "gm_map") {
             // m_gm_map.c: the log of AP (floored), averaged, then exponentiated; summary only.
             out.push_back({m, std::log(std::max(average_precision(t, level), MIN_GEO_MEAN)), false, false,
                            Aggregate::GeometricMean});
-        }
-        else if (m == "Rprec") mean(m, r_precision(t, level));
-        else if (m == "bpref") mean(m, bpref(t, level));
-        else if (m == "recip_rank") mean(m, reciprocal_rank(t, level));
+        } else if (m == "Rprec")
+            mean(m, r_precision(t, level));
+        else if (m == "bpref")
+            mean(m, bpref(t, level));
+        else if (m == "recip_rank")
+            mean(m, reciprocal_rank(t, level));
         else if (m == "iprec_at_recall") {
             const auto& levels = measures.recall_levels();
             const auto values = interpolated_precision(t, level, levels);
             for (std::size_t k = 0; k < levels.size(); ++k) mean(level_name(m, levels[k]), values[k]);
-        }
-        else if (m == "P" || m == "recall" || m == "success") {
+        } else if (m == "P" || m == "recall" || m == "success") {
             // m_P.c: relevant in the first c / c (a short ranking is padded with non-relevant
             // documents). m_recall.c: relevant in the first c / R, 0 when R = 0. m_success.c:
             // 1 when any of the first c is relevant.
@@ -210,19 +215,21 @@ std::vector<TopicValue> compute_measures(const RankedTopic& t, const MeasureSet&
             const auto rel = relevant_at(t, level, cutoffs);
             for (std::size_t k = 0; k < cutoffs.size(); ++k) {
                 double v = 0.0;
-                if (m == "P") v = static_cast<double>(rel[k]) / static_cast<double>(cutoffs[k]);
-                else if (m == "recall") v = t.num_rel ? static_cast<double>(rel[k]) / static_cast<double>(t.num_rel) : 0.0;
-                else v = rel[k] ? 1.0 : 0.0;
+                if (m == "P")
+                    v = static_cast<double>(rel[k]) / static_cast<double>(cutoffs[k]);
+                else if (m == "recall")
+                    v = t.num_rel ? static_cast<double>(rel[k]) / static_cast<double>(t.num_rel) : 0.0;
+                else
+                    v = rel[k] ? 1.0 : 0.0;
                 mean(cutoff_name(m, cutoffs[k]), v);
             }
-        }
-        else if (m == "ndcg") mean(m, ndcg(t));
+        } else if (m == "ndcg")
+            mean(m, ndcg(t));
         else if (m == "ndcg_cut") {
             const auto& cutoffs = measures.cutoffs(m);
             const auto values = ndcg_at(t, cutoffs);
             for (std::size_t k = 0; k < cutoffs.size(); ++k) mean(cutoff_name(m, cutoffs[k]), values[k]);
-        }
-        else if (m == "num_nonrel_judged_ret") {
+        } else if (m == "num_nonrel_judged_ret") {
             // m_num_nonrel_judged_ret.c
             count(m, t.num_ret - t.num_nonpool - t.num_unjudged_in_pool - t.num_rel_ret);
         }

@@ -39,9 +39,12 @@ RankedTopic RankedTopic::form(const std::vector<Judgment>& judged, const std::ve
         const long g = grade_of(r->docid);
         if (options.judged_only && g < 0) continue; // -J: unjudged documents leave the ranking
         t.grades.push_back(g);
-        if (g == NONPOOL) ++t.num_nonpool;
-        else if (g == UNJUDGED) ++t.num_unjudged_in_pool;
-        else if (g >= options.relevance_level) ++t.num_rel_ret;
+        if (g == NONPOOL)
+            ++t.num_nonpool;
+        else if (g == UNJUDGED)
+            ++t.num_unjudged_in_pool;
+        else if (g >= options.relevance_level)
+            ++t.num_rel_ret;
     }
     t.num_ret = static_cast<long>(t.grades.size());
 

@@ -13,12 +13,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <istream>
-#include <type_traits>
-#include <sstream>
 #include <map>
+#include <sstream>
 #include <string>
-#include <unordered_map>
 #include <string_view>
+#include <type_traits>
+#include <unordered_map>
 #include <vector>
 
 namespace rapporteur::detail {
@@ -66,8 +66,9 @@ void for_each_record(std::istream& in, const std::string& name, Fn&& fn) {
 inline void require_fields(const std::vector<std::string_view>& fields, std::size_t count, bool more_allowed,
                            const std::string& name, std::size_t line, const char* kind, const char* layout) {
     if (fields.size() == count || (more_allowed && fields.size() > count)) return;
-    throw line_error(name, line, std::string("malformed ") + kind + " line: expected " + std::to_string(count) +
-                                     " fields (" + layout + "), found " + std::to_string(fields.size()));
+    throw line_error(name, line,
+                     std::string("malformed ") + kind + " line: expected " + std::to_string(count) + " fields (" +
+                         layout + "), found " + std::to_string(fields.size()));
 }
 
 /// The line each (qid, docid) pair was first seen on, to name both lines of a duplicate.
@@ -85,8 +86,9 @@ class PairLines {
     void refuse_duplicate(const std::string& qid, const std::string& docid, std::size_t line, const std::string& name,
                           const char* what) {
         if (const auto first = seen_before(qid, docid, line)) {
-            throw line_error(name, line, "docid '" + docid + "' is " + what + " twice for topic '" + qid +
-                                             "' (first on line " + std::to_string(first) + ")");
+            throw line_error(name, line,
+                             "docid '" + docid + "' is " + what + " twice for topic '" + qid + "' (first on line " +
+                                 std::to_string(first) + ")");
         }
     }
 
@@ -101,11 +103,14 @@ T numeric_field(std::string_view field, const std::string& name, std::size_t lin
                 const char* expected) {
     T value{};
     bool ok = false;
-    if constexpr (std::is_same_v<T, long>) ok = parse_long(field, value);
-    else ok = parse_double(field, value);
+    if constexpr (std::is_same_v<T, long>)
+        ok = parse_long(field, value);
+    else
+        ok = parse_double(field, value);
     if (!ok) {
-        throw line_error(name, line, std::string("malformed ") + kind + " line: " + what + " '" + std::string(field) +
-                                         "' is not " + expected);
+        throw line_error(
+            name, line,
+            std::string("malformed ") + kind + " line: " + what + " '" + std::string(field) + "' is not " + expected);
     }
     return value;
 }
@@ -119,11 +124,11 @@ Reader parse_file(const std::filesystem::path& path) {
 
 /// The layout of one kind of TREC file, for for_each_pair_line.
 struct RecordLayout {
-    const char* kind;      ///< "qrels", "run": names the line in messages
-    const char* fields;    ///< "qid iter docid relevance"
-    std::size_t count;     ///< how many fields
-    bool more_allowed;     ///< a run line may carry more (trec_eval ignores them)
-    const char* twice;     ///< "judged", "retrieved": what a docid must not be twice per topic
+    const char* kind;   ///< "qrels", "run": names the line in messages
+    const char* fields; ///< "qid iter docid relevance"
+    std::size_t count;  ///< how many fields
+    bool more_allowed;  ///< a run line may carry more (trec_eval ignores them)
+    const char* twice;  ///< "judged", "retrieved": what a docid must not be twice per topic
 };
 
 inline constexpr RecordLayout QRELS{"qrels", "qid iter docid relevance", 4, false, "judged"};

@@ -20,20 +20,20 @@
 
 #include "rapporteur/model/report.h"
 
-#include <nlohmann/json_fwd.hpp>
 #include <xapian.h>
+#include <nlohmann/json_fwd.hpp>
 
 namespace rapporteur {
 
 /** Bounds on what one query may cost. Going over one is never an error: the query is cut
  *  down to the bound and the result carries a notice saying so. */
 struct SearchLimits {
-    std::size_t max_query_bytes = 4096;   ///< longer query text is cut (at a UTF-8 boundary)
-    std::size_t max_query_words = 64;     ///< words (and phrase words) beyond this are ignored
-    std::size_t max_depth = 32;           ///< parenthesis nesting; deeper reads as plain words
-    std::size_t max_wildcard_terms = 100; ///< a prefix* expands to its most frequent terms only
-    std::size_t max_proximity = 1000;     ///< NEAR/n above this is read as NEAR/max_proximity
-    std::size_t max_result_window = 10000;///< offset + limit may not go past this rank
+    std::size_t max_query_bytes = 4096;    ///< longer query text is cut (at a UTF-8 boundary)
+    std::size_t max_query_words = 64;      ///< words (and phrase words) beyond this are ignored
+    std::size_t max_depth = 32;            ///< parenthesis nesting; deeper reads as plain words
+    std::size_t max_wildcard_terms = 100;  ///< a prefix* expands to its most frequent terms only
+    std::size_t max_proximity = 1000;      ///< NEAR/n above this is read as NEAR/max_proximity
+    std::size_t max_result_window = 10000; ///< offset + limit may not go past this rank
 };
 
 /** BM25 parameters (Xapian::BM25Weight's). k1 and b were chosen on the relevance benchmark
@@ -49,14 +49,14 @@ struct Bm25Params {
 
 /// Options of one search.
 struct SearchOptions {
-    std::string lang;          ///< language of the query ("" → every candidate language)
-    std::size_t offset = 0;    ///< first result to return (0-based)
-    std::size_t limit = 10;    ///< how many results to return
+    std::string lang;                ///< language of the query ("" → every candidate language)
+    std::size_t offset = 0;          ///< first result to return (0-based)
+    std::size_t limit = 10;          ///< how many results to return
     std::size_t snippet_chars = 200; ///< snippet length in code points (about)
     /// Drill-down filters: field ("session", "org", "country", "lang", "doc") → values;
     /// AND across fields, OR within one.
     std::map<std::string, std::vector<std::string>> filters;
-    bool facets = true;        ///< compute exact facet counts over the whole match set
+    bool facets = true; ///< compute exact facet counts over the whole match set
     bool snippets = true;
     // --- added by the searcher work (issue 6) ---
     Bm25Params bm25;
@@ -68,8 +68,8 @@ struct SearchOptions {
     /** Count every match exactly (`total`), even without facets. Batch runs turn it off:
      *  `total` is then Xapian's estimate. Facets always count exactly. */
     bool exact_total = true;
-    bool hit_details = true;      ///< false: hits carry only rank, id and score (batch runs)
-    std::size_t like_terms = 20;  ///< related passages: how many of the source's terms relate
+    bool hit_details = true;     ///< false: hits carry only rank, id and score (batch runs)
+    std::size_t like_terms = 20; ///< related passages: how many of the source's terms relate
     /// Related passages: score added per organisation or country shared with the source.
     double like_entity_weight = 1.0;
     /** Related passages: the other passages of the source's session are listed first (its
@@ -86,22 +86,22 @@ struct FootnoteInfo {
 
 /// What one part of the query contributed to a hit's score (for --explain).
 struct TermContribution {
-    std::string label;                 ///< the query part as typed, with its field
-    std::vector<std::string> terms;    ///< index terms of that part present in the passage
-    double weight = 0;                 ///< its share of the score (the shares sum to the score)
+    std::string label;              ///< the query part as typed, with its field
+    std::vector<std::string> terms; ///< index terms of that part present in the passage
+    double weight = 0;              ///< its share of the score (the shares sum to the score)
 };
 
 /// One ranked passage.
 struct Hit {
-    std::size_t rank = 0;   ///< 1-based rank in the whole result list
+    std::size_t rank = 0; ///< 1-based rank in the whole result list
     std::string id;
     double score = 0;
     std::string document, lang;
     PassageKind kind = PassageKind::PARAGRAPH;
-    Session session;        ///< day, number (0: the opening part) and title
+    Session session; ///< day, number (0: the opening part) and title
     std::vector<std::string> organisations, countries;
-    std::string text;       ///< the passage text without footnote markers
-    std::string snippet;    ///< HTML-escaped text of the best window, matches in <mark>
+    std::string text;    ///< the passage text without footnote markers
+    std::string snippet; ///< HTML-escaped text of the best window, matches in <mark>
     /// Highlighted ranges as code-point offsets into `text`, [start, end).
     std::vector<std::pair<std::size_t, std::size_t>> highlights;
     std::vector<FootnoteInfo> footnotes;
@@ -123,7 +123,7 @@ struct FacetValue {
 /// The answer to one query.
 struct SearchResult {
     std::string query;
-    std::size_t total = 0;  ///< exact number of matching passages
+    std::size_t total = 0; ///< exact number of matching passages
     std::size_t offset = 0, limit = 0;
     std::vector<Hit> hits;
     /// "session", "organisation", "country", "lang", "document" → counts, most frequent first

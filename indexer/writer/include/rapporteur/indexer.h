@@ -17,15 +17,15 @@ namespace rapporteur {
 
 /// Options of an indexing run.
 struct IndexerOptions {
-    std::filesystem::path database;       ///< created when missing
-    std::string lang;                     ///< force a language for every passage ("" detects)
+    std::filesystem::path database;             ///< created when missing
+    std::string lang;                           ///< force a language for every passage ("" detects)
     std::uintmax_t max_file_bytes = 256u << 20; ///< larger files are refused
     /// Analysis features ("stem,fold,..." / "all" / "none"); "" keeps the database's, or all.
     std::string features;
     /** Commit after this many bytes of input text. Bounds what a killed run loses and, with
      *  Xapian's own flush threshold (XAPIAN_FLUSH_THRESHOLD documents), the memory used. */
     std::uintmax_t commit_bytes = 64u << 20;
-    unsigned threads = 0;                 ///< analysis threads; 0 = one per core
+    unsigned threads = 0; ///< analysis threads; 0 = one per core
     /** Runs over at least this many bytes of input build one shard per thread in parallel,
      *  then merge them with the current database into a new compacted generation, published
      *  atomically. Smaller runs update the current generation in place. */
@@ -42,12 +42,12 @@ struct FileOutcome {
 
 /// Totals of a run.
 struct IndexSummary {
-    std::size_t documents = 0;  ///< files indexed (new or changed)
-    std::size_t unchanged = 0;  ///< files skipped because their content hash is the same
+    std::size_t documents = 0; ///< files indexed (new or changed)
+    std::size_t unchanged = 0; ///< files skipped because their content hash is the same
     std::size_t failed = 0;
-    std::size_t deleted = 0;    ///< documents removed (--delete)
-    std::size_t passages = 0;   ///< passages written
-    std::uintmax_t bytes = 0;   ///< bytes of text read
+    std::size_t deleted = 0;  ///< documents removed (--delete)
+    std::size_t passages = 0; ///< passages written
+    std::uintmax_t bytes = 0; ///< bytes of text read
     double seconds = 0;
     std::vector<FileOutcome> files;
 };
@@ -59,16 +59,16 @@ using ProgressFn = std::function<void(const IndexSummary& so_far, std::uintmax_t
  *  Bad files are reported in the summary and skipped; what was indexed is committed at the
  *  end. Throws RuntimeError when the database cannot be opened (e.g. locked by another
  *  writer), naming the path and the cause. */
-IndexSummary index_paths(const std::vector<std::filesystem::path>& inputs,
-                         const IndexerOptions& options, const ProgressFn& progress = {});
+IndexSummary index_paths(const std::vector<std::filesystem::path>& inputs, const IndexerOptions& options,
+                         const ProgressFn& progress = {});
 
 /** Remove documents (by slug, or by the path they were indexed from) and their passages.
  *  Unknown names are reported as FAILED outcomes. Commits once at the end. */
 IndexSummary delete_documents(const std::vector<std::string>& names, const IndexerOptions& options);
 
 /// Read and parse files without indexing (for `--dump`); errors as for index_paths.
-std::vector<Report> parse_paths(const std::vector<std::filesystem::path>& inputs,
-                                const IndexerOptions& options, IndexSummary& summary);
+std::vector<Report> parse_paths(const std::vector<std::filesystem::path>& inputs, const IndexerOptions& options,
+                                IndexSummary& summary);
 
 } // namespace rapporteur
 

@@ -123,7 +123,7 @@ struct EvaluationOptions {
 
 /// One printed value.
 struct MeasureValue {
-    std::string name;     ///< as trec_eval prints it: "map", "P_10", "iprec_at_recall_0.50"
+    std::string name; ///< as trec_eval prints it: "map", "P_10", "iprec_at_recall_0.50"
     double value = 0;
     bool integral = false; ///< a count, printed without decimals
 };

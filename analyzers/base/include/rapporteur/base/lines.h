@@ -37,9 +37,7 @@ std::vector<std::string_view> split(std::string_view s, char sep);
 std::vector<std::string_view> split_whitespace(std::string_view line);
 
 /// True for ASCII white space: space, \t, \n, \v, \f, \r.
-constexpr bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 /// `s` without leading and trailing ASCII white space.
 std::string_view trim(std::string_view s);

@@ -19,20 +19,20 @@ namespace rapporteur::schema {
 inline constexpr std::string_view VERSION = "2";
 
 // --- Term prefixes (Xapian convention: upper case; X starts a multi-letter prefix) ----------
-inline constexpr std::string_view PREFIX_TEXT = "";          ///< passage text (positional)
+inline constexpr std::string_view PREFIX_TEXT = "";           ///< passage text (positional)
 inline constexpr std::string_view PREFIX_SESSION_TITLE = "T"; ///< words of the session title
-inline constexpr std::string_view PREFIX_FOOTNOTE = "F";     ///< words of the cited footnotes
-inline constexpr std::string_view PREFIX_DOCUMENT = "XD";    ///< document slug (boolean)
-inline constexpr std::string_view PREFIX_KIND = "K";         ///< paragraph | bullet | footnote
-inline constexpr std::string_view PREFIX_LANG = "L";         ///< ISO 639-1 language
-inline constexpr std::string_view PREFIX_ORG = "XO";         ///< canonical organisation
-inline constexpr std::string_view PREFIX_COUNTRY = "XC";     ///< canonical country
-inline constexpr std::string_view PREFIX_SESSION = "XS";     ///< session number ("0" opening)
-inline constexpr std::string_view PREFIX_DAY = "XY";         ///< meeting day ("0" unknown)
+inline constexpr std::string_view PREFIX_FOOTNOTE = "F";      ///< words of the cited footnotes
+inline constexpr std::string_view PREFIX_DOCUMENT = "XD";     ///< document slug (boolean)
+inline constexpr std::string_view PREFIX_KIND = "K";          ///< paragraph | bullet | footnote
+inline constexpr std::string_view PREFIX_LANG = "L";          ///< ISO 639-1 language
+inline constexpr std::string_view PREFIX_ORG = "XO";          ///< canonical organisation
+inline constexpr std::string_view PREFIX_COUNTRY = "XC";      ///< canonical country
+inline constexpr std::string_view PREFIX_SESSION = "XS";      ///< session number ("0" opening)
+inline constexpr std::string_view PREFIX_DAY = "XY";          ///< meeting day ("0" unknown)
 
 // --- Value slots -----------------------------------------------------------------------------
-inline constexpr Xapian::valueno SLOT_SESSION = 0;   ///< encode_session() (codecs.h)
-inline constexpr Xapian::valueno SLOT_LANG = 1;      ///< ISO 639-1
+inline constexpr Xapian::valueno SLOT_SESSION = 0; ///< encode_session() (codecs.h)
+inline constexpr Xapian::valueno SLOT_LANG = 1;    ///< ISO 639-1
 // Slot 2 is free: a passage's document is the start of its id, and the XD term filters by it.
 inline constexpr Xapian::valueno SLOT_ORGS = 3;      ///< organisations, join_values() (codecs.h)
 inline constexpr Xapian::valueno SLOT_COUNTRIES = 4; ///< countries, join_values() (codecs.h)

@@ -28,13 +28,13 @@ struct StoredFootnote {
 struct StoredPassage {
     std::string id, document, lang;
     PassageKind kind = PassageKind::PARAGRAPH;
-    std::string text;                       ///< passage text, footnote markers removed
-    Session session;                        ///< day, number, title (number 0: opening part)
+    std::string text; ///< passage text, footnote markers removed
+    Session session;  ///< day, number, title (number 0: opening part)
     std::vector<std::string> organisations, countries;
-    std::vector<StoredFootnote> footnotes;  ///< the footnotes this passage cites
-    int footnote_number = 0;                ///< for a footnote
-    std::vector<std::string> urls;          ///< for a footnote: its links
-    std::vector<std::string> cited_by;      ///< for a footnote: ids of citing passages
+    std::vector<StoredFootnote> footnotes; ///< the footnotes this passage cites
+    int footnote_number = 0;               ///< for a footnote
+    std::vector<std::string> urls;         ///< for a footnote: its links
+    std::vector<std::string> cited_by;     ///< for a footnote: ids of citing passages
 };
 
 /** Serialise the document-data part of a passage: varint(byte length) and bytes of the id,

@@ -36,21 +36,21 @@ constexpr std::optional<PassageKind> parse_kind(std::string_view name) {
 
 /// A session of a meeting. Number 0 is the opening part, before the first session.
 struct Session {
-    int day = 0;          ///< 1-based meeting day, 0 when unknown
-    int number = 0;       ///< 1-based session number, 0 for the opening part
-    std::string title;    ///< heading text after the dash, "" when none
-    bool inferred = false;///< announced in the text rather than by a heading
+    int day = 0;           ///< 1-based meeting day, 0 when unknown
+    int number = 0;        ///< 1-based session number, 0 for the opening part
+    std::string title;     ///< heading text after the dash, "" when none
+    bool inferred = false; ///< announced in the text rather than by a heading
 };
 
 /// A footnote marker inside a passage: the footnote number and where the marker was.
 struct FootnoteRef {
-    int n = 0;               ///< footnote number as printed
-    std::uint32_t offset = 0;///< byte offset in Passage::text where the marker stood
+    int n = 0;                ///< footnote number as printed
+    std::uint32_t offset = 0; ///< byte offset in Passage::text where the marker stood
 };
 
 /// One searchable unit: a paragraph, a bullet item, or a footnote.
 struct Passage {
-    std::string id;                         ///< stable: "<document-slug>/p12" or "<slug>/fn7"
+    std::string id; ///< stable: "<document-slug>/p12" or "<slug>/fn7"
     PassageKind kind = PassageKind::PARAGRAPH;
     std::string text;                       ///< clean text, footnote markers removed
     int session = 0;                        ///< index into Document::sessions
@@ -71,15 +71,15 @@ struct AcronymDefinition {
 
 /// A parsed meeting report.
 struct Report {
-    std::string path;                  ///< source path as given
-    std::string slug;                  ///< stable id of the document, from its file name
+    std::string path; ///< source path as given
+    std::string slug; ///< stable id of the document, from its file name
     std::string title;
     std::vector<std::string> organisers;
-    std::vector<std::string> dates;    ///< ISO 8601 dates, e.g. "2020-11-03"
+    std::vector<std::string> dates; ///< ISO 8601 dates, e.g. "2020-11-03"
     std::string venue;
-    std::string lang;                  ///< the document's main language, "" when unknown
-    std::vector<Session> sessions;     ///< sessions[0] is the opening part
-    std::vector<Passage> passages;     ///< paragraphs and bullets, then footnotes, in order
+    std::string lang;              ///< the document's main language, "" when unknown
+    std::vector<Session> sessions; ///< sessions[0] is the opening part
+    std::vector<Passage> passages; ///< paragraphs and bullets, then footnotes, in order
     std::vector<AcronymDefinition> acronyms;
 };
 
