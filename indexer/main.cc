@@ -85,21 +85,24 @@ int run_index(int argc, char** argv) {
         "Unchanged files are skipped; changed files replace their passages.\n\nOptions");
     cli::add_help_options(visible);
     cli::add_database_option(visible, db);
-    // clang-format off: one option a line, as --help lists them
-    visible.add_options()("lang", po::value(&options.lang), "force the language of every passage (ISO 639-1, e.g. fr)")(
-        "features", po::value(&options.features),
-        "analysis features: comma-separated stem,fold,compound,variant,synonym, or all, or none "
-        "(default: the database's, else all)")("delete", po::value(&deletions)->multitoken(),
-                                               "remove these documents (slug or path) from the database")(
-        "max-file-bytes", po::value(&options.max_file_bytes)->default_value(options.max_file_bytes),
-        "refuse files larger than this many bytes")("commit-mb", po::value(&commit_mb)->default_value(commit_mb),
-                                                    "commit after this many MB of text (what a killed run can lose)")(
-        "threads", po::value(&options.threads)->default_value(0u), "analysis threads (0: one per core)")(
-        "shard-min-mb", po::value(&shard_min_mb)->default_value(shard_min_mb),
-        "runs over this many MB build shards in parallel and publish a new compacted generation")(
-        "dump", po::bool_switch(&dump), "print the parsed documents as JSON instead of indexing")(
-        "quiet,q", po::bool_switch(&quiet), "print nothing but errors")("verbose,v", po::bool_switch(&verbose),
-                                                                        "print one line per file");
+    // Option tables keep one option a line, as --help lists them.
+    // clang-format off
+    visible.add_options()
+        ("lang", po::value(&options.lang), "force the language of every passage (ISO 639-1, e.g. fr)")
+        ("features", po::value(&options.features),
+         "analysis features: comma-separated stem,fold,compound,variant,synonym, or all, or none "
+         "(default: the database's, else all)")
+        ("delete", po::value(&deletions)->multitoken(), "remove these documents (slug or path) from the database")
+        ("max-file-bytes", po::value(&options.max_file_bytes)->default_value(options.max_file_bytes),
+         "refuse files larger than this many bytes")
+        ("commit-mb", po::value(&commit_mb)->default_value(commit_mb),
+         "commit after this many MB of text (what a killed run can lose)")
+        ("threads", po::value(&options.threads)->default_value(0u), "analysis threads (0: one per core)")
+        ("shard-min-mb", po::value(&shard_min_mb)->default_value(shard_min_mb),
+         "runs over this many MB build shards in parallel and publish a new compacted generation")
+        ("dump", po::bool_switch(&dump), "print the parsed documents as JSON instead of indexing")
+        ("quiet,q", po::bool_switch(&quiet), "print nothing but errors")
+        ("verbose,v", po::bool_switch(&verbose), "print one line per file");
     // clang-format on
     po::options_description hidden;
     hidden.add_options()("input", po::value(&inputs));

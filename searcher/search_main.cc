@@ -65,39 +65,39 @@ int run_search(int argc, char** argv) {
         "Search the indexed meeting reports.\n\nOptions");
     cli::add_help_options(visible);
     cli::add_database_option(visible, db);
-    // clang-format off: one option a line, as --help lists them
-    visible.add_options()("format", po::value(&format)->default_value(format),
-                          "text (for people) or json (for programs)")(
-        "limit", po::value(&options.limit), "results to show (default 10; 1000 with --topics)")(
-        "offset", po::value(&options.offset)->default_value(options.offset), "results to skip")(
-        "lang", po::value(&options.lang), "language of the query (ISO 639-1)")(
-        "filter", po::value(&filters),
-        "drill down: FIELD=VALUE, FIELD one of session, org, country, lang, doc "
-        "(repeatable; AND across fields, OR within one)")(
-        "explain", "show per hit which query terms matched and what each contributed")(
-        "auto-correct", "search the spelling correction of words no passage contains")(
-        "like", po::value(&like), "passages related to the passage with this id")("like-text", po::value(&like_text),
-                                                                                  "passages related to this text")(
-        "highlight", po::value(&highlight)->default_value(highlight),
-        "matches in text output: auto (colour on a terminal, [brackets] in a pipe), color, brackets, none")(
-        "snippet-chars", po::value(&options.snippet_chars)->default_value(options.snippet_chars),
-        "snippet length in characters (about)")("no-facets", "do not count facets")(
-        "k1", po::value(&options.bm25.k1)->default_value(options.bm25.k1), "BM25 k1")(
-        "b", po::value(&options.bm25.b)->default_value(options.bm25.b), "BM25 b")(
-        "k2", po::value(&options.bm25.k2)->default_value(options.bm25.k2), "BM25 k2")(
-        "k3", po::value(&options.bm25.k3)->default_value(options.bm25.k3), "BM25 k3")(
-        "footnote-weight", po::value(&options.footnote_weight)->default_value(options.footnote_weight),
-        "weight of matches in cited footnotes")("title-weight",
-                                                po::value(&options.title_weight)->default_value(options.title_weight),
-                                                "weight of matches in session titles")(
-        "topics", po::value(&topics),
-        "batch: run every topic of FILE (TSV qid<TAB>query[<TAB>lang], or TREC <top>) "
-        "and print a TREC run")("run-tag", po::value(&run_tag)->default_value(run_tag), "tag of the TREC run")(
-        "max-wildcard-terms",
-        po::value(&options.limits.max_wildcard_terms)->default_value(options.limits.max_wildcard_terms),
-        "a prefix* searches at most this many of its most frequent words")(
-        "max-results", po::value(&options.limits.max_result_window)->default_value(options.limits.max_result_window),
-        "results are shown up to this rank (offset + limit)");
+    // Option tables keep one option a line, as --help lists them.
+    // clang-format off
+    visible.add_options()
+        ("format", po::value(&format)->default_value(format), "text (for people) or json (for programs)")
+        ("limit", po::value(&options.limit), "results to show (default 10; 1000 with --topics)")
+        ("offset", po::value(&options.offset)->default_value(options.offset), "results to skip")
+        ("lang", po::value(&options.lang), "language of the query (ISO 639-1)")
+        ("filter", po::value(&filters), "drill down: FIELD=VALUE, FIELD one of session, org, country, lang, doc "
+                                        "(repeatable; AND across fields, OR within one)")
+        ("explain", "show per hit which query terms matched and what each contributed")
+        ("auto-correct", "search the spelling correction of words no passage contains")
+        ("like", po::value(&like), "passages related to the passage with this id")
+        ("like-text", po::value(&like_text), "passages related to this text")
+        ("highlight", po::value(&highlight)->default_value(highlight),
+         "matches in text output: auto (colour on a terminal, [brackets] in a pipe), color, brackets, none")
+        ("snippet-chars", po::value(&options.snippet_chars)->default_value(options.snippet_chars),
+         "snippet length in characters (about)")
+        ("no-facets", "do not count facets")
+        ("k1", po::value(&options.bm25.k1)->default_value(options.bm25.k1), "BM25 k1")
+        ("b", po::value(&options.bm25.b)->default_value(options.bm25.b), "BM25 b")
+        ("k2", po::value(&options.bm25.k2)->default_value(options.bm25.k2), "BM25 k2")
+        ("k3", po::value(&options.bm25.k3)->default_value(options.bm25.k3), "BM25 k3")
+        ("footnote-weight", po::value(&options.footnote_weight)->default_value(options.footnote_weight),
+         "weight of matches in cited footnotes")
+        ("title-weight", po::value(&options.title_weight)->default_value(options.title_weight),
+         "weight of matches in session titles")
+        ("topics", po::value(&topics), "batch: run every topic of FILE (TSV qid<TAB>query[<TAB>lang], or TREC <top>) "
+                                       "and print a TREC run")
+        ("run-tag", po::value(&run_tag)->default_value(run_tag), "tag of the TREC run")
+        ("max-wildcard-terms", po::value(&options.limits.max_wildcard_terms)->default_value(options.limits.max_wildcard_terms),
+         "a prefix* searches at most this many of its most frequent words")
+        ("max-results", po::value(&options.limits.max_result_window)->default_value(options.limits.max_result_window),
+         "results are shown up to this rank (offset + limit)");
     // clang-format on
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));

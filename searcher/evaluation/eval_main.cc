@@ -31,19 +31,21 @@ int run_eval(int argc, char** argv) {
         "Score a TREC run against relevance judgments, printing trec_eval's measures in\n"
         "trec_eval's layout (measure <TAB> qid|all <TAB> value). RUN may be - for stdin.\n\nOptions");
     cli::add_help_options(visible);
-    // clang-format off: one option a line, as --help lists them
-    visible.add_options()("query_eval_wanted,q", "also print a row per topic")(
-        "measure,m", po::value(&measure_specs),
-        "measure to compute, repeatable: official (the default), all_trec, or one of\n"
-        "runid num_q num_ret num_rel num_rel_ret map gm_map Rprec bpref recip_rank\n"
-        "iprec_at_recall P recall ndcg ndcg_cut success num_nonrel_judged_ret;\n"
-        "cutoffs after a dot: P.5,10,20")("level_for_rel,l",
-                                          po::value(&options.relevance_level)->default_value(options.relevance_level),
-                                          "lowest grade that counts as relevant (nDCG uses the grades themselves)")(
-        "Max_retrieved_per_topic,M", po::value(&max_docs), "evaluate only the first N documents of each topic")(
-        "Judged_docs_only,J", "drop unjudged documents from the rankings")(
-        "complete_rel_info_wanted,c", "average over every qrels topic; a topic missing from the run scores 0")(
-        "nosummary,n", "do not print the summary (all) rows");
+    // Option tables keep one option a line, as --help lists them.
+    // clang-format off
+    visible.add_options()
+        ("query_eval_wanted,q", "also print a row per topic")
+        ("measure,m", po::value(&measure_specs),
+         "measure to compute, repeatable: official (the default), all_trec, or one of\n"
+         "runid num_q num_ret num_rel num_rel_ret map gm_map Rprec bpref recip_rank\n"
+         "iprec_at_recall P recall ndcg ndcg_cut success num_nonrel_judged_ret;\n"
+         "cutoffs after a dot: P.5,10,20")
+        ("level_for_rel,l", po::value(&options.relevance_level)->default_value(options.relevance_level),
+         "lowest grade that counts as relevant (nDCG uses the grades themselves)")
+        ("Max_retrieved_per_topic,M", po::value(&max_docs), "evaluate only the first N documents of each topic")
+        ("Judged_docs_only,J", "drop unjudged documents from the rankings")
+        ("complete_rel_info_wanted,c", "average over every qrels topic; a topic missing from the run scores 0")
+        ("nosummary,n", "do not print the summary (all) rows");
     // clang-format on
     po::options_description hidden;
     hidden.add_options()("file", po::value(&files));
