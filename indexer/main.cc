@@ -18,6 +18,11 @@ namespace po = cli::po;
 
 namespace {
 
+/// The ranges of the numeric options: enough for any real run, small enough not to overflow.
+constexpr std::uintmax_t MAX_FILE_BYTES = std::uintmax_t{1} << 40; // 1 TiB
+constexpr std::uintmax_t MAX_MB = std::uintmax_t{1} << 20;         // 1 TiB in MB
+constexpr unsigned MAX_THREADS = 256;
+
 /// A one-line progress bar on stderr, redrawn at most ten times a second.
 class ProgressBar {
   public:
@@ -93,12 +98,12 @@ int run_index(int argc, char** argv) {
          "analysis features: comma-separated stem,fold,compound,variant,synonym, or all, or none "
          "(default: the database's, else all)")
         ("delete", po::value(&deletions)->multitoken(), "remove these documents (slug or path) from the database")
-        ("max-file-bytes", po::value(&options.max_file_bytes)->default_value(options.max_file_bytes),
+        ("max-file-bytes", cli::number("max-file-bytes", &options.max_file_bytes, std::uintmax_t{1}, MAX_FILE_BYTES),
          "refuse files larger than this many bytes")
-        ("commit-mb", po::value(&commit_mb)->default_value(commit_mb),
+        ("commit-mb", cli::number("commit-mb", &commit_mb, std::uintmax_t{1}, MAX_MB),
          "commit after this many MB of text (what a killed run can lose)")
-        ("threads", po::value(&options.threads)->default_value(0u), "analysis threads (0: one per core)")
-        ("shard-min-mb", po::value(&shard_min_mb)->default_value(shard_min_mb),
+        ("threads", cli::number("threads", &options.threads, 0u, MAX_THREADS), "analysis threads (0: one per core)")
+        ("shard-min-mb", cli::number("shard-min-mb", &shard_min_mb, std::uintmax_t{0}, MAX_MB),
          "runs over this many MB build shards in parallel and publish a new compacted generation")
         ("dump", po::bool_switch(&dump), "print the parsed documents as JSON instead of indexing")
         ("quiet,q", po::bool_switch(&quiet), "print nothing but errors")
@@ -112,7 +117,9 @@ int run_index(int argc, char** argv) {
     if (inputs.empty() && deletions.empty()) {
         throw po::error("no input: give files or directories to index (or --delete NAME)");
     }
-    if (commit_mb == 0) throw po::error("--commit-mb must be at least 1");
+    if (!options.lang.empty() && !rapporteur::Analyzer::is_known_language(options.lang)) {
+        throw po::error(rapporteur::Analyzer::unknown_language(options.lang));
+    }
     options.commit_bytes = commit_mb << 20;
     options.shard_min_bytes = shard_min_mb << 20;
     options.database = db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db);

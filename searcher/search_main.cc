@@ -19,6 +19,9 @@ namespace po = cli::po;
 
 namespace {
 
+/// The deepest result a query may ask for (offset + limit is bounded by --max-results too).
+constexpr std::size_t MAX_RESULTS = 1'000'000;
+
 /// "org=GRETA" → ("org", "GRETA"); throws po::error when there is no '='.
 std::pair<std::string, std::string> split_filter(const std::string& f) {
     auto eq = f.find('=');
@@ -69,8 +72,8 @@ int run_search(int argc, char** argv) {
     // clang-format off
     visible.add_options()
         ("format", po::value(&format)->default_value(format), "text (for people) or json (for programs)")
-        ("limit", po::value(&options.limit), "results to show (default 10; 1000 with --topics)")
-        ("offset", po::value(&options.offset)->default_value(options.offset), "results to skip")
+        ("limit", cli::number("limit", &options.limit, std::size_t{0}, MAX_RESULTS), "results to show (default 10; 1000 with --topics)")
+        ("offset", cli::number("offset", &options.offset, std::size_t{0}, MAX_RESULTS), "results to skip")
         ("lang", po::value(&options.lang), "language of the query (ISO 639-1)")
         ("filter", po::value(&filters), "drill down: FIELD=VALUE, FIELD one of session, org, country, lang, doc "
                                         "(repeatable; AND across fields, OR within one)")
@@ -80,23 +83,23 @@ int run_search(int argc, char** argv) {
         ("like-text", po::value(&like_text), "passages related to this text")
         ("highlight", po::value(&highlight)->default_value(highlight),
          "matches in text output: auto (colour on a terminal, [brackets] in a pipe), color, brackets, none")
-        ("snippet-chars", po::value(&options.snippet_chars)->default_value(options.snippet_chars),
+        ("snippet-chars", cli::number("snippet-chars", &options.snippet_chars, std::size_t{10}, std::size_t{10000}),
          "snippet length in characters (about)")
         ("no-facets", "do not count facets")
-        ("k1", po::value(&options.bm25.k1)->default_value(options.bm25.k1), "BM25 k1")
-        ("b", po::value(&options.bm25.b)->default_value(options.bm25.b), "BM25 b")
-        ("k2", po::value(&options.bm25.k2)->default_value(options.bm25.k2), "BM25 k2")
-        ("k3", po::value(&options.bm25.k3)->default_value(options.bm25.k3), "BM25 k3")
-        ("footnote-weight", po::value(&options.footnote_weight)->default_value(options.footnote_weight),
+        ("k1", cli::number("k1", &options.bm25.k1, 0.0, 100.0), "BM25 k1")
+        ("b", cli::number("b", &options.bm25.b, 0.0, 1.0), "BM25 b")
+        ("k2", cli::number("k2", &options.bm25.k2, 0.0, 100.0), "BM25 k2")
+        ("k3", cli::number("k3", &options.bm25.k3, 0.0, 100.0), "BM25 k3")
+        ("footnote-weight", cli::number("footnote-weight", &options.footnote_weight, 0.0, 100.0),
          "weight of matches in cited footnotes")
-        ("title-weight", po::value(&options.title_weight)->default_value(options.title_weight),
+        ("title-weight", cli::number("title-weight", &options.title_weight, 0.0, 100.0),
          "weight of matches in session titles")
         ("topics", po::value(&topics), "batch: run every topic of FILE (TSV qid<TAB>query[<TAB>lang], or TREC <top>) "
                                        "and print a TREC run")
         ("run-tag", po::value(&run_tag)->default_value(run_tag), "tag of the TREC run")
-        ("max-wildcard-terms", po::value(&options.limits.max_wildcard_terms)->default_value(options.limits.max_wildcard_terms),
+        ("max-wildcard-terms", cli::number("max-wildcard-terms", &options.limits.max_wildcard_terms, std::size_t{1}, std::size_t{100000}),
          "a prefix* searches at most this many of its most frequent words")
-        ("max-results", po::value(&options.limits.max_result_window)->default_value(options.limits.max_result_window),
+        ("max-results", cli::number("max-results", &options.limits.max_result_window, std::size_t{1}, MAX_RESULTS),
          "results are shown up to this rank (offset + limit)");
     // clang-format on
     po::options_description hidden;
@@ -113,14 +116,14 @@ int run_search(int argc, char** argv) {
         auto [field, value] = split_filter(f);
         options.filters[field].push_back(value);
     }
-    if (options.bm25.k1 < 0 || options.bm25.k2 < 0 || options.bm25.k3 < 0 || options.bm25.b < 0 || options.bm25.b > 1) {
-        throw po::error("BM25 parameters must be >= 0, and b at most 1");
+    if (!options.lang.empty() && !rapporteur::Analyzer::is_known_language(options.lang)) {
+        throw po::error(rapporteur::Analyzer::unknown_language(options.lang));
     }
     if (cli::handled_help_or_version(vm, visible, "rapporteur-search")) return cli::EXIT_OK;
     const auto modes = !words.empty() + !like.empty() + vm.count("like-text") + !topics.empty();
     if (modes == 0) throw po::error("no query given (see --help)");
     if (modes > 1) throw po::error("give one of QUERY, --like, --like-text or --topics");
-    if (!vm.count("limit")) options.limit = topics.empty() ? 10 : 1000;
+    if (vm["limit"].defaulted()) options.limit = topics.empty() ? 10 : 1000;
     options.facets = !vm.count("no-facets");
     options.explain = vm.count("explain") > 0;
     options.auto_correct = vm.count("auto-correct") > 0;

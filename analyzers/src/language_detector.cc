@@ -83,6 +83,21 @@ void tune_allocator() {
 #endif
 }
 
+bool Analyzer::is_known_language(std::string_view code) {
+    const std::string lang = normalise_language(code);
+    if (lang.size() < 2 || lang.size() > 3) return false;
+    if (!std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+    const CLD2::Language found = CLD2::GetLanguageFromName(lang.c_str());
+    return found != CLD2::UNKNOWN_LANGUAGE && lang == CLD2::LanguageCode(found);
+}
+
+std::string Analyzer::unknown_language(std::string_view code) {
+    std::string stemmed;
+    for (const auto& l : stemmed_languages()) stemmed += (stemmed.empty() ? "" : ", ") + l;
+    return "--lang '" + std::string(code) + "' is not a language code the analyzers know: give an ISO 639-1 code, " +
+           "stemmed for " + stemmed + ", or another the language identifier knows (zh, ja, ko, pl, uk, el, ...)";
+}
+
 std::string LanguageDetector::detect(std::string_view text, std::string_view fallback) {
     // Cut at a character boundary: CLD2 expects whole UTF-8 sequences.
     const std::size_t n = utf8::prefix(text, MAX_SAMPLE_BYTES).size();

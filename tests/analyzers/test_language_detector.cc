@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "language_detector.h"
+#include "rapporteur/analyzers.h"
 
 TEST_CASE("LanguageDetector names the language of each test language", "[language_detector]") {
     struct Case {
@@ -39,4 +40,15 @@ TEST_CASE("normalise_language keeps the base code", "[language_detector]") {
     CHECK(rapporteur::normalise_language("en-GB") == "en");
     CHECK(rapporteur::normalise_language("ZH_Hant") == "zh");
     CHECK(rapporteur::normalise_language("") == "");
+}
+
+TEST_CASE("is_known_language: ISO codes the identifier knows, not names or inventions", "[language]") {
+    for (const char* code : {"en", "EN", "fr", "de", "pt-BR", "zh", "ja", "pl", "uk"}) {
+        INFO(code);
+        CHECK(rapporteur::Analyzer::is_known_language(code));
+    }
+    for (const char* code : {"", "e", "xx", "english", "klingon", "e1", "zz-ZZ"}) {
+        INFO(code);
+        CHECK_FALSE(rapporteur::Analyzer::is_known_language(code));
+    }
 }

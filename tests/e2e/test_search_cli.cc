@@ -216,8 +216,7 @@ TEST_CASE("search: absurd queries are answered quickly with a notice", "[cli][se
                                             quote("*"),
                                             "--max-wildcard-terms 5 " + quote("a*"),
                                             quote("asylum NEAR/99999999999 guidance"),
-                                            "--limit 10000000 asylum",
-                                            "--offset 1000000000 asylum",
+                                            "--limit 10000 --offset 5000 asylum", // past --max-results
                                             quote("\"unclosed quote"),
                                             quote("asylum AND")};
     for (const auto& c : cases) {
@@ -229,6 +228,15 @@ TEST_CASE("search: absurd queries are answered quickly with a notice", "[cli][se
         CHECK(seconds < 5.0);
         auto j = json::parse(r.out);
         CHECK_FALSE(j["notices"].empty());
+    }
+    // Numbers outside an option's range are usage errors, named with the range.
+    for (const std::string bad : {"--limit 10000000", "--offset -5", "--limit -1", "--snippet-chars 0", "--b 1.5"}) {
+        INFO(bad);
+        auto r = run(search(bad + " asylum"));
+        CHECK(r.status == 2);
+        CHECK(r.err.find("must be a") != std::string::npos);
+        CHECK(r.err.find(" from ") != std::string::npos);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     }
     auto people = run(search("--highlight brackets trafficing"));
     CHECK(people.status == 0);

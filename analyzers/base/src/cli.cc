@@ -6,8 +6,10 @@
 
 #include <fmt/core.h>
 
+#include <charconv>
 #include <iostream>
 #include <new>
+#include <type_traits>
 
 namespace rapporteur::cli {
 
@@ -46,6 +48,31 @@ bool handled_help_or_version(const po::variables_map& vm, const po::options_desc
     return false;
 }
 
+template <typename T>
+po::typed_value<std::string>* number(const char* name, T* target, T min, T max) {
+    auto* value = po::value<std::string>();
+    value->default_value(fmt::format("{}", *target));
+    value->notifier([name, target, min, max](const std::string& text) {
+        const char* kind = std::is_integral_v<T> ? "an integer" : "a number";
+        const std::string range = fmt::format("{} from {} to {}", kind, min, max);
+        T parsed{};
+        const char* end = text.data() + text.size();
+        const auto [ptr, ec] = std::from_chars(text.data(), end, parsed);
+        const bool whole = ec == std::errc() && ptr == end && !text.empty();
+        if (!whole || !(parsed >= min && parsed <= max)) { // NaN is in no range
+            throw po::error(fmt::format("--{} must be {}, not '{}'", name, range, text));
+        }
+        *target = parsed;
+    });
+    return value;
+}
+
+template po::typed_value<std::string>* number<int>(const char*, int*, int, int);
+template po::typed_value<std::string>* number<unsigned>(const char*, unsigned*, unsigned, unsigned);
+template po::typed_value<std::string>* number<long>(const char*, long*, long, long);
+template po::typed_value<std::string>* number<unsigned long>(const char*, unsigned long*, unsigned long, unsigned long);
+template po::typed_value<std::string>* number<double>(const char*, double*, double, double);
+
 int run(std::string_view program, const std::function<int()>& body, Describer describe) {
     auto fail = [&](std::string_view message, int status) {
         fmt::print(stderr, "{}: {}\n", program, message);
@@ -54,7 +81,7 @@ int run(std::string_view program, const std::function<int()>& body, Describer de
     try {
         return body();
     } catch (const po::error& e) {
-        return fail(e.what(), EXIT_USAGE);
+        return fail(std::string(e.what()) + " (try " + std::string(program) + " --help)", EXIT_USAGE);
     } catch (const UsageError& e) {
         return fail(e.what(), EXIT_USAGE);
     } catch (const RuntimeError& e) {

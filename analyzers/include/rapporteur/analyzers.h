@@ -140,6 +140,16 @@ class Analyzer {
     /// The languages that have a stemmer and stop list here (ISO 639-1), the query-time candidates.
     static const std::vector<std::string>& stemmed_languages();
 
+    /** Whether `code` is a language code the analyzers know: an ISO 639-1 (or, where a language
+     *  has none, 639-2) code of a language the language identifier (CLD2) tells, such as "en",
+     *  "fr", "zh" or "pl", in any case ("EN"), with a region or not ("pt-BR"). A language name
+     *  ("english") or an unknown code ("xx") is not one. Languages outside stemmed_languages()
+     *  are analysed without stemming. */
+    static bool is_known_language(std::string_view code);
+
+    /// The one-line message for a `--lang` that is_known_language() refuses, saying which are known.
+    static std::string unknown_language(std::string_view code);
+
   private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

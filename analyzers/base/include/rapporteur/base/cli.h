@@ -28,6 +28,14 @@ void add_help_options(po::options_description& options);
 /// --db DIR, with the one help text that says where the default database lives.
 void add_database_option(po::options_description& options, std::string& db);
 
+/** A numeric option with a range: `--name N` is parsed whole (no trailing text, no sign on an
+ *  unsigned value, so "-1" never wraps to a huge count) into `*target`, and a value outside
+ *  [min, max] is a usage error naming the option and the range. Its default, shown in --help,
+ *  is `*target`'s value as written ("0.9", not 0.90000000000000002). `T` is an integer or a
+ *  floating-point type. */
+template <typename T>
+po::typed_value<std::string>* number(const char* name, T* target, T min, T max);
+
 /** Parse `argv` against `visible` and `hidden` options, the positional ones going to
  *  `positional_name` (none when empty). Throws po::error on a usage error. */
 po::variables_map parse(int argc, char** argv, const po::options_description& visible,
@@ -48,6 +56,13 @@ using Describer = std::optional<std::string> (*)();
  *  (RuntimeError, std::exception, what `describe` knows) prints the same and returns
  *  EXIT_RUNTIME. Nothing escapes. */
 int run(std::string_view program, const std::function<int()>& body, Describer describe = nullptr);
+
+extern template po::typed_value<std::string>* number<int>(const char*, int*, int, int);
+extern template po::typed_value<std::string>* number<unsigned>(const char*, unsigned*, unsigned, unsigned);
+extern template po::typed_value<std::string>* number<long>(const char*, long*, long, long);
+extern template po::typed_value<std::string>* number<unsigned long>(const char*, unsigned long*, unsigned long,
+                                                                    unsigned long);
+extern template po::typed_value<std::string>* number<double>(const char*, double*, double, double);
 
 } // namespace rapporteur::cli
 
