@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -72,6 +73,14 @@ inline constexpr Field FIELDS[] = {
 
 /// The fields that have a facet, in FIELDS order (the order results list them in).
 inline constexpr std::size_t FACET_COUNT = 5;
+static_assert(
+    [] {
+        for (std::size_t i = 0; i < std::size(FIELDS); ++i) {
+            if (FIELDS[i].facet.empty() != (i >= FACET_COUNT)) return false;
+        }
+        return true;
+    }(),
+    "the fields with a facet come first in FIELDS, FACET_COUNT of them");
 
 /// The field called `name` ("org"), or nullptr.
 constexpr const Field* find_field(std::string_view name) {
