@@ -113,6 +113,12 @@ TEST_CASE("completion: the values of --format, --highlight, --lang and --filter"
         CHECK(run(search + " --lang " + quote(l) + " --help").status == 0); // a code the analyzers know
     }
     CHECK(complete({"rapporteur-index", "--lang", "d"}) == Words{"de"});
+    // --features: the analysis features the indexer knows, the last item of a list completed.
+    TempDir dir;
+    auto bad_feature = run(BIN + "/rapporteur-index --db " + quote((dir / "db").string()) + " --features bogus .");
+    CHECK(bad_feature.status == 2);
+    CHECK(complete({"rapporteur-index", "--features", ""}) == listed_in(bad_feature.err, "(known: ", ")"));
+    CHECK(complete({"rapporteur-index", "--features", "stem,f"}) == Words{"stem,fold"});
 
     // --filter: the field names, each with its '=', exactly those the searcher knows.
     CHECK(complete({"rapporteur-search", "--filter", "o"}) == Words{"org="});
