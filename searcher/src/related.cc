@@ -1,11 +1,11 @@
 /** @file related.cc
- *  @brief Related passages: --like ID (the passage's most telling words, shared entities, its
- *         own session first) and --like-text (the text's words by frequency × rarity).
+ *  @brief Related passages: --like ID (the passage's most telling words, shared entities, a
+ *         bonus for related passages of its own session) and --like-text (the text's words by
+ *         frequency × rarity).
  */
 #include "passage_data.h"
 #include "searcher_impl.h"
 
-#include "rapporteur/format/codecs.h"
 #include "rapporteur/format/schema.h"
 #include "rapporteur/format/stored_passage.h"
 #include "rapporteur/utf8.h"
@@ -42,23 +42,6 @@ Xapian::Query bonus(const Xapian::Query& filter, double weight) {
     Xapian::Query source((new Xapian::FixedWeightPostingSource(weight))->release());
     return Xapian::Query(Xapian::Query::OP_FILTER, source, filter);
 }
-
-/// Sort key of related passages: "1" for the source's own session (its context), else "0".
-class SameSessionKey : public Xapian::KeyMaker {
-  public:
-    /// `same_document`: the document ids of the source document's passages, sorted.
-    SameSessionKey(std::vector<Xapian::docid> same_document, int session)
-        : same_document_(std::move(same_document)), session_(session) {}
-    std::string operator()(const Xapian::Document& doc) const override {
-        if (!std::binary_search(same_document_.begin(), same_document_.end(), doc.get_docid())) return "0";
-        const std::string v = doc.get_value(schema::SLOT_SESSION);
-        return codecs::session_number(v) == std::to_string(session_) ? "1" : "0";
-    }
-
-  private:
-    std::vector<Xapian::docid> same_document_;
-    int session_;
-};
 
 } // namespace
 
@@ -97,27 +80,23 @@ SearchResult Searcher::related(const std::string& id, const SearchOptions& optio
         };
         for (const auto& o : source.hit.organisations) add_bonus(schema::PREFIX_ORG, o, "org:" + o);
         for (const auto& c : source.hit.countries) add_bonus(schema::PREFIX_COUNTRY, c, "country:" + c);
-        if (options.like_session_weight > 0) {
-            // The rest of the same session is an editor's first context for a passage: it is
-            // listed first (by relatedness), then the rest of the corpus (by relatedness).
-            Xapian::Query same(
-                Xapian::Query::OP_AND, Xapian::Query(std::string(schema::PREFIX_DOCUMENT) + source.hit.document),
-                Xapian::Query(std::string(schema::PREFIX_SESSION) + std::to_string(source.hit.session.number)));
-            Xapian::Query q = bonus(same, options.like_session_weight);
-            parts.push_back(q);
-            plan.leaves.push_back({"same session", q});
-            const std::string document_term = std::string(schema::PREFIX_DOCUMENT) + source.hit.document;
-            std::vector<Xapian::docid> same_document;
-            for (auto it = db.postlist_begin(document_term); it != db.postlist_end(document_term); ++it) {
-                same_document.push_back(*it);
-            }
-            plan.sort_first = std::make_shared<SameSessionKey>(std::move(same_document), source.hit.session.number);
-        }
         if (parts.empty()) {
             result.notices.push_back("passage " + id + " has no words to relate it by");
             return result;
         }
         plan.query = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+        // The rest of a numbered session is an editor's first context for a passage, but only
+        // where it is related: OP_AND_MAYBE adds the bonus to passages that share a word or an
+        // entity and lists no other, so the list stays in order of score. Session 0 is the opening
+        // part, or the whole of a document without session headings: no context to favour there.
+        if (options.like_session_weight > 0 && source.hit.session.number > 0) {
+            Xapian::Query same(
+                Xapian::Query::OP_AND, Xapian::Query(std::string(schema::PREFIX_DOCUMENT) + source.hit.document),
+                Xapian::Query(std::string(schema::PREFIX_SESSION) + std::to_string(source.hit.session.number)));
+            Xapian::Query q = bonus(same, options.like_session_weight);
+            plan.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, plan.query, q);
+            plan.leaves.push_back({"same session", q});
+        }
         plan.exclude = did;
         QueryParser parser(db, impl_->analyzer, options);
         Xapian::Query filter = parser.filter_query(options.filters, result.notices);

@@ -103,7 +103,6 @@ void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchR
     enquire.set_weighting_scheme(weight);
     // Equal scores keep index order (document, then passage), the same on every run.
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    if (plan.sort_first) enquire.set_sort_by_key_then_relevance(plan.sort_first.get(), true);
     std::unique_ptr<FacetIndex::Spy> spy;
     if (options.facets) {
         spy = std::make_unique<FacetIndex::Spy>(facets());

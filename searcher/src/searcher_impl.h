@@ -63,8 +63,7 @@ struct Searcher::Impl {
         std::vector<HighlightPhrase> highlight_phrases;
         std::vector<std::string> highlight_prefixes;
         bool related = false;
-        std::shared_ptr<Xapian::KeyMaker> sort_first; ///< passages with key "1" rank before the rest
-        Xapian::docid exclude = 0;                    ///< a passage never listed (the source of --like)
+        Xapian::docid exclude = 0; ///< a passage never listed (the source of --like)
     };
 
     /// Bounds the result window (offset + limit ≤ max_result_window); notices say what was cut.

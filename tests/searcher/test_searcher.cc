@@ -1,6 +1,6 @@
 /** @file test_searcher.cc
  *  @brief The Searcher on the seed (indexed on disk) and on in-memory reports: ranking,
- *         snippets, --explain, related passages, absurd queries, escaping, concurrent commits.
+ *         snippets, --explain, absurd queries, escaping, concurrent commits.
  */
 #include "fixture.h"
 #include "text_util.h"
@@ -197,56 +197,6 @@ TEST_CASE("text from documents is escaped exactly once in snippets", "[searcher]
           "Costs &amp; benefits of &lt;b&gt;<mark>protection</mark>&lt;/b&gt; were &quot;AT&amp;amp;T&quot; level, "
           "said O&#39;Brien.");
     CHECK(r.hits[0].text == p.text);
-}
-
-TEST_CASE("related passages: never the passage itself, its session first, shared terms and entities named",
-          "[searcher]") {
-    Searcher s(test::build_database(test::meeting_passages()));
-    SearchOptions o;
-    o.limit = 20;
-    auto r = s.related("m/p3", o);
-    REQUIRE(r.hits.size() >= 3);
-    bool left_session = false;
-    for (const auto& h : r.hits) {
-        INFO(h.id);
-        CHECK(h.id != "m/p3");
-        const bool same = h.document == "m" && h.session.number == 4;
-        if (!same) left_session = true;
-        CHECK((same || left_session)); // no session-4 passage after another session's
-        // Outside its session a passage is related only by what it shares.
-        if (!same) CHECK_FALSE((h.shared_terms.empty() && h.shared_entities.empty()));
-    }
-    CHECK(r.hits[0].session.number == 4);
-    // GRETA is shared with m/p6 and f/p1.
-    for (const auto& h : r.hits) {
-        if (h.id == "m/p6") CHECK(std::count(h.shared_entities.begin(), h.shared_entities.end(), "GRETA") == 1);
-    }
-    CHECK_THROWS_AS(s.related("no/such", o), UsageError);
-
-    auto t = s.related_text("Guidelines for identifying victims of trafficking among asylum seekers in Italy", o);
-    REQUIRE_FALSE(t.hits.empty());
-    CHECK((t.hits[0].id == "m/p5" || t.hits[0].id == "m/p4"));
-    bool italy = false;
-    for (const auto& h : t.hits)
-        italy = italy || std::count(h.shared_entities.begin(), h.shared_entities.end(), "Italy");
-    CHECK(italy);
-}
-
-TEST_CASE("seed: --like of the non-punishment passage puts its own session's passages first", "[searcher][seed]") {
-    const std::string id = test::seed_passage_with("non-punishment");
-    Searcher s(test::seed_database());
-    SearchOptions o;
-    o.limit = 20;
-    auto source = s.search("non-punishment", o).hits.at(0);
-    auto r = s.related(id, o);
-    REQUIRE_FALSE(r.hits.empty());
-    bool left = false;
-    for (const auto& h : r.hits) {
-        CHECK(h.id != id);
-        const bool same = h.document == source.document && h.session.number == source.session.number;
-        if (!same) left = true;
-        CHECK((same || left));
-    }
 }
 
 TEST_CASE("a search during commits reopens the database and answers", "[searcher]") {

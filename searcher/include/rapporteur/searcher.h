@@ -72,8 +72,10 @@ struct SearchOptions {
     std::size_t like_terms = 20; ///< related passages: how many of the source's terms relate
     /// Related passages: score added per organisation or country shared with the source.
     double like_entity_weight = 1.0;
-    /** Related passages: the other passages of the source's session are listed first (its
-     *  context), each with this score added; 0 ranks the whole corpus by relatedness alone. */
+    /** Related passages: score added to a passage of the source's own numbered session (its
+     *  context) that shares a word or an entity with it; passages sharing nothing are never
+     *  listed, and session 0 (the opening part, or a document without sessions) gets no bonus.
+     *  0 ranks by the shared words and entities alone. */
     double like_session_weight = 1.0;
     SearchLimits limits;
 };
@@ -152,9 +154,10 @@ class Searcher {
     SearchResult search(const std::string& query, const SearchOptions& options) const;
 
     /** The passages most related to passage `id` (never itself): its most telling terms
-     *  (Xapian's expand set over it) and its organisations and countries. The other passages
-     *  of its session come first (see like_session_weight). Each hit names the shared terms
-     *  and entities. Throws UsageError for an unknown id. */
+     *  (Xapian's expand set over it) and its organisations and countries, by score (highest
+     *  first); related passages of its own session score higher (see like_session_weight).
+     *  Every hit shares a term or an entity with it and names them. Throws UsageError for an
+     *  unknown id. */
     SearchResult related(const std::string& id, const SearchOptions& options) const;
 
     /// The same for any text (its words and the entities of the index it names).
