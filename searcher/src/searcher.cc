@@ -162,7 +162,7 @@ SearchResult Searcher::search(const std::string& query, const SearchOptions& opt
         result.notices.insert(result.notices.end(), parsed.notices.begin(), parsed.notices.end());
 
         if (!parsed.unknown.empty() && (options.suggest || options.auto_correct)) {
-            Speller speller(impl_->db);
+            Speller speller(impl_->db, &impl_->analyzer);
             std::string corrected = parsed.text;
             bool any = false;
             // From the last word back, so earlier offsets stay valid.
