@@ -123,6 +123,9 @@ int run_search(int argc, char** argv) {
     const auto modes = !words.empty() + !like.empty() + vm.count("like-text") + !topics.empty();
     if (modes == 0) throw po::error("no query given (see --help)");
     if (modes > 1) throw po::error("give one of QUERY, --like, --like-text or --topics");
+    if (!topics.empty() && format != "text") {
+        throw po::error("--format " + format + " does not apply to --topics, which writes a TREC run");
+    }
     if (vm["limit"].defaulted()) options.limit = topics.empty() ? 10 : 1000;
     options.facets = !vm.count("no-facets");
     options.explain = vm.count("explain") > 0;

@@ -282,3 +282,25 @@ TEST_CASE("search --topics writes a TREC run, deterministic, depth --limit", "[c
     CHECK(bad.status == 1);
     CHECK(bad.err.find("bad.tsv:2:") != std::string::npos);
 }
+
+TEST_CASE("search --topics refuses a qid given twice, a directory and --format json", "[cli][search][batch]") {
+    TempDir dir;
+    rapporteur::test::write_file(dir / "twice.tsv", "1\tasylum\n2\ttrafficking\n1\tguidance\n");
+    auto twice = run(search("--topics " + quote((dir / "twice.tsv").string())));
+    CHECK(twice.status == 1);
+    CHECK(twice.err.find("twice.tsv:3: topic '1' again (first on line 1)") != std::string::npos);
+    CHECK(std::count(twice.err.begin(), twice.err.end(), '\n') == 1);
+    CHECK(twice.out.empty());
+    auto directory = run(search("--topics " + quote(dir.path().string())));
+    CHECK(directory.status == 1);
+    CHECK(directory.err.find(dir.path().string() + ": cannot read: Is a directory") != std::string::npos);
+    CHECK(std::count(directory.err.begin(), directory.err.end(), '\n') == 1);
+    auto missing = run(search("--topics " + quote((dir / "none.tsv").string())));
+    CHECK(missing.status == 1);
+    CHECK(missing.err.find("none.tsv: cannot open: No such file or directory") != std::string::npos);
+    rapporteur::test::write_file(dir / "ok.tsv", "1\tasylum\n");
+    auto as_json = run(search("--format json --topics " + quote((dir / "ok.tsv").string())));
+    CHECK(as_json.status == 2);
+    CHECK(as_json.err.find("--format json does not apply to --topics") != std::string::npos);
+    CHECK(std::count(as_json.err.begin(), as_json.err.end(), '\n') == 1);
+}

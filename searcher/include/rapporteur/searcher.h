@@ -183,7 +183,8 @@ struct Topic {
 
 /** Read topics: TSV lines `qid<TAB>query` or `qid<TAB>query<TAB>lang` (lang: 2 or 3 ASCII
  *  letters; blank lines and lines starting with '#' skipped) or TREC topics (`<top> <num> Number: 301 <title> query ... </top>`). `path` names the
- *  source in messages. Throws RuntimeError naming the path and line of a malformed line. */
+ *  source in messages. Throws RuntimeError naming the path and line of a malformed line or
+ *  of a qid given a second time. */
 std::vector<Topic> parse_topics(std::string_view content, std::string_view path);
 
 /** Lines of a TREC run for one topic: `qid Q0 docid rank score tag`, rank from 1. */
