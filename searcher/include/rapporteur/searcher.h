@@ -113,6 +113,11 @@ struct Hit {
     /// For related passages: the words (as written in this passage) and the entities that
     /// relate it to the source.
     std::vector<std::string> shared_terms, shared_entities;
+    /// Where the query's words matched: "text", "title" (the session title), "footnote" (a
+    /// cited footnote's text), in that order; empty for a filter alone or a batch run.
+    std::vector<std::string> matched_in;
+    int footnote_number = 0;           ///< for a footnote passage: its number, else 0
+    std::vector<std::string> cited_by; ///< for a footnote passage: the ids of the passages citing it
 };
 
 struct FacetValue {
@@ -134,6 +139,9 @@ struct SearchResult {
     std::string suggestion; ///< "did you mean" query, "" when every word is known
     std::string searched;   ///< the query actually searched when auto-corrected, else ""
     bool related = false;   ///< from related()/related_text(): hits carry what they share
+    /// The drill-down filters in force (SearchOptions::filters), field → values.
+    std::map<std::string, std::vector<std::string>> filters;
+    std::string lang; ///< the query's language as given (SearchOptions::lang); "" → every language
 };
 
 /** A searcher over one database, opened read-only once and reused for many queries.
