@@ -11,7 +11,11 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <sys/ioctl.h>
 #include <unistd.h>
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 namespace cli = rapporteur::cli;
@@ -21,6 +25,19 @@ namespace {
 
 /// The deepest result a query may ask for (offset + limit is bounded by --max-results too).
 constexpr std::size_t MAX_RESULTS = 1'000'000;
+
+/// Columns of the output: the terminal's (stdout), else $COLUMNS, else 80.
+std::size_t output_width() {
+    winsize ws{};
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+    if (const char* env = std::getenv("COLUMNS")) {
+        std::size_t columns = 0;
+        const char* end = env + std::strlen(env);
+        const auto [ptr, ec] = std::from_chars(env, end, columns);
+        if (ec == std::errc() && ptr == end && columns > 0) return columns;
+    }
+    return 80;
+}
 
 /// "org=GRETA" → ("org", "GRETA"); throws po::error when there is no '='.
 std::pair<std::string, std::string> split_filter(const std::string& f) {
@@ -154,7 +171,9 @@ int run_search(int argc, char** argv) {
     else if (highlight == "color" || highlight == "colour" || (highlight == "auto" && isatty(STDOUT_FILENO))) {
         marks = rapporteur::MarkStyle::ANSI;
     }
-    std::fputs(rapporteur::format_text(result, marks).c_str(), stdout);
+    // Notices are diagnostics (stderr); the results alone go to stdout.
+    for (const auto& n : result.notices) fmt::print(stderr, "note: {}\n", n);
+    std::fputs(rapporteur::format_text(result, marks, output_width()).c_str(), stdout);
     return cli::EXIT_OK;
 }
 

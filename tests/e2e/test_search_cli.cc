@@ -1,8 +1,11 @@
 /** @file test_search_cli.cc
  *  @brief End-to-end: the installed rapporteur-search on seeds/: the JSON contract field by
- *         field, drill-down, related passages, absurd queries, spelling and batch topics.
+ *         field, drill-down, related passages, absurd queries, spelling and batch topics; the
+ *         text output's width, colour, header, streams and exit status; --help.
  */
 #include "support/process.h"
+
+#include "rapporteur/utf8.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -11,7 +14,7 @@
 #include <set>
 #include <sstream>
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 using rapporteur::test::quote;
 using rapporteur::test::run;
 using rapporteur::test::TempDir;
@@ -32,7 +35,42 @@ const std::string& seed_db() {
     return db;
 }
 
+/// The seed and the layout test report (long session titles, Chinese), indexed once.
+const std::string& layout_db() {
+    static TempDir dir;
+    static const std::string db = [] {
+        const std::string path = (dir / "db").string();
+        auto r = run(BIN + "/rapporteur-index -q --db " + quote(path) + " " + quote(RAPPORTEUR_SEEDS) + " " +
+                     quote(std::string(RAPPORTEUR_TEST_DATA) + "/searcher/layout_zh.txt"));
+        REQUIRE(r.status == 0);
+        return path;
+    }();
+    return db;
+}
+
 std::string search(const std::string& args) { return BIN + "/rapporteur-search --db " + quote(seed_db()) + " " + args; }
+
+/// `command` run on a terminal (a pty of `columns` columns, by script(1)), with `env` set.
+std::string on_terminal(const std::string& command, const std::string& env = "", int columns = 80) {
+    return "env -u NO_COLOR TERM=xterm " + env + " script -qec " +
+           quote("stty cols " + std::to_string(columns) + " rows 50; " + command) + " /dev/null";
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back(); // a terminal's line ends
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+/// Terminal columns of a line: its display width without ANSI escapes.
+std::size_t columns(std::string line) {
+    for (std::size_t e; (e = line.find('\033')) != std::string::npos;) line.erase(e, line.find('m', e) + 1 - e);
+    return rapporteur::utf8::display_width(line);
+}
 
 json search_json(const std::string& args) {
     auto r = run(search("--format json " + args));
@@ -67,9 +105,9 @@ std::string cp_slice(const std::string& s, std::size_t a, std::size_t b) {
 
 TEST_CASE("search --format json follows the contract, field by field", "[cli][search]") {
     auto j = search_json("--limit 4 --offset 1 " + quote("\"victims of trafficking\" asylum"));
-    std::set<std::string> keys;
-    for (auto it = j.begin(); it != j.end(); ++it) keys.insert(it.key());
-    CHECK(keys == std::set<std::string>{"query", "total", "offset", "limit", "results", "facets", "notices"});
+    std::vector<std::string> keys;
+    for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
+    CHECK(keys == std::vector<std::string>{"query", "total", "offset", "limit", "results", "facets", "notices"});
     CHECK(j["query"] == "\"victims of trafficking\" asylum");
     CHECK(j["offset"] == 1);
     CHECK(j["limit"] == 4);
@@ -81,10 +119,13 @@ TEST_CASE("search --format json follows the contract, field by field", "[cli][se
     std::size_t expected_rank = 2;
     for (const auto& h : j["results"]) {
         INFO(h.dump());
-        std::set<std::string> hk;
-        for (auto it = h.begin(); it != h.end(); ++it) hk.insert(it.key());
-        CHECK(hk == std::set<std::string>{"rank", "id", "score", "document", "kind", "lang", "session", "organisations",
-                                          "countries", "text", "snippet", "highlights", "footnotes"});
+        std::vector<std::string> hk;
+        for (auto it = h.begin(); it != h.end(); ++it) hk.push_back(it.key());
+        std::vector<std::string> expected{"rank",    "id",         "score",         "document",  "kind",
+                                          "lang",    "session",    "organisations", "countries", "text",
+                                          "snippet", "highlights", "footnotes"};
+        if (h["kind"] == "footnote") expected.insert(expected.end(), {"n", "cited_by"});
+        CHECK(hk == expected);
         CHECK(h["rank"] == expected_rank++);
         CHECK(h["id"].is_string());
         CHECK_FALSE(h["id"].get<std::string>().empty());
@@ -240,7 +281,7 @@ TEST_CASE("search: absurd queries are answered quickly with a notice", "[cli][se
     }
     auto people = run(search("--highlight brackets trafficing"));
     CHECK(people.status == 0);
-    CHECK(people.out.find("did you mean \"trafficking\"") != std::string::npos);
+    CHECK(people.err.find("did you mean \"trafficking\"") != std::string::npos);
     auto fixed = run(search("--highlight brackets --auto-correct trafficing"));
     CHECK(fixed.out.find("[trafficking]") != std::string::npos);
 }
@@ -303,4 +344,47 @@ TEST_CASE("search --topics refuses a qid given twice, a directory and --format j
     CHECK(as_json.status == 2);
     CHECK(as_json.err.find("--format json does not apply to --topics") != std::string::npos);
     CHECK(std::count(as_json.err.begin(), as_json.err.end(), '\n') == 1);
+}
+
+TEST_CASE("search text output fits 80 columns in a pipe with ids whole, wider with COLUMNS or a wider terminal",
+          "[cli][search][text]") {
+    const std::string db = BIN + "/rapporteur-search --db " + quote(layout_db()) + " ";
+    const std::vector<std::string> queries = {"trafficking",
+                                              quote("victims of trafficking") + " --limit 20",
+                                              "asylum guidance --explain",
+                                              "人口贩运",
+                                              "identification victims --limit 5",
+                                              "procurement diligence",
+                                              "org:OSCE --limit 30",
+                                              "--like 000-2e1ad919f53edd39/p18 --explain",
+                                              "--filter lang=zh --lang zh 识别"};
+    bool wider = false;
+    for (const auto& q : queries) {
+        INFO(q);
+        auto j = json::parse(run(db + "--format json " + q).out);
+        REQUIRE_FALSE(j["results"].empty());
+        for (const std::string columns_env : {"", "COLUMNS=120 "}) {
+            const std::size_t width = columns_env.empty() ? 80 : 120;
+            auto r = run("env -u COLUMNS " + columns_env + db + q);
+            INFO(r.out);
+            REQUIRE(r.status == 0);
+            const auto lines = lines_of(r.out);
+            for (const auto& line : lines) {
+                CHECK(columns(line) <= width);
+                wider = wider || columns(line) > 80;
+            }
+            // The id --like takes stands whole at the head of its hit's first line.
+            for (const auto& h : j["results"]) {
+                const std::string id = h["id"];
+                CHECK(std::any_of(lines.begin(), lines.end(),
+                                  [&](const std::string& line) { return line.rfind(id + "  rank ", 0) == 0; }));
+            }
+        }
+    }
+    CHECK(wider); // with COLUMNS=120 some line takes more than 80 columns
+    // On a terminal, its width (TIOCGWINSZ) decides, over $COLUMNS.
+    auto narrow = run(on_terminal(db + quote("victims of trafficking") + " --limit 5", "COLUMNS=200", 60));
+    REQUIRE(narrow.status == 0);
+    for (const auto& line : lines_of(narrow.out)) CHECK(columns(line) <= 60);
+    CHECK(narrow.out.find("000-2e1ad919f53edd39/p18  rank ") != std::string::npos);
 }

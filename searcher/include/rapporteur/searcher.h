@@ -173,14 +173,18 @@ class Searcher {
     std::unique_ptr<Impl> impl_;
 };
 
-/// The JSON contract of a result (documented in searcher/README.md).
-nlohmann::json to_json(const SearchResult& result);
+/// The JSON contract of a result (documented in searcher/README.md), keys in its order.
+nlohmann::ordered_json to_json(const SearchResult& result);
 
 /// How highlighted words are marked in text output.
 enum class MarkStyle { ANSI, BRACKETS, NONE };
 
-/// The text output for people: hits with session, document, snippet and footnotes, then facets.
-std::string format_text(const SearchResult& result, MarkStyle marks);
+/** The text output for people: what was searched and how many passages match, then per hit
+ *  its id (never broken: --like takes it), rank, score and session, the snippet and the
+ *  footnotes it cites, then the facet counts. Every line fits in `width` terminal columns
+ *  (utf8::display_width; ANSI marks take none), except an id longer than that. Notices are
+ *  not part of it (the caller prints them apart, to stderr). */
+std::string format_text(const SearchResult& result, MarkStyle marks, std::size_t width = 80);
 
 /// One topic of a batch run.
 struct Topic {
