@@ -159,6 +159,27 @@ std::size_t byte_of_code_point(std::string_view text, std::size_t cp) {
     return text.size();
 }
 
+std::size_t char_width(char32_t c) {
+    if (c >= 0x20 && c < 0x7F) return 1;
+    if (c < 0xA0) return 0; // C0 and C1 controls, DEL
+    const auto uc = static_cast<UChar32>(c);
+    if ((U_GET_GC_MASK(uc) & (U_GC_MN_MASK | U_GC_ME_MASK | U_GC_CF_MASK)) != 0 && c != 0xAD) return 0;
+    const auto eaw = u_getIntPropertyValue(uc, UCHAR_EAST_ASIAN_WIDTH);
+    return eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH ? 2 : 1;
+}
+
+std::size_t display_width(std::string_view text) {
+    std::size_t width = 0, pos = 0;
+    while (pos < text.size()) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {
+            width += char_width(static_cast<unsigned char>(text[pos++]));
+            continue;
+        }
+        width += char_width(next(text, pos));
+    }
+    return width;
+}
+
 std::u32string decode(std::string_view text) {
     std::u32string out;
     out.reserve(text.size());

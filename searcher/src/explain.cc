@@ -4,7 +4,22 @@
 #include "docid_decider.h"
 #include "searcher_impl.h"
 
+#include "rapporteur/format/schema.h"
+
+#include <algorithm>
+
 namespace rapporteur {
+
+std::pair<std::string_view, std::string_view> Searcher::Impl::term_field(std::string_view term) {
+    // Text terms are folded, so never start with an ASCII capital; every prefix does.
+    if (term.empty() || term.front() < 'A' || term.front() > 'Z') return {"text", term};
+    if (term.starts_with(schema::PREFIX_SESSION_TITLE)) return {"title", term.substr(1)};
+    if (term.starts_with(schema::PREFIX_FOOTNOTE)) return {"footnote", term.substr(1)};
+    for (const auto& f : schema::FIELDS) {
+        if (term.starts_with(f.prefix)) return {f.name, term.substr(f.prefix.size())};
+    }
+    return {"", term};
+}
 
 std::vector<TermContribution> Searcher::Impl::explain(const Plan& plan, Xapian::docid did,
                                                       const Xapian::Weight& weight) {
@@ -21,10 +36,18 @@ std::vector<TermContribution> Searcher::Impl::explain(const Plan& plan, Xapian::
         TermContribution c;
         c.label = leaf.label;
         c.weight = mset.begin().get_weight();
+        // Named by field ("title:asylum", "session:4"), not by the index's prefixes; the
+        // passage's own text first, then its session title, then its cited footnotes.
+        std::vector<std::pair<std::ptrdiff_t, std::string>> named;
         for (auto t = enquire.get_matching_terms_begin(mset.begin()); t != enquire.get_matching_terms_end(mset.begin());
              ++t) {
-            c.terms.push_back(*t);
+            const std::string term = *t;
+            const auto [field, value] = term_field(term);
+            const auto order = std::find(std::begin(WORD_FIELDS), std::end(WORD_FIELDS), field) - WORD_FIELDS;
+            named.emplace_back(order, field.empty() ? term : std::string(field) + ":" + std::string(value));
         }
+        std::stable_sort(named.begin(), named.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto& [order, name] : named) c.terms.push_back(std::move(name));
         if (c.weight > 0 || !c.terms.empty()) out.push_back(std::move(c));
     }
     return out;

@@ -1,20 +1,22 @@
 /** @file output.cc
- *  @brief A result as JSON (the contract of searcher/README.md), as text for people, and as
- *         TREC run lines.
+ *  @brief A result as JSON (the contract of searcher/README.md), as text for people laid out
+ *         to a terminal's width, and as TREC run lines.
  */
+#include "rapporteur/format/schema.h"
 #include "rapporteur/searcher.h"
 #include "rapporteur/utf8.h"
 
 #include "highlighter.h"
-#include "text_util.h"
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace rapporteur {
 
-nlohmann::json to_json(const SearchResult& r) {
-    using nlohmann::json;
+nlohmann::ordered_json to_json(const SearchResult& r) {
+    using json = nlohmann::ordered_json;
     json results = json::array();
     for (const auto& h : r.hits) {
         json footnotes = json::array();
@@ -34,7 +36,12 @@ nlohmann::json to_json(const SearchResult& r) {
                     {"snippet", h.snippet},
                     {"highlights", highlights},
                     {"footnotes", footnotes}};
-        // Extra keys only when asked for (--explain, --like), so the contract stays exact.
+        // Extra keys only where they apply (a footnote's own passage) or when asked for
+        // (--explain, --like), so the contract stays exact.
+        if (h.kind == PassageKind::FOOTNOTE) {
+            hit["n"] = h.footnote_number;
+            hit["cited_by"] = h.cited_by;
+        }
         if (!h.explanation.empty()) {
             json explain = json::array();
             for (const auto& c : h.explanation)
@@ -45,16 +52,168 @@ nlohmann::json to_json(const SearchResult& r) {
         results.push_back(std::move(hit));
     }
     json facets = json::object();
-    for (const auto& [name, values] : r.facets) {
-        json arr = json::array();
-        for (const auto& v : values) arr.push_back({{"value", v.value}, {"count", v.count}});
-        facets[name] = arr;
+    for (const auto& field : schema::FIELDS) {
+        auto f = field.facet.empty() ? r.facets.end() : r.facets.find(std::string(field.facet));
+        if (f == r.facets.end()) continue;
+        json values = json::array();
+        for (const auto& v : f->second) values.push_back({{"value", v.value}, {"count", v.count}});
+        facets[f->first] = values;
     }
     return {{"query", r.query},   {"total", r.total}, {"offset", r.offset},  {"limit", r.limit},
             {"results", results}, {"facets", facets}, {"notices", r.notices}};
 }
 
 namespace {
+
+/// Lines narrower than this are not laid out: a terminal that narrow gets lines this wide.
+constexpr std::size_t MIN_WIDTH = 20;
+/// Indent of a hit's lines under its header.
+constexpr std::size_t INDENT = 3;
+/// A word too long for a line starts on the current one when at least this much room is left.
+constexpr std::size_t MIN_ROOM = 10;
+constexpr std::string_view ANSI_RESET = "\033[0m";
+
+/// The length of the ANSI escape sequence ("\033[...m") at byte `i` of `s`, else 0.
+std::size_t escape_at(std::string_view s, std::size_t i) {
+    if (s[i] != '\033' || i + 1 >= s.size() || s[i + 1] != '[') return 0;
+    for (std::size_t j = i + 2; j < s.size(); ++j) {
+        if (s[j] >= 0x40 && s[j] <= 0x7E) return j + 1 - i;
+    }
+    return 0;
+}
+
+/// Terminal columns of `s`: ANSI escape sequences take none.
+std::size_t columns(std::string_view s) {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        if (const std::size_t e = escape_at(s, i)) {
+            i += e;
+            continue;
+        }
+        width += utf8::char_width(utf8::next(s, i));
+    }
+    return width;
+}
+
+/// `s` cut to at most `max` columns, with "…" where it was cut.
+std::string shorten(std::string_view s, std::size_t max) {
+    if (columns(s) <= max) return std::string(s);
+    std::string out;
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t start = i;
+        const std::size_t w = utf8::char_width(utf8::next(s, i));
+        if (width + w + 1 > max) break;
+        out.append(s.substr(start, i - start));
+        width += w;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out + "…";
+}
+
+/** Words laid out on lines of at most `width` columns, after a first-line prefix and then an
+ *  indent. A word too long for a line is cut between characters (a URL, a run of Chinese),
+ *  unless it must stay whole (an id). A colour open at a line's end is closed there and
+ *  opened again after the next line's indent, so the margin stays plain. */
+class Paragraph {
+  public:
+    Paragraph(std::string& out, std::size_t width, std::string_view prefix, std::size_t indent)
+        : out_(out), width_(width), indent_(std::min(indent, width / 2)), line_(prefix), cols_(columns(prefix)) {}
+    ~Paragraph() { out_ += line_ + "\n"; }
+    Paragraph(const Paragraph&) = delete;
+    Paragraph& operator=(const Paragraph&) = delete;
+
+    /// The columns the current line has taken.
+    std::size_t used() const { return cols_; }
+
+    /// Adds one word after `separator` (on the same line) or on a new line.
+    void word(std::string_view w, std::string_view separator = " ", bool whole = false) {
+        const std::size_t wide = columns(w), sep = words_ ? separator.size() : 0;
+        if (cols_ + sep + wide <= width_) {
+            if (words_) append(separator);
+            append(w);
+        } else if (whole || indent_ + wide <= width_) {
+            if (words_) new_line();
+            append(w);
+        } else if (w.find(' ') != std::string_view::npos) {
+            text(w); // a name of several words: break it between them rather than inside one
+            return;
+        } else {
+            if (words_ && cols_ + sep + MIN_ROOM <= width_)
+                append(separator);
+            else if (words_)
+                new_line();
+            cut(w);
+        }
+        ++words_;
+    }
+
+    /// Adds the words of `text` (split at white space).
+    void text(std::string_view text) {
+        std::size_t i = 0;
+        while (i < text.size()) {
+            const std::size_t end = std::min(text.find_first_of(" \t\n\r", i), text.size());
+            if (end > i) word(text.substr(i, end - i));
+            i = end + 1;
+        }
+    }
+
+    /// Ends the current line; the next word starts at the indent.
+    void new_line() {
+        if (!style_.empty()) line_ += ANSI_RESET;
+        out_ += line_ + "\n";
+        line_ = std::string(indent_, ' ') + style_;
+        cols_ = indent_;
+        words_ = 0;
+    }
+
+  private:
+    /// Appends `s` to the line, following the colour its escape sequences leave on.
+    void append(std::string_view s) {
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            if (const std::size_t e = escape_at(s, i)) {
+                const std::string_view esc = s.substr(i, e);
+                style_ = esc == ANSI_RESET || esc == "\033[m" ? std::string() : std::string(esc);
+                i += e - 1;
+            }
+        }
+        line_ += s;
+        cols_ += columns(s);
+    }
+
+    /** Appends a word too long for a line onto as many lines as it takes: each piece as long
+     *  as the line allows, ending after a '/', '-' or '.' when there is one in its second
+     *  half (a URL breaks between its parts), else between any two characters. */
+    void cut(std::string_view w) {
+        while (!w.empty()) {
+            std::size_t fit = 0, wide = 0, soft = 0;
+            for (std::size_t i = 0; i < w.size();) {
+                const std::size_t start = i;
+                std::size_t cw = 0;
+                if (const std::size_t e = escape_at(w, i))
+                    i += e;
+                else
+                    cw = utf8::char_width(utf8::next(w, i));
+                if (cols_ + wide + cw > width_ && (fit > 0 || cols_ > indent_)) break;
+                wide += cw;
+                fit = i;
+                const char c = w[start];
+                if ((c == '/' || c == '-' || c == '.') && 2 * (cols_ + wide) > cols_ + width_) soft = fit;
+            }
+            if (fit < w.size() && soft > 0) fit = soft;
+            append(w.substr(0, fit));
+            w.remove_prefix(fit);
+            if (!w.empty()) new_line();
+        }
+    }
+
+    std::string& out_;
+    std::size_t width_, indent_;
+    std::string line_;
+    std::size_t cols_;
+    std::size_t words_ = 0; ///< words on the current line
+    std::string style_;     ///< the colour in force ("" when none)
+};
 
 std::string session_label(const Session& s) {
     if (s.number == 0) return s.title.empty() ? "Opening" : "Opening - " + s.title;
@@ -63,55 +222,129 @@ std::string session_label(const Session& s) {
     return out;
 }
 
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : std::string(separator)) + i;
+    return out;
+}
+
+/// "1 passage matches", "3 passages match".
+std::string passages_match(std::size_t n) { return n == 1 ? "1 passage matches" : fmt::format("{} passages match", n); }
+
+/// The count, what was searched (a corrected query, the languages, the filters) and the page.
+void format_header(const SearchResult& r, std::size_t width, std::string& out) {
+    const std::string query = fmt::format("\"{}\"", r.searched.empty() ? r.query : r.searched);
+    {
+        Paragraph line(out, width, "", 2);
+        if (r.hits.empty() && r.total > 0 && r.limit > 0 && r.offset >= r.total) {
+            line.text(
+                fmt::format("no results on this page: {} {}, --offset {}", passages_match(r.total), query, r.offset));
+        } else {
+            line.text(passages_match(r.total));
+            line.word(query);
+            auto documents = r.facets.find("document");
+            if (documents != r.facets.end() && !documents->second.empty()) {
+                const std::size_t n = documents->second.size();
+                line.text(fmt::format("in {} document{}", n, n == 1 ? "" : "s"));
+            }
+            if (r.hits.size() == 1) line.text(fmt::format("(showing {})", r.hits.front().rank));
+            if (r.hits.size() > 1) line.text(fmt::format("(showing {}-{})", r.hits.front().rank, r.hits.back().rank));
+        }
+    }
+    std::vector<std::string> searched;
+    if (!r.searched.empty()) searched.push_back(fmt::format("corrected from \"{}\"", r.query));
+    if (!r.related) searched.push_back(r.lang.empty() ? "every language" : "language " + r.lang);
+    for (const auto& [field, values] : r.filters) searched.push_back(field + "=" + join(values, " or "));
+    if (!searched.empty()) Paragraph(out, width, "searched: ", 2).text(join(searched, "; "));
+}
+
+void format_hit(const Hit& h, const std::string& open, const std::string& close, std::size_t width, std::string& out) {
+    {
+        // The id first and whole (what --like takes), then rank and score, then the session.
+        Paragraph head(out, width, "", INDENT);
+        head.word(h.id, "  ", true);
+        head.word(fmt::format("rank {}", h.rank), "  ");
+        head.word(fmt::format("score {:.3f}", h.score), "  ");
+        const std::string label = session_label(h.session);
+        constexpr std::size_t MIN_LABEL = 24;
+        const std::size_t room = width > head.used() + 2 ? width - head.used() - 2 : 0;
+        if (columns(label) <= room || room >= MIN_LABEL) {
+            head.word(shorten(label, room), "  ", true);
+        } else {
+            head.new_line();
+            head.word(shorten(label, width - INDENT), "  ", true);
+        }
+    }
+    const std::string indent(INDENT, ' ');
+    if (h.kind == PassageKind::FOOTNOTE && h.footnote_number > 0) {
+        Paragraph note(out, width, indent, INDENT);
+        note.text(fmt::format("footnote {}", h.footnote_number));
+        if (!h.cited_by.empty()) {
+            note.word(",", "");
+            note.text("cited by");
+            for (std::size_t i = 0; i < h.cited_by.size(); ++i)
+                note.word(h.cited_by[i] + (i + 1 < h.cited_by.size() ? "," : ""), " ", true);
+        }
+    }
+    if (!h.matched_in.empty() && h.matched_in.front() != "text") {
+        std::vector<std::string> where;
+        for (const auto& m : h.matched_in) where.push_back(m == "title" ? "session title" : "cited footnote");
+        Paragraph(out, width, indent + "matched in: ", INDENT).text(join(where, ", "));
+    }
+    // Render from the text and the highlight offsets: no round trip through HTML.
+    std::vector<ByteRange> bytes;
+    for (const auto& [s, e] : h.highlights)
+        bytes.push_back({utf8::byte_of_code_point(h.text, s), utf8::byte_of_code_point(h.text, e)});
+    Highlighter highlighter(h.text, {});
+    ByteRange window{utf8::byte_of_code_point(h.text, h.snippet_window.first),
+                     utf8::byte_of_code_point(h.text, h.snippet_window.second)};
+    if (h.snippet_window.second == 0) window = {0, h.text.size()};
+    Paragraph(out, width, indent, INDENT).text(highlighter.render(window, bytes, open, close, false));
+    for (const auto& f : h.footnotes) {
+        const std::string marker = fmt::format("[{}] ", f.n);
+        Paragraph(out, width, indent + marker, INDENT + columns(marker)).text(f.text);
+    }
+    if (!h.shared_terms.empty() || !h.shared_entities.empty()) {
+        std::vector<std::string> shared = h.shared_terms;
+        shared.insert(shared.end(), h.shared_entities.begin(), h.shared_entities.end());
+        Paragraph(out, width, indent + "shares: ", INDENT + 8).text(join(shared, ", "));
+    }
+    for (const auto& c : h.explanation) {
+        const std::string weight = fmt::format("{}{:>8.4f}  ", indent, c.weight);
+        Paragraph line(out, width, weight, columns(weight));
+        line.text(c.label);
+        for (std::size_t i = 0; i < c.terms.size(); ++i) line.word(c.terms[i], i == 0 ? "  " : " ");
+    }
+}
+
 } // namespace
 
-std::string format_text(const SearchResult& r, MarkStyle marks) {
+std::string format_text(const SearchResult& r, MarkStyle marks, std::size_t width) {
+    width = std::max(width, MIN_WIDTH);
     std::string out;
     const std::string open = marks == MarkStyle::ANSI ? "\033[1;31m" : marks == MarkStyle::BRACKETS ? "[" : "";
-    const std::string close = marks == MarkStyle::ANSI ? "\033[0m" : marks == MarkStyle::BRACKETS ? "]" : "";
-    for (const auto& n : r.notices) out += "note: " + n + "\n";
-    out += fmt::format("{} passage{} match \"{}\"", r.total, r.total == 1 ? "" : "s", r.query);
-    if (!r.hits.empty()) out += fmt::format(" (showing {}-{})", r.hits.front().rank, r.hits.back().rank);
-    out += "\n\n";
+    const std::string close = marks == MarkStyle::ANSI       ? std::string(ANSI_RESET)
+                              : marks == MarkStyle::BRACKETS ? "]"
+                                                             : "";
+    format_header(r, width, out);
+    out += "\n";
     for (const auto& h : r.hits) {
-        out += fmt::format("{}. {}  |  {}  |  {}  score {:.3f}\n", h.rank, session_label(h.session), h.document, h.id,
-                           h.score);
-        // Render from the text and the highlight offsets: no round trip through HTML.
-        std::vector<ByteRange> bytes;
-        for (const auto& [s, e] : h.highlights)
-            bytes.push_back({utf8::byte_of_code_point(h.text, s), utf8::byte_of_code_point(h.text, e)});
-        Highlighter highlighter(h.text, {});
-        ByteRange window{utf8::byte_of_code_point(h.text, h.snippet_window.first),
-                         utf8::byte_of_code_point(h.text, h.snippet_window.second)};
-        if (h.snippet_window.second == 0) window = {0, h.text.size()};
-        out += "   " + highlighter.render(window, bytes, open, close, false) + "\n";
-        for (const auto& f : h.footnotes) {
-            out += fmt::format("   [{}] {}\n", f.n, f.text);
-        }
-        if (!h.shared_terms.empty() || !h.shared_entities.empty()) {
-            std::string shared;
-            for (const auto& t : h.shared_terms) shared += (shared.empty() ? "" : ", ") + t;
-            for (const auto& e : h.shared_entities) shared += (shared.empty() ? "" : ", ") + e;
-            out += "   shares: " + shared + "\n";
-        }
-        for (const auto& c : h.explanation) {
-            std::string terms;
-            for (const auto& t : c.terms) terms += (terms.empty() ? "" : " ") + t;
-            out += fmt::format("   {:>8.4f}  {}  [{}]\n", c.weight, c.label, terms);
-        }
+        format_hit(h, open, close, width, out);
         out += "\n";
     }
-    static const char* order[] = {"session", "organisation", "country", "lang", "document"};
-    for (const char* name : order) {
-        auto f = r.facets.find(name);
+    for (const auto& field : schema::FIELDS) {
+        auto f = field.facet.empty() ? r.facets.end() : r.facets.find(std::string(field.facet));
         if (f == r.facets.end() || f->second.empty()) continue;
-        std::string line;
-        for (std::size_t i = 0; i < f->second.size() && i < 10; ++i) {
-            line += fmt::format("{}{} ({})", i ? ", " : "", f->second[i].value, f->second[i].count);
+        constexpr std::size_t SHOWN = 10;
+        Paragraph line(out, width, f->first + ": ", 2);
+        const std::size_t n = std::min(f->second.size(), SHOWN);
+        for (std::size_t i = 0; i < n; ++i) {
+            const bool last = i + 1 == n && f->second.size() <= SHOWN;
+            line.word(fmt::format("{} ({}){}", f->second[i].value, f->second[i].count, last ? "" : ","));
         }
-        if (f->second.size() > 10) line += fmt::format(", … {} more", f->second.size() - 10);
-        out += fmt::format("{}: {}\n", name, line);
+        if (f->second.size() > SHOWN) line.text(fmt::format("… {} more", f->second.size() - SHOWN));
     }
+    if (out.ends_with("\n\n")) out.pop_back(); // blank lines between parts, not after the last
     return out;
 }
 

@@ -16,6 +16,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <set>
 
 namespace rapporteur {
 
@@ -96,6 +97,7 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchResult& result) {
+    result.filters = options.filters;
     const Xapian::BM25Weight weight(options.bm25.k1, options.bm25.k2, options.bm25.k3, options.bm25.b,
                                     options.bm25.min_normlen);
     Xapian::Enquire enquire(db);
@@ -123,12 +125,17 @@ void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchR
         hit.rank = result.offset + static_cast<std::size_t>(it.get_rank() - offset) + 1;
         hit.score = it.get_weight();
         fill_hit(hit, *it, plan, options);
-        if (plan.related) {
+        if (options.hit_details || plan.related) {
+            // Where the query matched, and the entities a related passage shares.
+            std::set<std::string_view> fields; // term_field's names are static strings
             for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
                 const std::string term = *t;
-                for (auto prefix : {schema::PREFIX_ORG, schema::PREFIX_COUNTRY}) {
-                    if (term.starts_with(prefix)) hit.shared_entities.push_back(term.substr(prefix.size()));
-                }
+                const auto [field, value] = term_field(term);
+                fields.insert(field);
+                if (plan.related && (field == "org" || field == "country")) hit.shared_entities.emplace_back(value);
+            }
+            for (const auto part : WORD_FIELDS) {
+                if (options.hit_details && fields.count(part)) hit.matched_in.emplace_back(part);
             }
         }
         if (options.explain) hit.explanation = explain(plan, *it, weight);
@@ -155,13 +162,14 @@ SearchResult Searcher::search(const std::string& query, const SearchOptions& opt
     return impl_->with_retry([&] {
         SearchResult result;
         result.query = query;
+        result.lang = options.lang;
         Impl::bound_window(options, result);
         QueryParser parser(impl_->db, impl_->analyzer, options);
         ParsedQuery parsed = parser.parse(query);
         result.notices.insert(result.notices.end(), parsed.notices.begin(), parsed.notices.end());
 
         if (!parsed.unknown.empty() && (options.suggest || options.auto_correct)) {
-            Speller speller(impl_->db);
+            Speller speller(impl_->db, &impl_->analyzer);
             std::string corrected = parsed.text;
             bool any = false;
             // From the last word back, so earlier offsets stay valid.

@@ -75,6 +75,13 @@ struct Searcher::Impl {
     void fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, const SearchOptions& options);
     /// The weight of each ranked part of the plan over passage `did`. explain.cc
     std::vector<TermContribution> explain(const Plan& plan, Xapian::docid did, const Xapian::Weight& weight);
+    /** The field an index term belongs to, and its value: "asylum" → {"text", "asylum"},
+     *  "Tasylum" → {"title", …}, "Fvictim" → {"footnote", …}, "XS4" → {"session", "4"},
+     *  "XOGRETA" → {"org", "GRETA"} (the query language's field names); a prefix the schema
+     *  does not know → {"", term}. explain.cc */
+    static std::pair<std::string_view, std::string_view> term_field(std::string_view term);
+    /// The fields of term_field() that a query's words match, in the order output lists them.
+    static constexpr std::string_view WORD_FIELDS[] = {"text", "title", "footnote"};
     /// The passage's text at the first position of `term` (as it writes it), else `term`. hits.cc
     std::string surface(const std::string& text, const std::vector<std::uint32_t>& offsets, Xapian::docid did,
                         const std::string& term);

@@ -10,36 +10,60 @@
 
 namespace rapporteur {
 
-Speller::Speller(const Xapian::Database& db) : db_(db) {}
+Speller::Speller(const Xapian::Database& db, const Analyzer* analyzer) : db_(db), analyzer_(analyzer) {}
 
-std::string Speller::surface_form(const std::string& term) const {
-    // The most common spelling among the first passages that contain the term.
-    std::map<std::string, std::size_t> forms;
+std::string Speller::written_form(const std::string& term, const std::string& folded) const {
+    // Per word (folded): how many passages write it, and how often in each casing.
+    std::map<std::string, std::pair<std::size_t, std::map<std::string, std::size_t>>> forms;
     std::size_t seen = 0;
     for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term) && seen < 20; ++p, ++seen) {
-        auto pos = db_.positionlist_begin(*p, term);
-        if (pos == db_.positionlist_end(*p, term)) continue;
         PassageData data = PassageData::parse(db_.get_document(*p), false);
-        const std::size_t i = 2 * static_cast<std::size_t>(*pos - 1);
-        if (i + 1 >= data.offsets.size() || data.offsets[i + 1] > data.hit.text.size()) continue;
-        ++forms[utf8::fold(
-            std::string_view(data.hit.text).substr(data.offsets[i], data.offsets[i + 1] - data.offsets[i]))];
-    }
-    std::string best = term;
-    std::size_t best_count = 0;
-    for (const auto& [form, count] : forms) {
-        if (count > best_count) {
-            best = form;
-            best_count = count;
+        for (auto pos = db_.positionlist_begin(*p, term); pos != db_.positionlist_end(*p, term); ++pos) {
+            const std::size_t i = 2 * static_cast<std::size_t>(*pos - 1);
+            if (i + 1 >= data.offsets.size() || data.offsets[i + 1] > data.hit.text.size()) continue;
+            const std::string written = data.hit.text.substr(data.offsets[i], data.offsets[i + 1] - data.offsets[i]);
+            const std::string key = utf8::fold(written);
+            if (!folded.empty() && key != folded) continue;
+            auto& [count, casings] = forms[key];
+            ++count;
+            ++casings[written];
+            break; // one occurrence a passage
         }
     }
-    return best;
+    auto most = [](const auto& counts, auto count_of) {
+        auto best = counts.begin();
+        for (auto it = counts.begin(); it != counts.end(); ++it) {
+            if (count_of(it->second) > count_of(best->second)) best = it;
+        }
+        return best;
+    };
+    if (forms.empty()) return {};
+    const auto& casings = most(forms, [](const auto& v) { return v.first; })->second.second;
+    return most(casings, [](std::size_t n) { return n; })->first;
+}
+
+std::string Speller::surface_form(const std::string& term) const {
+    std::string written = written_form(term, {});
+    return written.empty() ? term : written;
 }
 
 std::string Speller::suggest(const std::string& original, const std::string& term) const {
     const std::string folded = utf8::fold(original);
     std::string from_dictionary = db_.get_spelling_suggestion(folded, 2);
-    if (!from_dictionary.empty() && from_dictionary != folded) return from_dictionary;
+    if (!from_dictionary.empty() && from_dictionary != folded) {
+        // The dictionary keeps words folded: find where the passages write it, through its
+        // index terms, and show it as they do ("greta" → "GRETA").
+        if (analyzer_) {
+            for (const auto& w : analyzer_->analyze_query(from_dictionary)) {
+                for (const auto& a : w.alternatives) {
+                    if (a.terms.size() != 1 || !db_.term_exists(a.terms.front())) continue;
+                    std::string written = written_form(a.terms.front(), from_dictionary);
+                    if (!written.empty()) return written;
+                }
+            }
+        }
+        return from_dictionary;
+    }
     if (term.empty()) return {};
     // The first code point (1 to 4 bytes) narrows the scan to one slice of the vocabulary.
     std::size_t lead = 0;

@@ -4,6 +4,8 @@
 #ifndef RAPPORTEUR_SPELLER_H
 #define RAPPORTEUR_SPELLER_H
 
+#include "rapporteur/analyzers.h"
+
 #include <xapian.h>
 
 #include <string>
@@ -12,21 +14,31 @@ namespace rapporteur {
 
 /** Suggests corrections from the index itself: Xapian's spelling dictionary when the indexer
  *  filled one, else the nearest index term (Damerau–Levenshtein over the vocabulary that
- *  shares the word's first letter) shown as the passages write it. */
+ *  shares the word's first letter), shown as the passages write it, in their casing. */
 class Speller {
   public:
-    explicit Speller(const Xapian::Database& db);
+    /** `analyzer` finds the index terms of a dictionary word, to show it in the passages'
+     *  casing; without one a dictionary word is shown folded ("greta"). */
+    explicit Speller(const Xapian::Database& db, const Analyzer* analyzer = nullptr);
 
     /** A correction for `original` (the word as typed) whose main index term is `term`, as
-     *  a word of the passages (e.g. "trafficing" → "trafficking"); "" when nothing is near
-     *  enough (distance 1 for words of up to 4 letters, else 2). */
+     *  a word of the passages (e.g. "trafficing" → "trafficking", "Gretta" → "GRETA"); ""
+     *  when nothing is near enough (distance 1 for words of up to 4 letters, else 2). */
     std::string suggest(const std::string& original, const std::string& term) const;
 
-    /// The word as a passage writes it at the first occurrence of `term` ("traffick" → "trafficking").
+    /** The word as the passages write it where `term` occurs ("traffick" → "trafficking"):
+     *  among the first passages that contain it, the most common word (compared folded), in
+     *  its most common casing ("greta" → "GRETA"); `term` when no passage has it at a
+     *  position. */
     std::string surface_form(const std::string& term) const;
 
   private:
+    /// surface_form() counting only the occurrences whose case folding is `folded` (any when
+    /// ""); "" when there is none.
+    std::string written_form(const std::string& term, const std::string& folded) const;
+
     const Xapian::Database& db_;
+    const Analyzer* analyzer_;
 };
 
 } // namespace rapporteur

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -14,12 +15,23 @@ namespace rapporteur {
 
 namespace {
 
-/// The line (from 1) that byte `offset` of `content` stands on, for messages.
-std::size_t line_of(std::string_view content, std::size_t offset) {
-    std::size_t line = 1;
-    for (std::size_t i = 0; i < offset && i < content.size(); ++i) line += content[i] == '\n';
-    return line;
-}
+/// Topics read so far, and the line each qid was first read on.
+struct TopicList {
+    std::string_view path;
+    std::vector<Topic> topics;
+    std::map<std::string, std::size_t> first_lines;
+
+    /// Adds `topic`, read on `line`; a qid given twice is an error (rapporteur-eval and
+    /// trec_eval would refuse the run, or score one topic twice).
+    void add(Topic topic, std::size_t line) {
+        const auto [first, fresh] = first_lines.emplace(topic.qid, line);
+        if (!fresh) {
+            throw RuntimeError(std::string(path) + ":" + std::to_string(line) + ": topic '" + topic.qid +
+                               "' again (first on line " + std::to_string(first->second) + ")");
+        }
+        topics.push_back(std::move(topic));
+    }
+};
 
 /// The text after `<tag>` up to the next tag ('<'), or "" when the tag is absent.
 std::string field_after(std::string_view block, std::string_view tag, bool& found) {
@@ -33,13 +45,14 @@ std::string field_after(std::string_view block, std::string_view tag, bool& foun
 }
 
 std::vector<Topic> parse_trec(std::string_view content, std::string_view path) {
-    std::vector<Topic> topics;
-    std::size_t at = 0;
+    TopicList topics{path, {}, {}};
+    std::size_t at = 0, line = 1, counted = 0; // the line of byte `counted`
     while ((at = content.find("<top>", at)) != std::string_view::npos) {
+        line += static_cast<std::size_t>(std::count(content.begin() + counted, content.begin() + at, '\n'));
+        counted = at;
         auto end = content.find("</top>", at);
         if (end == std::string_view::npos) {
-            throw RuntimeError(std::string(path) + ":" + std::to_string(line_of(content, at)) +
-                               ": <top> without </top>");
+            throw RuntimeError(std::string(path) + ":" + std::to_string(line) + ": <top> without </top>");
         }
         std::string_view block = content.substr(at, end - at);
         bool has_num = false, has_title = false;
@@ -47,21 +60,21 @@ std::vector<Topic> parse_trec(std::string_view content, std::string_view path) {
         std::string title = field_after(block, "<title>", has_title);
         if (num.rfind("Number:", 0) == 0) num = std::string(lines::trim(std::string_view(num).substr(7)));
         if (!has_num || num.empty() || !has_title || title.empty()) {
-            throw RuntimeError(std::string(path) + ":" + std::to_string(line_of(content, at)) + ": topic without " +
+            throw RuntimeError(std::string(path) + ":" + std::to_string(line) + ": topic without " +
                                (!has_num || num.empty() ? "<num>" : "<title>"));
         }
         if (title.rfind("Topic:", 0) == 0) title = std::string(lines::trim(std::string_view(title).substr(6)));
-        topics.push_back({num, title, {}}); // TREC topics give no language
+        topics.add({num, title, {}}, line); // TREC topics give no language
         at = end + 6;
     }
-    return topics;
+    return std::move(topics.topics);
 }
 
 } // namespace
 
 std::vector<Topic> parse_topics(std::string_view content, std::string_view path) {
     if (content.find("<top>") != std::string_view::npos) return parse_trec(content, path);
-    std::vector<Topic> topics;
+    TopicList topics{path, {}, {}};
     lines::for_each(content, [&](std::string_view line, std::size_t number) {
         if (lines::trim(line).empty() || line.front() == '#') return;
         const auto cols = lines::split(line, '\t');
@@ -85,9 +98,9 @@ std::vector<Topic> parse_topics(std::string_view content, std::string_view path)
                 query = head;
             }
         }
-        topics.push_back({std::string(lines::trim(qid)), std::string(lines::trim(query)), lang});
+        topics.add({std::string(lines::trim(qid)), std::string(lines::trim(query)), lang}, number);
     });
-    return topics;
+    return std::move(topics.topics);
 }
 
 } // namespace rapporteur

@@ -75,3 +75,17 @@ TEST_CASE("code_point_index and byte_of_code_point are inverse on boundaries", "
     for (std::size_t cp = 0; cp <= 4; ++cp) CHECK(index[utf8::byte_of_code_point(s, cp)] == cp);
     CHECK(utf8::byte_of_code_point(s, 99) == s.size());
 }
+
+TEST_CASE("display_width: CJK and fullwidth take two columns, combining marks none", "[utf8]") {
+    CHECK(utf8::display_width("") == 0);
+    CHECK(utf8::display_width("asylum") == 6);
+    CHECK(utf8::display_width("人口贩运") == 8);        // Han: wide
+    CHECK(utf8::display_width("ひらがな") == 8);        // kana: wide
+    CHECK(utf8::display_width("ＡＢ") == 4);            // fullwidth Latin
+    CHECK(utf8::display_width("e\u0301te\u0301") == 3); // "été" with combining acutes
+    CHECK(utf8::display_width("a\u200Bb") == 2);        // zero-width space
+    CHECK(utf8::display_width("…") == 1);               // ambiguous: one column
+    CHECK(utf8::display_width("Vi\u00F1a, 与会者") == 12);
+    CHECK(utf8::char_width(U'\t') == 0);
+    CHECK(utf8::char_width(U'中') == 2);
+}

@@ -93,6 +93,45 @@ TEST_CASE("explain: each part's weight, and the parts add up to the score", "[se
     }
 }
 
+TEST_CASE("hits say where they matched and footnotes who cites them, explanations name fields", "[searcher]") {
+    Searcher s(test::build_database(test::meeting_passages()));
+    SearchOptions o;
+    o.explain = true;
+    o.lang = "en";
+    o.filters["org"] = {"OSCE"};
+    auto r = s.search("pandemic", o);
+    CHECK(r.lang == "en");
+    CHECK(r.filters == o.filters);
+    REQUIRE(r.hits.size() == 1);
+    CHECK(r.hits[0].id == "m/p1");
+    CHECK(r.hits[0].matched_in == std::vector<std::string>{"text", "title"});
+    REQUIRE(r.hits[0].explanation.size() == 1);
+    CHECK(r.hits[0].explanation[0].terms == std::vector<std::string>{"text:pandem", "title:pandem"});
+    // m/p2 has the word in its session title only.
+    auto title_only = s.search("pandemic", SearchOptions{});
+    REQUIRE(title_only.hits.size() == 2);
+    CHECK(title_only.hits[1].id == "m/p2");
+    CHECK(title_only.hits[1].matched_in == std::vector<std::string>{"title"});
+    SearchOptions notes;
+    notes.filters["kind"] = {"footnote"};
+    auto note = s.search("entitlement", notes);
+    REQUIRE(note.hits.size() == 1);
+    CHECK(note.hits[0].footnote_number == 7);
+    CHECK(note.hits[0].cited_by == std::vector<std::string>{"m/p3"});
+    // The same session's bonus of --like names its fields too.
+    SearchOptions like;
+    like.explain = true;
+    for (const auto& h : s.related("m/p3", like).hits) {
+        for (const auto& c : h.explanation) {
+            for (const auto& t : c.terms) {
+                INFO(t);
+                CHECK(t.find(':') != std::string::npos);
+                CHECK(t.rfind("XS", 0) == std::string::npos);
+            }
+        }
+    }
+}
+
 TEST_CASE("ranking: BM25 parameters change scores - equal scores keep one order", "[searcher]") {
     Searcher s(test::build_database(test::meeting_passages()));
     SearchOptions o;

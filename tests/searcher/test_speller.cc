@@ -28,6 +28,9 @@ TEST_CASE("seed: an unknown word gets a correction as the passages write it", "[
     CHECK(s.search("asylum trafficing", SearchOptions{}).suggestion == "asylum trafficking");
     // Nothing near enough: no suggestion.
     CHECK(s.search("zzqxv", SearchOptions{}).suggestion.empty());
+    // The dictionary keeps words folded; suggestions come as the passages write them.
+    CHECK(s.search("GRETTA", SearchOptions{}).suggestion == "GRETA");
+    CHECK(s.search("Counsil of Europe", SearchOptions{}).suggestion == "Council of Europe");
 }
 
 TEST_CASE("the speller prefers the nearest, then the most frequent word", "[spelling]") {
@@ -37,4 +40,7 @@ TEST_CASE("the speller prefers the nearest, then the most frequent word", "[spel
     CHECK(speller.suggest("asylm", "asylm") == "asylum");
     CHECK(speller.suggest("xyzzy", "xyzzy").empty());
     CHECK(speller.surface_form("victim") == "victims");
+    // In the passages' casing, not folded.
+    CHECK(speller.suggest("Gretta", "gretta") == "GRETA");
+    CHECK(speller.surface_form("greta") == "GRETA");
 }

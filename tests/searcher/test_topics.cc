@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <tuple>
+
 using rapporteur::parse_topics;
 
 TEST_CASE("TSV topics: qid, tab, query - comments and blank lines skipped", "[topics]") {
@@ -46,6 +48,23 @@ TEST_CASE("TREC topics: <num> Number: and <title>", "[topics]") {
     CHECK(topics[0].query == "International Organized Crime");
     CHECK(topics[1].qid == "302");
     CHECK(topics[1].query == "asylum seekers");
+}
+
+TEST_CASE("a qid given twice is refused, naming the file, the line and the first one", "[topics]") {
+    for (const auto& [content, line, first] :
+         {std::tuple<std::string, std::string, std::string>{"1\ta\n# c\n2\tb\n1\tc\n", "t:4:", "line 1"},
+          {"<top>\n<num> 7\n<title> a\n</top>\n<top>\n<num> Number: 7\n<title> b\n</top>\n", "t:5:", "line 1"}}) {
+        INFO(content);
+        try {
+            parse_topics(content, "t");
+            FAIL("no error");
+        } catch (const rapporteur::RuntimeError& e) {
+            const std::string what = e.what();
+            CHECK(what.rfind(line, 0) == 0);
+            CHECK(what.find("again") != std::string::npos);
+            CHECK(what.find(first) != std::string::npos);
+        }
+    }
 }
 
 TEST_CASE("a malformed topic names the file and the line", "[topics]") {

@@ -50,6 +50,10 @@ std::filesystem::path data_path(std::string_view component, std::string_view rel
 std::string read_whole_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw RuntimeError(path.string() + ": cannot open: " + std::strerror(errno));
+    // A directory opens (on Linux) and reads as nothing: say what it is instead.
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw RuntimeError(path.string() + ": cannot read: " + std::strerror(EISDIR));
     std::ostringstream buf;
     buf << in.rdbuf();
     if (in.bad()) throw RuntimeError(path.string() + ": read error: " + std::strerror(errno));

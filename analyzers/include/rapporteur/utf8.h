@@ -58,6 +58,15 @@ std::vector<std::size_t> code_point_index(std::string_view text);
 /// Byte offset of code point `cp` in `text` (text.size() when past the end).
 std::size_t byte_of_code_point(std::string_view text, std::size_t cp);
 
+/** Terminal columns `c` takes: 2 for East Asian wide and fullwidth characters (CJK, kana,
+ *  Hangul, most emoji: ICU's UCHAR_EAST_ASIAN_WIDTH), 0 for combining marks, format
+ *  characters (U+200B, U+200D) and controls, else 1 (ambiguous-width characters such as "…"
+ *  count 1, as terminals outside East Asian locales show them). */
+std::size_t char_width(char32_t c);
+
+/// Terminal columns of `text`: the sum of char_width() over its code points.
+std::size_t display_width(std::string_view text);
+
 /// The code points of `text` (U+FFFD for each invalid sequence).
 std::u32string decode(std::string_view text);
 

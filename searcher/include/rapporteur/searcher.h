@@ -115,6 +115,11 @@ struct Hit {
     /// For related passages: the words (as written in this passage) and the entities that
     /// relate it to the source.
     std::vector<std::string> shared_terms, shared_entities;
+    /// Where the query's words matched: "text", "title" (the session title), "footnote" (a
+    /// cited footnote's text), in that order; empty for a filter alone or a batch run.
+    std::vector<std::string> matched_in;
+    int footnote_number = 0;           ///< for a footnote passage: its number, else 0
+    std::vector<std::string> cited_by; ///< for a footnote passage: the ids of the passages citing it
 };
 
 struct FacetValue {
@@ -136,6 +141,9 @@ struct SearchResult {
     std::string suggestion; ///< "did you mean" query, "" when every word is known
     std::string searched;   ///< the query actually searched when auto-corrected, else ""
     bool related = false;   ///< from related()/related_text(): hits carry what they share
+    /// The drill-down filters in force (SearchOptions::filters), field → values.
+    std::map<std::string, std::vector<std::string>> filters;
+    std::string lang; ///< the query's language as given (SearchOptions::lang); "" → every language
 };
 
 /** A searcher over one database, opened read-only once and reused for many queries.
@@ -168,14 +176,18 @@ class Searcher {
     std::unique_ptr<Impl> impl_;
 };
 
-/// The JSON contract of a result (documented in searcher/README.md).
-nlohmann::json to_json(const SearchResult& result);
+/// The JSON contract of a result (documented in searcher/README.md), keys in its order.
+nlohmann::ordered_json to_json(const SearchResult& result);
 
 /// How highlighted words are marked in text output.
 enum class MarkStyle { ANSI, BRACKETS, NONE };
 
-/// The text output for people: hits with session, document, snippet and footnotes, then facets.
-std::string format_text(const SearchResult& result, MarkStyle marks);
+/** The text output for people: what was searched and how many passages match, then per hit
+ *  its id (never broken: --like takes it), rank, score and session, the snippet and the
+ *  footnotes it cites, then the facet counts. Every line fits in `width` terminal columns
+ *  (utf8::display_width; ANSI marks take none), except an id longer than that. Notices are
+ *  not part of it (the caller prints them apart, to stderr). */
+std::string format_text(const SearchResult& result, MarkStyle marks, std::size_t width = 80);
 
 /// One topic of a batch run.
 struct Topic {
@@ -186,7 +198,8 @@ struct Topic {
 
 /** Read topics: TSV lines `qid<TAB>query` or `qid<TAB>query<TAB>lang` (lang: 2 or 3 ASCII
  *  letters; blank lines and lines starting with '#' skipped) or TREC topics (`<top> <num> Number: 301 <title> query ... </top>`). `path` names the
- *  source in messages. Throws RuntimeError naming the path and line of a malformed line. */
+ *  source in messages. Throws RuntimeError naming the path and line of a malformed line or
+ *  of a qid given a second time. */
 std::vector<Topic> parse_topics(std::string_view content, std::string_view path);
 
 /** Lines of a TREC run for one topic: `qid Q0 docid rank score tag`, rank from 1. */

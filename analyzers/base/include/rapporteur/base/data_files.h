@@ -21,8 +21,9 @@ std::filesystem::path data_path(std::string_view component, std::string_view rel
 /// The whole content of the data file data_path() finds. Throws RuntimeError naming the path.
 std::string read_data_file(std::string_view component, std::string_view relpath);
 
-/** The whole content of `path`. Throws RuntimeError "<path>: cannot open: <strerror>" (or a
- *  read error), so every reader of a user's file says why in the same words. */
+/** The whole content of `path`. Throws RuntimeError "<path>: cannot open: <strerror>" (or
+ *  "cannot read: Is a directory", or a read error), so every reader of a user's file says why
+ *  in the same words. */
 std::string read_whole_file(const std::filesystem::path& path);
 
 } // namespace rapporteur
