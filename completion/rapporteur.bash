@@ -21,8 +21,8 @@ _rapporteur_options() {
             case $word in
                 "[" | "]") ;;
                 -?*) names+=("$word") ;;
-                *) # "arg", "DIR", "arg (=10)": a value; anything else starts the description
-                    [[ $word == arg || $word =~ ^[A-Z]+$ ]] && takes=" arg"
+                *) # "arg", "DIR", "FIELD=VALUE", "arg (=10)": a value; anything else starts the description
+                    [[ $word == arg || $word =~ ^[A-Z][A-Z_=]*$ ]] && takes=" arg"
                     break ;;
             esac
         done
