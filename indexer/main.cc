@@ -59,6 +59,8 @@ void print_summary(const rapporteur::IndexSummary& summary, const rapporteur::In
     for (const auto& f : summary.files) {
         if (f.status == Status::FAILED) {
             fmt::print(stderr, "rapporteur-index: {}: {}\n", f.path, f.error);
+        } else if (f.status == Status::SKIPPED) {
+            if (verbose) fmt::print(stderr, "{}: skipped: {}\n", f.path, f.error);
         } else if (verbose) {
             const char* what = f.status == Status::UNCHANGED ? "unchanged"
                                : f.status == Status::DELETED ? "deleted"
@@ -69,10 +71,10 @@ void print_summary(const rapporteur::IndexSummary& summary, const rapporteur::In
     if (dump || quiet) return;
     const double mb = double(summary.bytes) / 1e6;
     fmt::print(stderr,
-               "{} documents indexed, {} unchanged, {} deleted, {} failed; {} passages, "
+               "{} documents indexed, {} unchanged, {} skipped, {} deleted, {} failed; {} passages, "
                "{:.1f} MB in {:.2f} s ({:.2f} MB/s) into {}\n",
-               summary.documents, summary.unchanged, summary.deleted, summary.failed, summary.passages, mb,
-               summary.seconds, summary.seconds > 0 ? mb / summary.seconds : 0.0, options.database.string());
+               summary.documents, summary.unchanged, summary.skipped, summary.deleted, summary.failed, summary.passages,
+               mb, summary.seconds, summary.seconds > 0 ? mb / summary.seconds : 0.0, options.database.string());
 }
 
 /// The executable's work: options → library call → exit status. Errors propagate to main().

@@ -263,19 +263,27 @@ TEST_CASE("bad inputs get one line each and the other files are still indexed", 
     o.max_file_bytes = 1000;
     auto s = index_paths({in, dir / "no-such-file.txt"}, o);
     CHECK(s.documents == 1);
-    std::map<std::string, std::string> errors;
+    std::map<std::string, std::string> errors, skipped;
     for (const auto& f : s.files) {
         if (f.status == FileOutcome::Status::FAILED) errors[fs::path(f.path).filename().string()] = f.error;
+        if (f.status == FileOutcome::Status::SKIPPED) skipped[fs::path(f.path).filename().string()] = f.error;
     }
-    CHECK(errors.size() == 7);
+    CHECK(errors.size() == 5);
     CHECK_THAT(errors["empty.txt"], Catch::Contains("empty"));
     CHECK_THAT(errors["blank.md"], Catch::Contains("empty"));
     CHECK_THAT(errors["big.txt"], Catch::Contains("limit"));
-    CHECK_THAT(errors["loop1.txt"], Catch::Contains("symbolic links"));
+    // A symlink loop in a folder is passed over, as a named pipe is; a dangling link is a missing file.
+    CHECK(skipped == std::map<std::string, std::string>{{"loop1.txt", "symlink loop"}, {"loop2.txt", "symlink loop"}});
+    CHECK(s.skipped == 2);
     CHECK_THAT(errors["dangling.txt"], Catch::Contains("No such file"));
     CHECK_THAT(errors["no-such-file.txt"], Catch::Contains("No such file"));
     for (const auto& [name, error] : errors) CHECK(error.find('\n') == std::string::npos);
     CHECK(search_ids(dir / "db", "shelters").size() == 1);
+    // Given by name, a symlink loop fails.
+    auto named = index_paths({in / "loop1.txt"}, o);
+    REQUIRE(named.files.size() == 1);
+    CHECK(named.files[0].status == FileOutcome::Status::FAILED);
+    CHECK_THAT(named.files[0].error, Catch::Contains("symbolic links"));
 }
 
 TEST_CASE("the executable names each bad file on one line and exits non-zero", "[indexer][bad-input][cli]") {
@@ -740,4 +748,27 @@ TEST_CASE("kill -9 during a sharded run leaves the published generation untouche
     CHECK(again.status == 0);
     CHECK(search_ids(db, "hotlines").size() == 100); // search_ids stops at 100
     for (const auto& e : fs::directory_iterator(db)) CHECK(e.path().filename().string().rfind("tmp-", 0) != 0);
+}
+
+TEST_CASE("a file that comes to have no passage loses its old ones and is skipped each run", "[indexer][update]") {
+    for (const std::uintmax_t shard_min : {std::uintmax_t{1} << 40, std::uintmax_t{1}}) {
+        INFO(shard_min);
+        TempDir dir;
+        fs::create_directories(dir / "in");
+        write_file(dir / "in" / "a.txt", paragraphs({"Zebrafish are discussed here."}));
+        write_file(dir / "in" / "b.txt", paragraphs({"Hotlines are discussed here."}));
+        auto o = options_for(dir / "db");
+        o.threads = 2;
+        o.shard_min_bytes = shard_min;
+        REQUIRE(index_paths({dir / "in"}, o).documents == 2);
+        write_file(dir / "in" / "a.txt", "SUMMARY\n\nOnly a title now\n");
+        for (int round = 0; round < 2; ++round) {
+            auto s = index_paths({dir / "in"}, o);
+            CHECK(s.documents == 0);
+            CHECK(s.skipped == 1);
+            CHECK(s.unchanged == 1);
+            CHECK(search_ids(dir / "db", "zebrafish").empty());
+            CHECK(search_ids(dir / "db", "hotlines").size() == 1);
+        }
+    }
 }

@@ -96,9 +96,9 @@ void run_in_place(IndexRun& run, Xapian::WritableDatabase& db, IndexSummary& sum
                 for (auto& p : job.prepared->passages) db.add_document(p.document);
                 spellings.add(job.prepared->spellings);
                 if (spellings.full()) spellings.write_to(db);
-                write_record(db, job.slug, job.record);
-                run.records[job.slug] = job.record;
                 job.outcome.passages = job.prepared->passages.size();
+                store_record(db, run, job);
+                job.written = true;
                 batch_bytes += job.bytes;
                 job.prepared.reset();
             }

@@ -32,6 +32,7 @@ struct IndexJob {
     FileRecord record;
     std::uintmax_t bytes = 0; ///< bytes read
     FileOutcome outcome;
+    bool written = false; ///< its passages and record went to the database (or to a shard)
 };
 
 /// The run's shared state: the jobs in input order and what the database knew before.
@@ -45,11 +46,17 @@ struct IndexRun {
     unsigned threads = 1;
 };
 
-/// Read, hash, parse and analyse one file; leaves the outcome in the job, never throws.
+/** Read, hash, parse and analyse one file; leaves the outcome in the job, never throws. A file
+ *  passed over when listed (InputFile::skipped) is SKIPPED without being opened. */
 void prepare_job(IndexJob& job, const IndexerOptions& options, const DocumentBuilder& builder,
                  const std::map<std::string, std::string>& known_hashes);
 
-/// Count a finished job into the summary.
+/** Stores the record of a written job, as in run.records. A file without any passage gets none
+ *  (an earlier version's goes), so that every run reads it again and says it has no passage. */
+void store_record(Xapian::WritableDatabase& db, IndexRun& run, const IndexJob& job);
+
+/** Count a finished job into the summary. A file written without any passage counts as
+ *  SKIPPED ("no passage found in it"), not as a document. */
 void account(IndexSummary& summary, const IndexJob& job);
 
 /// What every run writes last: the format version, the analysis features and the synonyms.

@@ -49,10 +49,15 @@ std::vector<Report> parse_paths(const std::vector<fs::path>& inputs, const Index
                                 IndexSummary& summary) {
     std::vector<Report> reports;
     for (const auto& f : collect_files(inputs)) {
+        if (!f.skipped.empty()) {
+            summary.files.push_back({f.path.string(), FileOutcome::Status::SKIPPED, 0, f.skipped});
+            ++summary.skipped;
+            continue;
+        }
         try {
             if (!f.error.empty()) throw RuntimeError(f.error);
             auto text = read_file(f.path, options.max_file_bytes);
-            reports.push_back(reader_for_named_file(f.path).read(text, f.name));
+            reports.push_back(reader_of(f.path).read(text, f.name));
             reports.back().path = f.path.string();
             summary.bytes += text.size();
             ++summary.documents;
@@ -79,13 +84,16 @@ IndexSummary index_paths(const std::vector<fs::path>& inputs, const IndexerOptio
     for (const auto& [slug, r] : run.records) slug_owners[slug] = r.path;
     for (auto& f : collect_files(inputs)) {
         IndexJob job;
-        std::error_code ec;
-        job.canonical = fs::weakly_canonical(f.path, ec).string();
-        if (ec) job.canonical = f.path.string();
-        job.slug = choose_slug(f.name, job.canonical, slug_owners);
+        job.outcome = {f.path.string(), FileOutcome::Status::INDEXED, 0, {}};
+        // A skipped file stays a job, so that its line comes in input order; it takes no slug.
+        if (f.skipped.empty()) {
+            std::error_code ec;
+            job.canonical = fs::weakly_canonical(f.path, ec).string();
+            if (ec) job.canonical = f.path.string();
+            job.slug = choose_slug(f.name, job.canonical, slug_owners);
+            if (auto size = fs::file_size(f.path, ec); !ec) run.total_bytes += size;
+        }
         job.input = std::move(f);
-        job.outcome = {job.input.path.string(), FileOutcome::Status::INDEXED, 0, {}};
-        if (auto size = fs::file_size(job.input.path, ec); !ec) run.total_bytes += size;
         run.jobs.push_back(std::move(job));
     }
     run.threads = std::max(1u, options.threads ? options.threads : std::thread::hardware_concurrency());

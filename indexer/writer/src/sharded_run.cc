@@ -89,6 +89,7 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
                         shard.commit();
                     }
                     job.outcome.passages = job.prepared->passages.size();
+                    job.written = true;
                     job.prepared.reset();
                 }
                 std::lock_guard lock(mutex);
@@ -148,7 +149,7 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
         }
     }
     sort_by_input(summary, jobs);
-    if (summary.documents == 0) {
+    if (std::none_of(jobs.begin(), jobs.end(), [](const IndexJob& j) { return j.written; })) {
         cleanup();
         return;
     }
@@ -177,10 +178,9 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
         const Xapian::docid old_last = out.get_lastdocid() - shard_span;
         Analyzer analyzer(run.analysis);
         for (auto& job : jobs) {
-            if (job.outcome.status != FileOutcome::Status::INDEXED) continue;
+            if (!job.written) continue;
             if (run.records.count(job.slug)) remove_document(out, job.slug, analyzer, old_last);
-            write_record(out, job.slug, job.record);
-            run.records[job.slug] = job.record;
+            store_record(out, run, job);
         }
         write_run_metadata(out, run);
         out.commit();

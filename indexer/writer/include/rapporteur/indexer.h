@@ -35,15 +35,21 @@ struct IndexerOptions {
 /// What happened to one input file.
 struct FileOutcome {
     std::string path;
-    enum class Status { INDEXED, UNCHANGED, FAILED, DELETED } status = Status::INDEXED;
-    std::size_t passages = 0;
-    std::string error; ///< one line, naming the cause, when FAILED
+    /** INDEXED: new or changed, its passages written. UNCHANGED: same content hash, left alone.
+     *  SKIPPED: found in a folder but not indexed (a format no reader reads, a named pipe, socket
+     *  or device, a symlink loop or a link to a directory), or read but yielding no passage.
+     *  FAILED: could not be indexed (unreadable, invalid, too large; a file given by name that
+     *  is not a regular file or not a format read). DELETED: removed by delete_documents. */
+    enum class Status { INDEXED, UNCHANGED, SKIPPED, FAILED, DELETED } status = Status::INDEXED;
+    std::size_t passages = 0; ///< passages written (INDEXED) or removed (DELETED)
+    std::string error;        ///< one line, naming the cause, when FAILED or SKIPPED
 };
 
 /// Totals of a run.
 struct IndexSummary {
     std::size_t documents = 0; ///< files indexed (new or changed)
-    std::size_t unchanged = 0; ///< files skipped because their content hash is the same
+    std::size_t unchanged = 0; ///< files left alone: their content hash is the same
+    std::size_t skipped = 0;   ///< SKIPPED files
     std::size_t failed = 0;
     std::size_t deleted = 0;  ///< documents removed (--delete)
     std::size_t passages = 0; ///< passages written
