@@ -61,6 +61,8 @@ void print_summary(const rapporteur::IndexSummary& summary, const rapporteur::In
             fmt::print(stderr, "rapporteur-index: {}: {}\n", f.path, f.error);
         } else if (f.status == Status::SKIPPED) {
             if (verbose) fmt::print(stderr, "{}: skipped: {}\n", f.path, f.error);
+        } else if (f.status == Status::REMOVED) {
+            if (verbose) fmt::print(stderr, "{}: removed (the file is gone), {} passages\n", f.path, f.passages);
         } else if (verbose) {
             const char* what = f.status == Status::UNCHANGED ? "unchanged"
                                : f.status == Status::DELETED ? "deleted"
@@ -71,10 +73,11 @@ void print_summary(const rapporteur::IndexSummary& summary, const rapporteur::In
     if (dump || quiet) return;
     const double mb = double(summary.bytes) / 1e6;
     fmt::print(stderr,
-               "{} documents indexed, {} unchanged, {} skipped, {} deleted, {} failed; {} passages, "
+               "{} documents indexed, {} unchanged, {} removed, {} skipped, {} deleted, {} failed; {} passages, "
                "{:.1f} MB in {:.2f} s ({:.2f} MB/s) into {}\n",
-               summary.documents, summary.unchanged, summary.skipped, summary.deleted, summary.failed, summary.passages,
-               mb, summary.seconds, summary.seconds > 0 ? mb / summary.seconds : 0.0, options.database.string());
+               summary.documents, summary.unchanged, summary.removed, summary.skipped, summary.deleted, summary.failed,
+               summary.passages, mb, summary.seconds, summary.seconds > 0 ? mb / summary.seconds : 0.0,
+               options.database.string());
 }
 
 /// The executable's work: options → library call → exit status. Errors propagate to main().
@@ -89,7 +92,9 @@ int run_index(int argc, char** argv) {
     po::options_description visible(
         "Usage: rapporteur-index [options] PATH...\n"
         "Index meeting reports (.txt/.md files, or directories searched recursively).\n"
-        "Unchanged files are skipped; changed files replace their passages.\n\nOptions");
+        "Unchanged files are left alone, changed ones replace their passages, and the documents of\n"
+        "files gone from a folder given are removed.\n\nOptions");
+    bool keep_missing = false;
     cli::add_help_options(visible);
     cli::add_database_option(visible, db);
     // Option tables keep one option a line, as --help lists them.
@@ -100,6 +105,8 @@ int run_index(int argc, char** argv) {
          "analysis features: comma-separated stem,fold,compound,variant,synonym, or all, or none "
          "(default: the database's, else all)")
         ("delete", po::value(&deletions)->multitoken(), "remove these documents (slug or path) from the database")
+        ("keep-missing", po::bool_switch(&keep_missing),
+         "keep the documents of files gone from the folders indexed (default: remove them)")
         ("max-file-bytes", cli::number("max-file-bytes", &options.max_file_bytes, std::uintmax_t{1}, MAX_FILE_BYTES),
          "refuse files larger than this many bytes")
         ("commit-mb", cli::number("commit-mb", &commit_mb, std::uintmax_t{1}, MAX_MB),
@@ -122,6 +129,7 @@ int run_index(int argc, char** argv) {
     if (!options.lang.empty() && !rapporteur::Analyzer::is_known_language(options.lang)) {
         throw po::error(rapporteur::Analyzer::unknown_language(options.lang));
     }
+    options.keep_missing = keep_missing;
     options.commit_bytes = commit_mb << 20;
     options.shard_min_bytes = shard_min_mb << 20;
     options.database = db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db);

@@ -772,3 +772,45 @@ TEST_CASE("a file that comes to have no passage loses its old ones and is skippe
         }
     }
 }
+
+TEST_CASE("the documents of files gone from a folder are removed, unless kept", "[indexer][update][missing]") {
+    for (const std::uintmax_t shard_min : {std::uintmax_t{1} << 40, std::uintmax_t{1}}) {
+        INFO(shard_min);
+        TempDir dir;
+        fs::create_directories(dir / "in" / "sub");
+        write_file(dir / "in" / "a.txt", paragraphs({"Zebrafish are discussed here."}));
+        write_file(dir / "in" / "sub" / "b.txt", paragraphs({"Hotlines are discussed here."}));
+        write_file(dir / "in" / "c.txt", paragraphs({"Asylum is discussed here, with ACRONYM (A Cronym Noted Y)."}));
+        auto o = options_for(dir / "db");
+        o.threads = 2;
+        o.shard_min_bytes = shard_min;
+        REQUIRE(index_paths({dir / "in"}, o).documents == 3);
+
+        fs::remove(dir / "in" / "a.txt");
+        fs::rename(dir / "in" / "sub" / "b.txt", dir / "in" / "sub" / "moved.txt");
+        // Given by name, the remaining files remove nothing.
+        auto named = index_paths({dir / "in" / "c.txt"}, o);
+        CHECK(named.removed == 0);
+        CHECK(search_ids(dir / "db", "zebrafish").size() == 1);
+        // Kept on request.
+        o.keep_missing = true;
+        CHECK(index_paths({dir / "in"}, o).removed == 0);
+        CHECK(search_ids(dir / "db", "hotlines").size() == 2); // the old name and the new
+        o.keep_missing = false;
+        auto s = index_paths({dir / "in"}, o);
+        CHECK(s.removed == 2);
+        std::set<std::string> removed;
+        for (const auto& f : s.files) {
+            if (f.status == FileOutcome::Status::REMOVED) removed.insert(fs::path(f.path).filename().string());
+        }
+        CHECK(removed == std::set<std::string>{"a.txt", "b.txt"});
+        CHECK(search_ids(dir / "db", "zebrafish").empty());
+        CHECK(spelling_frequency(dir / "db", "zebrafish") == 0);
+        const auto hotlines = search_ids(dir / "db", "hotlines");
+        REQUIRE(hotlines.size() == 1);
+        CHECK(hotlines.front().rfind("moved/", 0) == 0); // under its new name
+        CHECK(search_ids(dir / "db", "asylum").size() == 1);
+        CHECK(run("xapian-check " + quote(current_generation(dir / "db").string())).status == 0);
+        CHECK(index_paths({dir / "in"}, o).removed == 0);
+    }
+}
