@@ -8,10 +8,14 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <signal.h>
 #include <unistd.h>
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <string_view>
 
 namespace cli = rapporteur::cli;
 namespace po = cli::po;
@@ -52,7 +56,30 @@ class ProgressBar {
     bool drawn_ = false;
 };
 
-/// The summary of a run: one line per failed file (and per file with -v), then the totals.
+/** Set by the first SIGINT or SIGTERM, which the run checks between files; the handler is
+ *  then reset (SA_RESETHAND), so a second one ends the process at once, as a kill would. */
+std::atomic<bool> interrupt_requested{false};
+volatile std::sig_atomic_t interrupt_signal = 0;
+static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
+
+extern "C" void on_interrupt(int signal) {
+    interrupt_signal = signal;
+    interrupt_requested.store(true);
+}
+
+void catch_interrupts() {
+    struct sigaction action {};
+    action.sa_handler = on_interrupt;
+    action.sa_flags = SA_RESTART | SA_RESETHAND;
+    sigemptyset(&action.sa_mask);
+    for (int signal : {SIGINT, SIGTERM}) sigaction(signal, &action, nullptr);
+}
+
+/// "1 passage", "2 passages"
+std::string count(std::size_t n, std::string_view noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
+
+/** The summary of a run: one line per failed file (and per file with -v), then the totals, and
+ *  after an interruption what was committed. */
 void print_summary(const rapporteur::IndexSummary& summary, const rapporteur::IndexerOptions& options, bool dump,
                    bool quiet, bool verbose) {
     using Status = rapporteur::FileOutcome::Status;
@@ -70,14 +97,19 @@ void print_summary(const rapporteur::IndexSummary& summary, const rapporteur::In
             fmt::print(stderr, "{}: {}, {} passages\n", f.path, what, f.passages);
         }
     }
-    if (dump || quiet) return;
-    const double mb = double(summary.bytes) / 1e6;
-    fmt::print(stderr,
-               "{} documents indexed, {} unchanged, {} removed, {} skipped, {} deleted, {} failed; {} passages, "
-               "{:.1f} MB in {:.2f} s ({:.2f} MB/s) into {}\n",
-               summary.documents, summary.unchanged, summary.removed, summary.skipped, summary.deleted, summary.failed,
-               summary.passages, mb, summary.seconds, summary.seconds > 0 ? mb / summary.seconds : 0.0,
-               options.database.string());
+    if (!dump && !quiet) {
+        const double mb = double(summary.bytes) / 1e6;
+        fmt::print(stderr,
+                   "{} documents indexed, {} unchanged, {} removed, {} skipped, {} deleted, {} failed; {} passages, "
+                   "{:.1f} MB in {:.2f} s ({:.2f} MB/s) into {}\n",
+                   summary.documents, summary.unchanged, summary.removed, summary.skipped, summary.deleted,
+                   summary.failed, summary.passages, mb, summary.seconds,
+                   summary.seconds > 0 ? mb / summary.seconds : 0.0, options.database.string());
+    }
+    if (interrupt_requested) {
+        fmt::print(stderr, "rapporteur-index: interrupted: {} ({}) committed; run it again to index the rest\n",
+                   count(summary.documents, "document"), count(summary.passages, "passage"));
+    }
 }
 
 /// The executable's work: options → library call → exit status. Errors propagate to main().
@@ -130,6 +162,7 @@ int run_index(int argc, char** argv) {
         throw po::error(rapporteur::Analyzer::unknown_language(options.lang));
     }
     options.keep_missing = keep_missing;
+    options.interrupt = &interrupt_requested;
     options.commit_bytes = commit_mb << 20;
     options.shard_min_bytes = shard_min_mb << 20;
     options.database = db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db);
@@ -142,6 +175,7 @@ int run_index(int argc, char** argv) {
         for (const auto& r : reports) out.push_back(rapporteur::to_json(r));
         std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else {
+        catch_interrupts(); // --dump has nothing to commit: Ctrl-C ends it as usual
         if (!deletions.empty()) {
             auto removed = rapporteur::delete_documents(deletions, options);
             summary.files = std::move(removed.files);
@@ -161,6 +195,7 @@ int run_index(int argc, char** argv) {
         }
     }
     print_summary(summary, options, dump, quiet, verbose);
+    if (interrupt_requested) return 128 + interrupt_signal; // 130 for SIGINT, 143 for SIGTERM
     return summary.failed ? cli::EXIT_RUNTIME : cli::EXIT_OK;
 }
 

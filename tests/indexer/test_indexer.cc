@@ -23,6 +23,7 @@ using namespace rapporteur;
 using test::quote;
 using test::read_all;
 using test::run;
+using test::spawn;
 using test::TempDir;
 using test::write_file;
 namespace fs = std::filesystem;
@@ -69,16 +70,6 @@ std::vector<std::string> search_ids(const fs::path& db_path, const std::string& 
         ids.push_back(read_stored_passage(it.get_document()).id);
     }
     return ids;
-}
-
-/// Start `command` through the shell in the background (stderr discarded); its pid, or -1.
-pid_t spawn(const std::string& command) {
-    const pid_t pid = fork();
-    if (pid == 0) {
-        execl("/bin/sh", "sh", "-c", ("exec " + command + " 2>/dev/null").c_str(), static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    return pid;
 }
 
 /// The glass directory the database's stub names (what xapian-check takes).
@@ -748,6 +739,51 @@ TEST_CASE("kill -9 during a sharded run leaves the published generation untouche
     CHECK(again.status == 0);
     CHECK(search_ids(db, "hotlines").size() == 100); // search_ids stops at 100
     for (const auto& e : fs::directory_iterator(db)) CHECK(e.path().filename().string().rfind("tmp-", 0) != 0);
+}
+
+TEST_CASE("an interrupted run commits whole files and says so, and the next run does the rest",
+          "[indexer][interrupt]") {
+    TempDir dir;
+    fs::create_directories(dir / "in");
+    for (int f = 0; f < 10; ++f) {
+        write_file(dir / "in" / ("f" + std::to_string(f) + ".txt"),
+                   paragraphs({"File " + std::to_string(f) + " speaks of shelters.", "And of hotlines."}));
+    }
+    const auto per_file = passage_count(paragraphs({"File 1 speaks of shelters.", "And of hotlines."}));
+    auto o = options_for(dir / "db");
+    o.threads = 2;
+    std::atomic<bool> stop{false};
+    o.interrupt = &stop;
+    std::size_t committed = 0; // files
+
+    SECTION("in place, at the file boundary after the third file") {
+        auto s = index_paths({dir / "in"}, o, [&](const IndexSummary& so_far, std::uintmax_t) {
+            if (so_far.documents == 3) stop = true;
+        });
+        CHECK(s.interrupted);
+        CHECK(s.documents == 3);
+        CHECK(s.files.size() == 3);
+        CHECK(Xapian::Database((dir / "db").string()).get_doccount() == 3 * per_file);
+        committed = 3;
+    }
+    SECTION("sharded, before the first file: nothing new, no scratch shard left") {
+        o.shard_min_bytes = 1;
+        REQUIRE(index_paths({SEED}, o).documents == 1);
+        const auto before = passages_of(dir / "db");
+        stop = true;
+        auto s = index_paths({dir / "in"}, o);
+        CHECK(s.interrupted);
+        CHECK(s.documents == 0);
+        CHECK(passages_of(dir / "db") == before);
+        for (const auto& e : fs::directory_iterator(dir / "db"))
+            CHECK(e.path().filename().string().rfind("tmp-", 0) != 0);
+    }
+    stop = false;
+    auto rest = index_paths({dir / "in"}, o);
+    CHECK(!rest.interrupted);
+    CHECK(rest.documents == 10 - committed);
+    CHECK(rest.unchanged == committed);
+    CHECK(search_ids(dir / "db", "hotlines").size() == 10);
 }
 
 TEST_CASE("a file that comes to have no passage loses its old ones and is skipped each run", "[indexer][update]") {

@@ -46,6 +46,9 @@ struct IndexRun {
     unsigned threads = 1;
 };
 
+/// Whether the run was asked to stop (IndexerOptions::interrupt): checked between files.
+inline bool interrupted(const IndexerOptions& options) { return options.interrupt && options.interrupt->load(); }
+
 /** Read, hash, parse and analyse one file; leaves the outcome in the job, never throws. A file
  *  passed over when listed (InputFile::skipped) is SKIPPED without being opened. */
 void prepare_job(IndexJob& job, const IndexerOptions& options, const DocumentBuilder& builder,
@@ -63,15 +66,18 @@ void account(IndexSummary& summary, const IndexJob& job);
 void write_run_metadata(Xapian::WritableDatabase& db, const IndexRun& run);
 
 /** Small runs: worker threads prepare files, this thread writes them in input order into the
- *  current generation, committing every options.commit_bytes of text. A worker's exception
- *  stops the run and is rethrown here. */
+ *  current generation, committing every options.commit_bytes of text. When interrupted, it
+ *  stops before the next file and commits what it wrote. A worker's exception stops the run
+ *  and is rethrown here. */
 void run_in_place(IndexRun& run, Xapian::WritableDatabase& db, IndexSummary& summary, const ProgressFn& progress);
 
 /** Large runs: one thread per shard prepares and writes a contiguous slice of the files into
  *  its own scratch database, in parallel; then the current generation and the shards are
  *  compacted into a new generation, the replaced passages removed from it, and it is
  *  published. Until then the current generation is untouched, so a killed run loses nothing.
- *  A shard's failure throws RuntimeError naming the database and the cause. */
+ *  When interrupted, each shard stops before its next file, and what the shards hold is
+ *  compacted and published all the same (nothing, when they hold nothing): the next run
+ *  indexes the rest. A shard's failure throws RuntimeError naming the database and the cause. */
 void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const ProgressFn& progress);
 
 } // namespace rapporteur

@@ -78,7 +78,7 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
             Analyzer analyzer(run.analysis);
             DocumentBuilder builder(analyzer);
             SpellingBuffer spellings;
-            for (std::size_t i = bounds[k]; i < bounds[k + 1]; ++i) {
+            for (std::size_t i = bounds[k]; i < bounds[k + 1] && !interrupted(run.options); ++i) {
                 IndexJob& job = jobs[i];
                 prepare_job(job, run.options, builder, run.known_hashes);
                 if (job.prepared) {
@@ -124,6 +124,7 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
         throw;
     }
     unsigned shards_done = 0;
+    std::size_t jobs_done = 0;
     while (shards_done < run.threads) {
         std::vector<std::size_t> batch;
         {
@@ -137,6 +138,7 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
                 continue;
             }
             account(summary, jobs[i]);
+            ++jobs_done;
         }
         if (progress) progress(summary, run.total_bytes);
     }
@@ -148,6 +150,8 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
                                ": writing a shard failed, the database keeps its last commit: " + e);
         }
     }
+    // Interrupted, the shards hold whole files, each a prefix of its slice: publish them.
+    summary.interrupted = jobs_done < jobs.size();
     sort_by_input(summary, jobs);
     if (std::none_of(jobs.begin(), jobs.end(), [](const IndexJob& j) { return j.written; })) {
         cleanup();

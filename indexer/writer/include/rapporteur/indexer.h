@@ -7,6 +7,7 @@
 #include "rapporteur/format/database_dir.h"
 #include "rapporteur/readers.h"
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -34,6 +35,10 @@ struct IndexerOptions {
      *  does, a run removes every document read from a file under one of the folders it is given
      *  whose file no longer exists (files given by name remove nothing). */
     bool keep_missing = false;
+    /** When set (a signal handler may set it), the run stops taking new files at the next file
+     *  boundary, commits what it has written (a sharded run publishes what its shards hold),
+     *  and returns with IndexSummary::interrupted. Null: never interrupted. */
+    const std::atomic<bool>* interrupt = nullptr;
 };
 
 /// What happened to one input file.
@@ -59,6 +64,7 @@ struct IndexSummary {
     std::size_t deleted = 0;  ///< documents removed (--delete)
     std::size_t removed = 0;  ///< documents removed because their file is gone (REMOVED)
     std::size_t passages = 0; ///< passages written
+    bool interrupted = false; ///< the run stopped early (IndexerOptions::interrupt): files are left
     std::uintmax_t bytes = 0; ///< bytes of text read
     double seconds = 0;
     std::vector<FileOutcome> files;
@@ -69,10 +75,10 @@ using ProgressFn = std::function<void(const IndexSummary& so_far, std::uintmax_t
 
 /** Index files and directories (recursively; `.txt` and `.md`) into the database.
  *  Bad files are reported in the summary and skipped; what was indexed is committed at the
- *  end. Documents of files gone from the folders in `inputs` are removed first, in a commit of
- *  their own (unless IndexerOptions::keep_missing). Throws RuntimeError when
- *  the database cannot be opened (e.g. locked by another writer), naming the path and the
- *  cause. */
+ *  end, or when interrupted at a file boundary. Documents of files gone from the folders in
+ *  `inputs` are removed first, in a commit of their own (unless IndexerOptions::keep_missing).
+ *  Throws RuntimeError when the database cannot be opened (e.g. locked by another writer),
+ *  naming the path and the cause. */
 IndexSummary index_paths(const std::vector<std::filesystem::path>& inputs, const IndexerOptions& options,
                          const ProgressFn& progress = {});
 

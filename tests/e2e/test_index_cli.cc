@@ -1,0 +1,119 @@
+/** @file test_index_cli.cc
+ *  @brief End-to-end: rapporteur-index at a terminal's manners: an index that follows its
+ *  folders, special files, Ctrl-C, skipped files, plurals, --db and --delete, the progress
+ *  line, --help and usage errors.
+ */
+#include "support/process.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <functional>
+#include <regex>
+#include <thread>
+
+using rapporteur::test::quote;
+using rapporteur::test::read_all;
+using rapporteur::test::run;
+using rapporteur::test::spawn;
+using rapporteur::test::TempDir;
+using rapporteur::test::write_file;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string BIN = RAPPORTEUR_E2E_BIN;
+const std::string INDEX = BIN + "/rapporteur-index";
+const std::string SEARCH = BIN + "/rapporteur-search";
+
+/// The number of Xapian documents (passages) xapian-delve finds in `db`; 0 when there is none yet.
+long passages_in(const fs::path& db) {
+    auto r = run("xapian-delve " + quote(db.string()));
+    std::smatch m;
+    if (r.status != 0 || !std::regex_search(r.out, m, std::regex("number of documents = (\\d+)"))) return 0;
+    return std::stol(m[1]);
+}
+
+std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+
+} // namespace
+
+TEST_CASE("SIGINT or SIGTERM commits the files done and exits 130 or 143, and the next run does the rest",
+          "[index][interrupt]") {
+    TempDir dir;
+    const auto in = dir / "in";
+    fs::create_directories(in);
+    // About 20 MB in 400 files of the same shape: long enough to be interrupted mid-way.
+    const std::vector<std::string> words = {"trafficking", "victims",     "labour",     "shelter", "asylum",
+                                            "protection",  "coordinator", "rapporteur", "session", "report"};
+    constexpr int FILES = 400;
+    for (int f = 0; f < FILES; ++f) {
+        std::string text = "SUMMARY\n\nFile " + std::to_string(f) + "\n\n";
+        for (int p = 0; p < 60; ++p) {
+            for (int w = 0; w < 80; ++w) text += words[static_cast<std::size_t>((f * 7 + p * 3 + w * w) % 10)] + " ";
+            text += "end.\n\n";
+        }
+        write_file(in / ("f" + std::to_string(1000 + f) + ".txt"), text);
+    }
+    struct Case {
+        const char* name;
+        std::string flags;
+        int signal;
+        std::function<bool(const fs::path& db)> started; ///< when to send the signal
+    };
+    auto has_scratch_shard = [](const fs::path& db) {
+        std::error_code ec;
+        for (const auto& e : fs::directory_iterator(db, ec))
+            if (e.path().filename().string().rfind("tmp-", 0) == 0) return true;
+        return false;
+    };
+    const Case cases[] = {
+        {"in place, SIGINT after the first commit", "--threads 1 --commit-mb 1 --shard-min-mb 100000", SIGINT,
+         [](const fs::path& db) { return passages_in(db) > 0; }},
+        {"sharded, SIGTERM while the shards are written", "--threads 2 --shard-min-mb 1", SIGTERM, has_scratch_shard},
+    };
+    for (const auto& c : cases) {
+        INFO(c.name);
+        TempDir run_dir;
+        const auto db = run_dir / "db", err = run_dir / "err";
+        const std::string cmd = INDEX + " " + c.flags + " --db " + quote(db.string()) + " " + quote(in.string());
+        const pid_t pid = spawn(cmd, err.string());
+        REQUIRE(pid > 0);
+        bool started = false;
+        for (int i = 0; i < 3000 && !started; ++i) {
+            started = c.started(db);
+            if (!started) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        ::kill(pid, c.signal);
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        const std::string said = read_all(err);
+        INFO(said);
+        REQUIRE(started);
+        REQUIRE(WIFEXITED(status)); // it handled the signal, it was not killed by it
+        CHECK(WEXITSTATUS(status) == 128 + c.signal);
+
+        std::smatch m;
+        REQUIRE(
+            std::regex_search(said, m, std::regex("interrupted: (\\d+) documents? \\((\\d+) passages?\\) committed")));
+        const long documents = std::stol(m[1]), passages = std::stol(m[2]);
+        CHECK(documents < FILES);
+        CHECK(passages_in(db) == passages); // what it says is what is there
+        CHECK(lines(said) <= 2);            // the summary and the interruption
+        CHECK(!has_scratch_shard(db));
+
+        auto rest = run(cmd);
+        CHECK(rest.status == 0);
+        CHECK_THAT(rest.err, Catch::Contains(" " + std::to_string(documents) + " unchanged,"));
+        const long all = passages_in(db);
+        CHECK(all % FILES == 0); // whole files only: every file has the same number of passages
+        if (documents > 0) CHECK(passages == documents * (all / FILES));
+    }
+}
