@@ -117,3 +117,30 @@ TEST_CASE("SIGINT or SIGTERM commits the files done and exits 130 or 143, and th
         if (documents > 0) CHECK(passages == documents * (all / FILES));
     }
 }
+
+TEST_CASE("a --db naming a file or a directory of other files is one line saying what is there", "[index][db]") {
+    TempDir dir;
+    write_file(dir / "a-file", "not a database\n");
+    fs::create_directories(dir / "papers");
+    write_file(dir / "papers" / "draft.txt", "a draft\n");
+    struct Case {
+        fs::path db;
+        std::string says;
+    };
+    for (const auto& [db, says] : {Case{"/etc/passwd", "/etc/passwd: is a regular file, not a database directory"},
+                                   Case{dir / "a-file", ": is a regular file, not a database directory"},
+                                   Case{dir / "papers",
+                                        ": a directory of other files (such as 'draft.txt'), "
+                                        "not a Rapporteur database"}}) {
+        for (const std::string& args : {" " + quote(RAPPORTEUR_SEEDS), std::string(" --delete anything")}) {
+            INFO(db.string() + args);
+            auto r = run(INDEX + " --db " + quote(db.string()) + args);
+            CHECK(r.status == 1);
+            CHECK(lines(r.err) == 1);
+            CHECK_THAT(r.err, Catch::StartsWith("rapporteur-index: " + db.string()) && Catch::Contains(says));
+            CHECK(r.err.find("create") == std::string::npos);
+        }
+    }
+    CHECK(read_all(dir / "a-file") == "not a database\n");
+    CHECK(std::distance(fs::directory_iterator(dir / "papers"), fs::directory_iterator()) == 1);
+}
