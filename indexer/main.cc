@@ -5,13 +5,14 @@
 #include "rapporteur/base/cli.h"
 #include "rapporteur/indexer.h"
 
+#include "progress_bar.h"
+
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
 #include <signal.h>
 #include <unistd.h>
 #include <atomic>
-#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -26,35 +27,6 @@ namespace {
 constexpr std::uintmax_t MAX_FILE_BYTES = std::uintmax_t{1} << 40; // 1 TiB
 constexpr std::uintmax_t MAX_MB = std::uintmax_t{1} << 20;         // 1 TiB in MB
 constexpr unsigned MAX_THREADS = 256;
-
-/// A one-line progress bar on stderr, redrawn at most ten times a second.
-class ProgressBar {
-  public:
-    void operator()(const rapporteur::IndexSummary& s, std::uintmax_t total_bytes) {
-        const auto now = std::chrono::steady_clock::now();
-        const double elapsed = std::chrono::duration<double>(now - start_).count();
-        const std::size_t done_files = s.files.size();
-        if (now - last_ < std::chrono::milliseconds(100) && s.bytes < total_bytes) return;
-        last_ = now;
-        const double fraction = total_bytes ? std::min(1.0, double(s.bytes) / double(total_bytes)) : 1.0;
-        const int width = 24, filled = static_cast<int>(fraction * width);
-        const double rate = elapsed > 0 ? double(s.passages) / elapsed : 0;
-        const double eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0;
-        fmt::print(stderr, "\r[{}{}] {:3.0f}%  {} files  {:.1f}/{:.1f} MB  {:.0f} passages/s  ETA {}:{:02d} ",
-                   std::string(static_cast<std::size_t>(filled), '#'),
-                   std::string(static_cast<std::size_t>(width - filled), ' '), fraction * 100, done_files,
-                   double(s.bytes) / 1e6, double(total_bytes) / 1e6, rate, int(eta) / 60, int(eta) % 60);
-        drawn_ = true;
-    }
-    void finish() {
-        if (drawn_) fmt::print(stderr, "\r\033[K");
-    }
-
-  private:
-    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-    std::chrono::steady_clock::time_point last_{};
-    bool drawn_ = false;
-};
 
 /** Set by the first SIGINT or SIGTERM, which the run checks between files; the handler is
  *  then reset (SA_RESETHAND), so a second one ends the process at once, as a kill would. */
@@ -183,11 +155,15 @@ int run_index(int argc, char** argv) {
             summary.deleted = removed.deleted;
         }
         if (!paths.empty()) {
-            ProgressBar bar;
-            const bool show = !quiet && isatty(STDERR_FILENO);
-            auto indexed = rapporteur::index_paths(
-                paths, options, show ? rapporteur::ProgressFn(std::ref(bar)) : rapporteur::ProgressFn{});
-            bar.finish();
+            rapporteur::ProgressBar bar;
+            rapporteur::ProgressFn progress;
+            if (!quiet && isatty(STDERR_FILENO)) {
+                progress = [&bar](const rapporteur::IndexSummary& s, std::uintmax_t total) {
+                    bar.update(s.files.size(), s.bytes, total, s.passages);
+                };
+            }
+            auto indexed = rapporteur::index_paths(paths, options, progress);
+            bar.finish(interrupt_requested);
             indexed.failed += summary.failed;
             indexed.deleted = summary.deleted;
             indexed.files.insert(indexed.files.begin(), summary.files.begin(), summary.files.end());

@@ -144,3 +144,37 @@ TEST_CASE("a --db naming a file or a directory of other files is one line saying
     CHECK(read_all(dir / "a-file") == "not a database\n");
     CHECK(std::distance(fs::directory_iterator(dir / "papers"), fs::directory_iterator()) == 1);
 }
+
+TEST_CASE("the progress line fits the terminal and is not printed when stderr is not one", "[index][progress]") {
+    TempDir dir;
+    const auto db = dir / "db";
+    // A file: no terminal, no line redrawn.
+    auto r = run(INDEX + " --db " + quote(db.string()) + " " + quote(RAPPORTEUR_SEEDS));
+    CHECK(r.status == 0);
+    CHECK(r.err.find('\r') == std::string::npos);
+    CHECK(r.err.find('\033') == std::string::npos);
+    CHECK(r.err.find("ETA") == std::string::npos);
+    CHECK(lines(r.err) == 1);
+
+    // A terminal of 50 and of 100 columns (script(1) gives it a pseudo-terminal): every redraw
+    // clears the line and fits in one line less a column.
+    for (const int columns : {50, 100}) {
+        INFO(columns);
+        const std::string inner = "stty cols " + std::to_string(columns) + "; " + INDEX + " --db " +
+                                  quote((dir / ("db" + std::to_string(columns))).string()) + " " +
+                                  quote(RAPPORTEUR_SEEDS);
+        auto tty = run("script -qec " + quote(inner) + " /dev/null");
+        CHECK(tty.status == 0);
+        const std::string clear = "\r\033[K";
+        std::size_t draws = 0;
+        for (auto at = tty.out.find(clear); at != std::string::npos; at = tty.out.find(clear, at + 1)) {
+            const auto start = at + clear.size();
+            const auto end = tty.out.find_first_of("\r\n", start);
+            const std::string drawn = tty.out.substr(start, end - start);
+            if (drawn.find("ETA") == std::string::npos) continue; // the clearing at the end
+            ++draws;
+            CHECK(drawn.size() <= std::size_t(columns) - 1);
+        }
+        CHECK(draws >= 1);
+    }
+}

@@ -8,6 +8,7 @@
 #include "rapporteur/indexer.h"
 #include "spelling_buffer.h"
 #include "support/process.h"
+#include "support/scoped_env.h"
 
 #include <xapian.h>
 #include <catch2/catch.hpp>
@@ -23,6 +24,7 @@ using namespace rapporteur;
 using test::quote;
 using test::read_all;
 using test::run;
+using test::ScopedEnv;
 using test::spawn;
 using test::TempDir;
 using test::write_file;
@@ -86,27 +88,6 @@ std::string paragraphs(std::initializer_list<std::string> ps) {
     for (const auto& p : ps) out += p + "\n\n";
     return out;
 }
-
-/** Points RAPPORTEUR_DATA_DIR, the first place data_path() looks, at `dir` while it lives, and
- *  puts back what was there before. */
-class DataDirOverride {
-  public:
-    explicit DataDirOverride(const fs::path& dir) {
-        if (const char* old = std::getenv("RAPPORTEUR_DATA_DIR")) old_ = old;
-        setenv("RAPPORTEUR_DATA_DIR", dir.c_str(), 1);
-    }
-    ~DataDirOverride() {
-        if (old_)
-            setenv("RAPPORTEUR_DATA_DIR", old_->c_str(), 1);
-        else
-            unsetenv("RAPPORTEUR_DATA_DIR");
-    }
-    DataDirOverride(const DataDirOverride&) = delete;
-    DataDirOverride& operator=(const DataDirOverride&) = delete;
-
-  private:
-    std::optional<std::string> old_;
-};
 
 } // namespace
 
@@ -317,7 +298,7 @@ TEST_CASE("a data file the analysis threads cannot use fails the run with one er
 
     SECTION("in place, the error of a worker thread is index_paths' error") {
         {
-            DataDirOverride data(dir / "data");
+            ScopedEnv data("RAPPORTEUR_DATA_DIR", (dir / "data").string()); // where data_path() looks first
             CHECK_THROWS_MATCHES(index_paths({dir / "in"}, o), RuntimeError,
                                  Catch::Message((dir / "data" / "analyzers" / "glossary.tsv").string() +
                                                 ": expected 'ACRONYM<TAB>expansion', got 'UNHCR without its tab'"));
@@ -329,7 +310,7 @@ TEST_CASE("a data file the analysis threads cannot use fails the run with one er
     SECTION("sharded, a shard's error is index_paths' error") {
         o.shard_min_bytes = 1;
         {
-            DataDirOverride data(dir / "data");
+            ScopedEnv data("RAPPORTEUR_DATA_DIR", (dir / "data").string()); // where data_path() looks first
             CHECK_THROWS_WITH(index_paths({dir / "in"}, o),
                               Catch::Contains("writing a shard failed") && Catch::Contains("glossary.tsv: expected"));
         }
