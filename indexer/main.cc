@@ -56,26 +56,33 @@ void print_summary(const rapporteur::IndexSummary& summary, const rapporteur::In
                    bool quiet, bool verbose) {
     using Status = rapporteur::FileOutcome::Status;
     for (const auto& f : summary.files) {
-        if (f.status == Status::FAILED) {
-            fmt::print(stderr, "rapporteur-index: {}: {}\n", f.path, f.error);
-        } else if (f.status == Status::SKIPPED) {
-            if (verbose) fmt::print(stderr, "{}: skipped: {}\n", f.path, f.error);
-        } else if (f.status == Status::REMOVED) {
-            if (verbose) fmt::print(stderr, "{}: removed (the file is gone), {} passages\n", f.path, f.passages);
-        } else if (verbose) {
-            const char* what = f.status == Status::UNCHANGED ? "unchanged"
-                               : f.status == Status::DELETED ? "deleted"
-                                                             : "indexed";
-            fmt::print(stderr, "{}: {}, {} passages\n", f.path, what, f.passages);
+        switch (f.status) {
+            case Status::FAILED: fmt::print(stderr, "rapporteur-index: {}: {}\n", f.path, f.error); break;
+            case Status::INDEXED:
+                if (verbose) fmt::print(stderr, "{}: indexed, {}\n", f.path, count(f.passages, "passage"));
+                break;
+            case Status::UNCHANGED:
+                if (verbose) fmt::print(stderr, "{}: unchanged\n", f.path);
+                break;
+            case Status::SKIPPED:
+                if (verbose) fmt::print(stderr, "{}: skipped: {}\n", f.path, f.error);
+                break;
+            case Status::DELETED:
+                if (verbose) fmt::print(stderr, "{}: deleted, {}\n", f.path, count(f.passages, "passage"));
+                break;
+            case Status::REMOVED:
+                if (verbose)
+                    fmt::print(stderr, "{}: removed (the file is gone), {}\n", f.path, count(f.passages, "passage"));
+                break;
         }
     }
     if (!dump && !quiet) {
         const double mb = double(summary.bytes) / 1e6;
         fmt::print(stderr,
-                   "{} documents indexed, {} unchanged, {} removed, {} skipped, {} deleted, {} failed; {} passages, "
+                   "{} indexed, {} unchanged, {} removed, {} skipped, {} deleted, {} failed; {}, "
                    "{:.1f} MB in {:.2f} s ({:.2f} MB/s) into {}\n",
-                   summary.documents, summary.unchanged, summary.removed, summary.skipped, summary.deleted,
-                   summary.failed, summary.passages, mb, summary.seconds,
+                   count(summary.documents, "document"), summary.unchanged, summary.removed, summary.skipped,
+                   summary.deleted, summary.failed, count(summary.passages, "passage"), mb, summary.seconds,
                    summary.seconds > 0 ? mb / summary.seconds : 0.0, options.database.string());
     }
     if (interrupt_requested) {
@@ -83,6 +90,23 @@ void print_summary(const rapporteur::IndexSummary& summary, const rapporteur::In
                    count(summary.documents, "document"), count(summary.passages, "passage"));
     }
 }
+
+/// After the options in --help: what people look for first.
+constexpr const char* HELP_EPILOGUE = R"(Examples:
+  rapporteur-index ~/reports
+      index a folder; run again, it reads only what changed and removes the
+      documents of files gone from it
+  rapporteur-index -v --delete report-2019 ~/reports/new.txt
+      remove a document (by slug or path) and index a file, one line per file
+
+Exit status:
+  0    done; files in a folder that are not read are skipped, not failed
+  1    a file failed (or a file given by name could not be indexed), or the
+       database could not be opened or written
+  2    a usage error: an unknown option, or a value out of its range
+  130  interrupted by SIGINT (Ctrl-C), 143 by SIGTERM: the files done are
+       committed, and the next run does the rest
+)";
 
 /// The executable's work: options → library call → exit status. Errors propagate to main().
 int run_index(int argc, char** argv) {
@@ -108,7 +132,8 @@ int run_index(int argc, char** argv) {
         ("features", po::value(&options.features),
          "analysis features: comma-separated stem,fold,compound,variant,synonym, or all, or none "
          "(default: the database's, else all)")
-        ("delete", po::value(&deletions)->multitoken(), "remove these documents (slug or path) from the database")
+        ("delete", po::value(&deletions)->value_name("NAME"),
+         "remove a document (slug or path) from the database; repeat for more")
         ("keep-missing", po::bool_switch(&keep_missing),
          "keep the documents of files gone from the folders indexed (default: remove them)")
         ("max-file-bytes", cli::number("max-file-bytes", &options.max_file_bytes, std::uintmax_t{1}, MAX_FILE_BYTES),
@@ -126,6 +151,10 @@ int run_index(int argc, char** argv) {
     hidden.add_options()("input", po::value(&inputs));
 
     const auto vm = cli::parse(argc, argv, visible, hidden, "input");
+    if (vm.count("help")) {
+        std::cout << visible << "\n" << HELP_EPILOGUE;
+        return cli::EXIT_OK;
+    }
     if (cli::handled_help_or_version(vm, visible, "rapporteur-index")) return cli::EXIT_OK;
     if (inputs.empty() && deletions.empty()) {
         throw po::error("no input: give files or directories to index (or --delete NAME)");
