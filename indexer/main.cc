@@ -5,13 +5,18 @@
 #include "rapporteur/base/cli.h"
 #include "rapporteur/indexer.h"
 
+#include "progress_bar.h"
+
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <signal.h>
 #include <unistd.h>
-#include <chrono>
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <string_view>
 
 namespace cli = rapporteur::cli;
 namespace po = cli::po;
@@ -23,57 +28,85 @@ constexpr std::uintmax_t MAX_FILE_BYTES = std::uintmax_t{1} << 40; // 1 TiB
 constexpr std::uintmax_t MAX_MB = std::uintmax_t{1} << 20;         // 1 TiB in MB
 constexpr unsigned MAX_THREADS = 256;
 
-/// A one-line progress bar on stderr, redrawn at most ten times a second.
-class ProgressBar {
-  public:
-    void operator()(const rapporteur::IndexSummary& s, std::uintmax_t total_bytes) {
-        const auto now = std::chrono::steady_clock::now();
-        const double elapsed = std::chrono::duration<double>(now - start_).count();
-        const std::size_t done_files = s.files.size();
-        if (now - last_ < std::chrono::milliseconds(100) && s.bytes < total_bytes) return;
-        last_ = now;
-        const double fraction = total_bytes ? std::min(1.0, double(s.bytes) / double(total_bytes)) : 1.0;
-        const int width = 24, filled = static_cast<int>(fraction * width);
-        const double rate = elapsed > 0 ? double(s.passages) / elapsed : 0;
-        const double eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0;
-        fmt::print(stderr, "\r[{}{}] {:3.0f}%  {} files  {:.1f}/{:.1f} MB  {:.0f} passages/s  ETA {}:{:02d} ",
-                   std::string(static_cast<std::size_t>(filled), '#'),
-                   std::string(static_cast<std::size_t>(width - filled), ' '), fraction * 100, done_files,
-                   double(s.bytes) / 1e6, double(total_bytes) / 1e6, rate, int(eta) / 60, int(eta) % 60);
-        drawn_ = true;
-    }
-    void finish() {
-        if (drawn_) fmt::print(stderr, "\r\033[K");
-    }
+/** Set by the first SIGINT or SIGTERM, which the run checks between files; the handler is
+ *  then reset (SA_RESETHAND), so a second one ends the process at once, as a kill would. */
+std::atomic<bool> interrupt_requested{false};
+volatile std::sig_atomic_t interrupt_signal = 0;
+static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
 
-  private:
-    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-    std::chrono::steady_clock::time_point last_{};
-    bool drawn_ = false;
-};
+extern "C" void on_interrupt(int signal) {
+    interrupt_signal = signal;
+    interrupt_requested.store(true);
+}
 
-/// The summary of a run: one line per failed file (and per file with -v), then the totals.
+void catch_interrupts() {
+    struct sigaction action {};
+    action.sa_handler = on_interrupt;
+    action.sa_flags = SA_RESTART | SA_RESETHAND;
+    sigemptyset(&action.sa_mask);
+    for (int signal : {SIGINT, SIGTERM}) sigaction(signal, &action, nullptr);
+}
+
+/// "1 passage", "2 passages"
+std::string count(std::size_t n, std::string_view noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
+
+/** The summary of a run: one line per failed file (and per file with -v), then the totals, and
+ *  after an interruption what was committed. */
 void print_summary(const rapporteur::IndexSummary& summary, const rapporteur::IndexerOptions& options, bool dump,
                    bool quiet, bool verbose) {
     using Status = rapporteur::FileOutcome::Status;
     for (const auto& f : summary.files) {
-        if (f.status == Status::FAILED) {
-            fmt::print(stderr, "rapporteur-index: {}: {}\n", f.path, f.error);
-        } else if (verbose) {
-            const char* what = f.status == Status::UNCHANGED ? "unchanged"
-                               : f.status == Status::DELETED ? "deleted"
-                                                             : "indexed";
-            fmt::print(stderr, "{}: {}, {} passages\n", f.path, what, f.passages);
+        switch (f.status) {
+            case Status::FAILED: fmt::print(stderr, "rapporteur-index: {}: {}\n", f.path, f.error); break;
+            case Status::INDEXED:
+                if (verbose) fmt::print(stderr, "{}: indexed, {}\n", f.path, count(f.passages, "passage"));
+                break;
+            case Status::UNCHANGED:
+                if (verbose) fmt::print(stderr, "{}: unchanged\n", f.path);
+                break;
+            case Status::SKIPPED:
+                if (verbose) fmt::print(stderr, "{}: skipped: {}\n", f.path, f.error);
+                break;
+            case Status::DELETED:
+                if (verbose) fmt::print(stderr, "{}: deleted, {}\n", f.path, count(f.passages, "passage"));
+                break;
+            case Status::REMOVED:
+                if (verbose)
+                    fmt::print(stderr, "{}: removed (the file is gone), {}\n", f.path, count(f.passages, "passage"));
+                break;
         }
     }
-    if (dump || quiet) return;
-    const double mb = double(summary.bytes) / 1e6;
-    fmt::print(stderr,
-               "{} documents indexed, {} unchanged, {} deleted, {} failed; {} passages, "
-               "{:.1f} MB in {:.2f} s ({:.2f} MB/s) into {}\n",
-               summary.documents, summary.unchanged, summary.deleted, summary.failed, summary.passages, mb,
-               summary.seconds, summary.seconds > 0 ? mb / summary.seconds : 0.0, options.database.string());
+    if (!dump && !quiet) {
+        const double mb = double(summary.bytes) / 1e6;
+        fmt::print(stderr,
+                   "{} indexed, {} unchanged, {} removed, {} skipped, {} deleted, {} failed; {}, "
+                   "{:.1f} MB in {:.2f} s ({:.2f} MB/s) into {}\n",
+                   count(summary.documents, "document"), summary.unchanged, summary.removed, summary.skipped,
+                   summary.deleted, summary.failed, count(summary.passages, "passage"), mb, summary.seconds,
+                   summary.seconds > 0 ? mb / summary.seconds : 0.0, options.database.string());
+    }
+    if (interrupt_requested) {
+        fmt::print(stderr, "rapporteur-index: interrupted: {} ({}) committed; run it again to index the rest\n",
+                   count(summary.documents, "document"), count(summary.passages, "passage"));
+    }
 }
+
+/// After the options in --help: what people look for first.
+constexpr const char* HELP_EPILOGUE = R"(Examples:
+  rapporteur-index ~/reports
+      index a folder; run again, it reads only what changed and removes the
+      documents of files gone from it
+  rapporteur-index -v --delete report-2019 ~/reports/new.txt
+      remove a document (by slug or path) and index a file, one line per file
+
+Exit status:
+  0    done; files in a folder that are not read are skipped, not failed
+  1    a file failed (or a file given by name could not be indexed), or the
+       database could not be opened or written
+  2    a usage error: an unknown option, or a value out of its range
+  130  interrupted by SIGINT (Ctrl-C), 143 by SIGTERM: the files done are
+       committed, and the next run does the rest
+)";
 
 /// The executable's work: options → library call → exit status. Errors propagate to main().
 int run_index(int argc, char** argv) {
@@ -87,7 +120,9 @@ int run_index(int argc, char** argv) {
     po::options_description visible(
         "Usage: rapporteur-index [options] PATH...\n"
         "Index meeting reports (.txt/.md files, or directories searched recursively).\n"
-        "Unchanged files are skipped; changed files replace their passages.\n\nOptions");
+        "Unchanged files are left alone, changed ones replace their passages, and the documents of\n"
+        "files gone from a folder given are removed.\n\nOptions");
+    bool keep_missing = false;
     cli::add_help_options(visible);
     cli::add_database_option(visible, db);
     // Option tables keep one option a line, as --help lists them.
@@ -97,7 +132,10 @@ int run_index(int argc, char** argv) {
         ("features", po::value(&options.features),
          "analysis features: comma-separated stem,fold,compound,variant,synonym, or all, or none "
          "(default: the database's, else all)")
-        ("delete", po::value(&deletions)->multitoken(), "remove these documents (slug or path) from the database")
+        ("delete", po::value(&deletions)->value_name("NAME"),
+         "remove a document (slug or path) from the database; repeat for more")
+        ("keep-missing", po::bool_switch(&keep_missing),
+         "keep the documents of files gone from the folders indexed (default: remove them)")
         ("max-file-bytes", cli::number("max-file-bytes", &options.max_file_bytes, std::uintmax_t{1}, MAX_FILE_BYTES),
          "refuse files larger than this many bytes")
         ("commit-mb", cli::number("commit-mb", &commit_mb, std::uintmax_t{1}, MAX_MB),
@@ -113,6 +151,10 @@ int run_index(int argc, char** argv) {
     hidden.add_options()("input", po::value(&inputs));
 
     const auto vm = cli::parse(argc, argv, visible, hidden, "input");
+    if (vm.count("help")) {
+        std::cout << visible << "\n" << HELP_EPILOGUE;
+        return cli::EXIT_OK;
+    }
     if (cli::handled_help_or_version(vm, visible, "rapporteur-index")) return cli::EXIT_OK;
     if (inputs.empty() && deletions.empty()) {
         throw po::error("no input: give files or directories to index (or --delete NAME)");
@@ -120,6 +162,8 @@ int run_index(int argc, char** argv) {
     if (!options.lang.empty() && !rapporteur::Analyzer::is_known_language(options.lang)) {
         throw po::error(rapporteur::Analyzer::unknown_language(options.lang));
     }
+    options.keep_missing = keep_missing;
+    options.interrupt = &interrupt_requested;
     options.commit_bytes = commit_mb << 20;
     options.shard_min_bytes = shard_min_mb << 20;
     options.database = db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db);
@@ -132,6 +176,7 @@ int run_index(int argc, char** argv) {
         for (const auto& r : reports) out.push_back(rapporteur::to_json(r));
         std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else {
+        catch_interrupts(); // --dump has nothing to commit: Ctrl-C ends it as usual
         if (!deletions.empty()) {
             auto removed = rapporteur::delete_documents(deletions, options);
             summary.files = std::move(removed.files);
@@ -139,11 +184,15 @@ int run_index(int argc, char** argv) {
             summary.deleted = removed.deleted;
         }
         if (!paths.empty()) {
-            ProgressBar bar;
-            const bool show = !quiet && isatty(STDERR_FILENO);
-            auto indexed = rapporteur::index_paths(
-                paths, options, show ? rapporteur::ProgressFn(std::ref(bar)) : rapporteur::ProgressFn{});
-            bar.finish();
+            rapporteur::ProgressBar bar;
+            rapporteur::ProgressFn progress;
+            if (!quiet && isatty(STDERR_FILENO)) {
+                progress = [&bar](const rapporteur::IndexSummary& s, std::uintmax_t total) {
+                    bar.update(s.files.size(), s.bytes, total, s.passages);
+                };
+            }
+            auto indexed = rapporteur::index_paths(paths, options, progress);
+            bar.finish(interrupt_requested);
             indexed.failed += summary.failed;
             indexed.deleted = summary.deleted;
             indexed.files.insert(indexed.files.begin(), summary.files.begin(), summary.files.end());
@@ -151,6 +200,7 @@ int run_index(int argc, char** argv) {
         }
     }
     print_summary(summary, options, dump, quiet, verbose);
+    if (interrupt_requested) return 128 + interrupt_signal; // 130 for SIGINT, 143 for SIGTERM
     return summary.failed ? cli::EXIT_RUNTIME : cli::EXIT_OK;
 }
 

@@ -8,6 +8,7 @@
 #include "rapporteur/indexer.h"
 #include "spelling_buffer.h"
 #include "support/process.h"
+#include "support/scoped_env.h"
 
 #include <xapian.h>
 #include <catch2/catch.hpp>
@@ -23,6 +24,8 @@ using namespace rapporteur;
 using test::quote;
 using test::read_all;
 using test::run;
+using test::ScopedEnv;
+using test::spawn;
 using test::TempDir;
 using test::write_file;
 namespace fs = std::filesystem;
@@ -71,16 +74,6 @@ std::vector<std::string> search_ids(const fs::path& db_path, const std::string& 
     return ids;
 }
 
-/// Start `command` through the shell in the background (stderr discarded); its pid, or -1.
-pid_t spawn(const std::string& command) {
-    const pid_t pid = fork();
-    if (pid == 0) {
-        execl("/bin/sh", "sh", "-c", ("exec " + command + " 2>/dev/null").c_str(), static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    return pid;
-}
-
 /// The glass directory the database's stub names (what xapian-check takes).
 fs::path current_generation(const fs::path& db) {
     std::string stub = read_all(db / "XAPIANDB");
@@ -95,27 +88,6 @@ std::string paragraphs(std::initializer_list<std::string> ps) {
     for (const auto& p : ps) out += p + "\n\n";
     return out;
 }
-
-/** Points RAPPORTEUR_DATA_DIR, the first place data_path() looks, at `dir` while it lives, and
- *  puts back what was there before. */
-class DataDirOverride {
-  public:
-    explicit DataDirOverride(const fs::path& dir) {
-        if (const char* old = std::getenv("RAPPORTEUR_DATA_DIR")) old_ = old;
-        setenv("RAPPORTEUR_DATA_DIR", dir.c_str(), 1);
-    }
-    ~DataDirOverride() {
-        if (old_)
-            setenv("RAPPORTEUR_DATA_DIR", old_->c_str(), 1);
-        else
-            unsetenv("RAPPORTEUR_DATA_DIR");
-    }
-    DataDirOverride(const DataDirOverride&) = delete;
-    DataDirOverride& operator=(const DataDirOverride&) = delete;
-
-  private:
-    std::optional<std::string> old_;
-};
 
 } // namespace
 
@@ -263,19 +235,27 @@ TEST_CASE("bad inputs get one line each and the other files are still indexed", 
     o.max_file_bytes = 1000;
     auto s = index_paths({in, dir / "no-such-file.txt"}, o);
     CHECK(s.documents == 1);
-    std::map<std::string, std::string> errors;
+    std::map<std::string, std::string> errors, skipped;
     for (const auto& f : s.files) {
         if (f.status == FileOutcome::Status::FAILED) errors[fs::path(f.path).filename().string()] = f.error;
+        if (f.status == FileOutcome::Status::SKIPPED) skipped[fs::path(f.path).filename().string()] = f.error;
     }
-    CHECK(errors.size() == 7);
+    CHECK(errors.size() == 5);
     CHECK_THAT(errors["empty.txt"], Catch::Contains("empty"));
     CHECK_THAT(errors["blank.md"], Catch::Contains("empty"));
     CHECK_THAT(errors["big.txt"], Catch::Contains("limit"));
-    CHECK_THAT(errors["loop1.txt"], Catch::Contains("symbolic links"));
+    // A symlink loop in a folder is passed over, as a named pipe is; a dangling link is a missing file.
+    CHECK(skipped == std::map<std::string, std::string>{{"loop1.txt", "symlink loop"}, {"loop2.txt", "symlink loop"}});
+    CHECK(s.skipped == 2);
     CHECK_THAT(errors["dangling.txt"], Catch::Contains("No such file"));
     CHECK_THAT(errors["no-such-file.txt"], Catch::Contains("No such file"));
     for (const auto& [name, error] : errors) CHECK(error.find('\n') == std::string::npos);
     CHECK(search_ids(dir / "db", "shelters").size() == 1);
+    // Given by name, a symlink loop fails.
+    auto named = index_paths({in / "loop1.txt"}, o);
+    REQUIRE(named.files.size() == 1);
+    CHECK(named.files[0].status == FileOutcome::Status::FAILED);
+    CHECK_THAT(named.files[0].error, Catch::Contains("symbolic links"));
 }
 
 TEST_CASE("the executable names each bad file on one line and exits non-zero", "[indexer][bad-input][cli]") {
@@ -318,7 +298,7 @@ TEST_CASE("a data file the analysis threads cannot use fails the run with one er
 
     SECTION("in place, the error of a worker thread is index_paths' error") {
         {
-            DataDirOverride data(dir / "data");
+            ScopedEnv data("RAPPORTEUR_DATA_DIR", (dir / "data").string()); // where data_path() looks first
             CHECK_THROWS_MATCHES(index_paths({dir / "in"}, o), RuntimeError,
                                  Catch::Message((dir / "data" / "analyzers" / "glossary.tsv").string() +
                                                 ": expected 'ACRONYM<TAB>expansion', got 'UNHCR without its tab'"));
@@ -330,7 +310,7 @@ TEST_CASE("a data file the analysis threads cannot use fails the run with one er
     SECTION("sharded, a shard's error is index_paths' error") {
         o.shard_min_bytes = 1;
         {
-            DataDirOverride data(dir / "data");
+            ScopedEnv data("RAPPORTEUR_DATA_DIR", (dir / "data").string()); // where data_path() looks first
             CHECK_THROWS_WITH(index_paths({dir / "in"}, o),
                               Catch::Contains("writing a shard failed") && Catch::Contains("glossary.tsv: expected"));
         }
@@ -740,4 +720,114 @@ TEST_CASE("kill -9 during a sharded run leaves the published generation untouche
     CHECK(again.status == 0);
     CHECK(search_ids(db, "hotlines").size() == 100); // search_ids stops at 100
     for (const auto& e : fs::directory_iterator(db)) CHECK(e.path().filename().string().rfind("tmp-", 0) != 0);
+}
+
+TEST_CASE("an interrupted run commits whole files and says so, and the next run does the rest",
+          "[indexer][interrupt]") {
+    TempDir dir;
+    fs::create_directories(dir / "in");
+    for (int f = 0; f < 10; ++f) {
+        write_file(dir / "in" / ("f" + std::to_string(f) + ".txt"),
+                   paragraphs({"File " + std::to_string(f) + " speaks of shelters.", "And of hotlines."}));
+    }
+    const auto per_file = passage_count(paragraphs({"File 1 speaks of shelters.", "And of hotlines."}));
+    auto o = options_for(dir / "db");
+    o.threads = 2;
+    std::atomic<bool> stop{false};
+    o.interrupt = &stop;
+    std::size_t committed = 0; // files
+
+    SECTION("in place, at the file boundary after the third file") {
+        auto s = index_paths({dir / "in"}, o, [&](const IndexSummary& so_far, std::uintmax_t) {
+            if (so_far.documents == 3) stop = true;
+        });
+        CHECK(s.interrupted);
+        CHECK(s.documents == 3);
+        CHECK(s.files.size() == 3);
+        CHECK(Xapian::Database((dir / "db").string()).get_doccount() == 3 * per_file);
+        committed = 3;
+    }
+    SECTION("sharded, before the first file: nothing new, no scratch shard left") {
+        o.shard_min_bytes = 1;
+        REQUIRE(index_paths({SEED}, o).documents == 1);
+        const auto before = passages_of(dir / "db");
+        stop = true;
+        auto s = index_paths({dir / "in"}, o);
+        CHECK(s.interrupted);
+        CHECK(s.documents == 0);
+        CHECK(passages_of(dir / "db") == before);
+        for (const auto& e : fs::directory_iterator(dir / "db"))
+            CHECK(e.path().filename().string().rfind("tmp-", 0) != 0);
+    }
+    stop = false;
+    auto rest = index_paths({dir / "in"}, o);
+    CHECK(!rest.interrupted);
+    CHECK(rest.documents == 10 - committed);
+    CHECK(rest.unchanged == committed);
+    CHECK(search_ids(dir / "db", "hotlines").size() == 10);
+}
+
+TEST_CASE("a file that comes to have no passage loses its old ones and is skipped each run", "[indexer][update]") {
+    for (const std::uintmax_t shard_min : {std::uintmax_t{1} << 40, std::uintmax_t{1}}) {
+        INFO(shard_min);
+        TempDir dir;
+        fs::create_directories(dir / "in");
+        write_file(dir / "in" / "a.txt", paragraphs({"Zebrafish are discussed here."}));
+        write_file(dir / "in" / "b.txt", paragraphs({"Hotlines are discussed here."}));
+        auto o = options_for(dir / "db");
+        o.threads = 2;
+        o.shard_min_bytes = shard_min;
+        REQUIRE(index_paths({dir / "in"}, o).documents == 2);
+        write_file(dir / "in" / "a.txt", "SUMMARY\n\nOnly a title now\n");
+        for (int round = 0; round < 2; ++round) {
+            auto s = index_paths({dir / "in"}, o);
+            CHECK(s.documents == 0);
+            CHECK(s.skipped == 1);
+            CHECK(s.unchanged == 1);
+            CHECK(search_ids(dir / "db", "zebrafish").empty());
+            CHECK(search_ids(dir / "db", "hotlines").size() == 1);
+        }
+    }
+}
+
+TEST_CASE("the documents of files gone from a folder are removed, unless kept", "[indexer][update][missing]") {
+    for (const std::uintmax_t shard_min : {std::uintmax_t{1} << 40, std::uintmax_t{1}}) {
+        INFO(shard_min);
+        TempDir dir;
+        fs::create_directories(dir / "in" / "sub");
+        write_file(dir / "in" / "a.txt", paragraphs({"Zebrafish are discussed here."}));
+        write_file(dir / "in" / "sub" / "b.txt", paragraphs({"Hotlines are discussed here."}));
+        write_file(dir / "in" / "c.txt", paragraphs({"Asylum is discussed here, with ACRONYM (A Cronym Noted Y)."}));
+        auto o = options_for(dir / "db");
+        o.threads = 2;
+        o.shard_min_bytes = shard_min;
+        REQUIRE(index_paths({dir / "in"}, o).documents == 3);
+
+        fs::remove(dir / "in" / "a.txt");
+        fs::rename(dir / "in" / "sub" / "b.txt", dir / "in" / "sub" / "moved.txt");
+        // Given by name, the remaining files remove nothing.
+        auto named = index_paths({dir / "in" / "c.txt"}, o);
+        CHECK(named.removed == 0);
+        CHECK(search_ids(dir / "db", "zebrafish").size() == 1);
+        // Kept on request.
+        o.keep_missing = true;
+        CHECK(index_paths({dir / "in"}, o).removed == 0);
+        CHECK(search_ids(dir / "db", "hotlines").size() == 2); // the old name and the new
+        o.keep_missing = false;
+        auto s = index_paths({dir / "in"}, o);
+        CHECK(s.removed == 2);
+        std::set<std::string> removed;
+        for (const auto& f : s.files) {
+            if (f.status == FileOutcome::Status::REMOVED) removed.insert(fs::path(f.path).filename().string());
+        }
+        CHECK(removed == std::set<std::string>{"a.txt", "b.txt"});
+        CHECK(search_ids(dir / "db", "zebrafish").empty());
+        CHECK(spelling_frequency(dir / "db", "zebrafish") == 0);
+        const auto hotlines = search_ids(dir / "db", "hotlines");
+        REQUIRE(hotlines.size() == 1);
+        CHECK(hotlines.front().rfind("moved/", 0) == 0); // under its new name
+        CHECK(search_ids(dir / "db", "asylum").size() == 1);
+        CHECK(run("xapian-check " + quote(current_generation(dir / "db").string())).status == 0);
+        CHECK(index_paths({dir / "in"}, o).removed == 0);
+    }
 }

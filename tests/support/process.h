@@ -1,5 +1,6 @@
 /** @file process.h
- *  @brief Test support: run a command through the shell and capture its exit status and output.
+ *  @brief Test support: run a command through the shell and capture its exit status and output,
+ *  or start one in the background.
  */
 #ifndef RAPPORTEUR_TESTS_PROCESS_H
 #define RAPPORTEUR_TESTS_PROCESS_H
@@ -70,6 +71,18 @@ inline ProcessResult run(const std::string& command) {
     r.out = read_all(out);
     r.err = read_all(err);
     return r;
+}
+
+/** Start `command` through the shell in the background, its stderr going to the file `err`
+ *  (stdout to /dev/null): its pid, or -1. The command is exec'd, so the pid is its own. */
+inline pid_t spawn(const std::string& command, const std::string& err = "/dev/null") {
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const std::string full = "exec " + command + " >/dev/null 2>'" + err + "' </dev/null";
+        execl("/bin/sh", "sh", "-c", full.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    return pid;
 }
 
 /// Quote a string for the shell.

@@ -64,4 +64,18 @@ std::string read_data_file(std::string_view component, std::string_view relpath)
     return read_whole_file(data_path(component, relpath));
 }
 
+std::string_view file_type_name(std::filesystem::file_type type) {
+    using T = std::filesystem::file_type;
+    switch (type) {
+        case T::regular: return "regular file";
+        case T::directory: return "directory";
+        case T::fifo: return "named pipe";
+        case T::socket: return "socket";
+        case T::block:
+        case T::character: return "device";
+        case T::symlink: return "symbolic link";
+        default: return "file of unknown type";
+    }
+}
+
 } // namespace rapporteur

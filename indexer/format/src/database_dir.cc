@@ -3,6 +3,7 @@
  */
 #include "rapporteur/format/database_dir.h"
 
+#include "rapporteur/base/data_files.h"
 #include "rapporteur/base/errors.h"
 
 #include <cstdlib>
@@ -74,6 +75,11 @@ std::optional<std::string> describe_xapian_error() {
 
 DatabaseDir::DatabaseDir(fs::path path) : path_(std::move(path)) {
     std::error_code ec;
+    // Say what is there: a file is no place for a database, and no advice to create one helps.
+    if (const auto status = fs::status(path_, ec); fs::exists(status) && !fs::is_directory(status)) {
+        throw RuntimeError(path_.string() + ": is a " + std::string(file_type_name(status.type())) +
+                           ", not a database directory");
+    }
     fs::create_directories(path_, ec);
     if (ec) throw RuntimeError(path_.string() + ": cannot create the database directory: " + ec.message());
     const fs::path stub = path_ / STUB;
@@ -87,8 +93,8 @@ DatabaseDir::DatabaseDir(fs::path path) : path_(std::move(path)) {
                                "index into a new directory");
         }
         for (const auto& e : fs::directory_iterator(path_, ec)) {
-            (void)e;
-            throw RuntimeError(path_.string() + ": directory is not empty and holds no Rapporteur database");
+            throw RuntimeError(path_.string() + ": a directory of other files (such as '" +
+                               e.path().filename().string() + "'), not a Rapporteur database");
         }
         current_ = "gen-1";
     }

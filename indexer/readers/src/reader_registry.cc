@@ -31,11 +31,6 @@ const Reader* reader_for(const std::filesystem::path& path) {
     return nullptr;
 }
 
-const Reader& reader_for_named_file(const std::filesystem::path& path) {
-    const Reader* r = reader_for(path);
-    return r ? *r : PLAIN_TEXT;
-}
-
 std::vector<std::string> reader_extensions() {
     std::vector<std::string> out;
     for (const auto& [e, reader] : READERS) out.emplace_back(e);

@@ -1,6 +1,7 @@
 /** @file in_place_run.cc
  *  @brief The in-place run: files prepared on worker threads, written in input order into the
- *  current generation by this thread, committed in batches, so a killed run leaves the last commit.
+ *  current generation by this thread, committed in batches, so a killed run leaves the last commit
+ *  and an interrupted one commits at the file it stopped before.
  */
 #include "index_run.h"
 
@@ -78,6 +79,11 @@ void run_in_place(IndexRun& run, Xapian::WritableDatabase& db, IndexSummary& sum
     try {
         for (unsigned t = 0; t < run.threads; ++t) threads.emplace_back(work);
         for (std::size_t i = 0; i < jobs.size(); ++i) {
+            // A file boundary: what is written so far is committed below, the rest left.
+            if (interrupted(run.options)) {
+                summary.interrupted = true;
+                break;
+            }
             {
                 std::unique_lock lock(mutex);
                 ready_cv.wait(lock, [&] { return ready[i] != 0 || failure; });
@@ -96,9 +102,9 @@ void run_in_place(IndexRun& run, Xapian::WritableDatabase& db, IndexSummary& sum
                 for (auto& p : job.prepared->passages) db.add_document(p.document);
                 spellings.add(job.prepared->spellings);
                 if (spellings.full()) spellings.write_to(db);
-                write_record(db, job.slug, job.record);
-                run.records[job.slug] = job.record;
                 job.outcome.passages = job.prepared->passages.size();
+                store_record(db, run, job);
+                job.written = true;
                 batch_bytes += job.bytes;
                 job.prepared.reset();
             }

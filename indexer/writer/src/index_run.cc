@@ -12,6 +12,11 @@ namespace rapporteur {
 
 void prepare_job(IndexJob& job, const IndexerOptions& options, const DocumentBuilder& builder,
                  const std::map<std::string, std::string>& known_hashes) {
+    if (!job.input.skipped.empty()) {
+        job.outcome.status = FileOutcome::Status::SKIPPED;
+        job.outcome.error = job.input.skipped;
+        return;
+    }
     try {
         if (!job.input.error.empty()) throw RuntimeError(job.input.error);
         std::string text = read_file(job.input.path, options.max_file_bytes);
@@ -23,7 +28,7 @@ void prepare_job(IndexJob& job, const IndexerOptions& options, const DocumentBui
             job.outcome.status = FileOutcome::Status::UNCHANGED;
             return;
         }
-        Report report = reader_for_named_file(job.input.path).read(text, job.input.name);
+        Report report = reader_of(job.input.path).read(text, job.input.name);
         report.path = job.input.path.string();
         rename_report(report, job.slug);
         job.record.acronyms = report.acronyms;
@@ -35,17 +40,32 @@ void prepare_job(IndexJob& job, const IndexerOptions& options, const DocumentBui
     }
 }
 
+void store_record(Xapian::WritableDatabase& db, IndexRun& run, const IndexJob& job) {
+    if (job.outcome.passages == 0) {
+        erase_record(db, job.slug);
+        run.records.erase(job.slug);
+    } else {
+        write_record(db, job.slug, job.record);
+        run.records[job.slug] = job.record;
+    }
+}
+
 void account(IndexSummary& summary, const IndexJob& job) {
-    if (job.outcome.status == FileOutcome::Status::UNCHANGED)
-        ++summary.unchanged;
-    else if (job.outcome.status == FileOutcome::Status::FAILED)
-        ++summary.failed;
-    else {
-        ++summary.documents;
-        summary.passages += job.outcome.passages;
+    using Status = FileOutcome::Status;
+    FileOutcome outcome = job.outcome;
+    if (outcome.status == Status::INDEXED && outcome.passages == 0) {
+        // Written all the same (store_record), so that an earlier version's passages go.
+        outcome.status = Status::SKIPPED;
+        outcome.error = "no passage found in it";
+    }
+    switch (outcome.status) {
+        case Status::UNCHANGED: ++summary.unchanged; break;
+        case Status::SKIPPED: ++summary.skipped; break;
+        case Status::FAILED: ++summary.failed; break;
+        default: ++summary.documents; summary.passages += outcome.passages;
     }
     summary.bytes += job.bytes;
-    summary.files.push_back(job.outcome);
+    summary.files.push_back(std::move(outcome));
 }
 
 void write_run_metadata(Xapian::WritableDatabase& db, const IndexRun& run) {

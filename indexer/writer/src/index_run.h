@@ -32,6 +32,7 @@ struct IndexJob {
     FileRecord record;
     std::uintmax_t bytes = 0; ///< bytes read
     FileOutcome outcome;
+    bool written = false; ///< its passages and record went to the database (or to a shard)
 };
 
 /// The run's shared state: the jobs in input order and what the database knew before.
@@ -45,26 +46,38 @@ struct IndexRun {
     unsigned threads = 1;
 };
 
-/// Read, hash, parse and analyse one file; leaves the outcome in the job, never throws.
+/// Whether the run was asked to stop (IndexerOptions::interrupt): checked between files.
+inline bool interrupted(const IndexerOptions& options) { return options.interrupt && options.interrupt->load(); }
+
+/** Read, hash, parse and analyse one file; leaves the outcome in the job, never throws. A file
+ *  passed over when listed (InputFile::skipped) is SKIPPED without being opened. */
 void prepare_job(IndexJob& job, const IndexerOptions& options, const DocumentBuilder& builder,
                  const std::map<std::string, std::string>& known_hashes);
 
-/// Count a finished job into the summary.
+/** Stores the record of a written job, as in run.records. A file without any passage gets none
+ *  (an earlier version's goes), so that every run reads it again and says it has no passage. */
+void store_record(Xapian::WritableDatabase& db, IndexRun& run, const IndexJob& job);
+
+/** Count a finished job into the summary. A file written without any passage counts as
+ *  SKIPPED ("no passage found in it"), not as a document. */
 void account(IndexSummary& summary, const IndexJob& job);
 
 /// What every run writes last: the format version, the analysis features and the synonyms.
 void write_run_metadata(Xapian::WritableDatabase& db, const IndexRun& run);
 
 /** Small runs: worker threads prepare files, this thread writes them in input order into the
- *  current generation, committing every options.commit_bytes of text. A worker's exception
- *  stops the run and is rethrown here. */
+ *  current generation, committing every options.commit_bytes of text. When interrupted, it
+ *  stops before the next file and commits what it wrote. A worker's exception stops the run
+ *  and is rethrown here. */
 void run_in_place(IndexRun& run, Xapian::WritableDatabase& db, IndexSummary& summary, const ProgressFn& progress);
 
 /** Large runs: one thread per shard prepares and writes a contiguous slice of the files into
  *  its own scratch database, in parallel; then the current generation and the shards are
  *  compacted into a new generation, the replaced passages removed from it, and it is
  *  published. Until then the current generation is untouched, so a killed run loses nothing.
- *  A shard's failure throws RuntimeError naming the database and the cause. */
+ *  When interrupted, each shard stops before its next file, and what the shards hold is
+ *  compacted and published all the same (nothing, when they hold nothing): the next run
+ *  indexes the rest. A shard's failure throws RuntimeError naming the database and the cause. */
 void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const ProgressFn& progress);
 
 } // namespace rapporteur

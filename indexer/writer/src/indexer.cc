@@ -43,16 +43,53 @@ AnalyzerOptions analysis_options(Xapian::WritableDatabase& db, const IndexerOpti
     return a;
 }
 
+/// The canonical paths of the inputs that are folders.
+std::vector<fs::path> folders_of(const std::vector<fs::path>& inputs) {
+    std::vector<fs::path> folders;
+    for (const auto& in : inputs) {
+        std::error_code ec;
+        if (fs::is_directory(in, ec)) {
+            auto canonical = fs::canonical(in, ec);
+            if (!ec) folders.push_back(std::move(canonical));
+        }
+    }
+    return folders;
+}
+
+/** Removes, in one commit, the documents whose file is gone from one of `folders`, as REMOVED
+ *  outcomes; `run.records` and the synonyms follow. */
+void remove_missing(Xapian::WritableDatabase& db, IndexRun& run, const std::vector<fs::path>& folders,
+                    IndexSummary& summary) {
+    const auto missing = missing_documents(run.records, folders);
+    if (missing.empty()) return;
+    Analyzer analyzer(run.analysis);
+    // A failure leaves the transaction open: closing the database cancels it.
+    db.begin_transaction();
+    for (const auto& slug : missing) {
+        const std::string path = run.records.at(slug).path;
+        const auto passages = forget_document(db, slug, analyzer, run.records);
+        summary.files.push_back({path, FileOutcome::Status::REMOVED, passages, {}});
+        ++summary.removed;
+    }
+    store_synonyms(db, run.records);
+    db.commit_transaction();
+}
+
 } // namespace
 
 std::vector<Report> parse_paths(const std::vector<fs::path>& inputs, const IndexerOptions& options,
                                 IndexSummary& summary) {
     std::vector<Report> reports;
     for (const auto& f : collect_files(inputs)) {
+        if (!f.skipped.empty()) {
+            summary.files.push_back({f.path.string(), FileOutcome::Status::SKIPPED, 0, f.skipped});
+            ++summary.skipped;
+            continue;
+        }
         try {
             if (!f.error.empty()) throw RuntimeError(f.error);
             auto text = read_file(f.path, options.max_file_bytes);
-            reports.push_back(reader_for_named_file(f.path).read(text, f.name));
+            reports.push_back(reader_of(f.path).read(text, f.name));
             reports.back().path = f.path.string();
             summary.bytes += text.size();
             ++summary.documents;
@@ -79,18 +116,22 @@ IndexSummary index_paths(const std::vector<fs::path>& inputs, const IndexerOptio
     for (const auto& [slug, r] : run.records) slug_owners[slug] = r.path;
     for (auto& f : collect_files(inputs)) {
         IndexJob job;
-        std::error_code ec;
-        job.canonical = fs::weakly_canonical(f.path, ec).string();
-        if (ec) job.canonical = f.path.string();
-        job.slug = choose_slug(f.name, job.canonical, slug_owners);
+        job.outcome = {f.path.string(), FileOutcome::Status::INDEXED, 0, {}};
+        // A skipped file stays a job, so that its line comes in input order; it takes no slug.
+        if (f.skipped.empty()) {
+            std::error_code ec;
+            job.canonical = fs::weakly_canonical(f.path, ec).string();
+            if (ec) job.canonical = f.path.string();
+            job.slug = choose_slug(f.name, job.canonical, slug_owners);
+            if (auto size = fs::file_size(f.path, ec); !ec) run.total_bytes += size;
+        }
         job.input = std::move(f);
-        job.outcome = {job.input.path.string(), FileOutcome::Status::INDEXED, 0, {}};
-        if (auto size = fs::file_size(job.input.path, ec); !ec) run.total_bytes += size;
         run.jobs.push_back(std::move(job));
     }
     run.threads = std::max(1u, options.threads ? options.threads : std::thread::hardware_concurrency());
 
     try {
+        if (!options.keep_missing) remove_missing(dir.writable(), run, folders_of(inputs), summary);
         if (run.threads > 1 && run.total_bytes >= options.shard_min_bytes) {
             run_sharded(run, dir, summary, progress);
         } else {
@@ -127,12 +168,11 @@ IndexSummary delete_documents(const std::vector<std::string>& names, const Index
                 ++summary.failed;
                 continue;
             }
-            auto removed = remove_document(db, it->first, analyzer);
-            erase_record(db, it->first);
+            const std::string slug = it->first;
+            auto removed = forget_document(db, slug, analyzer, records);
             summary.files.push_back({name, FileOutcome::Status::DELETED, removed, {}});
             summary.passages += removed;
             ++summary.deleted;
-            records.erase(it);
         }
         store_synonyms(db, records);
         db.commit_transaction();

@@ -1,5 +1,6 @@
 /** @file removal.cc
- *  @brief Removing a document's passages and their spellings; rewriting the synonyms.
+ *  @brief Removing a document's passages and their spellings, and the documents whose file is
+ *  gone; rewriting the synonyms.
  */
 #include "removal.h"
 
@@ -8,6 +9,7 @@
 
 #include "document_builder.h"
 
+#include <algorithm>
 #include <set>
 #include <vector>
 
@@ -34,6 +36,32 @@ std::size_t remove_document(Xapian::WritableDatabase& db, const std::string& slu
         ++removed;
     }
     return removed;
+}
+
+std::size_t forget_document(Xapian::WritableDatabase& db, const std::string& slug, const Analyzer& analyzer,
+                            std::map<std::string, FileRecord>& records) {
+    const auto removed = remove_document(db, slug, analyzer);
+    erase_record(db, slug);
+    records.erase(slug);
+    return removed;
+}
+
+std::vector<std::string> missing_documents(const std::map<std::string, FileRecord>& records,
+                                           const std::vector<std::filesystem::path>& folders) {
+    std::vector<std::string> missing;
+    for (const auto& [slug, record] : records) {
+        const bool under = std::any_of(folders.begin(), folders.end(), [&](const std::filesystem::path& f) {
+            std::string prefix = f.string();
+            if (prefix.empty() || prefix.back() != '/') prefix += '/';
+            return record.path.rfind(prefix, 0) == 0;
+        });
+        if (!under) continue;
+        // The record's path is canonical, symlinks resolved: the file itself is what must exist.
+        std::error_code ec;
+        if (std::filesystem::symlink_status(record.path, ec).type() == std::filesystem::file_type::not_found)
+            missing.push_back(slug);
+    }
+    return missing;
 }
 
 void store_synonyms(Xapian::WritableDatabase& db, const std::map<std::string, FileRecord>& records) {

@@ -78,7 +78,7 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
             Analyzer analyzer(run.analysis);
             DocumentBuilder builder(analyzer);
             SpellingBuffer spellings;
-            for (std::size_t i = bounds[k]; i < bounds[k + 1]; ++i) {
+            for (std::size_t i = bounds[k]; i < bounds[k + 1] && !interrupted(run.options); ++i) {
                 IndexJob& job = jobs[i];
                 prepare_job(job, run.options, builder, run.known_hashes);
                 if (job.prepared) {
@@ -89,6 +89,7 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
                         shard.commit();
                     }
                     job.outcome.passages = job.prepared->passages.size();
+                    job.written = true;
                     job.prepared.reset();
                 }
                 std::lock_guard lock(mutex);
@@ -123,6 +124,7 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
         throw;
     }
     unsigned shards_done = 0;
+    std::size_t jobs_done = 0;
     while (shards_done < run.threads) {
         std::vector<std::size_t> batch;
         {
@@ -136,6 +138,7 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
                 continue;
             }
             account(summary, jobs[i]);
+            ++jobs_done;
         }
         if (progress) progress(summary, run.total_bytes);
     }
@@ -147,8 +150,10 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
                                ": writing a shard failed, the database keeps its last commit: " + e);
         }
     }
+    // Interrupted, the shards hold whole files, each a prefix of its slice: publish them.
+    summary.interrupted = jobs_done < jobs.size();
     sort_by_input(summary, jobs);
-    if (summary.documents == 0) {
+    if (std::none_of(jobs.begin(), jobs.end(), [](const IndexJob& j) { return j.written; })) {
         cleanup();
         return;
     }
@@ -177,10 +182,9 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
         const Xapian::docid old_last = out.get_lastdocid() - shard_span;
         Analyzer analyzer(run.analysis);
         for (auto& job : jobs) {
-            if (job.outcome.status != FileOutcome::Status::INDEXED) continue;
+            if (!job.written) continue;
             if (run.records.count(job.slug)) remove_document(out, job.slug, analyzer, old_last);
-            write_record(out, job.slug, job.record);
-            run.records[job.slug] = job.record;
+            store_record(out, run, job);
         }
         write_run_metadata(out, run);
         out.commit();

@@ -37,10 +37,6 @@ class Reader {
 /// The reader registered for `path`'s extension (case-insensitive), or nullptr.
 const Reader* reader_for(const std::filesystem::path& path);
 
-/** The reader for a file given by name: the registered one, else the plain-text reader (a
- *  file named on the command line is read whatever its extension). */
-const Reader& reader_for_named_file(const std::filesystem::path& path);
-
 /// The extensions a folder is searched for (".txt", ".md"), lower case.
 std::vector<std::string> reader_extensions();
 

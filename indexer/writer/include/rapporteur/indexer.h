@@ -7,6 +7,7 @@
 #include "rapporteur/format/database_dir.h"
 #include "rapporteur/readers.h"
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -30,23 +31,40 @@ struct IndexerOptions {
      *  then merge them with the current database into a new compacted generation, published
      *  atomically. Smaller runs update the current generation in place. */
     std::uintmax_t shard_min_bytes = 8u << 20;
+    /** Keep the documents of files gone from a folder being indexed. By default, as omindex
+     *  does, a run removes every document read from a file under one of the folders it is given
+     *  whose file no longer exists (files given by name remove nothing). */
+    bool keep_missing = false;
+    /** When set (a signal handler may set it), the run stops taking new files at the next file
+     *  boundary, commits what it has written (a sharded run publishes what its shards hold),
+     *  and returns with IndexSummary::interrupted. Null: never interrupted. */
+    const std::atomic<bool>* interrupt = nullptr;
 };
 
 /// What happened to one input file.
 struct FileOutcome {
     std::string path;
-    enum class Status { INDEXED, UNCHANGED, FAILED, DELETED } status = Status::INDEXED;
-    std::size_t passages = 0;
-    std::string error; ///< one line, naming the cause, when FAILED
+    /** INDEXED: new or changed, its passages written. UNCHANGED: same content hash, left alone.
+     *  SKIPPED: found in a folder but not indexed (a format no reader reads, a named pipe, socket
+     *  or device, a symlink loop or a link to a directory), or read but yielding no passage.
+     *  FAILED: could not be indexed (unreadable, invalid, too large; a file given by name that
+     *  is not a regular file or not a format read). DELETED: removed by delete_documents.
+     *  REMOVED: its file is gone from a folder being indexed, so its document was removed. */
+    enum class Status { INDEXED, UNCHANGED, SKIPPED, FAILED, DELETED, REMOVED } status = Status::INDEXED;
+    std::size_t passages = 0; ///< passages written (INDEXED) or removed (DELETED, REMOVED)
+    std::string error;        ///< one line, naming the cause, when FAILED or SKIPPED
 };
 
 /// Totals of a run.
 struct IndexSummary {
     std::size_t documents = 0; ///< files indexed (new or changed)
-    std::size_t unchanged = 0; ///< files skipped because their content hash is the same
+    std::size_t unchanged = 0; ///< files left alone: their content hash is the same
+    std::size_t skipped = 0;   ///< SKIPPED files
     std::size_t failed = 0;
     std::size_t deleted = 0;  ///< documents removed (--delete)
+    std::size_t removed = 0;  ///< documents removed because their file is gone (REMOVED)
     std::size_t passages = 0; ///< passages written
+    bool interrupted = false; ///< the run stopped early (IndexerOptions::interrupt): files are left
     std::uintmax_t bytes = 0; ///< bytes of text read
     double seconds = 0;
     std::vector<FileOutcome> files;
@@ -57,8 +75,10 @@ using ProgressFn = std::function<void(const IndexSummary& so_far, std::uintmax_t
 
 /** Index files and directories (recursively; `.txt` and `.md`) into the database.
  *  Bad files are reported in the summary and skipped; what was indexed is committed at the
- *  end. Throws RuntimeError when the database cannot be opened (e.g. locked by another
- *  writer), naming the path and the cause. */
+ *  end, or when interrupted at a file boundary. Documents of files gone from the folders in
+ *  `inputs` are removed first, in a commit of their own (unless IndexerOptions::keep_missing).
+ *  Throws RuntimeError when the database cannot be opened (e.g. locked by another writer),
+ *  naming the path and the cause. */
 IndexSummary index_paths(const std::vector<std::filesystem::path>& inputs, const IndexerOptions& options,
                          const ProgressFn& progress = {});
 

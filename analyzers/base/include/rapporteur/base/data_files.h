@@ -26,6 +26,10 @@ std::string read_data_file(std::string_view component, std::string_view relpath)
  *  in the same words. */
 std::string read_whole_file(const std::filesystem::path& path);
 
+/** What a file of type `type` is, for messages: "regular file", "directory", "named pipe",
+ *  "socket", "device" (block or character), "symbolic link", else "file of unknown type". */
+std::string_view file_type_name(std::filesystem::file_type type);
+
 } // namespace rapporteur
 
 #endif

@@ -28,8 +28,9 @@ std::optional<std::string> describe_xapian_error();
 class DatabaseDir {
   public:
     /** Open (creating when missing) the database at `path` for writing; holds Xapian's write
-     *  lock until destroyed. Throws RuntimeError naming the path: locked by another writer,
-     *  not a Rapporteur database, or unreadable. Removes what a killed run left behind. */
+     *  lock until destroyed. Throws RuntimeError naming the path and what is there: locked by
+     *  another writer, a file (not a directory), a directory of other files or a plain Xapian
+     *  database (not a Rapporteur one), or unreadable. Removes what a killed run left behind. */
     explicit DatabaseDir(std::filesystem::path path);
 
     Xapian::WritableDatabase& writable() { return db_; }
