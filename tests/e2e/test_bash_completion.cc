@@ -1,5 +1,5 @@
 /** @file test_bash_completion.cc
- *  @brief End-to-end: the installed bash completion (completion/rapporteur.bash), sourced in
+ *  @brief End-to-end: the installed bash completion (docs/completion/rapporteur.bash), sourced in
  *         `bash --norc` and driven through COMP_WORDS/COMP_CWORD as bash itself would.
  */
 #include "help_options.h"

@@ -1,4 +1,4 @@
-# @file completion/rapporteur.bash
+# @file docs/completion/rapporteur.bash
 # @brief Bash completion for rapporteur-index, rapporteur-search and rapporteur-eval.
 #
 # Installed once under each command's name in share/bash-completion/completions/, since
