@@ -29,7 +29,10 @@ int run_eval(int argc, char** argv) {
     po::options_description visible(
         "Usage: rapporteur-eval [options] QRELS RUN\n"
         "Score a TREC run against relevance judgments, printing trec_eval's measures in\n"
-        "trec_eval's layout (measure <TAB> qid|all <TAB> value). RUN may be - for stdin.\n\nOptions");
+        "trec_eval's layout (measure <TAB> qid|all <TAB> value). RUN may be - for stdin.\n\nOptions",
+        // 80 columns, at least 50 for a description: trec_eval's long option names then put
+        // their description on the next line rather than one space after the name.
+        80, 50);
     cli::add_help_options(visible);
     // Option tables keep one option a line, as --help lists them.
     // clang-format off

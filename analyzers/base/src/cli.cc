@@ -19,8 +19,9 @@ void add_help_options(po::options_description& options) {
 
 void add_database_option(po::options_description& options, std::string& db) {
     options.add_options()("db", po::value(&db)->value_name("DIR"),
-                          "database directory (default: $RAPPORTEUR_DB, else $XDG_DATA_HOME/rapporteur/db, "
-                          "else ~/.local/share/rapporteur/db)");
+                          // Line breaks keep each path whole in a narrow --help column and man page.
+                          "database directory, by default $RAPPORTEUR_DB,\nelse $XDG_DATA_HOME/rapporteur/db,\n"
+                          "else ~/.local/share/rapporteur/db");
 }
 
 po::variables_map parse(int argc, char** argv, const po::options_description& visible,
