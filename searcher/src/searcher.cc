@@ -4,6 +4,7 @@
  */
 #include "rapporteur/searcher.h"
 #include "rapporteur/analyzers.h"
+#include "rapporteur/base/data_files.h"
 #include "rapporteur/format/schema.h"
 #include "rapporteur/utf8.h"
 
@@ -74,9 +75,15 @@ const FacetIndex& Searcher::Impl::facets() {
 Searcher::Searcher(const std::filesystem::path& database) : impl_(std::make_unique<Impl>()) {
     impl_->path = database;
     std::error_code ec;
-    if (!std::filesystem::exists(database, ec)) {
+    const auto status = std::filesystem::status(database, ec);
+    if (!std::filesystem::exists(status)) {
         throw RuntimeError(database.string() + ": no database here; create one with: rapporteur-index --db " +
                            database.string() + " DIR");
+    }
+    if (!std::filesystem::is_directory(status)) {
+        // Advising to create a database where a file stands would be wrong advice.
+        throw RuntimeError(database.string() + ": a " + std::string(file_type_name(status.type())) +
+                           ", not a database directory");
     }
     try {
         impl_->open();

@@ -83,4 +83,8 @@ TEST_CASE("a missing database is a one-line error that says how to create one", 
     CHECK(r.status == 1);
     CHECK(r.err.find("rapporteur-index") != std::string::npos);
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    // A file where the database should be is named for what it is; no advice to create one there.
+    auto file = run(SEARCH + " --db /etc/passwd anything");
+    CHECK(file.status == 1);
+    CHECK(file.err == "rapporteur-search: /etc/passwd: a regular file, not a database directory\n");
 }
