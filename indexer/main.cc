@@ -77,12 +77,18 @@ void print_summary(const rapporteur::IndexSummary& summary, const rapporteur::In
         }
     }
     if (!dump && !quiet) {
+        // The counts that are not zero, so that the line stays within 80 columns for a usual run.
+        std::string counts = count(summary.documents, "document") + " indexed";
+        for (const auto& [n, what] : {std::pair{summary.unchanged, "unchanged"},
+                                      {summary.removed, "removed"},
+                                      {summary.skipped, "skipped"},
+                                      {summary.deleted, "deleted"},
+                                      {summary.failed, "failed"}}) {
+            if (n > 0) counts += fmt::format(", {} {}", n, what);
+        }
         const double mb = double(summary.bytes) / 1e6;
-        fmt::print(stderr,
-                   "{} indexed, {} unchanged, {} removed, {} skipped, {} deleted, {} failed; {}, "
-                   "{:.1f} MB in {:.2f} s ({:.2f} MB/s) into {}\n",
-                   count(summary.documents, "document"), summary.unchanged, summary.removed, summary.skipped,
-                   summary.deleted, summary.failed, count(summary.passages, "passage"), mb, summary.seconds,
+        fmt::print(stderr, "{}; {}, {:.1f} MB in {:.2f} s ({:.2f} MB/s) into {}\n", counts,
+                   count(summary.passages, "passage"), mb, summary.seconds,
                    summary.seconds > 0 ? mb / summary.seconds : 0.0, options.database.string());
     }
     if (interrupt_requested) {

@@ -91,33 +91,33 @@ TEST_CASE("the index forgets the files gone from an indexed folder and --keep-mi
         fs::remove(in / "a.txt");
         auto again = run(index + "-v " + quote(in.string()));
         CHECK(again.status == 0);
-        CHECK_THAT(again.err, Catch::Contains(", 1 removed,") && Catch::Contains("a.txt: removed"));
+        CHECK_THAT(again.err, Catch::Contains(", 1 removed;") && Catch::Contains("a.txt: removed"));
         CHECK(matches(db, "zebrafish") == 0);
 
         // Renamed: once, under its new name.
         fs::rename(in / "sub" / "b.txt", in / "sub" / "renamed.txt");
         auto renamed = run(index + quote(in.string()));
         CHECK(renamed.status == 0);
-        CHECK_THAT(renamed.err, Catch::Contains("1 document indexed") && Catch::Contains(", 1 removed,"));
+        CHECK_THAT(renamed.err, Catch::Contains("1 document indexed") && Catch::Contains(", 1 removed;"));
         CHECK(matches(db, "hotlines") == 1);
 
         // A file given by name removes nothing else, and neither does a folder given elsewhere.
         fs::remove(in / "c.txt");
         auto named = run(index + quote((in / "sub" / "renamed.txt").string()));
-        CHECK_THAT(named.err, Catch::Contains(", 0 removed,"));
+        CHECK_THAT(named.err, !Catch::Contains(" removed"));
         fs::create_directories(dir / "other");
         write_file(dir / "other" / "d.txt", report_of({"Inspections are discussed here."}));
         auto other = run(index + quote((dir / "other").string()));
-        CHECK_THAT(other.err, Catch::Contains(", 0 removed,"));
+        CHECK_THAT(other.err, !Catch::Contains(" removed"));
         CHECK(matches(db, "shelters") == 1);
 
         // --keep-missing keeps them; the next run without it removes them.
         auto kept = run(index + "--keep-missing " + quote(in.string()));
         CHECK(kept.status == 0);
-        CHECK_THAT(kept.err, Catch::Contains(", 0 removed,"));
+        CHECK_THAT(kept.err, !Catch::Contains(" removed"));
         CHECK(matches(db, "shelters") == 1);
         auto removed = run(index + quote(in.string()));
-        CHECK_THAT(removed.err, Catch::Contains(", 1 removed,"));
+        CHECK_THAT(removed.err, Catch::Contains(", 1 removed;"));
         CHECK(matches(db, "shelters") == 0);
         CHECK(matches(db, "hotlines") == 1);
         CHECK(matches(db, "inspections") == 1);
@@ -143,7 +143,7 @@ TEST_CASE("a named pipe or a socket or a device in a folder is skipped at once a
         CHECK_THAT(r.err, Catch::Contains("pipe.txt: skipped: named pipe"));
         CHECK_THAT(r.err, Catch::Contains("socket.md: skipped: socket"));
         CHECK_THAT(r.err, Catch::Contains("device.txt: skipped: device"));
-        CHECK_THAT(r.err, Catch::Contains("1 document indexed") && Catch::Contains(", 3 skipped,"));
+        CHECK_THAT(r.err, Catch::Contains("1 document indexed") && Catch::Contains(", 3 skipped;"));
         CHECK(matches(db, "shelters") == 1);
 
         // Given by name, it is a failure of the run: one line, exit status 1, and still at once.
@@ -220,7 +220,7 @@ TEST_CASE("SIGINT or SIGTERM commits the files done and exits 130 or 143, and th
 
         auto rest = run(cmd);
         CHECK(rest.status == 0);
-        CHECK_THAT(rest.err, Catch::Contains(" " + std::to_string(documents) + " unchanged,"));
+        CHECK_THAT(rest.err, Catch::Contains(", " + std::to_string(documents) + " unchanged;"));
         const long all = passages_in(db);
         CHECK(all % FILES == 0); // whole files only: every file has the same number of passages
         if (documents > 0) CHECK(passages == documents * (all / FILES));
@@ -243,8 +243,7 @@ TEST_CASE("skipped files are named with -v and counted, and a file given by name
     auto quiet = run(index + quote(in.string()));
     CHECK(quiet.status == 0);
     CHECK(quiet.err.find("skipped:") == std::string::npos); // named only with -v
-    CHECK_THAT(quiet.err,
-               Catch::StartsWith("1 document indexed, 0 unchanged, 0 removed, 5 skipped, 0 deleted, 0 failed"));
+    CHECK_THAT(quiet.err, Catch::StartsWith("1 document indexed, 5 skipped; "));
 
     auto verbose = run(index + "-v " + quote(in.string()));
     CHECK(verbose.status == 0);
@@ -255,7 +254,7 @@ TEST_CASE("skipped files are named with -v and counted, and a file given by name
     CHECK_THAT(verbose.err, Catch::Contains("headings.md: skipped: no passage found in it"));
     CHECK(verbose.err.find(", 0 passages\n") ==
           std::string::npos); // no "indexed, 0 passages" or "unchanged, 0 passages"
-    CHECK_THAT(verbose.err, Catch::Contains(", 5 skipped,"));
+    CHECK_THAT(verbose.err, Catch::Contains(", 5 skipped;"));
 
     // By name: not read as plain text whatever its name; the line says which formats are read.
     for (const std::string name : {"notes.pdf", "README"}) {
@@ -281,22 +280,22 @@ TEST_CASE("counts are singular or plural as they should be", "[index][plural]") 
     auto one = run(INDEX + " -v --db " + quote(db.string()) + " " + quote(in.string()));
     CHECK(one.status == 0);
     CHECK_THAT(one.err, Catch::Contains("one.txt: indexed, 1 passage\n"));
-    CHECK_THAT(one.err, Catch::StartsWith("1 document indexed, ") || Catch::Contains("\n1 document indexed, "));
+    CHECK_THAT(one.err, Catch::StartsWith("1 document indexed; ") || Catch::Contains("\n1 document indexed; "));
     CHECK_THAT(one.err, Catch::Contains("; 1 passage, "));
     write_file(in / "two.txt", report_of({"Hotlines are discussed here.", "Inspections are discussed here."}));
     fs::remove(in / "one.txt");
     auto two = run(INDEX + " -v --db " + quote(db.string()) + " " + quote(in.string()));
     CHECK_THAT(two.err, Catch::Contains("two.txt: indexed, 2 passages\n"));
     CHECK_THAT(two.err, Catch::Contains("removed (the file is gone), 1 passage\n"));
-    CHECK_THAT(two.err, Catch::Contains("1 document indexed, 0 unchanged, 1 removed,"));
+    CHECK_THAT(two.err, Catch::Contains("1 document indexed, 1 removed; "));
     CHECK_THAT(two.err, Catch::Contains("; 2 passages, "));
     write_file(in / "three.txt", report_of({"Asylum is discussed here."}));
     auto three = run(INDEX + " --db " + quote(db.string()) + " " + quote(in.string()));
-    CHECK_THAT(three.err, Catch::StartsWith("1 document indexed, 1 unchanged,"));
+    CHECK_THAT(three.err, Catch::StartsWith("1 document indexed, 1 unchanged; "));
     write_file(in / "four.txt", report_of({"Labour is discussed here."}));
     write_file(in / "five.txt", report_of({"Victims are discussed here."}));
     auto more = run(INDEX + " --db " + quote(db.string()) + " " + quote(in.string()));
-    CHECK_THAT(more.err, Catch::StartsWith("2 documents indexed, 2 unchanged,"));
+    CHECK_THAT(more.err, Catch::StartsWith("2 documents indexed, 2 unchanged; "));
 }
 
 TEST_CASE("a --db naming a file or a directory of other files is one line saying what is there", "[index][db]") {
