@@ -22,7 +22,7 @@ PassageData PassageData::parse(const Xapian::Document& doc, bool details) {
     p.hit.session = std::move(s.session);
     p.hit.organisations = std::move(s.organisations);
     p.hit.countries = std::move(s.countries);
-    for (auto& f : s.footnotes) p.hit.footnotes.push_back({f.n, std::move(f.text), std::move(f.urls)});
+    p.hit.footnotes = std::move(s.footnotes);
     p.hit.footnote_number = s.footnote_number;
     p.hit.cited_by = std::move(s.cited_by);
     return p;

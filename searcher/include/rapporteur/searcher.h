@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "rapporteur/format/stored_passage.h"
 #include "rapporteur/model/report.h"
 
 #include <xapian.h>
@@ -80,11 +81,8 @@ struct SearchOptions {
     SearchLimits limits;
 };
 
-struct FootnoteInfo {
-    int n = 0;
-    std::string text;
-    std::vector<std::string> urls;
-};
+/// A footnote as shown beside a passage that cites it: number, text, links (as stored).
+using FootnoteInfo = StoredFootnote;
 
 /// What one part of the query contributed to a hit's score (for --explain).
 struct TermContribution {
