@@ -67,7 +67,7 @@ inline std::vector<Report> fixture_reports(const std::vector<FixturePassage>& pa
         p.countries = fp.countries;
         p.lang = fp.lang;
         for (const auto& f : fp.footnotes) {
-            p.footnotes.push_back({f.n, static_cast<std::uint32_t>(p.text.size())});
+            p.footnotes.push_back({f.n, static_cast<std::uint32_t>(p.text.size()), {}});
             auto cited = std::find_if(r.passages.begin(), r.passages.end(), [&](const Passage& q) {
                 return q.kind == PassageKind::FOOTNOTE && q.footnote_number == f.n;
             });

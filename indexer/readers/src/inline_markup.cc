@@ -92,7 +92,7 @@ class InlineReader {
         std::string u(url);
         if (std::find(out_.urls.begin(), out_.urls.end(), u) == out_.urls.end()) out_.urls.push_back(u);
     }
-    void add_ref(int n) { out_.refs.push_back(FootnoteRef{n, static_cast<std::uint32_t>(out_.text.size())}); }
+    void add_ref(int n) { out_.refs.push_back(FootnoteRef{n, static_cast<std::uint32_t>(out_.text.size()), {}}); }
 
     /// Bytes that may start markup (or a URL); every other ASCII byte is copied as it is.
     static bool special(unsigned char c) {
@@ -247,7 +247,7 @@ class InlineReader {
         InlineText inner = InlineReader(label).run();
         const auto shift = static_cast<std::uint32_t>(out_.text.size());
         emit(inner.text);
-        for (const auto& r : inner.refs) out_.refs.push_back(FootnoteRef{r.n, r.offset + shift});
+        for (const auto& r : inner.refs) out_.refs.push_back(FootnoteRef{r.n, r.offset + shift, r.id});
         for (const auto& u : inner.urls) add_url(u);
         add_url(url);
         pos = real_end + 1;

@@ -283,7 +283,7 @@ class ReportReader {
         // A marker cites the first footnote of its number after it, or else the last before it.
         std::vector<bool> session_set(footnotes.size(), false);
         for (std::size_t i = 0; i < report_.passages.size(); ++i) {
-            for (const auto& ref : report_.passages[i].footnotes) {
+            for (auto& ref : report_.passages[i].footnotes) {
                 std::optional<std::size_t> target;
                 for (std::size_t f = 0; f < footnotes.size(); ++f) {
                     if (footnotes[f].footnote_number != ref.n) continue;
@@ -295,6 +295,7 @@ class ReportReader {
                 }
                 if (!target) continue;
                 Passage& fn = footnotes[*target];
+                ref.id = fn.id;
                 if (std::find(fn.cited_by.begin(), fn.cited_by.end(), report_.passages[i].id) == fn.cited_by.end()) {
                     fn.cited_by.push_back(report_.passages[i].id);
                 }

@@ -46,6 +46,10 @@ struct Session {
 struct FootnoteRef {
     int n = 0;                ///< footnote number as printed
     std::uint32_t offset = 0; ///< byte offset in Passage::text where the marker stood
+    /// The footnote it cites, by identity: the id of that footnote's Passage, as the reader
+    /// resolved it ("" when no footnote of the report matches). Numbering may restart in a
+    /// document, so the number alone does not name a footnote.
+    std::string id;
 };
 
 /// One searchable unit: a paragraph, a bullet item, or a footnote.
@@ -61,6 +65,9 @@ struct Passage {
     std::vector<std::string> organisations; ///< canonical organisation names, sorted, unique
     std::vector<std::string> countries;     ///< canonical country names, sorted, unique
     std::string lang;                       ///< ISO 639-1, "" until analysed
+    int page = 0;      ///< 1-based page where the passage starts, 0 where the format has no pages
+    int last_page = 0; ///< 1-based page where it ends (== page unless it runs over a break), or 0
+    std::string speaker; ///< the person (or delegation) speaking, as the report names them, or ""
 };
 
 /// An acronym defined in the text, e.g. "NRM" → "National Referral Mechanism".
