@@ -15,6 +15,7 @@ packages=(
   libfmt-dev
   libcld2-dev
   libjemalloc-dev
+  libmd4c-dev
   help2man groff-base
 )
 [ $# -eq 0 ] || packages=("$@")

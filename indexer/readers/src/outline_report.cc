@@ -1,15 +1,18 @@
 /** @file outline_report.cc
- *  @brief An Outline (outline.h) made into a Report: sessions from headings, passages from
- *         paragraphs, list items and table rows, footnotes resolved by their label.
+ *  @brief An Outline (outline.h) made into a Report: title and front matter, sessions and
+ *         sub-headings (structure.h), passages from paragraphs, list items and table rows,
+ *         footnotes resolved by their label, people and speakers (people.h).
  */
 #include "outline.h"
 
-#include "acronym_finder.h"
-#include "date_parser.h"
+#include "front_matter.h"
 #include "gazetteer.h"
+#include "layout_lines.h"
+#include "people.h"
 #include "rapporteur/readers.h"
 #include "report_words.h"
 #include "session_heading.h"
+#include "structure.h"
 
 #include <algorithm>
 #include <map>
@@ -18,68 +21,110 @@ namespace rapporteur {
 
 namespace {
 
-void add_acronyms(Report& report, std::string_view text) {
-    for (auto& a : find_acronyms(text)) {
-        const bool known = std::any_of(report.acronyms.begin(), report.acronyms.end(), [&](const auto& e) {
-            return e.acronym == a.acronym && e.expansion == a.expansion;
-        });
-        if (!known) report.acronyms.push_back(std::move(a));
-    }
+/// Front-matter lines are short: a date, "Organised by ...", a venue (as in report_parser.cc).
+constexpr std::size_t MAX_FRONT_MATTER_LINE_BYTES = 250;
+constexpr std::size_t MAX_FRONT_MATTER_BLOCKS = 8;
+
+bool is_text_block(const OutlineBlock& b) {
+    return b.kind == OutlineBlock::Kind::PARAGRAPH || b.kind == OutlineBlock::Kind::LIST_ITEM ||
+           b.kind == OutlineBlock::Kind::TABLE_ROW;
 }
 
 } // namespace
 
 Report build_report(Outline outline, std::string_view name) {
     const ReportWords& words = ReportWords::instance();
+    const Gazetteer& gazetteer = Gazetteer::instance();
     Report report;
     report.path = std::string(name);
     report.slug = slug_of(name);
     report.sessions.push_back(Session{});
     report.title = outline.title;
-    report.dates = outline.dates;
+    auto& blocks = outline.blocks;
 
-    // The level of the headings that open sessions: the highest level used below the title.
-    int title_level = 0, session_level = 7;
-    for (const auto& b : outline.blocks) {
-        if (b.kind == OutlineBlock::Kind::TITLE && report.title.empty()) report.title = b.text;
-        if (b.kind == OutlineBlock::Kind::HEADING && report.title.empty() && title_level == 0) {
-            report.title = b.text;
-            title_level = b.level;
+    // The title: a TITLE block, else the metadata's, else the first heading when it opens the
+    // document or stands above every other heading.
+    std::size_t title_block = blocks.size();
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (blocks[i].kind == OutlineBlock::Kind::TITLE) {
+            title_block = i;
+            report.title = blocks[i].text;
+            break;
         }
     }
-    for (const auto& b : outline.blocks) {
-        if (b.kind == OutlineBlock::Kind::HEADING && b.level > title_level) session_level = std::min(session_level, b.level);
+    if (title_block == blocks.size()) {
+        std::size_t first = blocks.size();
+        for (std::size_t i = 0; i < blocks.size() && first == blocks.size(); ++i) {
+            if (blocks[i].kind == OutlineBlock::Kind::HEADING) first = i;
+        }
+        if (first < blocks.size()) {
+            bool above_all = true;
+            for (std::size_t i = first + 1; i < blocks.size(); ++i) {
+                if (blocks[i].kind == OutlineBlock::Kind::HEADING && blocks[i].level <= blocks[first].level)
+                    above_all = false;
+            }
+            bool opens = true;
+            for (std::size_t i = 0; i < first; ++i) opens = opens && !is_text_block(blocks[i]);
+            const bool session = match_session_heading(blocks[first].text, words).has_value();
+            if (!session && (opens || above_all) && (report.title.empty() || report.title == blocks[first].text)) {
+                title_block = first;
+                report.title = blocks[first].text;
+            }
+        }
     }
-    if (report.dates.empty()) report.dates = parse_dates(report.title, words);
+
+    // Front matter: the short paragraphs right after the title that are not sentences
+    // ("Organised by ODIHR and UNHCR", "Vienna, 30 November 2021", "Venue: Hofburg").
+    std::vector<bool> front(blocks.size(), false);
+    std::vector<std::string> front_lines;
+    if (title_block < blocks.size()) {
+        for (std::size_t i = title_block + 1; i < blocks.size() && front_lines.size() < MAX_FRONT_MATTER_BLOCKS; ++i) {
+            const auto& b = blocks[i];
+            if (b.kind != OutlineBlock::Kind::PARAGRAPH || b.text.size() > MAX_FRONT_MATTER_LINE_BYTES ||
+                ends_sentence(b.text) || !b.refs.empty() || match_session_heading(b.text, words))
+                break;
+            front[i] = true;
+            front_lines.push_back(b.text);
+        }
+    }
+    if (!front_lines.empty()) {
+        std::vector<std::string> lines{report.title};
+        lines.insert(lines.end(), front_lines.begin(), front_lines.end());
+        auto fm = read_front_matter(lines, words, gazetteer);
+        report.organisers = std::move(fm.organisers);
+        report.venue = std::move(fm.venue);
+        if (outline.dates.empty()) outline.dates = std::move(fm.dates);
+        report.lang = fm.lang;
+    }
+    report.dates = report_dates(outline.dates, report.title, front_lines, name, words);
+
+    SectionTracker sections(report, words);
+    {
+        std::vector<HeadingLine> headings;
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            if (blocks[i].kind == OutlineBlock::Kind::HEADING && i != title_block)
+                headings.push_back({blocks[i].text, std::max(1, blocks[i].level)});
+        }
+        sections.plan(headings);
+    }
+    PeopleReader people(words, gazetteer);
 
     std::vector<Passage> footnotes;
     std::map<std::string, std::size_t> footnote_of_label;
-    int counter = 0, day = 0;
-    bool title_seen = false;
-    for (auto& b : outline.blocks) {
+    int counter = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        auto& b = blocks[i];
+        if (i == title_block || front[i]) continue;
         switch (b.kind) {
             case OutlineBlock::Kind::TITLE: break;
-            case OutlineBlock::Kind::HEADING: {
-                if (!title_seen && b.level == title_level && b.text == report.title) {
-                    title_seen = true;
-                    break;
-                }
-                if (auto h = match_session_heading(b.text, words)) {
-                    if (h->day) day = h->day;
-                    if (h->number > 0) report.sessions.push_back(Session{h->day ? h->day : day, h->number, h->title, false});
-                } else if (b.level == session_level) {
-                    const int number = report.sessions.back().number + 1;
-                    report.sessions.push_back(Session{day, number, b.text, false});
-                }
-                break;
-            }
+            case OutlineBlock::Kind::HEADING: sections.heading({b.text, std::max(1, b.level)}); break;
             case OutlineBlock::Kind::FOOTNOTE: {
                 Passage p;
                 p.kind = PassageKind::FOOTNOTE;
                 p.text = std::move(b.text);
                 p.footnote_number = b.n;
                 p.urls = std::move(b.urls);
-                p.session = static_cast<int>(report.sessions.size()) - 1;
+                p.session = sections.session();
                 p.page = b.page;
                 p.last_page = b.last_page;
                 footnote_of_label.emplace(b.label, footnotes.size());
@@ -89,13 +134,21 @@ Report build_report(Outline outline, std::string_view name) {
             case OutlineBlock::Kind::PARAGRAPH:
             case OutlineBlock::Kind::LIST_ITEM:
             case OutlineBlock::Kind::TABLE_ROW: {
+                if (b.kind == OutlineBlock::Kind::TABLE_ROW) {
+                    const bool first = i == 0 || blocks[i - 1].kind != OutlineBlock::Kind::TABLE_ROW;
+                    people.table_row(b.cells, b.header_row, first);
+                    if (b.header_row) break; // column names, not a passage
+                } else if (sections.in_people()) {
+                    people.attendance_item(b.text);
+                }
                 if (b.text.empty()) break;
                 Passage p;
                 p.kind = b.kind == OutlineBlock::Kind::LIST_ITEM ? PassageKind::BULLET : PassageKind::PARAGRAPH;
                 p.id = report.slug + "/p" + std::to_string(++counter);
                 p.text = std::move(b.text);
                 p.urls = std::move(b.urls);
-                p.session = static_cast<int>(report.sessions.size()) - 1;
+                p.session = sections.session();
+                p.heading = sections.sub_heading();
                 p.page = b.page;
                 p.last_page = b.last_page;
                 for (auto& r : b.refs) p.footnotes.push_back(FootnoteRef{r.n, r.offset, r.label});
@@ -104,6 +157,7 @@ Report build_report(Outline outline, std::string_view name) {
             }
         }
     }
+    if (report.lang.empty()) report.lang = sections.heading_lang();
     // Footnote ids are their numbers; a number used twice (numbering restarted) gets "-2".
     std::map<int, int> seen;
     for (auto& f : footnotes) {
@@ -126,11 +180,7 @@ Report build_report(Outline outline, std::string_view name) {
         }
     }
     for (auto& f : footnotes) report.passages.push_back(std::move(f));
-    const Gazetteer& gazetteer = Gazetteer::instance();
-    for (auto& p : report.passages) {
-        gazetteer.tag(p.text, p.organisations, p.countries);
-        add_acronyms(report, p.text);
-    }
+    people.finish(report);
     return report;
 }
 

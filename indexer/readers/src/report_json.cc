@@ -25,7 +25,13 @@ nlohmann::json to_json(const Report& r) {
                   {"urls", p.urls},
                   {"organisations", p.organisations},
                   {"countries", p.countries},
-                  {"lang", p.lang}};
+                  {"lang", p.lang},
+                  {"speaker", p.speaker},
+                  {"heading", p.heading}};
+        if (p.page > 0) {
+            j["page"] = p.page;
+            j["last_page"] = p.last_page;
+        }
         if (p.kind == PassageKind::FOOTNOTE) {
             j["n"] = p.footnote_number;
             j["cited_by"] = p.cited_by;

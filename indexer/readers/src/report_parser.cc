@@ -17,9 +17,11 @@
 #include "gazetteer.h"
 #include "inline_markup.h"
 #include "layout_lines.h"
+#include "people.h"
 #include "rapporteur/utf8.h"
 #include "report_words.h"
 #include "session_heading.h"
+#include "structure.h"
 #include "text_normalizer.h"
 
 #include <algorithm>
@@ -60,12 +62,49 @@ struct Item {
     std::string raw;
     int footnote_number = 0;
     int session = 0;
+    std::string heading;            ///< sub-headings above it (SectionTracker::sub_heading)
+    bool people = false;            ///< in an attendance section
+    std::vector<std::string> cells; ///< a table row's raw cells
+    bool header_row = false, first_row = false;
 };
+
+/// A Markdown table line: "| a | b |".
+bool is_table_line(std::string_view line) { return line.size() >= 2 && line.front() == '|'; }
+
+/// A table's delimiter row: "|---|:--:|".
+bool is_table_rule(std::string_view line) {
+    return is_table_line(line) && line.find_first_not_of("|-: ") == std::string_view::npos;
+}
+
+std::vector<std::string> table_cells(std::string_view line) {
+    std::vector<std::string> cells;
+    if (!line.empty() && line.front() == '|') line.remove_prefix(1);
+    if (!line.empty() && line.back() == '|') line.remove_suffix(1);
+    std::size_t start = 0;
+    while (start <= line.size()) {
+        std::size_t bar = line.find('|', start);
+        if (bar == std::string_view::npos) bar = line.size();
+        std::string_view c = line.substr(start, bar - start);
+        while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
+        while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
+        cells.emplace_back(c);
+        start = bar + 1;
+    }
+    return cells;
+}
+
+/// The level of a Markdown ATX heading line ("## x" → 2).
+int markdown_level(std::string_view line) {
+    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    int n = 0;
+    while (n < static_cast<int>(line.size()) && line[n] == '#') ++n;
+    return std::max(1, n);
+}
 
 class ReportReader {
   public:
     ReportReader(Report& report, const ReportWords& words, const Gazetteer& gazetteer)
-        : report_(report), words_(words), gazetteer_(gazetteer) {}
+        : report_(report), words_(words), gazetteer_(gazetteer), sections_(report, words), people_(words, gazetteer) {}
 
     void read(std::string_view text) {
         auto blocks = split_blocks(text);
@@ -79,6 +118,22 @@ class ReportReader {
                 }
             }
         }
+        // The headings that are not the layout parser's own session headings go through the
+        // structure stage shared with the structured readers (structure.h).
+        std::vector<HeadingLine> headings;
+        for (std::size_t b = first_body; b < blocks.size(); ++b) {
+            for (auto line : blocks[b]) {
+                if (is_markdown_heading(line))
+                    headings.push_back({read_inline(strip_line_markup(line)).text, markdown_level(line)});
+                else if (auto h = match_session_heading(line, words_); h && h->number > 0)
+                    headings.push_back({std::string(line), 1}); // tells the stage sessions are numbered
+            }
+            if (blocks[b].size() == 1) {
+                if (auto level = numbered_heading_level(blocks[b][0]); level && !is_heading(blocks[b][0]))
+                    headings.push_back({read_inline(blocks[b][0]).text, *level});
+            }
+        }
+        sections_.plan(headings);
         for (std::size_t b = first_body; b < blocks.size(); ++b) read_block(blocks[b]);
         make_passages();
     }
@@ -125,6 +180,29 @@ class ReportReader {
             append_line(items_.back().raw, block[0]);
             return;
         }
+        // A table: its rows, the delimiter row left out.
+        if (is_table_line(block[0]) && std::all_of(block.begin(), block.end(), is_table_line)) {
+            const bool header = block.size() >= 2 && is_table_rule(block[1]);
+            for (std::size_t r = 0; r < block.size(); ++r) {
+                if (is_table_rule(block[r])) continue;
+                Item item = make_item(Item::Kind::PARAGRAPH, {});
+                item.cells = table_cells(block[r]);
+                item.header_row = header && r == 0;
+                item.first_row = r == 0;
+                for (const auto& c : item.cells) {
+                    if (c.empty()) continue;
+                    if (!item.raw.empty()) item.raw += " | ";
+                    item.raw += c;
+                }
+                items_.push_back(std::move(item));
+            }
+            return;
+        }
+        // A numbered section heading alone on its line: "I. Introduction", "4.9 JSON changes".
+        if (block.size() == 1 && numbered_heading_level(block[0]) && !is_heading(block[0])) {
+            sections_.heading({read_inline(block[0]).text, *numbered_heading_level(block[0])});
+            return;
+        }
         std::size_t i = 0;
         bool first_group = true;
         // A setext heading ("Background" over "----------") that opens no session is a title.
@@ -151,7 +229,7 @@ class ReportReader {
                     ++i;
                 }
             } else if (auto fn = match_footnote_start(line, i == 0)) {
-                Item item{Item::Kind::FOOTNOTE, std::string(line.substr(fn->body)), fn->n, current_session()};
+                Item item = make_item(Item::Kind::FOOTNOTE, std::string(line.substr(fn->body)), fn->n);
                 for (++i; i < block.size() && !match_footnote_start(block[i]) && !line_has_day_heading(block[i]) &&
                           !is_markdown_heading(block[i]);
                      ++i) {
@@ -161,7 +239,7 @@ class ReportReader {
             } else if (auto body = bullet_body(line);
                        body && (first_group || last_kind() == Item::Kind::BULLET ||
                                 (last_kind() == Item::Kind::PARAGRAPH && ends_sentence(items_.back().raw)))) {
-                Item item{Item::Kind::BULLET, std::string(line.substr(*body)), 0, current_session()};
+                Item item = make_item(Item::Kind::BULLET, std::string(line.substr(*body)));
                 for (++i; i < block.size() && !bullet_body(block[i]) && !match_footnote_start(block[i]) &&
                           !line_has_day_heading(block[i]) && !is_markdown_heading(block[i]);
                      ++i) {
@@ -169,7 +247,10 @@ class ReportReader {
                 }
                 items_.push_back(std::move(item));
             } else if (is_markdown_heading(line)) {
-                ++i; // a Markdown heading that opens no session: a title, not a passage
+                // A Markdown heading that is no "Session N" heading: an agenda item, a
+                // sub-heading or a meta section, as the structure stage decides.
+                sections_.heading({read_inline(strip_line_markup(line)).text, markdown_level(line)});
+                ++i;
             } else {
                 std::string raw(line);
                 for (++i; i < block.size() && !match_footnote_start(block[i]) && !line_has_day_heading(block[i]) &&
@@ -191,7 +272,18 @@ class ReportReader {
     bool line_has_day_heading(std::string_view line) const { return line_has_day(line) && is_heading(line); }
 
     Item::Kind last_kind() const { return items_.empty() ? Item::Kind::SKIP : items_.back().kind; }
-    int current_session() const { return static_cast<int>(report_.sessions.size()) - 1; }
+    int current_session() const { return sections_.session(); }
+
+    Item make_item(Item::Kind kind, std::string raw, int footnote_number = 0) const {
+        Item item;
+        item.kind = kind;
+        item.raw = std::move(raw);
+        item.footnote_number = footnote_number;
+        item.session = current_session();
+        item.heading = sections_.sub_heading();
+        item.people = sections_.in_people();
+        return item;
+    }
 
     /// A session or day heading: opens a session (or sets the day). False when not a heading.
     bool heading(std::string_view line) {
@@ -199,11 +291,13 @@ class ReportReader {
         if (!h) return false;
         if (heading_lang_.empty()) heading_lang_ = h->lang;
         if (h->day) current_day_ = h->day;
+        sections_.day(h->day);
         if (h->number > 0) {
             report_.sessions.push_back(
                 Session{h->day ? h->day : current_day_, h->number, read_inline(h->title).text, false});
+            sections_.session_opened();
         }
-        items_.push_back(Item{Item::Kind::HEADING, {}, 0, current_session()});
+        items_.push_back(make_item(Item::Kind::HEADING, {}));
         return true;
     }
 
@@ -237,12 +331,15 @@ class ReportReader {
         const int current = report_.sessions.back().number;
         if (int n = announced_session(raw, words_); n > 0 && n == current + 1 && (current > 0 || !has_headings_)) {
             report_.sessions.push_back(Session{current_day_, n, {}, true});
+            sections_.session_opened();
         }
-        items_.push_back(Item{Item::Kind::PARAGRAPH, std::move(raw), 0, current_session()});
+        items_.push_back(make_item(Item::Kind::PARAGRAPH, std::move(raw)));
     }
 
     void make_passages() {
         report_.lang = !heading_lang_.empty() ? heading_lang_ : front_lang_;
+        if (report_.lang.empty()) report_.lang = sections_.heading_lang();
+        report_.dates = report_dates(report_.dates, report_.title, {}, report_.path, words_);
         const std::string& slug = report_.slug;
         std::vector<std::size_t> item_of_passage; // item index of each text passage
         std::vector<Passage> footnotes;
@@ -251,7 +348,14 @@ class ReportReader {
         for (std::size_t k = 0; k < items_.size(); ++k) {
             Item& item = items_[k];
             if (item.kind == Item::Kind::HEADING || item.kind == Item::Kind::SKIP) continue;
+            if (!item.cells.empty()) {
+                std::vector<std::string> cells;
+                for (const auto& c : item.cells) cells.push_back(read_inline(c).text);
+                people_.table_row(cells, item.header_row, item.first_row);
+                if (item.header_row) continue; // column names, not a passage
+            }
             InlineText in = read_inline(item.raw);
+            if (item.people && item.kind != Item::Kind::FOOTNOTE) people_.attendance_item(in.text);
             item.raw.clear();
             item.raw.shrink_to_fit();
             Passage p;
@@ -269,6 +373,7 @@ class ReportReader {
                 p.kind = item.kind == Item::Kind::BULLET ? PassageKind::BULLET : PassageKind::PARAGRAPH;
                 p.id = slug + "/p" + std::to_string(++counter);
                 p.footnotes = std::move(in.refs);
+                p.heading = std::move(item.heading);
                 report_.passages.push_back(std::move(p));
                 item_of_passage.push_back(k);
             }
@@ -307,15 +412,7 @@ class ReportReader {
             }
         }
         for (auto& f : footnotes) report_.passages.push_back(std::move(f));
-        for (auto& p : report_.passages) {
-            gazetteer_.tag(p.text, p.organisations, p.countries);
-            for (auto& a : find_acronyms(p.text)) {
-                const bool known = std::any_of(report_.acronyms.begin(), report_.acronyms.end(), [&](const auto& e) {
-                    return e.acronym == a.acronym && e.expansion == a.expansion;
-                });
-                if (!known) report_.acronyms.push_back(std::move(a));
-            }
-        }
+        people_.finish(report_);
     }
 
     Report& report_;
@@ -325,6 +422,8 @@ class ReportReader {
     int current_day_ = 0;
     bool has_headings_ = false;
     std::string heading_lang_, front_lang_;
+    SectionTracker sections_;
+    PeopleReader people_;
 };
 
 } // namespace

@@ -68,6 +68,9 @@ struct Passage {
     int page = 0;      ///< 1-based page where the passage starts, 0 where the format has no pages
     int last_page = 0; ///< 1-based page where it ends (== page unless it runs over a break), or 0
     std::string speaker; ///< the person (or delegation) speaking, as the report names them, or ""
+    /// The sub-headings above the passage inside its session, outermost first, joined by " / "
+    /// ("Conclusion"); "" when none. Searchable with the session's title.
+    std::string heading;
 };
 
 /// An acronym defined in the text, e.g. "NRM" → "National Referral Mechanism".
