@@ -75,6 +75,9 @@ bool is_abbreviation(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
 }
 
+/// An organisation's name as an attendee list writes it: short, capitalised.
+bool is_organisation(std::string_view s) { return !s.empty() && s.size() <= 60 && starts_upper(s); }
+
 void sort_unique(std::vector<std::string>& v) {
     std::sort(v.begin(), v.end());
     v.erase(std::unique(v.begin(), v.end()), v.end());
@@ -117,16 +120,28 @@ void PeopleReader::table_row(const std::vector<std::string>& cells, bool header,
 void PeopleReader::attendance_item(std::string_view text) {
     std::string_view s = trim(text);
     Attendee a;
-    // "Name (Org)", "Name @handle (Org)"
+    // "Name (Org)", "Name @handle (Org)", "Name (observer/Microsoft)": roles are no organisation.
     if (auto open = s.rfind('('); open != std::string_view::npos && s.back() == ')') {
-        a.organisation = std::string(trim(s.substr(open + 1, s.size() - open - 2)));
+        std::string_view inside = s.substr(open + 1, s.size() - open - 2);
         s = trim(s.substr(0, open));
+        std::size_t start = 0;
+        while (start <= inside.size() && a.organisation.empty()) {
+            std::size_t end = inside.find_first_of("/,;", start);
+            if (end == std::string_view::npos) end = inside.size();
+            std::string_view part = trim(inside.substr(start, end - start));
+            for (std::string_view dash : {" - ", " \u2013 ", " \u2014 ", ": "}) {
+                if (auto at = part.find(dash); at != std::string_view::npos) part = trim(part.substr(0, at));
+            }
+            if (is_organisation(part) && !words_.find_prefix("attendee.role", part)) a.organisation = part;
+            start = end + 1;
+        }
     } else if (auto dash = s.find(" - "); dash != std::string_view::npos) {
         s = trim(s.substr(0, dash)); // "Name - Role": the role is not an organisation
     } else if (auto dash2 = s.find(" \u2013 "); dash2 != std::string_view::npos) {
         s = trim(s.substr(0, dash2));
     } else if (auto comma = s.find(", "); comma != std::string_view::npos) {
-        a.organisation = std::string(trim(s.substr(comma + 2)));
+        const std::string_view org = trim(s.substr(comma + 2));
+        if (is_organisation(org) && !words_.find_prefix("attendee.role", org)) a.organisation = std::string(org);
         s = trim(s.substr(0, comma));
     }
     if (auto at = s.find(" @"); at != std::string_view::npos) {
@@ -136,6 +151,29 @@ void PeopleReader::attendance_item(std::string_view text) {
     if (!is_name(s)) return;
     a.name = std::string(s);
     attendees_.push_back(std::move(a));
+}
+
+bool PeopleReader::names_person(std::string_view text, std::size_t start, std::size_t end) const {
+    // Before a handle or a bracket ("Jordan (@ljharb)", "Jordan @ljharb"): a person.
+    std::string_view after = text.substr(end);
+    if (after.rfind(" (@", 0) == 0 || after.rfind(" @", 0) == 0) return true;
+    const std::string_view surface = text.substr(start, end - start);
+    if (!words_.find("person.country", surface)) return false;
+    // A country that is also a given name: only "in Jordan", never "Jordan Harband".
+    if (after.size() >= 2 && after[0] == ' ' && (starts_upper(after.substr(1)) || after[1] == '(')) return true;
+    // "Jordan and Bradley": one of a list of first names.
+    for (std::string_view conj : {" and ", " & ", ", "}) {
+        if (after.rfind(conj, 0) == 0) {
+            const std::string_view next = after.substr(conj.size());
+            const std::size_t sp = next.find_first_of(" ,.;)");
+            const std::string_view word = next.substr(0, sp);
+            if (starts_upper(word) && gazetteer_.find(word).empty()) return true;
+        }
+    }
+    std::string_view before = trim(text.substr(0, start));
+    const std::size_t space = before.find_last_of(' ');
+    const std::string_view cue = space == std::string_view::npos ? before : before.substr(space + 1);
+    return !words_.find("country.cue", cue);
 }
 
 const Attendee* PeopleReader::find_person(std::string_view label) const {
@@ -232,6 +270,7 @@ void PeopleReader::finish(Report& report) const {
             const std::string_view surface = std::string_view(p.text).substr(m.start, m.end - m.start);
             if (person && m.start < label_end) continue;         // "Jordan: ..." is a person
             if (person_words.count(surface)) continue;            // a name, first name or abbreviation
+            if (m.kind == EntityMention::Kind::COUNTRY && names_person(p.text, m.start, m.end)) continue;
             (m.kind == EntityMention::Kind::COUNTRY ? countries : orgs).push_back(m.canonical);
         }
         // The speaker's organisation counts for what they say; an attendee row names theirs.

@@ -49,6 +49,8 @@ class PeopleReader {
 
   private:
     const Attendee* find_person(std::string_view label) const;
+    /// Whether the country mention text[start, end) is a person's name ("Jordan Harband").
+    bool names_person(std::string_view text, std::size_t start, std::size_t end) const;
 
     const ReportWords& words_;
     const Gazetteer& gazetteer_;
