@@ -27,6 +27,11 @@ nlohmann::ordered_json to_json(const SearchResult& r) {
                     {"id", h.id},
                     {"score", h.score},
                     {"document", h.document},
+                    {"title", h.title},
+                    {"date", h.date.empty() ? json(nullptr) : json(h.date)},
+                    {"path", h.path},
+                    {"page", h.page > 0 ? json(h.page) : json(nullptr)},
+                    {"speaker", h.speaker.empty() ? json(nullptr) : json(h.speaker)},
                     {"kind", kind_name(h.kind)},
                     {"lang", h.lang},
                     {"session", {{"day", h.session.day}, {"number", h.session.number}, {"title", h.session.title}}},
@@ -265,6 +270,7 @@ void format_hit(const Hit& h, const std::string& open, const std::string& close,
         head.word(h.id, "  ", true);
         head.word(fmt::format("rank {}", h.rank), "  ");
         head.word(fmt::format("score {:.3f}", h.score), "  ");
+        if (h.page > 0) head.word(fmt::format("p. {}", h.page), "  ", true); // to cite it
         const std::string label = session_label(h.session);
         constexpr std::size_t MIN_LABEL = 24;
         const std::size_t room = width > head.used() + 2 ? width - head.used() - 2 : 0;
@@ -286,6 +292,7 @@ void format_hit(const Hit& h, const std::string& open, const std::string& close,
                 note.word(h.cited_by[i] + (i + 1 < h.cited_by.size() ? "," : ""), " ", true);
         }
     }
+    if (!h.speaker.empty()) Paragraph(out, width, indent + "speaker: ", INDENT).text(h.speaker);
     if (!h.matched_in.empty() && h.matched_in.front() != "text") {
         std::vector<std::string> where;
         for (const auto& m : h.matched_in) where.push_back(m == "title" ? "session title" : "cited footnote");

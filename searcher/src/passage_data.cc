@@ -25,6 +25,11 @@ PassageData PassageData::parse(const Xapian::Document& doc, bool details) {
     p.hit.footnotes = std::move(s.footnotes);
     p.hit.footnote_number = s.footnote_number;
     p.hit.cited_by = std::move(s.cited_by);
+    p.hit.title = std::move(s.title);
+    p.hit.date = std::move(s.date);
+    p.hit.path = std::move(s.path);
+    p.hit.page = s.page;
+    p.hit.speaker = std::move(s.speaker);
     return p;
 }
 

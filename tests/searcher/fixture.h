@@ -34,6 +34,8 @@ struct FixturePassage {
     std::string lang = "en";
     PassageKind kind = PassageKind::PARAGRAPH;
     std::vector<FootnoteInfo> footnotes;
+    std::string speaker; ///< "" when none
+    int page = 0;        ///< 0 when the format has no pages
 };
 
 /** The fixture passages as the reports a reader would give: one per document, in order, with
@@ -66,6 +68,8 @@ inline std::vector<Report> fixture_reports(const std::vector<FixturePassage>& pa
         p.organisations = fp.orgs;
         p.countries = fp.countries;
         p.lang = fp.lang;
+        p.speaker = fp.speaker;
+        p.page = p.last_page = fp.page;
         for (const auto& f : fp.footnotes) {
             p.footnotes.push_back({f.n, static_cast<std::uint32_t>(p.text.size()), {}});
             auto cited = std::find_if(r.passages.begin(), r.passages.end(), [&](const Passage& q) {

@@ -33,6 +33,7 @@ Counts walk(const Searcher& s, const std::string& query, SearchOptions o) {
         for (const auto& c : h.countries) ++out["country"][c];
         ++out["lang"][h.lang];
         ++out["document"][h.document];
+        if (!h.speaker.empty()) ++out["speaker"][h.speaker];
     }
     return out;
 }

@@ -43,9 +43,10 @@ std::size_t count(const std::string& s, const std::string& what) {
     return n;
 }
 
-const std::vector<std::string> HIT_KEYS = {"rank",    "id",         "score",         "document",  "kind",
-                                           "lang",    "session",    "organisations", "countries", "text",
-                                           "snippet", "highlights", "footnotes"};
+const std::vector<std::string> HIT_KEYS = {"rank",          "id",        "score", "document", "title",
+                                           "date",          "path",      "page",  "speaker",  "kind",
+                                           "lang",          "session",   "organisations", "countries", "text",
+                                           "snippet",       "highlights", "footnotes"};
 
 /// Passages for the layout: long session titles, Chinese text, a footnote with a long URL.
 std::vector<test::FixturePassage> layout_passages() {
@@ -90,7 +91,8 @@ TEST_CASE("JSON: the contract's keys in its order, with their types", "[output]"
         CHECK(keys_of(hit["session"]) == std::vector<std::string>{"day", "number", "title"});
         CHECK(hit["highlights"].is_array());
     }
-    CHECK(keys_of(j["facets"]) == std::vector<std::string>{"session", "organisation", "country", "lang", "document"});
+    CHECK(keys_of(j["facets"]) ==
+          std::vector<std::string>{"session", "organisation", "country", "lang", "document", "speaker"});
     CHECK(keys_of(j["facets"]["session"][0]) == std::vector<std::string>{"value", "count"});
     // One line when compact.
     CHECK(j.dump().find('\n') == std::string::npos);
@@ -248,4 +250,39 @@ TEST_CASE("text output: a hit that matched only in its session title or a cited 
     CHECK(handbook.substr(p8, handbook.find("\n\n", p8) - p8).find("\n   matched in: cited footnote\n") !=
           std::string::npos);
     CHECK(handbook.find("footnote:handbook") != std::string::npos);
+}
+
+TEST_CASE("a passage's speaker, page, title, date and path: JSON, text, facet and filter", "[output][speaker]") {
+    auto spoken = test::passage("2020-11/notes/p1", "2020-11/notes", "AKI: the schema must follow the IETF draft.", 0,
+                                1, "4.9 JSON, IETF changes", {"OSCE"}, {});
+    spoken.speaker = "Alice Kim";
+    spoken.page = 3;
+    auto silent = test::passage("2020-11/notes/p2", "2020-11/notes", "The IETF draft was adopted.", 0, 1,
+                                "4.9 JSON, IETF changes", {}, {});
+    Searcher s(test::build_database({spoken, silent}));
+    const auto r = s.search("IETF", SearchOptions{});
+    const auto j = to_json(r);
+    REQUIRE(j["results"].size() == 2);
+    std::map<std::string, nlohmann::ordered_json> by_id;
+    for (const auto& h : j["results"]) by_id[h["id"]] = h;
+    const auto& a = by_id.at("2020-11/notes/p1");
+    CHECK(a["document"] == "2020-11/notes");
+    CHECK(a["speaker"] == "Alice Kim");
+    CHECK(a["page"] == 3);
+    CHECK(a["path"] == "2020-11/notes.txt");
+    const auto& b = by_id.at("2020-11/notes/p2");
+    CHECK(b["speaker"].is_null());
+    CHECK(b["page"].is_null());
+    CHECK(b["date"].is_null()); // the fixture's report has no date
+    REQUIRE(j["facets"]["speaker"].size() == 1);
+    CHECK(j["facets"]["speaker"][0]["value"] == "Alice Kim");
+    CHECK(j["facets"]["speaker"][0]["count"] == 1);
+    const std::string text = format_text(r, MarkStyle::NONE);
+    CHECK(text.find("p. 3") != std::string::npos);
+    CHECK(text.find("speaker: Alice Kim") != std::string::npos);
+    SearchOptions only;
+    only.filters["speaker"] = {"alice kim"}; // case-insensitive, as for organisations
+    const auto filtered = s.search("IETF", only);
+    REQUIRE(filtered.hits.size() == 1);
+    CHECK(filtered.hits[0].id == "2020-11/notes/p1");
 }

@@ -70,7 +70,7 @@ std::string encode_passage_data(const Passage& p, const std::vector<StoredFootno
     codecs::append_varint(out, p.text.size());
     out += p.text;
     const bool footnote = p.kind == PassageKind::FOOTNOTE;
-    if (p.kind == DEFAULT_KIND && cited.empty()) return out;
+    if (p.kind == DEFAULT_KIND && cited.empty() && p.page == 0) return out;
     // The rest, rare, as one JSON object.
     out += "{\"kind\":";
     append_json_string(out, kind_name(p.kind));
@@ -92,6 +92,7 @@ std::string encode_passage_data(const Passage& p, const std::vector<StoredFootno
         out += ",\"cited_by\":";
         append_string_array(out, p.cited_by);
     }
+    if (p.page > 0) out += ",\"page\":" + std::to_string(p.page) + ",\"last_page\":" + std::to_string(p.last_page);
     out += '}';
     return out;
 }
@@ -117,16 +118,38 @@ StoredPassage read_stored_passage(const Xapian::Document& doc) {
             s.footnote_number = j.value("n", 0);
             if (auto it = j.find("urls"); it != j.end()) s.urls = it->get<std::vector<std::string>>();
             if (auto it = j.find("cited_by"); it != j.end()) s.cited_by = it->get<std::vector<std::string>>();
+            s.page = j.value("page", 0);
+            s.last_page = j.value("last_page", s.page);
         } catch (const nlohmann::json::exception& e) {
             throw damaged(doc, e.what());
         }
     }
-    s.document = s.id.substr(0, s.id.find('/')); // ids are "<document>/<local id>"
+    s.document = s.id.substr(0, s.id.rfind('/')); // ids are "<document>/<local id>"
     s.lang = doc.get_value(schema::SLOT_LANG);
     s.session = codecs::decode_session(doc.get_value(schema::SLOT_SESSION));
     s.organisations = codecs::split_values(doc.get_value(schema::SLOT_ORGS));
     s.countries = codecs::split_values(doc.get_value(schema::SLOT_COUNTRIES));
+    s.speaker = doc.get_value(schema::SLOT_SPEAKER);
+    const std::string info = doc.get_value(schema::SLOT_DOCUMENT);
+    std::size_t from = 0;
+    std::string* parts[] = {&s.path, &s.title, &s.date};
+    for (std::string* part : parts) {
+        if (from > info.size()) break;
+        const std::size_t nul = std::min(info.find('\0', from), info.size());
+        part->assign(info, from, nul - from);
+        from = nul + 1;
+    }
     return s;
+}
+
+std::string encode_document_info(const Report& report) {
+    // NUL separates the parts: the readers' text never holds one (text_normalizer.cc).
+    std::string out = report.path;
+    out += '\0';
+    out += report.title;
+    out += '\0';
+    if (!report.dates.empty()) out += report.dates.front();
+    return out;
 }
 
 std::string read_stored_id(const Xapian::Document& doc) {
@@ -138,7 +161,7 @@ std::string read_stored_id(const Xapian::Document& doc) {
 }
 
 Xapian::docid find_passage(const Xapian::Database& db, const std::string& id) {
-    const auto slash = id.find('/');
+    const auto slash = id.rfind('/');
     if (slash == std::string::npos) return 0;
     const std::string term = std::string(schema::PREFIX_DOCUMENT) + id.substr(0, slash);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {

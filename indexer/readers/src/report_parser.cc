@@ -154,6 +154,8 @@ class ReportReader {
                 const bool sentence = ends_sentence(line) &&
                                       !(count_non_date_words(line, words_) <= 2 && !parse_dates(line, words_).empty());
                 if (line.size() > MAX_FRONT_MATTER_LINE_BYTES || is_heading(line) || bullet_body(line) ||
+                    numbered_heading_level(line) || is_table_line(line) ||
+                    (!lines.empty() && is_markdown_heading(line)) || // a section after the title
                     match_footnote_start(line, true) || sentence || is_page_furniture(line)) {
                     front = false;
                     break;
@@ -163,6 +165,9 @@ class ReportReader {
             for (auto line : block) lines.push_back(strip_line_markup(line));
         }
         auto fm = read_front_matter(lines, words_, gazetteer_);
+        // A Markdown title heading is the title even when it is mostly a date
+        // ("# 16 November, 2020 Meeting Notes"), as build_report reads it.
+        if (fm.title.empty() && b > 0 && is_markdown_heading(blocks[0][0])) fm.title = lines.front();
         report_.title = read_inline(fm.title).text; // markup and markers out of the title
         report_.organisers = std::move(fm.organisers);
         report_.dates = std::move(fm.dates);

@@ -73,6 +73,7 @@ PreparedReport DocumentBuilder::build(Report report) const {
     }
     for (const auto& [n, fp] : footnotes) footnote_tokens[n] = analyzer_.analyze(fp->text, fp->lang);
 
+    const std::string document_info = encode_document_info(report);
     for (const auto& p : report.passages) {
         Xapian::Document doc;
         const auto session_index =
@@ -101,11 +102,17 @@ PreparedReport DocumentBuilder::build(Report report) const {
         add_boolean(doc, schema::PREFIX_DAY, std::to_string(session.day));
         for (const auto& o : p.organisations) add_boolean(doc, schema::PREFIX_ORG, o);
         for (const auto& c : p.countries) add_boolean(doc, schema::PREFIX_COUNTRY, c);
+        if (!p.speaker.empty()) add_boolean(doc, schema::PREFIX_SPEAKER, p.speaker);
+        // Sub-headings inside the session are searched with its title.
+        if (!p.heading.empty())
+            add_tokens(doc, analyzer_.analyze(p.heading, p.lang), schema::PREFIX_SESSION_TITLE, Positions::DROP);
 
         doc.add_value(schema::SLOT_SESSION, codecs::encode_session(session));
         doc.add_value(schema::SLOT_LANG, p.lang);
         doc.add_value(schema::SLOT_ORGS, codecs::join_values(p.organisations));
         doc.add_value(schema::SLOT_COUNTRIES, codecs::join_values(p.countries));
+        if (!p.speaker.empty()) doc.add_value(schema::SLOT_SPEAKER, p.speaker);
+        doc.add_value(schema::SLOT_DOCUMENT, document_info);
 
         // The span of each word position, for highlighting without re-analysis.
         std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;

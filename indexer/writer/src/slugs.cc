@@ -25,10 +25,27 @@ std::string bounded_slug(std::string slug, std::string_view distinguishing) {
     return bounded;
 }
 
+/// A folder's part of a slug: as slug_of, but a dot does not start an extension ("v1.2").
+std::string folder_slug(std::string_view folder) { return slug_of(std::string(folder) + ".d"); }
+
 } // namespace
 
+std::string path_slug(std::string_view name) {
+    std::string slug;
+    std::size_t start = 0;
+    while (start < name.size()) {
+        std::size_t slash = name.find('/', start);
+        if (slash == std::string_view::npos) break;
+        std::string_view part = name.substr(start, slash - start);
+        start = slash + 1;
+        if (part.empty() || part == ".") continue;
+        slug += folder_slug(part) + "/";
+    }
+    return slug + slug_of(name.substr(start));
+}
+
 std::string choose_slug(std::string_view name, const std::string& canonical, SlugOwners& owners) {
-    std::string slug = bounded_slug(slug_of(name), {});
+    std::string slug = bounded_slug(path_slug(name), {});
     if (auto owner = owners.find(slug); owner != owners.end() && owner->second != canonical) {
         slug = bounded_slug(slug, canonical); // same name, another file: keep both
     }

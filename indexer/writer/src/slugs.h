@@ -15,8 +15,13 @@ namespace rapporteur {
 /// Slug → canonical path of the file that has it: the database's records and this run's files.
 using SlugOwners = std::map<std::string, std::string>;
 
-/** The slug of the file known as `name` (its path below its input root, as for slug_of) and
- *  read from `canonical`, recorded in `owners`. It is slug_of(name), at most 96 bytes, unless
+/** A document id a person can read, from a file's path relative to the folder indexed: each
+ *  folder and the file name (without its extension) as slug_of makes them, joined by '/'
+ *  ("2020-11/Nov 16.md" → "2020-11/nov-16"). */
+std::string path_slug(std::string_view name);
+
+/** The slug of the file known as `name` (its path below its input root) and read from
+ *  `canonical`, recorded in `owners`. It is path_slug(name), at most 96 bytes, unless
  *  another file owns that slug: then one made distinct by the path, so that both stay. The same
  *  file gets the same slug in every run. */
 std::string choose_slug(std::string_view name, const std::string& canonical, SlugOwners& owners);

@@ -118,6 +118,12 @@ struct Hit {
     std::vector<std::string> matched_in;
     int footnote_number = 0;           ///< for a footnote passage: its number, else 0
     std::vector<std::string> cited_by; ///< for a footnote passage: the ids of the passages citing it
+    // --- reports as they come (issue 14) ---
+    std::string title;   ///< the document's title, "" when none (JSON: "title")
+    std::string date;    ///< the document's first ISO date, "" when none (JSON: "date", null)
+    std::string path;    ///< the source file relative to the folder indexed (JSON: "path")
+    int page = 0;        ///< 1-based page where the passage starts, 0 when none (JSON: null)
+    std::string speaker; ///< the passage's speaker, "" when none (JSON: null)
 };
 
 struct FacetValue {

@@ -17,7 +17,7 @@
 namespace rapporteur::schema {
 
 /// Version of the index format; a database with another version is refused.
-inline constexpr std::string_view VERSION = "2";
+inline constexpr std::string_view VERSION = "3";
 
 // --- Term prefixes (Xapian convention: upper case; X starts a multi-letter prefix) ----------
 inline constexpr std::string_view PREFIX_TEXT = "";           ///< passage text (positional)
@@ -30,15 +30,20 @@ inline constexpr std::string_view PREFIX_ORG = "XO";          ///< canonical org
 inline constexpr std::string_view PREFIX_COUNTRY = "XC";      ///< canonical country
 inline constexpr std::string_view PREFIX_SESSION = "XS";      ///< session number ("0" opening)
 inline constexpr std::string_view PREFIX_DAY = "XY";          ///< meeting day ("0" unknown)
+inline constexpr std::string_view PREFIX_SPEAKER = "XP";      ///< the passage's speaker, as named
 
 // --- Value slots -----------------------------------------------------------------------------
 inline constexpr Xapian::valueno SLOT_SESSION = 0; ///< encode_session() (codecs.h)
 inline constexpr Xapian::valueno SLOT_LANG = 1;    ///< ISO 639-1
-// Slot 2 is free: a passage's document is the start of its id, and the XD term filters by it.
+/// The passage's document: its path relative to the folder indexed, its title and its first ISO
+/// date, encode_document_info() (stored_passage.h). In each passage, so that a shard or a
+/// remote database answers it alone (metadata would be read from the first shard only).
+inline constexpr Xapian::valueno SLOT_DOCUMENT = 2;
 inline constexpr Xapian::valueno SLOT_ORGS = 3;      ///< organisations, join_values() (codecs.h)
 inline constexpr Xapian::valueno SLOT_COUNTRIES = 4; ///< countries, join_values() (codecs.h)
 /// Byte span of every word position of the passage text, encode_offsets() (codecs.h).
 inline constexpr Xapian::valueno SLOT_OFFSETS = 5;
+inline constexpr Xapian::valueno SLOT_SPEAKER = 6; ///< the speaker as named, "" when none
 // The document data (stored_passage.h) holds the id, kind, text and cited footnotes. There is
 // no unique-id term: a term per passage cost a posting list per passage (about 3 % of the
 // index); find_passage() looks the id up among its document's passages instead.
@@ -67,12 +72,13 @@ inline constexpr Field FIELDS[] = {
     {"country", PREFIX_COUNTRY, "country", SLOT_COUNTRIES},
     {"lang", PREFIX_LANG, "lang", SLOT_LANG},
     {"doc", PREFIX_DOCUMENT, "document", Xapian::BAD_VALUENO},
+    {"speaker", PREFIX_SPEAKER, "speaker", SLOT_SPEAKER},
     {"kind", PREFIX_KIND, "", Xapian::BAD_VALUENO},
     {"day", PREFIX_DAY, "", Xapian::BAD_VALUENO},
 };
 
 /// The fields that have a facet, in FIELDS order (the order results list them in).
-inline constexpr std::size_t FACET_COUNT = 5;
+inline constexpr std::size_t FACET_COUNT = 6;
 static_assert(
     [] {
         for (std::size_t i = 0; i < std::size(FIELDS); ++i) {
@@ -90,7 +96,7 @@ constexpr const Field* find_field(std::string_view name) {
     return nullptr;
 }
 
-/// The field names, comma-separated, for messages: "session, org, country, lang, doc, kind, day".
+/// The field names, comma-separated, for messages: "session, org, country, lang, doc, speaker, kind, day".
 std::string field_names();
 
 /** Throws RuntimeError naming `path` when `db` was written in another index format (its

@@ -35,12 +35,21 @@ struct StoredPassage {
     int footnote_number = 0;               ///< for a footnote
     std::vector<std::string> urls;         ///< for a footnote: its links
     std::vector<std::string> cited_by;     ///< for a footnote: ids of citing passages
+    std::string speaker;                   ///< as the report names them, "" when none
+    int page = 0, last_page = 0;           ///< 1-based pages, 0 where the format has none
+    std::string path;  ///< the source file relative to the folder indexed ("" in old indexes)
+    std::string title; ///< the document's title, "" when none
+    std::string date;  ///< the document's first ISO date, "" when none
 };
+
+/// The document of a passage as SLOT_DOCUMENT holds it: path, title, first date.
+std::string encode_document_info(const Report& report);
 
 /** Serialise the document-data part of a passage: varint(byte length) and bytes of the id,
  *  the same of the text, then, only when there is any, a JSON object of the rest:
- *  `{"kind", "footnotes": [{"n", "text", "urls"}], "n", "urls", "cited_by"}` ("footnotes" when
- *  some are cited; "n", "urls", "cited_by" for a footnote). A paragraph citing nothing, most
+ *  `{"kind", "footnotes": [{"n", "text", "urls"}], "n", "urls", "cited_by", "page", "last_page"}`
+ *  ("footnotes" when some are cited; "n", "urls", "cited_by" for a footnote; "page" and
+ *  "last_page" where the format has pages). A paragraph citing nothing, most
  *  passages, is its id and text and three bytes: it is stored once per passage. The facet
  *  fields live in value slots. Never throws on any UTF-8 input. */
 std::string encode_passage_data(const Passage& passage, const std::vector<StoredFootnote>& cited);
