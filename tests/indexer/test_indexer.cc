@@ -2,6 +2,7 @@
  *  @brief The indexing run: updates, atomic commits, locking, Xapian's sharp edges, bad input.
  */
 #include "document_builder.h"
+#include "slugs.h"
 #include "rapporteur/format/codecs.h"
 #include "rapporteur/format/schema.h"
 #include "rapporteur/format/stored_passage.h"
@@ -181,6 +182,32 @@ TEST_CASE("two files with the same name in different folders both stay", "[index
     CHECK(search_ids(db, "beta").size() == 1);
     // And a second run sees both as unchanged.
     CHECK(index_paths({dir / "x", dir / "y"}, options_for(db)).unchanged == 2);
+}
+
+TEST_CASE("document ids are the path below the folder indexed, readable and without a hash", "[indexer][slugs]") {
+    using rapporteur::path_slug;
+    CHECK(path_slug("2020-11/nov-16.md") == "2020-11/nov-16");
+    CHECK(path_slug("2021-11/nov-16.md") == "2021-11/nov-16");
+    CHECK(path_slug("Notes 2020/Nov 16.txt") == "notes-2020/nov-16");
+    CHECK(path_slug("./v1.2/a.md") == "v1-2/a");
+    CHECK(path_slug("report.txt") == "report");
+    TempDir dir;
+    fs::create_directories(dir / "in" / "2020-11");
+    fs::create_directories(dir / "in" / "2021-11");
+    write_file(dir / "in" / "2020-11" / "nov-16.txt", paragraphs({"Alpha report."}));
+    write_file(dir / "in" / "2021-11" / "nov-16.txt", paragraphs({"Beta report."}));
+    const auto db = dir / "db";
+    REQUIRE(index_paths({dir / "in"}, options_for(db)).documents == 2);
+    CHECK(search_ids(db, "alpha") == std::vector<std::string>{"2020-11/nov-16/p1"});
+    CHECK(search_ids(db, "beta") == std::vector<std::string>{"2021-11/nov-16/p1"});
+    // Stable: a second run keeps them, and a passage is found by its id.
+    CHECK(index_paths({dir / "in"}, options_for(db)).unchanged == 2);
+    Xapian::Database x((db).string());
+    const Xapian::docid did = find_passage(x, "2021-11/nov-16/p1");
+    REQUIRE(did != 0);
+    const StoredPassage stored = read_stored_passage(x.get_document(did));
+    CHECK(stored.document == "2021-11/nov-16");
+    CHECK(stored.path == "2021-11/nov-16.txt");
 }
 
 TEST_CASE("a huge token, a long URL and a NUL in a batch lose nothing else", "[indexer][edges]") {
