@@ -29,7 +29,7 @@ void prepare_job(IndexJob& job, const IndexerOptions& options, const DocumentBui
             return;
         }
         Report report = reader_of(job.input.path).read(text, job.input.name);
-        report.path = job.input.path.string();
+        // report.path stays the name below the folder indexed: what results show as "path".
         rename_report(report, job.slug);
         job.record.acronyms = report.acronyms;
         job.prepared = builder.build(std::move(report));

@@ -81,7 +81,7 @@ struct AcronymDefinition {
 
 /// A parsed meeting report.
 struct Report {
-    std::string path; ///< source path as given
+    std::string path; ///< source path relative to the folder indexed (as given for a lone file)
     std::string slug; ///< stable id of the document, from its file name
     std::string title;
     std::vector<std::string> organisers;
