@@ -37,7 +37,7 @@ _rapporteur_values() {
         --highlight) echo "auto color brackets none" ;;
         --color) echo "auto always never" ;;
         --lang) echo "en fr de es it pt nl ru pl uk el zh ja ko ar" ;;
-        --filter) echo "session= org= country= lang= doc= kind= day=" ;;
+        --filter) echo "session= org= country= lang= doc= speaker= kind= day=" ;;
         --features) echo "stem fold compound variant synonym all none" ;;
         -m | --measure)
             echo "official all_trec runid num_q num_ret num_rel num_rel_ret map gm_map Rprec bpref" \

@@ -121,8 +121,9 @@ TEST_CASE("search --format json follows the contract, field by field", "[cli][se
         INFO(h.dump());
         std::vector<std::string> hk;
         for (auto it = h.begin(); it != h.end(); ++it) hk.push_back(it.key());
-        std::vector<std::string> expected{"rank",    "id",         "score",         "document",  "kind",
-                                          "lang",    "session",    "organisations", "countries", "text",
+        std::vector<std::string> expected{"rank",    "id",      "score",   "document",      "title",
+                                          "date",    "path",    "page",    "speaker",       "kind",
+                                          "lang",    "session", "organisations", "countries", "text",
                                           "snippet", "highlights", "footnotes"};
         if (h["kind"] == "footnote") expected.insert(expected.end(), {"n", "cited_by"});
         CHECK(hk == expected);
@@ -133,6 +134,12 @@ TEST_CASE("search --format json follows the contract, field by field", "[cli][se
         CHECK(h["score"].get<double>() <= last_score);
         last_score = h["score"];
         CHECK(h["document"].is_string());
+        // The seed's title and first date, its file below the folder indexed; no pages, no speaker.
+        CHECK(h["title"] == "Meeting of National Anti-Trafficking Co-ordinators and Rapporteurs or equivalent mechanisms");
+        CHECK(h["date"] == "2020-11-03");
+        CHECK(h["path"] == "000_2e1ad919f53edd39.txt");
+        CHECK(h["page"].is_null());
+        CHECK(h["speaker"].is_null());
         CHECK(h["id"].get<std::string>().rfind(h["document"].get<std::string>(), 0) == 0);
         CHECK(h["kind"].is_string());
         CHECK(h["lang"] == "en");
@@ -475,7 +482,7 @@ TEST_CASE("search --format json: one compact object on one line, --pretty indent
     auto facets = json::parse(compact.out)["facets"];
     std::vector<std::string> names;
     for (auto it = facets.begin(); it != facets.end(); ++it) names.push_back(it.key());
-    CHECK(names == std::vector<std::string>{"session", "organisation", "country", "lang", "document"});
+    CHECK(names == std::vector<std::string>{"session", "organisation", "country", "lang", "document", "speaker"});
     CHECK(search_json("--no-facets trafficking")["facets"] == json::object());
     // A footnote's own passage says which footnote it is and which passages cite it.
     auto notes = search_json("--filter kind=footnote guidance");

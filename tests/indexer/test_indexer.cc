@@ -852,7 +852,7 @@ TEST_CASE("the documents of files gone from a folder are removed, unless kept", 
         CHECK(spelling_frequency(dir / "db", "zebrafish") == 0);
         const auto hotlines = search_ids(dir / "db", "hotlines");
         REQUIRE(hotlines.size() == 1);
-        CHECK(hotlines.front().rfind("moved/", 0) == 0); // under its new name
+        CHECK(hotlines.front().rfind("sub/moved/", 0) == 0); // under its new name
         CHECK(search_ids(dir / "db", "asylum").size() == 1);
         CHECK(run("xapian-check " + quote(current_generation(dir / "db").string())).status == 0);
         CHECK(index_paths({dir / "in"}, o).removed == 0);

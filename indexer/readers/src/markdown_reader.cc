@@ -189,8 +189,9 @@ class OutlineBuilder {
             OutlineBlock b;
             b.kind = kind_;
             b.level = level_;
+            // "[^3]: ..." anywhere; "³ ..." (a report laid out as text) starting a paragraph.
             auto fn = match_footnote_start(raw, true);
-            if (fn && raw.compare(0, 2, "[^") == 0) {
+            if (fn && (raw.compare(0, 2, "[^") == 0 || (kind_ == OutlineBlock::Kind::PARAGRAPH && first))) {
                 b.kind = OutlineBlock::Kind::FOOTNOTE;
                 b.n = fn->n;
                 b.label = std::to_string(fn->n);

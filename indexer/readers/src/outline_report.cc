@@ -5,6 +5,7 @@
  */
 #include "outline.h"
 
+#include "date_parser.h"
 #include "front_matter.h"
 #include "gazetteer.h"
 #include "layout_lines.h"
@@ -87,7 +88,29 @@ Report build_report(Outline outline, std::string_view name) {
             front_lines.push_back(b.text);
         }
     }
-    if (!front_lines.empty()) {
+    // Without a title heading, the short leading paragraphs are the front matter, title included
+    // ("SUMMARY" / the title / "Co-organised by ..." / the dates / the venue), as for plain text.
+    bool title_from_front = false;
+    if (title_block == blocks.size() && report.title.empty()) {
+        for (std::size_t i = 0; i < blocks.size() && front_lines.size() < MAX_FRONT_MATTER_BLOCKS; ++i) {
+            const auto& b = blocks[i];
+            if (b.kind != OutlineBlock::Kind::PARAGRAPH || b.text.size() > MAX_FRONT_MATTER_LINE_BYTES ||
+                (ends_sentence(b.text) && parse_dates(b.text, words).empty()) || !b.refs.empty() ||
+                match_session_heading(b.text, words))
+                break;
+            front[i] = true;
+            front_lines.push_back(b.text);
+        }
+        title_from_front = !front_lines.empty();
+    }
+    if (title_from_front) {
+        auto fm = read_front_matter(front_lines, words, gazetteer);
+        report.title = std::move(fm.title);
+        report.organisers = std::move(fm.organisers);
+        report.venue = std::move(fm.venue);
+        if (outline.dates.empty()) outline.dates = std::move(fm.dates);
+        report.lang = fm.lang;
+    } else if (!front_lines.empty()) {
         std::vector<std::string> lines{report.title};
         lines.insert(lines.end(), front_lines.begin(), front_lines.end());
         auto fm = read_front_matter(lines, words, gazetteer);
@@ -112,12 +135,16 @@ Report build_report(Outline outline, std::string_view name) {
     std::vector<Passage> footnotes;
     std::map<std::string, std::size_t> footnote_of_label;
     int counter = 0;
+    bool footnotes_between = false; // footnote blocks since the last text passage
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         auto& b = blocks[i];
         if (i == title_block || front[i]) continue;
         switch (b.kind) {
             case OutlineBlock::Kind::TITLE: break;
-            case OutlineBlock::Kind::HEADING: sections.heading({b.text, std::max(1, b.level)}); break;
+            case OutlineBlock::Kind::HEADING:
+                sections.heading({b.text, std::max(1, b.level)});
+                footnotes_between = false;
+                break;
             case OutlineBlock::Kind::FOOTNOTE: {
                 Passage p;
                 p.kind = PassageKind::FOOTNOTE;
@@ -129,6 +156,7 @@ Report build_report(Outline outline, std::string_view name) {
                 p.last_page = b.last_page;
                 footnote_of_label.emplace(b.label, footnotes.size());
                 footnotes.push_back(std::move(p));
+                footnotes_between = true;
                 break;
             }
             case OutlineBlock::Kind::PARAGRAPH:
@@ -142,6 +170,33 @@ Report build_report(Outline outline, std::string_view name) {
                     people.attendance_item(b.text);
                 }
                 if (b.text.empty()) break;
+                // A paragraph a page's footnote block cut in two is one passage again: the first
+                // half does not end a sentence, or the second begins in lower case.
+                if (b.kind == OutlineBlock::Kind::PARAGRAPH && footnotes_between && !report.passages.empty() &&
+                    report.passages.back().kind != PassageKind::FOOTNOTE &&
+                    (!ends_sentence(report.passages.back().text) || starts_lower(b.text))) {
+                    Passage& prev = report.passages.back();
+                    const auto shift = static_cast<std::uint32_t>(prev.text.size() + 1);
+                    prev.text += ' ';
+                    prev.text += b.text;
+                    for (auto& r : b.refs) prev.footnotes.push_back(FootnoteRef{r.n, r.offset + shift, r.label});
+                    for (auto& u : b.urls) prev.urls.push_back(std::move(u));
+                    if (b.last_page) prev.last_page = b.last_page;
+                    footnotes_between = false;
+                    break;
+                }
+                footnotes_between = false;
+                // The next session, announced: "The discussion during the fourth session ..."
+                // (as the layout parser reads it; in an opening part with session headings it
+                // is an overview of the programme).
+                if (b.kind == OutlineBlock::Kind::PARAGRAPH && !sections.in_meta()) {
+                    const int current = report.sessions.back().number;
+                    if (int n = announced_session(b.text, words);
+                        n > 0 && n == current + 1 && (current > 0 || !sections.numbered())) {
+                        report.sessions.push_back(Session{report.sessions.back().day, n, {}, true});
+                        sections.session_opened();
+                    }
+                }
                 Passage p;
                 p.kind = b.kind == OutlineBlock::Kind::LIST_ITEM ? PassageKind::BULLET : PassageKind::PARAGRAPH;
                 p.id = report.slug + "/p" + std::to_string(++counter);

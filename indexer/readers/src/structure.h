@@ -81,6 +81,8 @@ class SectionTracker {
     bool in_people() const { return meta_level_ > 0 && meta_people_; }
     /// Whether a passage met now is in a meta or attendance section.
     bool in_meta() const { return meta_level_ > 0; }
+    /// Whether the report numbers its sessions with headings ("Session 3 - ...").
+    bool numbered() const { return numbered_; }
     /// The language of the first session heading's words ("" when none).
     const std::string& heading_lang() const { return heading_lang_; }
 

@@ -23,7 +23,7 @@ std::string path_slug(std::string_view name);
 /** The slug of the file known as `name` (its path below its input root) and read from
  *  `canonical`, recorded in `owners`. It is path_slug(name), at most 96 bytes, unless
  *  another file owns that slug: then one made distinct by the path, so that both stay. The same
- *  file gets the same slug in every run. */
+ *  file (by its canonical path) gets the same slug in every run, however it is named. */
 std::string choose_slug(std::string_view name, const std::string& canonical, SlugOwners& owners);
 
 /// Gives the report the slug `slug`, and every passage id (and citation) the same document part.
