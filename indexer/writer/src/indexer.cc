@@ -113,7 +113,7 @@ IndexSummary index_paths(const std::vector<fs::path>& inputs, const IndexerOptio
 
     // Decide slugs up front: unique per canonical path, stable across runs.
     SlugOwners slug_owners;
-    for (const auto& [slug, r] : run.records) slug_owners[slug] = r.path;
+    for (const auto& [slug, r] : run.records) slug_owners.add(slug, r.path);
     for (auto& f : collect_files(inputs)) {
         IndexJob job;
         job.outcome = {f.path.string(), FileOutcome::Status::INDEXED, 0, {}};

@@ -47,14 +47,12 @@ std::string path_slug(std::string_view name) {
 std::string choose_slug(std::string_view name, const std::string& canonical, SlugOwners& owners) {
     // A file the database knows keeps its id, however it is named this time (by itself, or
     // below a folder given): the id is stable and the file is never indexed twice.
-    for (const auto& [known, owner] : owners) {
-        if (owner == canonical) return known;
-    }
+    if (auto known = owners.slug_of.find(canonical); known != owners.slug_of.end()) return known->second;
     std::string slug = bounded_slug(path_slug(name), {});
-    if (auto owner = owners.find(slug); owner != owners.end() && owner->second != canonical) {
+    if (auto owner = owners.path_of.find(slug); owner != owners.path_of.end() && owner->second != canonical) {
         slug = bounded_slug(slug, canonical); // same name, another file: keep both
     }
-    owners[slug] = canonical;
+    owners.add(slug, canonical);
     return slug;
 }
 

@@ -12,8 +12,15 @@
 
 namespace rapporteur {
 
-/// Slug → canonical path of the file that has it: the database's records and this run's files.
-using SlugOwners = std::map<std::string, std::string>;
+/// Which file has which slug: the database's records and this run's files, both ways.
+struct SlugOwners {
+    std::map<std::string, std::string> path_of; ///< slug → canonical path
+    std::map<std::string, std::string> slug_of; ///< canonical path → slug
+    void add(const std::string& slug, const std::string& canonical) {
+        path_of[slug] = canonical;
+        slug_of[canonical] = slug;
+    }
+};
 
 /** A document id a person can read, from a file's path relative to the folder indexed: each
  *  folder and the file name (without its extension) as slug_of makes them, joined by '/'
