@@ -90,6 +90,14 @@ Report build_report(Outline outline, std::string_view name) {
             case OutlineBlock::Kind::LIST_ITEM:
             case OutlineBlock::Kind::TABLE_ROW: {
                 if (b.text.empty()) break;
+                // A session announced in the text, as the plain-text reader reads one: "The
+                // discussion during the fourth session focused on ...".
+                if (b.kind == OutlineBlock::Kind::PARAGRAPH) {
+                    const int current = report.sessions.back().number;
+                    if (int n = announced_session(b.text, words); n > 0 && n == current + 1 && current > 0) {
+                        report.sessions.push_back(Session{day, n, {}, true});
+                    }
+                }
                 Passage p;
                 p.kind = b.kind == OutlineBlock::Kind::LIST_ITEM ? PassageKind::BULLET : PassageKind::PARAGRAPH;
                 p.id = report.slug + "/p" + std::to_string(++counter);
