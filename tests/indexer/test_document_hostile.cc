@@ -112,7 +112,8 @@ TEST_CASE("a truncated, empty or garbage DOCX or ODT is one clear error line", "
               std::string(), garbage, std::string("PK\x03\x04", 4) + garbage}) {
             INFO(name << " of " << bytes.size() << " bytes");
             const std::string e = error_of(bytes, name);
-            CHECK_THAT(e, Catch::StartsWith(std::string(name) + ": "));
+            CHECK_THAT(e, Catch::StartsWith("not a zip archive, or a damaged one (") ||
+                              Catch::StartsWith("content.xml: ") || Catch::StartsWith("word/document.xml: "));
             CHECK(e.find('\n') == std::string::npos);
         }
     }
@@ -125,12 +126,12 @@ TEST_CASE("a zip bomb DOCX is refused before it is inflated", "[readers][formats
     SECTION("an entry larger than 64 MiB") {
         const std::string huge(65u << 20, ' ');
         const std::string e = error_of(docx_of("<w:p><w:r><w:t>x</w:t></w:r></w:p>" + huge), "bomb.docx");
-        CHECK_THAT(e, Catch::StartsWith("bomb.docx: word/document.xml: ") && Catch::Contains("MiB"));
+        CHECK_THAT(e, Catch::StartsWith("word/document.xml: ") && Catch::Contains("MiB"));
     }
     SECTION("an entry that inflates a thousand times") {
         const std::string zeros(4u << 20, ' ');
         const std::string e = error_of(docx_of("<w:p><w:r><w:t>x</w:t></w:r></w:p>" + zeros), "ratio.docx");
-        CHECK_THAT(e, Catch::StartsWith("ratio.docx: word/document.xml: ") && Catch::Contains("to 1"));
+        CHECK_THAT(e, Catch::StartsWith("word/document.xml: ") && Catch::Contains("to 1"));
     }
     SECTION("an entry that inflates to more than its header says") {
         std::string bytes = docx_of("<w:p><w:r><w:t>" + std::string(50000, 'a') + "</w:t></w:r></w:p>");
@@ -143,7 +144,7 @@ TEST_CASE("a zip bomb DOCX is refused before it is inflated", "[readers][formats
         put32(bytes, local + 22, 1000);
         put32(bytes, central + 24, 1000);
         const std::string e = error_of(bytes, "liar.docx");
-        CHECK_THAT(e, Catch::StartsWith("liar.docx: word/document.xml: "));
+        CHECK_THAT(e, Catch::StartsWith("word/document.xml: ") && Catch::Contains("more bytes than the archive says"));
         CHECK(e.find('\n') == std::string::npos);
     }
 }
@@ -167,7 +168,7 @@ TEST_CASE("an entity expansion bomb is not expanded in DOCX, ODT or HTML", "[rea
             const Report r = reader_for(name)->read(bytes, name);
             CHECK(text_bytes(r) < 1000); // a billion "lol"s would be 3 GB
         } catch (const RuntimeError& e) {
-            CHECK_THAT(e.what(), Catch::StartsWith(name + ": "));
+            CHECK_THAT(e.what(), Catch::Contains("not well-formed XML") && Catch::Contains("entity"));
             CHECK(std::strchr(e.what(), '\n') == nullptr);
         }
     }
@@ -189,27 +190,40 @@ TEST_CASE("an external entity is never loaded in DOCX, ODT or HTML", "[readers][
             const Report r = reader_for(name)->read(bytes, name);
             for (const auto& p : r.passages) CHECK(p.text.find("CONFIDENTIALMARKER") == std::string::npos);
         } catch (const RuntimeError& e) {
-            CHECK_THAT(e.what(), Catch::StartsWith(name + ": ") && !Catch::Contains("CONFIDENTIALMARKER"));
+            CHECK_THAT(e.what(), !Catch::Contains("CONFIDENTIALMARKER"));
         }
     }
 }
 
-TEST_CASE("HTML nested 100,000 deep reads in bounded time and memory", "[readers][formats][hostile]") {
-    for (const std::string tag : {"div", "b", "li"}) {
-        INFO(tag);
+TEST_CASE("HTML nested 100,000 deep is refused in bounded time and memory, not read in part",
+          "[readers][formats][hostile]") {
+    auto nested = [](const std::string& tag) {
         std::string html = "<html><body><p>Shelters were discussed.</p>";
         for (int i = 0; i < 100000; ++i) html += "<" + tag + ">";
         html += "Hotlines too.";
         for (int i = 0; i < 100000; ++i) html += "</" + tag + ">";
-        html += "<p>Inspections were discussed.</p></body></html>";
-        try {
-            const Report r = reader_for("deep.html")->read(html, "deep.html");
-            REQUIRE_FALSE(r.passages.empty());
-            CHECK(r.passages.front().text == "Shelters were discussed.");
-        } catch (const RuntimeError& e) {
-            CHECK_THAT(e.what(), Catch::StartsWith("deep.html: "));
-        }
+        return html + "<p>Inspections were discussed.</p></body></html>";
+    };
+    for (const std::string tag : {"div", "b", "span"}) {
+        INFO(tag);
+        CHECK(error_of(nested(tag), "deep.html") ==
+              "cannot be read as HTML (line 1: elements nested more than 256 deep)");
     }
+    // An <li> closes the one before it (HTML's rules): 100,000 items, one deep, read whole.
+    const Report items = reader_for("deep.html")->read(nested("li"), "deep.html");
+    REQUIRE(items.passages.size() == 3);
+    CHECK(items.passages[1].text == "Hotlines too.");
+    CHECK(kind_name(items.passages[1].kind) == "bullet");
+    // Nested as deep as real pages are, it reads whole.
+    std::string html = "<html><body>";
+    for (int i = 0; i < 200; ++i) html += "<div>";
+    html += "<p>Hotlines too.</p>";
+    for (int i = 0; i < 200; ++i) html += "</div>";
+    html += "<p>Inspections were discussed.</p></body></html>";
+    const Report r = reader_for("deep.html")->read(html, "deep.html");
+    REQUIRE(r.passages.size() == 2);
+    CHECK(r.passages[0].text == "Hotlines too.");
+    CHECK(r.passages[1].text == "Inspections were discussed.");
 }
 
 TEST_CASE("binary garbage named .html is read as what it is, without a crash", "[readers][formats][hostile]") {
@@ -221,7 +235,7 @@ TEST_CASE("binary garbage named .html is read as what it is, without a crash", "
             const Report r = reader_for("g.html")->read(bytes, "g.html");
             CHECK_FALSE(r.sessions.empty());
         } catch (const RuntimeError& e) {
-            CHECK_THAT(e.what(), Catch::StartsWith("g.html: "));
+            CHECK(std::strchr(e.what(), '\n') == nullptr);
         }
     }
 }

@@ -32,20 +32,20 @@ std::string lower(std::string s) {
 
 class DocxOutliner {
   public:
-    DocxOutliner(const ZipArchive& zip, std::string name) : zip_(zip), name_(std::move(name)) {}
+    explicit DocxOutliner(const ZipArchive& zip) : zip_(zip) {}
 
     Outline run() {
         const auto main = zip_.read("word/document.xml");
-        if (!main) throw RuntimeError(name_ + ": not a Word document (the archive has no word/document.xml)");
+        if (!main) throw RuntimeError("not a Word document (the archive has no word/document.xml)");
         read_styles();
         links_ = read_links("word/_rels/document.xml.rels");
         read_notes("word/footnotes.xml", "footnote", footnotes_);
         read_notes("word/endnotes.xml", "endnote", endnotes_);
         if (auto core = zip_.read("docProps/core.xml")) {
-            XmlDoc doc = parse_xml(*core, name_ + ": docProps/core.xml");
+            XmlDoc doc = parse_xml(*core, "docProps/core.xml");
             if (xmlNode* t = child_element(xmlDocGetRootElement(doc.get()), "title")) outline_.title = text_of(t);
         }
-        XmlDoc doc = parse_xml(*main, name_ + ": word/document.xml");
+        XmlDoc doc = parse_xml(*main, "word/document.xml");
         xmlNode* body = child_element(xmlDocGetRootElement(doc.get()), "body");
         // Pages only where Word recorded where its pages broke when it last laid the document
         // out; explicit page breaks alone would undercount every page that text filled.
@@ -64,7 +64,7 @@ class DocxOutliner {
     void read_styles() {
         const auto xml = zip_.read("word/styles.xml");
         if (!xml) return;
-        const XmlDoc doc = parse_xml(*xml, name_ + ": word/styles.xml");
+        const XmlDoc doc = parse_xml(*xml, "word/styles.xml");
         for (xmlNode* s = xmlDocGetRootElement(doc.get())->children; s; s = s->next) {
             if (!is_element(s, "style") || attribute(s, "type") != "paragraph") continue;
             StyleInfo info;
@@ -109,7 +109,7 @@ class DocxOutliner {
         std::map<std::string, std::string> out;
         const auto xml = zip_.read(part);
         if (!xml) return out;
-        XmlDoc doc = parse_xml(*xml, name_ + ": " + part);
+        XmlDoc doc = parse_xml(*xml, part);
         for (xmlNode* r = xmlDocGetRootElement(doc.get())->children; r; r = r->next) {
             if (is_element(r, "Relationship") && attribute(r, "TargetMode") == "External") {
                 out[attribute(r, "Id")] = attribute(r, "Target");
@@ -121,7 +121,7 @@ class DocxOutliner {
     void read_notes(const std::string& part, std::string_view element, Notes& notes) {
         const auto xml = zip_.read(part);
         if (!xml) return;
-        note_docs_.push_back(parse_xml(*xml, name_ + ": " + part));
+        note_docs_.push_back(parse_xml(*xml, part));
         for (xmlNode* n = xmlDocGetRootElement(note_docs_.back().get())->children; n; n = n->next) {
             const std::string type = attribute(n, "type");
             // Separators and continuation notices are the page's furniture, not notes.
@@ -302,7 +302,6 @@ class DocxOutliner {
     }
 
     const ZipArchive& zip_;
-    std::string name_;
     Outline outline_;
     TitleBlock title_block_;
     std::vector<XmlDoc> note_docs_;
@@ -319,8 +318,8 @@ class DocxOutliner {
 } // namespace
 
 Report DocxReader::read(std::string_view bytes, std::string_view name) const {
-    const ZipArchive zip(bytes, name);
-    DocxOutliner outliner(zip, std::string(name));
+    const ZipArchive zip(bytes);
+    DocxOutliner outliner(zip);
     Report report = build_report(outliner.run(), name);
     outliner.title_block().apply(report);
     return report;

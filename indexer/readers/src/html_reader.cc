@@ -400,8 +400,7 @@ class HtmlOutliner {
 } // namespace
 
 Report HtmlReader::read(std::string_view bytes, std::string_view name) const {
-    const std::string where(name);
-    const XmlDoc doc = parse_html(bytes, where);
+    const XmlDoc doc = parse_html(bytes);
     xmlNode* root = xmlDocGetRootElement(doc.get());
     if (!root) return build_report(Outline{}, name);
     HtmlOutliner outliner(root);

@@ -26,26 +26,26 @@ struct StyleInfo {
 
 class OdtOutliner {
   public:
-    OdtOutliner(const ZipArchive& zip, std::string name) : zip_(zip), name_(std::move(name)) {}
+    explicit OdtOutliner(const ZipArchive& zip) : zip_(zip) {}
 
     Outline run() {
         const auto content = zip_.read("content.xml");
-        if (!content) throw RuntimeError(name_ + ": not an OpenDocument text (the archive has no content.xml)");
+        if (!content) throw RuntimeError("not an OpenDocument text (the archive has no content.xml)");
         if (auto styles = zip_.read("styles.xml")) {
-            const XmlDoc doc = parse_xml(*styles, name_ + ": styles.xml");
+            const XmlDoc doc = parse_xml(*styles, "styles.xml");
             read_styles(xmlDocGetRootElement(doc.get()));
         }
         if (auto meta = zip_.read("meta.xml")) {
-            const XmlDoc doc = parse_xml(*meta, name_ + ": meta.xml");
+            const XmlDoc doc = parse_xml(*meta, "meta.xml");
             if (xmlNode* m = child_element(xmlDocGetRootElement(doc.get()), "meta")) {
                 if (xmlNode* t = child_element(m, "title")) outline_.title = plain_text(t);
             }
         }
-        const XmlDoc doc = parse_xml(*content, name_ + ": content.xml");
+        const XmlDoc doc = parse_xml(*content, "content.xml");
         xmlNode* root = xmlDocGetRootElement(doc.get());
         read_styles(root);
         xmlNode* text = child_element(child_element(root, "body"), "text");
-        if (!text) throw RuntimeError(name_ + ": not an OpenDocument text (content.xml has no office:text)");
+        if (!text) throw RuntimeError("not an OpenDocument text (content.xml has no office:text)");
         // Pages only where the file records where its pages broke when last laid out.
         pages_known_ = has_descendant(text, "soft-page-break");
         page_ = pages_known_ ? 1 : 0;
@@ -289,7 +289,6 @@ class OdtOutliner {
     }
 
     const ZipArchive& zip_;
-    std::string name_;
     Outline outline_;
     TitleBlock title_block_;
     std::map<std::string, StyleInfo> styles_;
@@ -301,8 +300,8 @@ class OdtOutliner {
 } // namespace
 
 Report OdtReader::read(std::string_view bytes, std::string_view name) const {
-    const ZipArchive zip(bytes, name);
-    OdtOutliner outliner(zip, std::string(name));
+    const ZipArchive zip(bytes);
+    OdtOutliner outliner(zip);
     Report report = build_report(outliner.run(), name);
     outliner.title_block().apply(report);
     return report;

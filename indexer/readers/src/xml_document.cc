@@ -61,23 +61,30 @@ XmlDoc parse_xml(std::string_view bytes, const std::string& where) {
     return XmlDoc(doc, xmlFreeDoc);
 }
 
-XmlDoc parse_html(std::string_view bytes, const std::string& where) {
+XmlDoc parse_html(std::string_view bytes) {
     init_libxml();
-    if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) throw RuntimeError(where + ": too large");
+    if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) throw RuntimeError("too large for the HTML parser");
     // Without a declared charset libxml2 would assume Latin-1; the files we read are UTF-8.
     const std::string_view head = bytes.substr(0, 2048);
     const bool declared = std::search(head.begin(), head.end(), "charset", "charset" + 7, [](char a, char b) {
                               return std::tolower(static_cast<unsigned char>(a)) == b;
                           }) != head.end();
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-    if (!ctxt) throw RuntimeError(where + ": out of memory");
+    if (!ctxt) throw RuntimeError("out of memory");
     const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING;
     htmlDocPtr doc = htmlCtxtReadMemory(ctxt, bytes.data(), static_cast<int>(bytes.size()), nullptr,
                                         declared ? nullptr : "UTF-8", options);
-    if (!doc) {
-        const std::string cause = last_error(ctxt);
+    // The HTML parser repairs what it can and stops only at a fatal error (elements nested
+    // deeper than its limit, 256): then the page is refused rather than read in part.
+    const bool stopped = ctxt->disableSAX && ctxt->instate == XML_PARSER_EOF;
+    if (!doc || stopped) {
+        std::string cause = last_error(ctxt);
+        if (cause.find("Excessive depth") != std::string::npos) {
+            cause = cause.substr(0, cause.find(':')) + ": elements nested more than 256 deep";
+        }
+        if (doc) xmlFreeDoc(doc);
         htmlFreeParserCtxt(ctxt);
-        throw RuntimeError(where + ": cannot be read as HTML (" + cause + ")");
+        throw RuntimeError("cannot be read as HTML (" + cause + ")");
     }
     htmlFreeParserCtxt(ctxt);
     return XmlDoc(doc, xmlFreeDoc);

@@ -21,7 +21,8 @@ namespace rapporteur {
 /// A parsed document; frees itself.
 using XmlDoc = std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)>;
 
-/** The XML document in `bytes`. `where` names it in messages ("a.docx: word/document.xml").
+/** The XML document in `bytes`. `where` names it in messages: the part of an archive
+ *  ("word/document.xml"); the caller that knows the file's path puts it before the message.
  *  Entities are not substituted and no DTD or external entity is loaded (no XML_PARSE_NOENT,
  *  XML_PARSE_DTDLOAD or XML_PARSE_HUGE; XML_PARSE_NONET), so a billion-laughs bomb or a
  *  `SYSTEM "file:///etc/passwd"` entity is never expanded; libxml2's default depth limit (256
@@ -30,8 +31,9 @@ XmlDoc parse_xml(std::string_view bytes, const std::string& where);
 
 /** The HTML document in `bytes` (libxml2's HTML parser, which repairs what browsers repair).
  *  No network, no entity loading; an encoding is taken from a `<meta charset>`, else UTF-8.
- *  Throws RuntimeError only when nothing can be parsed at all. */
-XmlDoc parse_html(std::string_view bytes, const std::string& where);
+ *  Throws RuntimeError when the parser stops before the end (elements nested more than 256
+ *  deep, libxml2's limit without XML_PARSE_HUGE), rather than return part of the page. */
+XmlDoc parse_html(std::string_view bytes);
 
 /// Whether `node` is an element named `name` (its local name, whatever its namespace prefix).
 bool is_element(const xmlNode* node, std::string_view name);

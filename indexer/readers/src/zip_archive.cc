@@ -18,7 +18,9 @@ std::string mib(std::uint64_t bytes) { return std::to_string(bytes >> 20) + " Mi
 
 } // namespace
 
-ZipArchive::ZipArchive(std::string_view bytes, std::string_view name) : name_(name) {
+ZipArchive::ZipArchive(std::string_view bytes) {
+    // libzip opens zero bytes as an archive with no entries; to a reader it is no document.
+    if (bytes.empty()) throw RuntimeError("not a zip archive, or a damaged one (an empty file)");
     zip_error_t error;
     zip_error_init(&error);
     // freep = 0: the buffer stays the caller's.
@@ -28,7 +30,7 @@ ZipArchive::ZipArchive(std::string_view bytes, std::string_view name) : name_(na
         const std::string cause = zip_error_strerror(&error);
         if (source) zip_source_free(source);
         zip_error_fini(&error);
-        throw RuntimeError(name_ + ": not a zip archive (" + cause + "), or a damaged one");
+        throw RuntimeError("not a zip archive, or a damaged one (" + cause + ")");
     }
     zip_error_fini(&error);
 }
@@ -42,7 +44,7 @@ std::optional<std::string> ZipArchive::read(std::string_view entry) const {
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat(archive_, key.c_str(), 0, &st) != 0) return std::nullopt;
-    const std::string where = name_ + ": " + key;
+    const std::string& where = key;
     const bool sizes = (st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE);
     if (!sizes) throw RuntimeError(where + ": the archive does not say the entry's size");
     if (st.size > MAX_ENTRY_BYTES) {

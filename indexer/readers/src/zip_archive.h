@@ -24,21 +24,21 @@ class ZipArchive {
     static constexpr std::uint64_t MAX_RATIO = 200;
     static constexpr std::uint64_t MAX_RATIO_FREE = 1ull << 20;
 
-    /** Opens the archive in `bytes`; `name` names the file in messages. Throws RuntimeError
-     *  ("<name>: not a zip archive (...)") when it is not one, or is truncated. */
-    ZipArchive(std::string_view bytes, std::string_view name);
+    /** Opens the archive in `bytes`. Throws RuntimeError ("not a zip archive, or a damaged one
+     *  (cause)") when it is not one, or is truncated. Messages do not name the file: the caller
+     *  that knows its path puts it before them, as for every reader's error. */
+    explicit ZipArchive(std::string_view bytes);
     ~ZipArchive();
     ZipArchive(const ZipArchive&) = delete;
     ZipArchive& operator=(const ZipArchive&) = delete;
 
     /** The uncompressed bytes of the entry `entry` ("word/document.xml"), or nullopt when the
-     *  archive has no such entry. Throws RuntimeError naming the file and the entry when the
+     *  archive has no such entry. Throws RuntimeError naming the entry when the
      *  entry is larger than the bounds above (declared or actual) or cannot be inflated. */
     std::optional<std::string> read(std::string_view entry) const;
 
   private:
     zip* archive_ = nullptr;
-    std::string name_;
 };
 
 } // namespace rapporteur
