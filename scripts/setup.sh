@@ -16,6 +16,7 @@ packages=(
   libcld2-dev
   libjemalloc-dev
   help2man groff-base
+  libzip-dev libxml2-dev pandoc
 )
 [ $# -eq 0 ] || packages=("$@")
 
