@@ -6,65 +6,22 @@
  */
 #include "rapporteur/base/errors.h"
 #include "rapporteur/readers.h"
+#include "office_fixtures.h"
 #include "support/process.h"
 
 #include <catch2/catch.hpp>
-#include <zip.h>
 
 #include <cstring>
 #include <map>
 #include <random>
 
 using namespace rapporteur;
+using rapporteur::test::docx_of;
+using rapporteur::test::odt_of;
 
 namespace {
 
 const std::string FORMATS = RAPPORTEUR_FORMATS_DIR;
-
-/// A zip archive of `entries` (name → bytes), deflated, made with libzip.
-std::string zip_of(const std::map<std::string, std::string>& entries) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* out = zip_source_buffer_create(nullptr, 0, 0, &error);
-    REQUIRE(out != nullptr);
-    zip_source_keep(out);
-    zip_t* archive = zip_open_from_source(out, ZIP_TRUNCATE, &error);
-    REQUIRE(archive != nullptr);
-    for (const auto& [name, bytes] : entries) {
-        zip_source_t* s = zip_source_buffer(archive, bytes.data(), bytes.size(), 0);
-        REQUIRE(s != nullptr);
-        REQUIRE(zip_file_add(archive, name.c_str(), s, ZIP_FL_OVERWRITE) >= 0);
-    }
-    REQUIRE(zip_close(archive) == 0);
-    REQUIRE(zip_source_open(out) == 0);
-    REQUIRE(zip_source_seek(out, 0, SEEK_END) == 0);
-    const zip_int64_t size = zip_source_tell(out);
-    REQUIRE(zip_source_seek(out, 0, SEEK_SET) == 0);
-    std::string bytes(static_cast<std::size_t>(size), '\0');
-    REQUIRE(zip_source_read(out, bytes.data(), bytes.size()) == size);
-    zip_source_close(out);
-    zip_source_free(out);
-    zip_error_fini(&error);
-    return bytes;
-}
-
-const char* const W = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
-
-/// A DOCX whose body is `body` (w:p elements), after an optional DOCTYPE `doctype`.
-std::string docx_of(const std::string& body, const std::string& doctype = "") {
-    return zip_of({{"word/document.xml", "<?xml version=\"1.0\"?>" + doctype + "<w:document " + W + "><w:body>" + body +
-                                             "</w:body></w:document>"}});
-}
-
-const char* const OFFICE = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
-                           "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"";
-
-std::string odt_of(const std::string& text, const std::string& doctype = "") {
-    return zip_of({{"mimetype", "application/vnd.oasis.opendocument.text"},
-                   {"content.xml", "<?xml version=\"1.0\"?>" + doctype + "<office:document-content " + OFFICE +
-                                       "><office:body><office:text>" + text +
-                                       "</office:text></office:body></office:document-content>"}});
-}
 
 /// The message of the RuntimeError reading `bytes` as `name` throws, or "" when it reads.
 std::string error_of(const std::string& bytes, const std::string& name) {

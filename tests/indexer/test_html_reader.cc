@@ -1,0 +1,91 @@
+/** @file test_html_reader.cc
+ *  @brief The HTML reader (html_reader.cc) on the shapes pages come in: the page's furniture
+ *  left out, hand-written footnotes (a list of anchored items with back-links, paragraphs with
+ *  named anchors), tables with header cells, nested lists, declared and undeclared encodings.
+ */
+#include "rapporteur/readers.h"
+
+#include <catch2/catch.hpp>
+
+using namespace rapporteur;
+
+namespace {
+
+Report read_html(const std::string& html) { return reader_for("r.html")->read(html, "r.html"); }
+
+std::vector<std::string> texts(const Report& r) {
+    std::vector<std::string> out;
+    for (const auto& p : r.passages) out.push_back(p.text);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("HTML: scripts, styles, navigation, forms and the page's header and footer are left out",
+          "[readers][html]") {
+    const Report r = read_html(
+        "<!DOCTYPE html><html><head><title>Meeting of 4 June 2021</title><style>p { color: red }</style>"
+        "<script>var x = 'not text';</script></head><body>"
+        "<header><nav><a href=\"/\">Home</a> | <a href=\"/about\">About</a></nav></header>"
+        "<main><article><header><p>Published by the secretariat.</p></header>"
+        "<h2>Day 1. Session 1 - Opening</h2><p>The chair opened the <b>meeting</b>.</p>"
+        "<form><input name=\"q\"><button>Search</button></form>"
+        "<noscript>Enable scripts.</noscript></article></main>"
+        "<footer><p>Copyright 2021</p></footer></body></html>");
+    CHECK(r.title == "Meeting of 4 June 2021");
+    CHECK(r.dates == std::vector<std::string>{"2021-06-04"});
+    CHECK(texts(r) == std::vector<std::string>{"Published by the secretariat.", "The chair opened the meeting."});
+    REQUIRE(r.sessions.size() == 2);
+    CHECK(r.sessions[1].title == "Opening");
+    CHECK(r.passages[1].session == 1);
+}
+
+TEST_CASE("HTML: hand-written footnotes, an anchored list with back-links", "[readers][html]") {
+    const Report r = read_html(
+        "<p>Shelters were discussed<sup><a href=\"#fn1\" id=\"ref1\">1</a></sup> and hotlines"
+        "<sup><a href=\"#fn2\" id=\"ref2\">[2]</a></sup>.</p>"
+        "<p>See also <a href=\"https://example.org/report\">the report</a>.</p>"
+        "<hr><ol><li id=\"fn1\">The first note. <a href=\"#ref1\">↩</a></li>"
+        "<li id=\"fn2\"><p>The second note, on <a href=\"https://example.org/n2\">a page</a>.</p>"
+        "<a href=\"#ref2\">back</a></li></ol>");
+    REQUIRE(r.passages.size() == 4);
+    const Passage& p = r.passages[0];
+    CHECK(p.text == "Shelters were discussed and hotlines.");
+    REQUIRE(p.footnotes.size() == 2);
+    CHECK(p.footnotes[0].n == 1);
+    CHECK(p.footnotes[0].offset == std::string("Shelters were discussed").size());
+    CHECK(p.footnotes[1].n == 2);
+    CHECK(p.footnotes[1].id == "r/fn2");
+    CHECK(r.passages[1].urls == std::vector<std::string>{"https://example.org/report"});
+    CHECK(r.passages[2].text == "The first note.");
+    CHECK(r.passages[2].cited_by == std::vector<std::string>{"r/p1"});
+    CHECK(r.passages[3].text == "The second note, on a page.");
+    CHECK(r.passages[3].urls == std::vector<std::string>{"https://example.org/n2"});
+}
+
+TEST_CASE("HTML: footnotes as paragraphs with a named anchor and a number", "[readers][html]") {
+    const Report r = read_html("<p>Inspections decreased.<a href=\"#n1\"><sup>1</sup></a></p>"
+                               "<div class=\"notes\"><p><a name=\"n1\"></a>1. Labour inspectorate, 2020.</p></div>");
+    REQUIRE(r.passages.size() == 2);
+    REQUIRE(r.passages[0].footnotes.size() == 1);
+    CHECK(r.passages[0].footnotes[0].id == "r/fn1");
+    CHECK(r.passages[1].text == "Labour inspectorate, 2020.");
+    CHECK(kind_name(r.passages[1].kind) == "footnote");
+}
+
+TEST_CASE("HTML: tables are rows of cells, nested lists bullets", "[readers][html]") {
+    const Report r = read_html("<table><tr><th>Name</th><th>Organisation</th></tr>"
+                               "<tr><td>Ana <i>Pérez</i></td><td><p>OSCE</p></td></tr></table>"
+                               "<ul><li>first<ul><li>inner</li></ul></li><li><p>last</p><p>point</p></li></ul>");
+    CHECK(texts(r) == std::vector<std::string>{"Name | Organisation", "Ana Pérez | OSCE", "first", "inner", "last point"});
+    CHECK(kind_name(r.passages[2].kind) == "bullet");
+    CHECK(kind_name(r.passages[4].kind) == "bullet");
+    CHECK(r.passages[1].organisations == std::vector<std::string>{"OSCE"});
+}
+
+TEST_CASE("HTML: a declared encoding is honoured, UTF-8 assumed without one", "[readers][html]") {
+    const Report latin = read_html("<html><head><meta charset=\"iso-8859-1\"></head><body><p>R\xE9union</p></body></html>");
+    CHECK(texts(latin) == std::vector<std::string>{"Réunion"});
+    const Report utf8 = read_html("<p>Réunion à Genève</p>");
+    CHECK(texts(utf8) == std::vector<std::string>{"Réunion à Genève"});
+}
