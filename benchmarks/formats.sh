@@ -13,7 +13,8 @@
 # Writes benchmarks/results/<date>-<HHMM>-formats.md and prints it.
 #
 # Every folder holds the same documents, so MB/s is of the same source bytes throughout: a
-# format's ratio is the cost of reading it (unzipping, parsing XML or HTML) beside plain text.
+# format's ratio is the cost of reading it (unzipping, parsing XML or HTML) beside plain text,
+# once for indexing (a fresh database each run) and once for reading alone (--dump).
 # A document keeps its layout through pandoc: "Day N. Session M - ..." lines become headings.
 set -euo pipefail
 export LC_ALL=C.UTF-8
@@ -69,7 +70,7 @@ text_bytes="$(cd "$src" && cat "${docs[@]}" | wc -c)"
 log "$name: ${#docs[@]} documents, $text_bytes bytes of source text"
 
 # --- the runs: each folder into a fresh database, the fastest of $repeats kept ----------------
-declare -A best files_mb passages
+declare -A best read_best files_mb passages
 for folder in source docx odt html mixed; do
   for r in $(seq "$repeats"); do
     db="$work/db-$folder"
@@ -84,10 +85,18 @@ for folder in source docx odt html mixed; do
     if [ -z "${best[$folder]:-}" ] || awk -v a="$s" -v b="${best[$folder]}" 'BEGIN { exit !(a < b) }'; then
       best[$folder]="$s"
     fi
+    # Reading alone: --dump reads every file into the document model and writes no index.
+    t0="$(date +%s.%N)"
+    "$index" --dump "$work/$name/$folder" >/dev/null 2>&1
+    t1="$(date +%s.%N)"
+    s="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')"
+    if [ -z "${read_best[$folder]:-}" ] || awk -v a="$s" -v b="${read_best[$folder]}" 'BEGIN { exit !(a < b) }'; then
+      read_best[$folder]="$s"
+    fi
   done
   files_mb[$folder]="$(du -cb "$work/$name/$folder" | tail -n 1 | awk '{ printf "%.2f", $1 / 1e6 }')"
   passages[$folder]="$(grep -oE '[0-9]+ passages' "$work/$folder.err" | head -n 1 | cut -d' ' -f1)"
-  log "$folder: ${best[$folder]} s, ${passages[$folder]} passages"
+  log "$folder: indexed in ${best[$folder]} s, read in ${read_best[$folder]} s, ${passages[$folder]} passages"
 done
 
 mkdir -p "$bench/results"
@@ -98,13 +107,17 @@ report="$bench/results/$stamp-formats.md"
   echo "Source: \`$name\` (${#docs[@]} documents, $(awk -v b="$text_bytes" 'BEGIN { printf "%.2f", b / 1e6 }') MB of text);"
   echo "rapporteur-index from \`$(basename "$build")\`; fastest of $repeats runs each, fresh database each run."
   echo
-  echo "| folder | files MB | passages | seconds | MB/s of source text | ratio to plain text |"
-  echo "|---|---|---|---|---|---|"
+  echo "| folder | files MB | passages | indexing s | indexing MB/s | ratio | reading s (--dump) | reading MB/s | ratio |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   for folder in source docx odt html mixed; do
     awk -v f="$folder" -v mb="${files_mb[$folder]}" -v p="${passages[$folder]}" -v s="${best[$folder]}" \
-      -v b="$text_bytes" -v ref="${best[source]}" \
-      'BEGIN { printf "| %s | %s | %s | %.3f | %.2f | %.2f |\n", f, mb, p, s, b / 1e6 / s, ref / s }'
+      -v b="$text_bytes" -v ref="${best[source]}" -v rs="${read_best[$folder]}" -v rref="${read_best[source]}" \
+      'BEGIN { printf "| %s | %s | %s | %.3f | %.2f | %.2f | %.3f | %.2f | %.2f |\n",
+               f, mb, p, s, b / 1e6 / s, ref / s, rs, b / 1e6 / rs, rref / rs }'
   done
+  echo
+  echo "MB/s are of the source text (the same bytes in every folder); a ratio is the plain-text"
+  echo "(or Markdown) source's time over the folder's, so below 1 is slower than the source."
 } > "$report"
 cat "$report"
 log "wrote $report"

@@ -63,16 +63,19 @@ TEST_CASE("DOCX: list paragraphs are bullets, tables are rows of cells", "[reade
     const std::string row = "<w:tr><w:tc>" + p("Ana Pérez") + "</w:tc><w:tc>" + p("OSCE") + p("Vienna") + "</w:tc></w:tr>";
     const Report r = read_docx(docx_with(p("Participants:") +
                                              p("first point", "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>") +
-                                             styled("Aufzhlung", "second point") + "<w:tbl>" + row_header + row +
+                                             styled("Aufzhlung", "second point") +
+                                             p("not a point", "<w:pStyle w:val=\"Aufzhlung\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr>") +
+                                             "<w:tbl>" + row_header + row +
                                              "</w:tbl>",
                                          {{"word/styles.xml", STYLES}}));
-    REQUIRE(r.passages.size() == 5);
+    REQUIRE(r.passages.size() == 6);
     CHECK(kind_name(r.passages[1].kind) == "bullet");
     CHECK(r.passages[1].text == "first point");
     CHECK(kind_name(r.passages[2].kind) == "bullet"); // the style's own numbering
-    CHECK(r.passages[3].text == "Name | Organisation");
-    CHECK(r.passages[4].text == "Ana Pérez | OSCE Vienna");
-    CHECK(r.passages[4].organisations == std::vector<std::string>{"OSCE"});
+    CHECK(kind_name(r.passages[3].kind) == "paragraph"); // numId 0: numbering taken away
+    CHECK(r.passages[4].text == "Name | Organisation");
+    CHECK(r.passages[5].text == "Ana Pérez | OSCE Vienna");
+    CHECK(r.passages[5].organisations == std::vector<std::string>{"OSCE"});
 }
 
 TEST_CASE("DOCX: footnotes and endnotes are cited where their references stand, numbered apart",

@@ -73,6 +73,19 @@ TEST_CASE("HTML: footnotes as paragraphs with a named anchor and a number", "[re
     CHECK(kind_name(r.passages[1].kind) == "footnote");
 }
 
+TEST_CASE("HTML: bracketed markers to notes, and links that are not markers", "[readers][html]") {
+    const Report r = read_html("<p>Shelters [<a href=\"#s1\">see</a>] were discussed.<a href=\"#note-1\">[1]</a></p>"
+                               "<h3 id=\"s1\">Shelters</h3><p>More on shelters.</p>"
+                               "<p id=\"note-1\">[1] Shelter standards, 2019.</p>");
+    REQUIRE(r.passages.size() == 3);
+    CHECK(r.passages[0].text == "Shelters [see] were discussed.");
+    REQUIRE(r.passages[0].footnotes.size() == 1);
+    CHECK(r.passages[0].footnotes[0].id == "r/fn1");
+    CHECK(r.passages[1].text == "More on shelters.");
+    CHECK(r.passages[2].text == "Shelter standards, 2019.");
+    CHECK(kind_name(r.passages[2].kind) == "footnote");
+}
+
 TEST_CASE("HTML: tables are rows of cells, nested lists bullets", "[readers][html]") {
     const Report r = read_html("<table><tr><th>Name</th><th>Organisation</th></tr>"
                                "<tr><td>Ana <i>Pérez</i></td><td><p>OSCE</p></td></tr></table>"

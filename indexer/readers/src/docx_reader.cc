@@ -166,6 +166,8 @@ class DocxOutliner {
         int outline = st.outline;
         if (xmlNode* o = child_element(ppr, "outlineLvl")) outline = outline_level(o);
         xmlNode* num = child_element(ppr, "numPr");
+        // numId 0 takes away the numbering a style would give.
+        const bool unnumbered = num && attribute(child_element(num, "numId"), "val") == "0";
         BlockText text;
         std::vector<std::pair<const Notes*, std::string>> cited;
         collect(p, text, &cited);
@@ -181,7 +183,7 @@ class DocxOutliner {
         } else if (outline >= 0) {
             block.kind = OutlineBlock::Kind::HEADING;
             block.level = outline + 1;
-        } else if (num || st.numbered) {
+        } else if ((num || st.numbered) && !unnumbered) {
             block.kind = OutlineBlock::Kind::LIST_ITEM;
             const std::string ilvl = attribute(child_element(num, "ilvl"), "val");
             block.level = 1 + (ilvl.size() == 1 && ilvl[0] >= '0' && ilvl[0] <= '8' ? ilvl[0] - '0' : 0);

@@ -13,6 +13,7 @@
 #include "xml_document.h"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <map>
 #include <set>
@@ -107,7 +108,14 @@ class HtmlOutliner {
         }
         const bool in_sup = a->parent && is_element(a->parent, "sup");
         const bool has_sup = child_element(a, "sup") != nullptr;
-        return (in_sup || has_sup) && marker_number(text_content(a)) > 0;
+        const std::string text = text_content(a);
+        if (marker_number(text) <= 0) return false;
+        if (in_sup || has_sup) return true;
+        // Unraised, a marker is bracketed ("[3]") and its anchor is named as a note's is.
+        std::string target = href.substr(1);
+        for (auto& c : target) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return text.find('[') != std::string::npos &&
+               (target.find("fn") != std::string::npos || target.find("note") != std::string::npos);
     }
 
     /// The element a note's anchor names: the anchor's list item or paragraph when the id is

@@ -25,7 +25,10 @@ ZipArchive::ZipArchive(std::string_view bytes) {
     zip_error_init(&error);
     // freep = 0: the buffer stays the caller's.
     zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    if (source) archive_ = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    // No ZIP_CHECKCONS: some writers' local headers differ from the central directory in ways
+    // that harm nothing; a truncated archive has no central directory, and a damaged entry
+    // fails its CRC when it is read.
+    if (source) archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
     if (!archive_) {
         const std::string cause = zip_error_strerror(&error);
         if (source) zip_source_free(source);
