@@ -95,7 +95,7 @@ Report build_report(Outline outline, std::string_view name) {
                 if (b.kind == OutlineBlock::Kind::PARAGRAPH) {
                     const int current = report.sessions.back().number;
                     if (int n = announced_session(b.text, words); n > 0 && n == current + 1 && current > 0) {
-                        report.sessions.push_back(Session{day, n, {}, true});
+                        report.sessions.push_back(Session{report.sessions.back().day, n, {}, true});
                     }
                 }
                 Passage p;
