@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include <random>
-#include <set>
 #include <regex>
+#include <set>
 
 using rapporteur::test::quote;
 using rapporteur::test::read_all;
@@ -65,18 +65,20 @@ TEST_CASE("a folder of DOCX, ODT, HTML and text with broken files among them: th
     CHECK(r.status == 1); // a file failed
     CHECK_THAT(r.err, Catch::Contains("4 documents indexed, 3 failed; "));
     const std::string root = in.string() + "/";
-    CHECK_THAT(r.err, Catch::Contains("rapporteur-index: " + root +
-                                      "truncated.docx: not a zip archive, or a damaged one ("));
-    CHECK_THAT(r.err, Catch::Contains("rapporteur-index: " + root +
-                                      "garbage.odt: not a zip archive, or a damaged one ("));
-    CHECK_THAT(r.err, Catch::Contains("rapporteur-index: " + root +
-                                      "deep.html: cannot be read as HTML (line 1: elements nested more than 256 deep)\n"));
+    CHECK_THAT(r.err,
+               Catch::Contains("rapporteur-index: " + root + "truncated.docx: not a zip archive, or a damaged one ("));
+    CHECK_THAT(r.err,
+               Catch::Contains("rapporteur-index: " + root + "garbage.odt: not a zip archive, or a damaged one ("));
+    CHECK_THAT(r.err,
+               Catch::Contains("rapporteur-index: " + root +
+                               "deep.html: cannot be read as HTML (line 1: elements nested more than 256 deep)\n"));
     CHECK(lines_with(r.err, "rapporteur-index: ") == 3); // one line per failed file, nothing else
 
     // Each good version is searchable, with the same passage and its footnote.
     const auto hits = search(db, "non-punishment");
     std::set<std::string> paths;
-    for (const auto& h : hits.at("hits")) paths.insert(h.at("id").get<std::string>().substr(0, h.at("id").get<std::string>().find('/')));
+    for (const auto& h : hits.at("hits"))
+        paths.insert(h.at("id").get<std::string>().substr(0, h.at("id").get<std::string>().find('/')));
     CHECK(paths.size() == 4);
     CHECK(hits.at("total").get<int>() == 4);
     CHECK(search(db, "dublin regulation").at("total").get<int>() == 4);

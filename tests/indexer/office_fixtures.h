@@ -5,8 +5,8 @@
 #ifndef RAPPORTEUR_TESTS_OFFICE_FIXTURES_H
 #define RAPPORTEUR_TESTS_OFFICE_FIXTURES_H
 
-#include <catch2/catch.hpp>
 #include <zip.h>
+#include <catch2/catch.hpp>
 
 #include <map>
 #include <string>
@@ -48,8 +48,9 @@ inline std::string docx_of(const std::string& body, const std::string& doctype =
                                              "</w:body></w:document>"}});
 }
 
-inline const char* const OFFICE = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
-                           "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"";
+inline const char* const OFFICE =
+    "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"";
 
 inline std::string odt_of(const std::string& text, const std::string& doctype = "") {
     return zip_of({{"mimetype", "application/vnd.oasis.opendocument.text"},
@@ -60,8 +61,8 @@ inline std::string odt_of(const std::string& text, const std::string& doctype = 
 
 /// A DOCX of `body` with other parts beside word/document.xml ("word/styles.xml" → its XML).
 inline std::string docx_with(const std::string& body, std::map<std::string, std::string> parts) {
-    parts["word/document.xml"] = std::string("<?xml version=\"1.0\"?><w:document ") + W + "><w:body>" + body +
-                                 "</w:body></w:document>";
+    parts["word/document.xml"] =
+        std::string("<?xml version=\"1.0\"?><w:document ") + W + "><w:body>" + body + "</w:body></w:document>";
     return zip_of(parts);
 }
 
@@ -72,8 +73,11 @@ inline std::string odt_with(const std::string& text, const std::string& automati
     parts["content.xml"] = std::string("<?xml version=\"1.0\"?><office:document-content ") + OFFICE +
                            " xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\""
                            " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\">"
-                           "<office:automatic-styles>" + automatic_styles + "</office:automatic-styles>"
-                           "<office:body><office:text>" + text + "</office:text></office:body></office:document-content>";
+                           "<office:automatic-styles>" +
+                           automatic_styles +
+                           "</office:automatic-styles>"
+                           "<office:body><office:text>" +
+                           text + "</office:text></office:body></office:document-content>";
     return zip_of(parts);
 }
 

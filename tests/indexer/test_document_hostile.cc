@@ -4,9 +4,9 @@
  *  external entity, HTML nested 100,000 deep, binary garbage. Each is a clear one-line
  *  RuntimeError or a correct read, never a crash or an expansion.
  */
+#include "office_fixtures.h"
 #include "rapporteur/base/errors.h"
 #include "rapporteur/readers.h"
-#include "office_fixtures.h"
 #include "support/process.h"
 
 #include <catch2/catch.hpp>
@@ -48,8 +48,8 @@ void put32(std::string& bytes, std::size_t at, std::uint32_t v) {
 
 TEST_CASE("a small DOCX and ODT written here read as expected", "[readers][formats]") {
     // The hostile cases below change one thing each in these.
-    const Report d = reader_for("a.docx")->read(docx_of("<w:p><w:r><w:t>Shelters were discussed.</w:t></w:r></w:p>"),
-                                                "a.docx");
+    const Report d =
+        reader_for("a.docx")->read(docx_of("<w:p><w:r><w:t>Shelters were discussed.</w:t></w:r></w:p>"), "a.docx");
     REQUIRE(d.passages.size() == 1);
     CHECK(d.passages[0].text == "Shelters were discussed.");
     const Report o = reader_for("a.odt")->read(odt_of("<text:p>Shelters were discussed.</text:p>"), "a.odt");

@@ -42,8 +42,7 @@ TEST_CASE("DOCX: headings from styles.xml's outline levels, whatever the style's
     const Report r = read_docx(docx_with(styled("Titel", "Sitzung des Ausschusses, 3. März 2021") +
                                              styled("berschrift1", "Eröffnung") + p("Der Vorsitzende eröffnete.") +
                                              styled("Tagesordnung", "Haushalt") + p("Der Haushalt wurde beraten.") +
-                                             p("Direkt gegliedert", "<w:outlineLvl w:val=\"0\"/>") +
-                                             p("Ein Absatz."),
+                                             p("Direkt gegliedert", "<w:outlineLvl w:val=\"0\"/>") + p("Ein Absatz."),
                                          {{"word/styles.xml", STYLES}}));
     CHECK(r.title == "Sitzung des Ausschusses, 3. März 2021");
     CHECK(r.dates == std::vector<std::string>{"2021-03-03"});
@@ -60,25 +59,24 @@ TEST_CASE("DOCX: headings from styles.xml's outline levels, whatever the style's
 TEST_CASE("DOCX: list paragraphs are bullets, tables are rows of cells", "[readers][docx]") {
     const std::string row_header = "<w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc>" + p("Name") + "</w:tc><w:tc>" +
                                    p("Organisation") + "</w:tc></w:tr>";
-    const std::string row = "<w:tr><w:tc>" + p("Ana Pérez") + "</w:tc><w:tc>" + p("OSCE") + p("Vienna") + "</w:tc></w:tr>";
-    const Report r = read_docx(docx_with(p("Participants:") +
-                                             p("first point", "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>") +
-                                             styled("Aufzhlung", "second point") +
-                                             p("not a point", "<w:pStyle w:val=\"Aufzhlung\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr>") +
-                                             "<w:tbl>" + row_header + row +
-                                             "</w:tbl>",
-                                         {{"word/styles.xml", STYLES}}));
+    const std::string row =
+        "<w:tr><w:tc>" + p("Ana Pérez") + "</w:tc><w:tc>" + p("OSCE") + p("Vienna") + "</w:tc></w:tr>";
+    const Report r = read_docx(docx_with(
+        p("Participants:") + p("first point", "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>") +
+            styled("Aufzhlung", "second point") +
+            p("not a point", "<w:pStyle w:val=\"Aufzhlung\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr>") + "<w:tbl>" +
+            row_header + row + "</w:tbl>",
+        {{"word/styles.xml", STYLES}}));
     REQUIRE(r.passages.size() >= 5); // the header row is a passage or the table's column names
     CHECK(kind_name(r.passages[1].kind) == "bullet");
     CHECK(r.passages[1].text == "first point");
-    CHECK(kind_name(r.passages[2].kind) == "bullet"); // the style's own numbering
+    CHECK(kind_name(r.passages[2].kind) == "bullet");    // the style's own numbering
     CHECK(kind_name(r.passages[3].kind) == "paragraph"); // numId 0: numbering taken away
     CHECK(r.passages.back().text == "Ana Pérez | OSCE Vienna");
     CHECK(r.passages.back().organisations == std::vector<std::string>{"OSCE"});
 }
 
-TEST_CASE("DOCX: footnotes and endnotes are cited where their references stand, numbered apart",
-          "[readers][docx]") {
+TEST_CASE("DOCX: footnotes and endnotes are cited where their references stand, numbered apart", "[readers][docx]") {
     auto notes = [](const std::string& kind, const std::vector<std::pair<int, std::string>>& list) {
         std::string xml = std::string("<?xml version=\"1.0\"?><w:") + kind + "s " + W + ">" + "<w:" + kind +
                           " w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:" + kind + ">";
@@ -94,8 +92,9 @@ TEST_CASE("DOCX: footnotes and endnotes are cited where their references stand, 
         "<w:r><w:t>.</w:t></w:r></w:p>"
         "<w:p><w:r><w:t>Inspections too</w:t></w:r><w:r><w:footnoteReference w:id=\"3\"/></w:r>"
         "<w:r><w:footnoteReference w:id=\"99\"/></w:r></w:p>";
-    const Report r = read_docx(docx_with(body, {{"word/footnotes.xml", notes("footnote", {{3, "Second."}, {7, "First."}})},
-                                                {"word/endnotes.xml", notes("endnote", {{2, "An endnote."}})}}));
+    const Report r =
+        read_docx(docx_with(body, {{"word/footnotes.xml", notes("footnote", {{3, "Second."}, {7, "First."}})},
+                                   {"word/endnotes.xml", notes("endnote", {{2, "An endnote."}})}}));
     REQUIRE(r.passages.size() == 5);
     const Passage& a = r.passages[0];
     CHECK(a.text == "Shelters were discussed and hotlines.");
@@ -112,14 +111,16 @@ TEST_CASE("DOCX: footnotes and endnotes are cited where their references stand, 
     for (const auto& f : r.passages) {
         if (f.kind == PassageKind::FOOTNOTE) text_of[f.id] = f.text;
     }
-    CHECK(text_of == std::map<std::string, std::string>{{"r/fn1", "First."}, {"r/fn1-2", "An endnote."}, {"r/fn2", "Second."}});
+    CHECK(text_of ==
+          std::map<std::string, std::string>{{"r/fn1", "First."}, {"r/fn1-2", "An endnote."}, {"r/fn2", "Second."}});
 }
 
 TEST_CASE("DOCX: pages from Word's rendered page breaks, none claimed without them", "[readers][docx]") {
-    const std::string broken = "<w:p><w:r><w:t>One.</w:t></w:r></w:p>"
-                               "<w:p><w:r><w:t xml:space=\"preserve\">Two runs </w:t></w:r><w:r><w:lastRenderedPageBreak/>"
-                               "<w:t>over a page.</w:t></w:r></w:p>"
-                               "<w:p><w:r><w:t>Three.</w:t></w:r></w:p>";
+    const std::string broken =
+        "<w:p><w:r><w:t>One.</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t xml:space=\"preserve\">Two runs </w:t></w:r><w:r><w:lastRenderedPageBreak/>"
+        "<w:t>over a page.</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Three.</w:t></w:r></w:p>";
     const Report r = read_docx(docx_with(broken, {}));
     REQUIRE(r.passages.size() == 3);
     CHECK(r.passages[0].page == 1);
@@ -128,26 +129,29 @@ TEST_CASE("DOCX: pages from Word's rendered page breaks, none claimed without th
     CHECK(r.passages[1].last_page == 2);
     CHECK(r.passages[2].page == 2);
     // An explicit page break alone says too little: pages that text filled are not known.
-    const Report none = read_docx(docx_with(p("One.") + "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" + p("Two."), {}));
+    const Report none =
+        read_docx(docx_with(p("One.") + "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" + p("Two."), {}));
     REQUIRE(none.passages.size() == 2);
     CHECK(none.passages[1].page == 0);
 }
 
 TEST_CASE("DOCX: deleted text is left out, inserted text, tabs and no-break hyphens read", "[readers][docx]") {
-    const std::string body = "<w:p><w:r><w:t>Anti</w:t></w:r><w:r><w:noBreakHyphen/><w:t>trafficking</w:t></w:r>"
-                             "<w:del><w:r><w:delText>old words</w:delText></w:r></w:del>"
-                             "<w:ins><w:r><w:tab/><w:t>new words</w:t></w:r></w:ins>"
-                             "<w:r><w:instrText> HYPERLINK \"x\" </w:instrText></w:r></w:p>";
+    const std::string body =
+        "<w:p><w:r><w:t>Anti</w:t></w:r><w:r><w:noBreakHyphen/><w:t>trafficking</w:t></w:r>"
+        "<w:del><w:r><w:delText>old words</w:delText></w:r></w:del>"
+        "<w:ins><w:r><w:tab/><w:t>new words</w:t></w:r></w:ins>"
+        "<w:r><w:instrText> HYPERLINK \"x\" </w:instrText></w:r></w:p>";
     const Report r = read_docx(docx_with(body, {}));
     REQUIRE(r.passages.size() == 1);
     CHECK(r.passages[0].text == "Anti-trafficking new words");
 }
 
 TEST_CASE("DOCX: the title from docProps/core.xml when no paragraph is a title", "[readers][docx]") {
-    const std::string core = "<?xml version=\"1.0\"?><cp:coreProperties "
-                             "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
-                             "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>Annual meeting 2019</dc:title>"
-                             "</cp:coreProperties>";
+    const std::string core =
+        "<?xml version=\"1.0\"?><cp:coreProperties "
+        "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+        "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>Annual meeting 2019</dc:title>"
+        "</cp:coreProperties>";
     const Report r = read_docx(docx_with(p("A paragraph."), {{"docProps/core.xml", core}}));
     CHECK(r.title == "Annual meeting 2019");
 }

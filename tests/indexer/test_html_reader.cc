@@ -22,8 +22,7 @@ std::vector<std::string> texts(const Report& r) {
 
 } // namespace
 
-TEST_CASE("HTML: scripts, styles, navigation, forms and the page's header and footer are left out",
-          "[readers][html]") {
+TEST_CASE("HTML: scripts, styles, navigation, forms and the page's header and footer are left out", "[readers][html]") {
     const Report r = read_html(
         "<!DOCTYPE html><html><head><title>Meeting of 4 June 2021</title><style>p { color: red }</style>"
         "<script>var x = 'not text';</script></head><body>"
@@ -65,8 +64,9 @@ TEST_CASE("HTML: hand-written footnotes, an anchored list with back-links", "[re
 }
 
 TEST_CASE("HTML: footnotes as paragraphs with a named anchor and a number", "[readers][html]") {
-    const Report r = read_html("<p>Inspections decreased.<a href=\"#n1\"><sup>1</sup></a></p>"
-                               "<div class=\"notes\"><p><a name=\"n1\"></a>1. Labour inspectorate, 2020.</p></div>");
+    const Report r = read_html(
+        "<p>Inspections decreased.<a href=\"#n1\"><sup>1</sup></a></p>"
+        "<div class=\"notes\"><p><a name=\"n1\"></a>1. Labour inspectorate, 2020.</p></div>");
     REQUIRE(r.passages.size() == 2);
     REQUIRE(r.passages[0].footnotes.size() == 1);
     CHECK(r.passages[0].footnotes[0].id == "r/fn1");
@@ -75,9 +75,10 @@ TEST_CASE("HTML: footnotes as paragraphs with a named anchor and a number", "[re
 }
 
 TEST_CASE("HTML: bracketed markers to notes, and links that are not markers", "[readers][html]") {
-    const Report r = read_html("<p>Shelters [<a href=\"#s1\">see</a>] were discussed.<a href=\"#note-1\">[1]</a></p>"
-                               "<h3 id=\"s1\">Shelters</h3><p>More on shelters.</p>"
-                               "<p id=\"note-1\">[1] Shelter standards, 2019.</p>");
+    const Report r = read_html(
+        "<p>Shelters [<a href=\"#s1\">see</a>] were discussed.<a href=\"#note-1\">[1]</a></p>"
+        "<h3 id=\"s1\">Shelters</h3><p>More on shelters.</p>"
+        "<p id=\"note-1\">[1] Shelter standards, 2019.</p>");
     REQUIRE(r.passages.size() == 3);
     CHECK(r.passages[0].text == "Shelters [see] were discussed.");
     REQUIRE(r.passages[0].footnotes.size() == 1);
@@ -88,9 +89,10 @@ TEST_CASE("HTML: bracketed markers to notes, and links that are not markers", "[
 }
 
 TEST_CASE("HTML: tables are rows of cells, nested lists bullets", "[readers][html]") {
-    const Report r = read_html("<table><tr><th>Name</th><th>Organisation</th></tr>"
-                               "<tr><td>Ana <i>Pérez</i></td><td><p>OSCE</p></td></tr></table>"
-                               "<ul><li>first<ul><li>inner</li></ul></li><li><p>last</p><p>point</p></li></ul>");
+    const Report r = read_html(
+        "<table><tr><th>Name</th><th>Organisation</th></tr>"
+        "<tr><td>Ana <i>Pérez</i></td><td><p>OSCE</p></td></tr></table>"
+        "<ul><li>first<ul><li>inner</li></ul></li><li><p>last</p><p>point</p></li></ul>");
     // The header row (all <th>) is a passage or the table's column names, as build_report says.
     std::vector<std::string> got = texts(r);
     if (!got.empty() && got.front() == "Name | Organisation") got.erase(got.begin());
@@ -100,7 +102,8 @@ TEST_CASE("HTML: tables are rows of cells, nested lists bullets", "[readers][htm
 }
 
 TEST_CASE("HTML: a declared encoding is honoured, UTF-8 assumed without one", "[readers][html]") {
-    const Report latin = read_html("<html><head><meta charset=\"iso-8859-1\"></head><body><p>R\xE9union</p></body></html>");
+    const Report latin =
+        read_html("<html><head><meta charset=\"iso-8859-1\"></head><body><p>R\xE9union</p></body></html>");
     CHECK(texts(latin) == std::vector<std::string>{"Réunion"});
     const Report utf8 = read_html("<p>Réunion à Genève</p>");
     CHECK(texts(utf8) == std::vector<std::string>{"Réunion à Genève"});

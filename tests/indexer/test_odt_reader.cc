@@ -21,19 +21,22 @@ Report read_odt(const std::string& text, const std::string& styles = "",
 } // namespace
 
 TEST_CASE("ODT: headings by outline level and by style, title from meta.xml", "[readers][odt]") {
-    const std::string meta = "<?xml version=\"1.0\"?><office:document-meta "
-                             "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
-                             "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><office:meta>"
-                             "<dc:title>Réunion du 12 mai 2022</dc:title></office:meta></office:document-meta>";
-    const std::string styles = "<style:style style:name=\"P1\" style:family=\"paragraph\" "
-                               "style:parent-style-name=\"Agenda\" style:default-outline-level=\"2\"/>";
-    const Report r = read_odt("<text:h text:outline-level=\"2\">Ouverture</text:h>"
-                              "<text:p>La séance est ouverte.</text:p>"
-                              "<text:p text:style-name=\"P1\">Budget</text:p>"
-                              "<text:p>Le budget est adopté.</text:p>"
-                              "<text:h text:outline-level=\"3\">Conclusion</text:h>"
-                              "<text:p>Fin.</text:p>",
-                              styles, {{"meta.xml", meta}});
+    const std::string meta =
+        "<?xml version=\"1.0\"?><office:document-meta "
+        "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+        "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><office:meta>"
+        "<dc:title>Réunion du 12 mai 2022</dc:title></office:meta></office:document-meta>";
+    const std::string styles =
+        "<style:style style:name=\"P1\" style:family=\"paragraph\" "
+        "style:parent-style-name=\"Agenda\" style:default-outline-level=\"2\"/>";
+    const Report r = read_odt(
+        "<text:h text:outline-level=\"2\">Ouverture</text:h>"
+        "<text:p>La séance est ouverte.</text:p>"
+        "<text:p text:style-name=\"P1\">Budget</text:p>"
+        "<text:p>Le budget est adopté.</text:p>"
+        "<text:h text:outline-level=\"3\">Conclusion</text:h>"
+        "<text:p>Fin.</text:p>",
+        styles, {{"meta.xml", meta}});
     CHECK(r.title == "Réunion du 12 mai 2022");
     CHECK(r.dates == std::vector<std::string>{"2022-05-12"});
     REQUIRE(r.sessions.size() == 3);
@@ -45,16 +48,17 @@ TEST_CASE("ODT: headings by outline level and by style, title from meta.xml", "[
 }
 
 TEST_CASE("ODT: nested lists are bullets, tables rows of cells", "[readers][odt]") {
-    const Report r = read_odt("<text:list><text:list-item><text:p>first point</text:p>"
-                              "<text:list><text:list-item><text:p>inner point</text:p></text:list-item></text:list>"
-                              "</text:list-item><text:list-item><text:p>last point</text:p></text:list-item></text:list>"
-                              "<table:table><table:table-header-rows><table:table-row>"
-                              "<table:table-cell><text:p>Name</text:p></table:table-cell>"
-                              "<table:table-cell><text:p>Organisation</text:p></table:table-cell>"
-                              "</table:table-row></table:table-header-rows><table:table-row>"
-                              "<table:table-cell><text:p>Jan Novak</text:p></table:table-cell>"
-                              "<table:table-cell><text:p>Council of Europe</text:p></table:table-cell>"
-                              "</table:table-row></table:table>");
+    const Report r = read_odt(
+        "<text:list><text:list-item><text:p>first point</text:p>"
+        "<text:list><text:list-item><text:p>inner point</text:p></text:list-item></text:list>"
+        "</text:list-item><text:list-item><text:p>last point</text:p></text:list-item></text:list>"
+        "<table:table><table:table-header-rows><table:table-row>"
+        "<table:table-cell><text:p>Name</text:p></table:table-cell>"
+        "<table:table-cell><text:p>Organisation</text:p></table:table-cell>"
+        "</table:table-row></table:table-header-rows><table:table-row>"
+        "<table:table-cell><text:p>Jan Novak</text:p></table:table-cell>"
+        "<table:table-cell><text:p>Council of Europe</text:p></table:table-cell>"
+        "</table:table-row></table:table>");
     REQUIRE(r.passages.size() >= 4); // the header row is a passage or the table's column names
     for (int i = 0; i < 3; ++i) CHECK(kind_name(r.passages[i].kind) == "bullet");
     CHECK(r.passages[0].text == "first point");
@@ -86,9 +90,10 @@ TEST_CASE("ODT: notes are cited where they stand, with their citation's number",
 }
 
 TEST_CASE("ODT: pages from soft page breaks; spaces, tabs and line breaks as spaces", "[readers][odt]") {
-    const Report r = read_odt("<text:p>One<text:s text:c=\"3\"/>two<text:tab/>three<text:line-break/>four</text:p>"
-                              "<text:soft-page-break/>"
-                              "<text:p>Five <text:soft-page-break/>six.</text:p>");
+    const Report r = read_odt(
+        "<text:p>One<text:s text:c=\"3\"/>two<text:tab/>three<text:line-break/>four</text:p>"
+        "<text:soft-page-break/>"
+        "<text:p>Five <text:soft-page-break/>six.</text:p>");
     REQUIRE(r.passages.size() == 2);
     CHECK(r.passages[0].text == "One two three four");
     CHECK(r.passages[0].page == 1);

@@ -259,10 +259,9 @@ class DocxOutliner {
                 const auto link = links_.find(attribute(c, "id"));
                 if (link != links_.end()) text.add_url(link->second);
                 collect(c, text, cited);
-            } else if (n == "pPr" || n == "rPr" || n == "del" || n == "delText" || n == "instrText" ||
-                       n == "drawing" || n == "pict" || n == "object" || n == "AlternateContent" ||
-                       n == "footnoteRef" || n == "endnoteRef" || n == "commentReference" || n == "rt" ||
-                       n == "sectPr" || n == "moveFrom") {
+            } else if (n == "pPr" || n == "rPr" || n == "del" || n == "delText" || n == "instrText" || n == "drawing" ||
+                       n == "pict" || n == "object" || n == "AlternateContent" || n == "footnoteRef" ||
+                       n == "endnoteRef" || n == "commentReference" || n == "rt" || n == "sectPr" || n == "moveFrom") {
                 continue; // formatting, deleted text, field codes, drawings, the note's own mark
             } else if (n == "p") {
                 text.append(" "); // paragraphs inside a cell or a note

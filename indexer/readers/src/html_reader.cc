@@ -164,9 +164,10 @@ class HtmlOutliner {
 
     /// Elements that open a block, and what kind.
     static bool opens_block(std::string_view n) {
-        return one_of(n, {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dt", "dd",
-                          "figcaption", "caption", "address", "section", "article", "main", "aside", "ul", "ol",
-                          "dl", "table", "tr", "hr", "figure", "details", "summary", "center"});
+        return one_of(
+            n, {"p",   "div", "li", "h1",         "h2",      "h3",      "h4",      "h5",      "h6",      "blockquote",
+                "pre", "dt",  "dd", "figcaption", "caption", "address", "section", "article", "main",    "aside",
+                "ul",  "ol",  "dl", "table",      "tr",      "hr",      "figure",  "details", "summary", "center"});
     }
 
     struct Owner {
@@ -328,7 +329,7 @@ class HtmlOutliner {
     static std::string web_link(xmlNode* a) {
         const std::string href = attribute(a, "href");
         return href.rfind("http://", 0) == 0 || href.rfind("https://", 0) == 0 || href.rfind("mailto:", 0) == 0 ? href
-                                                                                                                 : "";
+                                                                                                                : "";
     }
 
     bool is_backlink(xmlNode* a) const {
@@ -398,11 +399,11 @@ class HtmlOutliner {
     std::vector<Owner> owners_;
     OutlineBlock row_;
     bool all_th_ = false;
-    std::map<xmlNode*, xmlNode*> marker_;  ///< marker link → its note
+    std::map<xmlNode*, xmlNode*> marker_;   ///< marker link → its note
     std::map<xmlNode*, std::string> label_; ///< note → its anchor's name
-    std::map<xmlNode*, int> number_;       ///< note → its number as the first marker prints it
-    std::vector<xmlNode*> note_order_;     ///< notes in the order first cited
-    std::set<std::string> backlink_ids_;   ///< ids of the markers (a note's "↩" links to one)
+    std::map<xmlNode*, int> number_;        ///< note → its number as the first marker prints it
+    std::vector<xmlNode*> note_order_;      ///< notes in the order first cited
+    std::set<std::string> backlink_ids_;    ///< ids of the markers (a note's "↩" links to one)
 };
 
 } // namespace

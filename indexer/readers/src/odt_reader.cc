@@ -19,9 +19,9 @@ namespace rapporteur {
 namespace {
 
 struct StyleInfo {
-    std::string parent;   ///< style:parent-style-name
-    int outline = 0;      ///< style:default-outline-level, 0 when none
-    std::string display;  ///< style:display-name, or the name
+    std::string parent;  ///< style:parent-style-name
+    int outline = 0;     ///< style:default-outline-level, 0 when none
+    std::string display; ///< style:display-name, or the name
 };
 
 class OdtOutliner {
@@ -113,7 +113,8 @@ class OdtOutliner {
                 const int lv = level.empty() ? 1 : std::max(1, std::min(9, std::atoi(level.c_str())));
                 read_paragraph(n, OutlineBlock::Kind::HEADING, lv);
             } else if (is_element(n, "p")) {
-                read_paragraph(n, list_level ? OutlineBlock::Kind::LIST_ITEM : OutlineBlock::Kind::PARAGRAPH, list_level);
+                read_paragraph(n, list_level ? OutlineBlock::Kind::LIST_ITEM : OutlineBlock::Kind::PARAGRAPH,
+                               list_level);
             } else if (is_element(n, "list")) {
                 read_blocks(n, list_level + 1);
             } else if (is_element(n, "list-item") || is_element(n, "list-header")) {

@@ -55,7 +55,8 @@ std::optional<std::string> ZipArchive::read(std::string_view entry) const {
                            " an entry may have");
     }
     if (st.size > MAX_RATIO_FREE && st.size / std::max<std::uint64_t>(st.comp_size, 1) > MAX_RATIO) {
-        throw RuntimeError(where + ": compressed " + std::to_string(st.size / std::max<std::uint64_t>(st.comp_size, 1)) +
+        throw RuntimeError(where + ": compressed " +
+                           std::to_string(st.size / std::max<std::uint64_t>(st.comp_size, 1)) +
                            " to 1, more than the " + std::to_string(MAX_RATIO) + " to 1 a document has (a zip bomb?)");
     }
     zip_file_t* file = zip_fopen(archive_, key.c_str(), 0);
