@@ -56,6 +56,20 @@ TEST_CASE("DOCX: headings from styles.xml's outline levels, whatever the style's
     CHECK(r.passages[2].session == 3);
 }
 
+TEST_CASE("DOCX: a table of contents is left out", "[readers][docx]") {
+    const std::string toc_styles =
+        std::string("<?xml version=\"1.0\"?><w:styles ") + W + ">" +
+        "<w:style w:type=\"paragraph\" w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/></w:style>"
+        "</w:styles>";
+    const Report r = read_docx(docx_with(
+        "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/></w:docPartObj>"
+        "</w:sdtPr><w:sdtContent>" +
+            p("Contents") + "</w:sdtContent></w:sdt>" + styled("TOC1", "Opening 1") + p("The meeting opened."),
+        {{"word/styles.xml", toc_styles}}));
+    REQUIRE(r.passages.size() == 1);
+    CHECK(r.passages[0].text == "The meeting opened.");
+}
+
 TEST_CASE("DOCX: list paragraphs are bullets, tables are rows of cells", "[readers][docx]") {
     const std::string row_header = "<w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc>" + p("Name") + "</w:tc><w:tc>" +
                                    p("Organisation") + "</w:tc></w:tr>";

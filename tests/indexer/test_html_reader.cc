@@ -88,6 +88,21 @@ TEST_CASE("HTML: bracketed markers to notes, and links that are not markers", "[
     CHECK(kind_name(r.passages[2].kind) == "footnote");
 }
 
+TEST_CASE("HTML: footnotes as Word saves them as a web page", "[readers][html]") {
+    const Report r = read_html(
+        "<p class=MsoNormal>Shelters were discussed.<a style='mso-footnote-id:ftn1' href=\"#_ftn1\" "
+        "name=\"_ftnref1\" title=\"\"><span class=MsoFootnoteReference>[1]</span></a></p>"
+        "<div style='mso-element:footnote-list'><div style='mso-element:footnote' id=ftn1>"
+        "<p class=MsoFootnoteText><a style='mso-footnote-id:ftn1' href=\"#_ftnref1\" name=\"_ftn1\" title=\"\">"
+        "<span class=MsoFootnoteReference>[1]</span></a> Council of Europe, 2005.</p></div></div>");
+    REQUIRE(r.passages.size() == 2);
+    CHECK(r.passages[0].text == "Shelters were discussed.");
+    REQUIRE(r.passages[0].footnotes.size() == 1);
+    CHECK(r.passages[0].footnotes[0].n == 1);
+    CHECK(r.passages[1].text == "Council of Europe, 2005.");
+    CHECK(r.passages[1].cited_by == std::vector<std::string>{"r/p1"});
+}
+
 TEST_CASE("HTML: tables are rows of cells, nested lists bullets", "[readers][html]") {
     const Report r = read_html(
         "<table><tr><th>Name</th><th>Organisation</th></tr>"

@@ -151,6 +151,10 @@ class DocxOutliner {
             } else if (is_element(n, "tbl")) {
                 read_table(n);
             } else if (is_element(n, "sdt")) {
+                // A table of contents repeats the headings: left out.
+                const xmlNode* part =
+                    child_element(child_element(child_element(n, "sdtPr"), "docPartObj"), "docPartGallery");
+                if (attribute(part, "val") == "Table of Contents") continue;
                 if (xmlNode* content = child_element(n, "sdtContent")) read_blocks(content);
             } else if (is_element(n, "customXml") || is_element(n, "ins") || is_element(n, "smartTag")) {
                 read_blocks(n);
@@ -173,6 +177,7 @@ class DocxOutliner {
         collect(p, text, &cited);
         text.finish_into(block);
         block.last_page = page_;
+        if (st.name.rfind("toc ", 0) == 0) return; // a table of contents' line ("toc 1")
         if (st.name == "title") {
             block.kind = OutlineBlock::Kind::TITLE;
             if (!block.text.empty()) title_block_.lines.insert(title_block_.lines.begin(), block.text);

@@ -114,8 +114,10 @@ class HtmlOutliner {
         // Unraised, a marker is bracketed ("[3]") and its anchor is named as a note's is.
         std::string target = href.substr(1);
         for (auto& c : target) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        // Word's HTML names them "_ftn1" and "_edn1".
         return text.find('[') != std::string::npos &&
-               (target.find("fn") != std::string::npos || target.find("note") != std::string::npos);
+               (target.find("fn") != std::string::npos || target.find("note") != std::string::npos ||
+                target.find("ftn") != std::string::npos || target.find("edn") != std::string::npos);
     }
 
     /// The element a note's anchor names: the anchor's list item or paragraph when the id is
@@ -148,17 +150,24 @@ class HtmlOutliner {
             auto it = ids.find(attribute(a, "href").substr(1));
             if (it == ids.end()) continue;
             xmlNode* note = note_of(it->second);
-            // A note is not inside the text that cites it, nor a heading.
-            bool inside = false;
-            for (xmlNode* up = a; up; up = up->parent) inside = inside || up == note;
-            if (inside || one_of(name_of(note), {"h1", "h2", "h3", "h4", "h5", "h6", "body", "html"})) continue;
+            // A note is not inside the text that cites it, nor a heading; a link inside a note
+            // already found (links come in document order) is its back-link, not a marker.
+            bool inside = false, in_note = false;
+            for (xmlNode* up = a; up; up = up->parent) {
+                inside = inside || up == note;
+                in_note = in_note || label_.count(up);
+            }
+            if (inside || in_note || one_of(name_of(note), {"h1", "h2", "h3", "h4", "h5", "h6", "body", "html"}))
+                continue;
             marker_[a] = note;
             if (!label_.count(note)) {
                 label_[note] = it->first;
                 number_[note] = marker_number(text_content(a));
             }
-            const std::string back = attribute(a, "id");
-            if (!back.empty()) backlink_ids_.insert(back);
+            for (const char* key : {"id", "name"}) {
+                const std::string back = attribute(a, key);
+                if (!back.empty()) backlink_ids_.insert(back);
+            }
         }
     }
 
