@@ -7,6 +7,7 @@
 #include "front_matter.h"
 #include "gazetteer.h"
 #include "rapporteur/base/errors.h"
+#include "rapporteur/utf8.h"
 #include "report_words.h"
 
 #include <libxml/HTMLparser.h>
@@ -64,7 +65,7 @@ XmlDoc parse_xml(std::string_view bytes, const std::string& where) {
 XmlDoc parse_html(std::string_view bytes) {
     init_libxml();
     if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) throw RuntimeError("too large for the HTML parser");
-    // Without a declared charset libxml2 would assume Latin-1; the files we read are UTF-8.
+    // Without a declared charset libxml2 would assume Latin-1; most pages are UTF-8.
     const std::string_view head = bytes.substr(0, 2048);
     const bool declared = std::search(head.begin(), head.end(), "charset", "charset" + 7, [](char a, char b) {
                               return std::tolower(static_cast<unsigned char>(a)) == b;
@@ -72,8 +73,12 @@ XmlDoc parse_html(std::string_view bytes) {
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
     if (!ctxt) throw RuntimeError("out of memory");
     const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING;
-    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, bytes.data(), static_cast<int>(bytes.size()), nullptr,
-                                        declared ? nullptr : "UTF-8", options);
+    // Undeclared and not UTF-8: windows-1252, as browsers read such pages (ISO-8859-1 as it is
+    // used in practice).
+    const char* encoding = declared                                                ? nullptr
+                           : utf8::invalid_offset(bytes) == std::string_view::npos ? "UTF-8"
+                                                                                   : "windows-1252";
+    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, bytes.data(), static_cast<int>(bytes.size()), nullptr, encoding, options);
     // The HTML parser repairs what it can and stops only at a fatal error (elements nested
     // deeper than its limit, 256): then the page is refused rather than read in part.
     const bool stopped = ctxt->disableSAX && ctxt->instate == XML_PARSER_EOF;

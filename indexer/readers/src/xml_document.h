@@ -30,7 +30,8 @@ using XmlDoc = std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)>;
 XmlDoc parse_xml(std::string_view bytes, const std::string& where);
 
 /** The HTML document in `bytes` (libxml2's HTML parser, which repairs what browsers repair).
- *  No network, no entity loading; an encoding is taken from a `<meta charset>`, else UTF-8.
+ *  No network, no entity loading; an encoding is taken from a `<meta charset>`, else UTF-8
+ *  when the bytes are valid UTF-8, else windows-1252.
  *  Throws RuntimeError when the parser stops before the end (elements nested more than 256
  *  deep, libxml2's limit without XML_PARSE_HUGE), rather than return part of the page. */
 XmlDoc parse_html(std::string_view bytes);
