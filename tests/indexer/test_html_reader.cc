@@ -31,6 +31,7 @@ TEST_CASE("HTML: scripts, styles, navigation, forms and the page's header and fo
         "<h2>Day 1. Session 1 - Opening</h2><p>The chair opened the <b>meeting</b>.</p>"
         "<form><input name=\"q\"><button>Search</button></form>"
         "<noscript>Enable scripts.</noscript></article></main>"
+        "<div role=\"navigation\"><ul><li>Index</li></ul></div><p hidden>Not shown.</p>"
         "<footer><p>Copyright 2021</p></footer></body></html>");
     CHECK(r.title == "Meeting of 4 June 2021");
     CHECK(r.dates == std::vector<std::string>{"2021-06-04"});

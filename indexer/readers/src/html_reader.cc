@@ -42,10 +42,18 @@ bool has_class(const xmlNode* n, std::string_view word) {
     return false;
 }
 
-/// Elements whose content is never the report's text.
+/// Elements whose content is never the report's text: scripts, styles, forms, embedded media,
+/// and navigation however it is marked (<nav>, or the ARIA roles of menus, banners, page
+/// footers and search boxes).
 bool is_furniture(const xmlNode* n) {
-    return one_of(name_of(n), {"script", "style", "noscript", "template", "nav", "head", "form", "button", "select",
-                               "textarea", "iframe", "object", "embed", "svg", "canvas", "audio", "video", "map"});
+    if (one_of(name_of(n), {"script", "style", "noscript", "template", "nav", "head", "form", "button", "select",
+                            "textarea", "iframe", "object", "embed", "svg", "canvas", "audio", "video", "map"})) {
+        return true;
+    }
+    if (!n->properties) return false;
+    const std::string role = attribute(n, "role");
+    return one_of(role, {"navigation", "banner", "contentinfo", "search", "menu", "menubar"}) ||
+           xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden")) != nullptr;
 }
 
 /** Visits the subtree of `root` in document order without recursion: `enter(node)` returns
