@@ -125,7 +125,8 @@ int run_index(int argc, char** argv) {
 
     po::options_description visible(
         "Usage: rapporteur-index [options] PATH...\n"
-        "Index meeting reports (.txt/.md files, or directories searched recursively).\n"
+        "Index meeting reports (.txt .md .docx .odt .html .htm files, or directories\n"
+        "searched recursively).\n"
         "Unchanged files are left alone, changed ones replace their passages, and the documents of\n"
         "files gone from a folder given are removed.\n\nOptions");
     bool keep_missing = false;

@@ -17,6 +17,7 @@ packages=(
   libjemalloc-dev
   libmd4c-dev
   help2man groff-base
+  libzip-dev libxml2-dev pandoc
 )
 [ $# -eq 0 ] || packages=("$@")
 

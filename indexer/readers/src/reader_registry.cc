@@ -3,6 +3,7 @@
  */
 #include "rapporteur/readers.h"
 
+#include "document_readers.h"
 #include "plain_text_reader.h"
 #include "rapporteur/utf8.h"
 
@@ -14,11 +15,18 @@ namespace {
 
 const PlainTextReader PLAIN_TEXT;
 const MarkdownReader MARKDOWN;
+const DocxReader DOCX;
+const OdtReader ODT;
+const HtmlReader HTML;
 
 /// Extension (lower case, with its dot) → reader.
 const std::pair<std::string_view, const Reader*> READERS[] = {
     {".txt", &PLAIN_TEXT},
     {".md", &MARKDOWN},
+    {".docx", &DOCX},
+    {".odt", &ODT},
+    {".html", &HTML},
+    {".htm", &HTML},
 };
 
 } // namespace

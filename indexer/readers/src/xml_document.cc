@@ -1,0 +1,197 @@
+/** @file xml_document.cc
+ *  @brief libxml2 parsing with the safe options, element helpers, BlockText and TitleBlock.
+ */
+#include "xml_document.h"
+
+#include "date_parser.h"
+#include "front_matter.h"
+#include "gazetteer.h"
+#include "rapporteur/base/errors.h"
+#include "rapporteur/utf8.h"
+#include "report_words.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+namespace rapporteur {
+
+namespace {
+
+/// libxml2's global state is set up once, before any thread parses (the indexer reads files
+/// on several threads).
+void init_libxml() {
+    static const bool done = [] {
+        xmlInitParser();
+        return true;
+    }();
+    (void)done;
+}
+
+std::string last_error(xmlParserCtxtPtr ctxt) {
+    const xmlError* e = ctxt ? xmlCtxtGetLastError(ctxt) : nullptr;
+    if (!e || !e->message) return "unknown error";
+    std::string m = e->message;
+    while (!m.empty() && std::isspace(static_cast<unsigned char>(m.back()))) m.pop_back();
+    return "line " + std::to_string(e->line) + ": " + m;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+} // namespace
+
+XmlDoc parse_xml(std::string_view bytes, const std::string& where) {
+    init_libxml();
+    if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) throw RuntimeError(where + ": too large");
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt) throw RuntimeError(where + ": out of memory");
+    // Entities stay references (no XML_PARSE_NOENT), no DTD is loaded, nothing is fetched;
+    // libxml2 prints nothing (its messages are in the context, for ours).
+    const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr, options);
+    if (!doc || !ctxt->wellFormed) {
+        const std::string cause = last_error(ctxt);
+        if (doc) xmlFreeDoc(doc);
+        xmlFreeParserCtxt(ctxt);
+        throw RuntimeError(where + ": not well-formed XML (" + cause + ")");
+    }
+    xmlFreeParserCtxt(ctxt);
+    return XmlDoc(doc, xmlFreeDoc);
+}
+
+XmlDoc parse_html(std::string_view bytes) {
+    init_libxml();
+    if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) throw RuntimeError("too large for the HTML parser");
+    // Without a declared charset libxml2 would assume Latin-1; most pages are UTF-8.
+    const std::string_view head = bytes.substr(0, 2048);
+    const bool declared = std::search(head.begin(), head.end(), "charset", "charset" + 7, [](char a, char b) {
+                              return std::tolower(static_cast<unsigned char>(a)) == b;
+                          }) != head.end();
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt) throw RuntimeError("out of memory");
+    const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING;
+    // Undeclared and not UTF-8: windows-1252, as browsers read such pages (ISO-8859-1 as it is
+    // used in practice).
+    const char* encoding = declared                                                ? nullptr
+                           : utf8::invalid_offset(bytes) == std::string_view::npos ? "UTF-8"
+                                                                                   : "windows-1252";
+    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, bytes.data(), static_cast<int>(bytes.size()), nullptr, encoding, options);
+    // The HTML parser repairs what it can and stops only at a fatal error (elements nested
+    // deeper than its limit, 256): then the page is refused rather than read in part.
+    const bool stopped = ctxt->disableSAX && ctxt->instate == XML_PARSER_EOF;
+    if (!doc || stopped) {
+        std::string cause = last_error(ctxt);
+        if (cause.find("Excessive depth") != std::string::npos) {
+            cause = cause.substr(0, cause.find(':')) + ": elements nested more than 256 deep";
+        }
+        if (doc) xmlFreeDoc(doc);
+        htmlFreeParserCtxt(ctxt);
+        throw RuntimeError("cannot be read as HTML (" + cause + ")");
+    }
+    htmlFreeParserCtxt(ctxt);
+    return XmlDoc(doc, xmlFreeDoc);
+}
+
+bool is_element(const xmlNode* node, std::string_view name) {
+    return node && node->type == XML_ELEMENT_NODE && node->name && name == reinterpret_cast<const char*>(node->name);
+}
+
+std::string attribute(const xmlNode* node, std::string_view name) {
+    if (!node || node->type != XML_ELEMENT_NODE) return {};
+    for (const xmlAttr* a = node->properties; a; a = a->next) {
+        if (!a->name || name != reinterpret_cast<const char*>(a->name)) continue;
+        std::string out;
+        for (const xmlNode* c = a->children; c; c = c->next) {
+            if (c->type == XML_TEXT_NODE && c->content) out += reinterpret_cast<const char*>(c->content);
+        }
+        return out;
+    }
+    return {};
+}
+
+xmlNode* child_element(const xmlNode* node, std::string_view name) {
+    if (!node) return nullptr;
+    for (xmlNode* c = node->children; c; c = c->next) {
+        if (is_element(c, name)) return c;
+    }
+    return nullptr;
+}
+
+void BlockText::append(std::string_view text) {
+    for (char c : text) {
+        if (is_space(c)) {
+            space_ = !text_.empty();
+            continue;
+        }
+        if (space_) text_ += ' ';
+        space_ = false;
+        text_ += c;
+    }
+}
+
+void BlockText::add_ref(std::string label, int n) {
+    refs_.push_back(OutlineRef{std::move(label), n, static_cast<std::uint32_t>(text_.size())});
+}
+
+void BlockText::add_url(std::string url) {
+    if (!url.empty() && std::find(urls_.begin(), urls_.end(), url) == urls_.end()) urls_.push_back(std::move(url));
+}
+
+void BlockText::finish_into(OutlineBlock& block) {
+    // U+00A0 no-break spaces are spaces to a reader; the plain-text reader sees them so too.
+    std::string out;
+    out.reserve(text_.size());
+    for (std::size_t i = 0; i < text_.size(); ++i) {
+        if (text_.compare(i, 2, "\xC2\xA0") == 0) {
+            for (auto& r : refs_) {
+                if (r.offset > out.size()) --r.offset;
+            }
+            if (!out.empty() && out.back() != ' ') out += ' ';
+            ++i;
+            continue;
+        }
+        out += text_[i];
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    for (auto& r : refs_) r.offset = std::min<std::uint32_t>(r.offset, static_cast<std::uint32_t>(out.size()));
+    block.text = std::move(out);
+    block.refs = std::move(refs_);
+    block.urls = std::move(urls_);
+    text_.clear();
+    space_ = false;
+    refs_.clear();
+    urls_.clear();
+}
+
+int marker_number(std::string_view text) {
+    std::string digits;
+    for (char c : text) {
+        if (c >= '0' && c <= '9') {
+            digits += c;
+        } else if (!(is_space(c) || c == '[' || c == ']' || c == '(' || c == ')')) {
+            return 0;
+        }
+    }
+    if (digits.empty() || digits.size() > 6) return 0;
+    return std::stoi(digits);
+}
+
+void TitleBlock::apply(Outline& outline) const {
+    if (lines.empty()) return;
+    const FrontMatter fm = read_front_matter(lines, ReportWords::instance(), Gazetteer::instance());
+    if (outline.title.empty()) outline.title = fm.title.empty() ? lines.front() : fm.title;
+    if (outline.dates.empty()) outline.dates = fm.dates;
+}
+
+void TitleBlock::apply(Report& report) const {
+    if (lines.empty()) return;
+    const FrontMatter fm = read_front_matter(lines, ReportWords::instance(), Gazetteer::instance());
+    if (report.organisers.empty()) report.organisers = fm.organisers;
+    if (report.venue.empty()) report.venue = fm.venue;
+    if (report.lang.empty()) report.lang = fm.lang;
+}
+
+} // namespace rapporteur

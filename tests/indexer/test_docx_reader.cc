@@ -1,0 +1,171 @@
+/** @file test_docx_reader.cc
+ *  @brief The DOCX reader (docx_reader.cc) on Word's own shapes, written here part by part:
+ *  headings from styles.xml's outline levels under any style id, direct outline levels, lists,
+ *  tables, footnotes and endnotes numbered apart, pages from Word's rendered page breaks,
+ *  tracked changes, the title from the Title style or docProps/core.xml.
+ */
+#include "office_fixtures.h"
+#include "rapporteur/readers.h"
+
+#include <catch2/catch.hpp>
+
+using namespace rapporteur;
+using rapporteur::test::docx_with;
+using rapporteur::test::W;
+
+namespace {
+
+Report read_docx(const std::string& bytes) { return reader_for("r.docx")->read(bytes, "r.docx"); }
+
+std::string p(const std::string& text, const std::string& ppr = "") {
+    return "<w:p>" + (ppr.empty() ? "" : "<w:pPr>" + ppr + "</w:pPr>") + "<w:r><w:t xml:space=\"preserve\">" + text +
+           "</w:t></w:r></w:p>";
+}
+std::string styled(const std::string& style, const std::string& text) {
+    return p(text, "<w:pStyle w:val=\"" + style + "\"/>");
+}
+
+/// styles.xml as German Word writes it: localised style ids, English names, outline levels.
+const std::string STYLES = std::string("<?xml version=\"1.0\"?><w:styles ") + W + ">" +
+                           "<w:style w:type=\"paragraph\" w:styleId=\"Titel\"><w:name w:val=\"Title\"/></w:style>"
+                           "<w:style w:type=\"paragraph\" w:styleId=\"berschrift1\"><w:name w:val=\"heading 1\"/>"
+                           "<w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style>"
+                           "<w:style w:type=\"paragraph\" w:styleId=\"Tagesordnung\"><w:name w:val=\"Tagesordnung\"/>"
+                           "<w:basedOn w:val=\"berschrift1\"/></w:style>"
+                           "<w:style w:type=\"paragraph\" w:styleId=\"Aufzhlung\"><w:name w:val=\"List Bullet\"/>"
+                           "<w:pPr><w:numPr><w:numId w:val=\"3\"/></w:numPr></w:pPr></w:style>"
+                           "</w:styles>";
+
+} // namespace
+
+TEST_CASE("DOCX: headings from styles.xml's outline levels, whatever the style's id", "[readers][docx]") {
+    const Report r = read_docx(docx_with(styled("Titel", "Sitzung des Ausschusses, 3. März 2021") +
+                                             styled("berschrift1", "Eröffnung") + p("Der Vorsitzende eröffnete.") +
+                                             styled("Tagesordnung", "Haushalt") + p("Der Haushalt wurde beraten.") +
+                                             p("Direkt gegliedert", "<w:outlineLvl w:val=\"0\"/>") + p("Ein Absatz."),
+                                         {{"word/styles.xml", STYLES}}));
+    CHECK(r.title == "Sitzung des Ausschusses, 3. März 2021");
+    CHECK(r.dates == std::vector<std::string>{"2021-03-03"});
+    REQUIRE(r.sessions.size() == 4);
+    CHECK(r.sessions[1].title == "Eröffnung");
+    CHECK(r.sessions[2].title == "Haushalt"); // basedOn a heading style: a heading too
+    CHECK(r.sessions[3].title == "Direkt gegliedert");
+    REQUIRE(r.passages.size() == 3);
+    CHECK(r.passages[0].session == 1);
+    CHECK(r.passages[1].session == 2);
+    CHECK(r.passages[2].session == 3);
+}
+
+TEST_CASE("DOCX: a table of contents is left out", "[readers][docx]") {
+    const std::string toc_styles =
+        std::string("<?xml version=\"1.0\"?><w:styles ") + W + ">" +
+        "<w:style w:type=\"paragraph\" w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/></w:style>"
+        "</w:styles>";
+    const Report r = read_docx(docx_with(
+        "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/></w:docPartObj>"
+        "</w:sdtPr><w:sdtContent>" +
+            p("Contents") + "</w:sdtContent></w:sdt>" + styled("TOC1", "Opening 1") + p("The meeting opened."),
+        {{"word/styles.xml", toc_styles}}));
+    REQUIRE(r.passages.size() == 1);
+    CHECK(r.passages[0].text == "The meeting opened.");
+}
+
+TEST_CASE("DOCX: list paragraphs are bullets, tables are rows of cells", "[readers][docx]") {
+    const std::string row_header = "<w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc>" + p("Name") + "</w:tc><w:tc>" +
+                                   p("Organisation") + "</w:tc></w:tr>";
+    const std::string row =
+        "<w:tr><w:tc>" + p("Ana Pérez") + "</w:tc><w:tc>" + p("OSCE") + p("Vienna") + "</w:tc></w:tr>";
+    const Report r = read_docx(docx_with(
+        p("Participants:") + p("first point", "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>") +
+            styled("Aufzhlung", "second point") +
+            p("not a point", "<w:pStyle w:val=\"Aufzhlung\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr>") + "<w:tbl>" +
+            row_header + row + "</w:tbl>",
+        {{"word/styles.xml", STYLES}}));
+    REQUIRE(r.passages.size() >= 5); // the header row is a passage or the table's column names
+    CHECK(kind_name(r.passages[1].kind) == "bullet");
+    CHECK(r.passages[1].text == "first point");
+    CHECK(kind_name(r.passages[2].kind) == "bullet");    // the style's own numbering
+    CHECK(kind_name(r.passages[3].kind) == "paragraph"); // numId 0: numbering taken away
+    CHECK(r.passages.back().text == "Ana Pérez | OSCE Vienna");
+    CHECK(r.passages.back().organisations == std::vector<std::string>{"OSCE"});
+}
+
+TEST_CASE("DOCX: footnotes and endnotes are cited where their references stand, numbered apart", "[readers][docx]") {
+    auto notes = [](const std::string& kind, const std::vector<std::pair<int, std::string>>& list) {
+        std::string xml = std::string("<?xml version=\"1.0\"?><w:") + kind + "s " + W + ">" + "<w:" + kind +
+                          " w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:" + kind + ">";
+        for (const auto& [id, text] : list) {
+            xml += "<w:" + kind + " w:id=\"" + std::to_string(id) + "\"><w:p><w:r><w:" + kind +
+                   "Ref/></w:r><w:r><w:t xml:space=\"preserve\"> " + text + "</w:t></w:r></w:p></w:" + kind + ">";
+        }
+        return xml + "</w:" + kind + "s>";
+    };
+    const std::string body =
+        "<w:p><w:r><w:t>Shelters were discussed</w:t></w:r><w:r><w:footnoteReference w:id=\"7\"/></w:r>"
+        "<w:r><w:t xml:space=\"preserve\"> and hotlines</w:t></w:r><w:r><w:endnoteReference w:id=\"2\"/></w:r>"
+        "<w:r><w:t>.</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Inspections too</w:t></w:r><w:r><w:footnoteReference w:id=\"3\"/></w:r>"
+        "<w:r><w:footnoteReference w:id=\"99\"/></w:r></w:p>";
+    const Report r =
+        read_docx(docx_with(body, {{"word/footnotes.xml", notes("footnote", {{3, "Second."}, {7, "First."}})},
+                                   {"word/endnotes.xml", notes("endnote", {{2, "An endnote."}})}}));
+    REQUIRE(r.passages.size() == 5);
+    const Passage& a = r.passages[0];
+    CHECK(a.text == "Shelters were discussed and hotlines.");
+    REQUIRE(a.footnotes.size() == 2);
+    CHECK(a.footnotes[0].n == 1);
+    CHECK(a.footnotes[0].offset == std::string("Shelters were discussed").size());
+    CHECK(a.footnotes[0].id == "r/fn1");
+    CHECK(a.footnotes[1].n == 1); // the first endnote: numbered apart from the footnotes
+    CHECK(a.footnotes[1].id == "r/fn1-2");
+    const Passage& b = r.passages[1];
+    REQUIRE(b.footnotes.size() == 1); // the reference to no note is no marker
+    CHECK(b.footnotes[0].n == 2);
+    std::map<std::string, std::string> text_of;
+    for (const auto& f : r.passages) {
+        if (f.kind == PassageKind::FOOTNOTE) text_of[f.id] = f.text;
+    }
+    CHECK(text_of ==
+          std::map<std::string, std::string>{{"r/fn1", "First."}, {"r/fn1-2", "An endnote."}, {"r/fn2", "Second."}});
+}
+
+TEST_CASE("DOCX: pages from Word's rendered page breaks, none claimed without them", "[readers][docx]") {
+    const std::string broken =
+        "<w:p><w:r><w:t>One.</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t xml:space=\"preserve\">Two runs </w:t></w:r><w:r><w:lastRenderedPageBreak/>"
+        "<w:t>over a page.</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Three.</w:t></w:r></w:p>";
+    const Report r = read_docx(docx_with(broken, {}));
+    REQUIRE(r.passages.size() == 3);
+    CHECK(r.passages[0].page == 1);
+    CHECK(r.passages[0].last_page == 1);
+    CHECK(r.passages[1].page == 1);
+    CHECK(r.passages[1].last_page == 2);
+    CHECK(r.passages[2].page == 2);
+    // An explicit page break alone says too little: pages that text filled are not known.
+    const Report none =
+        read_docx(docx_with(p("One.") + "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" + p("Two."), {}));
+    REQUIRE(none.passages.size() == 2);
+    CHECK(none.passages[1].page == 0);
+}
+
+TEST_CASE("DOCX: deleted text is left out, inserted text, tabs and no-break hyphens read", "[readers][docx]") {
+    const std::string body =
+        "<w:p><w:r><w:t>Anti</w:t></w:r><w:r><w:noBreakHyphen/><w:t>trafficking</w:t></w:r>"
+        "<w:del><w:r><w:delText>old words</w:delText></w:r></w:del>"
+        "<w:ins><w:r><w:tab/><w:t>new words</w:t></w:r></w:ins>"
+        "<w:r><w:instrText> HYPERLINK \"x\" </w:instrText></w:r></w:p>";
+    const Report r = read_docx(docx_with(body, {}));
+    REQUIRE(r.passages.size() == 1);
+    CHECK(r.passages[0].text == "Anti-trafficking new words");
+}
+
+TEST_CASE("DOCX: the title from docProps/core.xml when no paragraph is a title", "[readers][docx]") {
+    const std::string core =
+        "<?xml version=\"1.0\"?><cp:coreProperties "
+        "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+        "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>Annual meeting 2019</dc:title>"
+        "</cp:coreProperties>";
+    const Report r = read_docx(docx_with(p("A paragraph."), {{"docProps/core.xml", core}}));
+    CHECK(r.title == "Annual meeting 2019");
+}
