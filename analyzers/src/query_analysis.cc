@@ -103,9 +103,11 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view text, std::strin
         switch (u.kind) {
             case Unit::Kind::WORD: {
                 std::string exact;
+                std::vector<std::string> surfaces;
                 for (auto* c : chains) {
                     c->normalise(text.substr(first.start, first.end - first.start), f, first.kind == WordKind::LETTER);
                     add_alternative(w.alternatives, {f.term});
+                    if (!f.surface.empty()) surfaces.push_back(f.surface);
                     if (c == chains.front()) {
                         w.stopword = f.stopword;
                         if (!f.exact.empty() && f.exact != f.term) exact = f.exact;
@@ -114,6 +116,8 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view text, std::strin
                 // Typed with accents: the exact form, which the index keeps beside the folded one,
                 // earns a bonus, so exact matches rank first.
                 if (!exact.empty()) add_alternative(w.alternatives, {exact}, EXACT_BONUS);
+                // The form typed, beside its stems: passages holding it rank above the stem's others.
+                for (auto& s : surfaces) add_alternative(w.alternatives, {std::move(s)}, EXACT_BONUS);
                 if (first.kind == WordKind::LETTER)
                     impl.add_prefix_split(*ws, text.substr(first.start, first.end - first.start), chains, w);
                 break;
@@ -121,9 +125,11 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view text, std::strin
             case Unit::Kind::GROUP: {
                 const auto& g = seg.groups[u.group];
                 CompoundFilter::whole_form(text, seg.parts, g, ws->whole);
+                std::vector<std::string> surfaces;
                 for (auto* c : chains) {
                     c->normalise(ws->whole, f, g.stem_whole);
                     add_alternative(w.alternatives, {f.term});
+                    if (!f.surface.empty()) surfaces.push_back(f.surface);
                 }
                 for (auto* c : chains) {
                     std::vector<std::string> phrase;
@@ -134,6 +140,7 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view text, std::strin
                     }
                     add_alternative(w.alternatives, std::move(phrase));
                 }
+                for (auto& s : surfaces) add_alternative(w.alternatives, {std::move(s)}, EXACT_BONUS);
                 break;
             }
             case Unit::Kind::RUN: {
