@@ -70,7 +70,9 @@ void AnalysisChain::normalise(std::string_view word, TermForms& out, bool stem) 
         if (!surface_wanted || out.stopword) return;
         std::string form = folded_word;
         if (variants_) variants_->apply_to_inflected(form);
-        if (form == term) return;
+        // Kept even where the stem is the word itself ("focus"): "focused" shares that stem, and
+        // only the surface form tells the passage holding "focus" from it.
+        if (form == term && (acronym || !stemmer_)) return;
         out.surface.assign(SURFACE_MARK);
         out.surface += form;
         LengthFilter::apply(out.surface);

@@ -31,9 +31,9 @@ struct SharedFilters {
 struct TermForms {
     std::string term;  ///< the index term: folded, and stemmed unless a stop word
     std::string exact; ///< the case-folded form with its accents when accent folding changed it, else ""
-    /// The folded word before stemming (British spelling made American), after SURFACE_MARK, when
-    /// it differs from `term` and the exact-forms feature is on, else "": the form typed ranks
-    /// above the stem's other words.
+    /// The folded word before stemming (British spelling made American), after SURFACE_MARK, for
+    /// a stemmed word when the exact-forms feature is on, else "": the form typed ranks above the
+    /// stem's other words.
     std::string surface;
     bool stopword = false;
 };

@@ -265,7 +265,8 @@ Xapian::Query Compiler::wildcard_query(const std::string& prefix, bool positive)
     return q;
 }
 
-Xapian::Query Compiler::group_query(const QueryGroup& g, const std::string& label, bool positive) {
+Xapian::Query Compiler::group_query(const QueryGroup& g, const std::string& label, double weight_factor,
+                                    bool positive) {
     const QueryWord reading{label, 0, 0, g.alternatives, false, {}};
     std::vector<Xapian::Query> parts;
     for (const auto& [prefix, weight] : fields()) {
@@ -274,7 +275,9 @@ Xapian::Query Compiler::group_query(const QueryGroup& g, const std::string& labe
         if (here.alternatives.empty()) continue;
         Xapian::Query q = build_query({here}, prefix);
         if (q.empty()) continue;
-        parts.push_back(weight == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, weight));
+        parts.push_back(weight * weight_factor == 1.0
+                            ? q
+                            : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, weight * weight_factor));
     }
     // A reading the index does not hold adds nothing (its words are searched as typed).
     Xapian::Query q = combine(Xapian::Query::OP_OR, parts);
@@ -303,15 +306,19 @@ Xapian::Query Compiler::list_query(const Node& node, bool positive) {
                 for (const auto& g : k.words[j].groups) {
                     // The words it reads, as typed: this one and the next ones of the run.
                     std::string label;
-                    std::size_t covered = 0;
+                    std::size_t covered = 0, content = 0;
                     for (std::size_t item = i, at = j; item < node.kids.size() && in_run(node, item) &&
                                                        covered < g.words;
                          ++item, at = 0) {
                         const auto& ws = node.kids[item].words;
-                        for (; at < ws.size() && covered < g.words; ++at, ++covered)
+                        for (; at < ws.size() && covered < g.words; ++at, ++covered) {
                             label += (label.empty() ? "" : " ") + ws[at].original;
+                            content += ws[at].stopword ? 0 : 1;
+                        }
                     }
-                    Xapian::Query reading = group_query(g, label, positive);
+                    // The reading stands for all the words it covers: it weighs as many.
+                    Xapian::Query reading = group_query(g, label, static_cast<double>(std::max<std::size_t>(content, 1)),
+                                                        positive);
                     if (!reading.empty()) optional.push_back(reading);
                 }
             }

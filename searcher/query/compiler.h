@@ -68,8 +68,9 @@ class Compiler {
     /// Analyses the run of free words, items [first, last] of `list`, as one text.
     void prepare_run(Node& list, std::size_t first, std::size_t last);
     /** A reading of several words of a run together (QueryGroup), over the fields that hold it;
-     *  empty when no field does. `label` names the words it reads, for --explain. */
-    Xapian::Query group_query(const QueryGroup& g, const std::string& label, bool positive);
+     *  empty when no field does. `label` names the words it reads, for --explain; its weight is
+     *  multiplied by `weight_factor` (the words it stands for). */
+    Xapian::Query group_query(const QueryGroup& g, const std::string& label, double weight_factor, bool positive);
     /// Juxtaposed items: +required, -excluded, the others optional; field items filter.
     Xapian::Query list_query(const Node& node, bool positive);
 

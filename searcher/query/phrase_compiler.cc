@@ -140,6 +140,10 @@ Xapian::Query Compiler::phrase_query(const std::vector<QueryWord>& words, const 
         if (i == per_word.size()) break;
     }
 
+    // A reading spread over more positions sums more terms' weights: each is scaled to the
+    // shortest reading's length, so that a long acronym expansion does not outweigh the phrase.
+    std::size_t shortest = readings.front().size();
+    for (const auto& r : readings) shortest = std::min(shortest, r.size());
     std::vector<Xapian::Query> parts;
     for (const auto& [prefix, weight] : fields()) {
         // As for single words: only the forms the index has; a field lacking some word
@@ -166,8 +170,12 @@ Xapian::Query Compiler::phrase_query(const std::vector<QueryWord>& words, const 
                 }
                 out_.highlight_phrases.push_back(std::move(highlight));
             }
-            of_field.push_back(positional(Xapian::Query::OP_PHRASE, slots,
-                                          static_cast<Xapian::termcount>(slots.size() + dropped)));
+            Xapian::Query phrase =
+                positional(Xapian::Query::OP_PHRASE, slots, static_cast<Xapian::termcount>(slots.size() + dropped));
+            if (slots.size() > shortest)
+                phrase = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase,
+                                       static_cast<double>(shortest) / static_cast<double>(slots.size()));
+            of_field.push_back(std::move(phrase));
         }
         Xapian::Query q = combine(Xapian::Query::OP_OR, of_field);
         if (q.empty()) continue;
@@ -190,23 +198,39 @@ Xapian::Query Compiler::phrase_query(const std::vector<QueryWord>& words, const 
         // phrase as written above one holding it in other forms of the same stems; they only
         // add to what the phrase matched.
         std::vector<Xapian::Query> bonus;
-        Layout as_typed; // per word: its typed forms, else its one-position forms
+        Layout as_typed; // the phrase as typed: per position, the typed forms, else the word's forms
         bool typed_somewhere = false;
+        const std::string prefix = positional_prefix();
         for (const auto* w : kept) {
-            as_typed.emplace_back();
+            std::vector<std::string> typed;
             for (const auto& a : w->alternatives) {
-                if (a.weight == 1.0 || a.terms.size() != 1) continue;
-                const std::string term = positional_prefix() + a.terms.front();
-                if (!exists(term)) continue;
-                bonus.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), a.weight);
-                as_typed.back().push_back(term);
-                typed_somewhere = true;
+                if (a.weight == 1.0 || a.terms.size() != 1 || !exists(prefix + a.terms.front())) continue;
+                bonus.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(prefix + a.terms.front()), a.weight);
+                typed.push_back(a.terms.front());
             }
-            if (as_typed.back().empty()) {
-                for (const auto& a : w->alternatives) {
-                    const std::string term = positional_prefix() + (a.terms.empty() ? "" : a.terms.front());
-                    if (a.weight == 1.0 && a.terms.size() == 1 && exists(term)) as_typed.back().push_back(term);
+            typed_somewhere = typed_somewhere || !typed.empty();
+            // A word typed with connectors ("Anti-Trafficking", "PC.DEC/557") stands as the index
+            // holds it written so: spread over its parts, its typed form beside the first.
+            std::size_t parts = 0;
+            bool in_part = false;
+            for (char c : w->original) {
+                const bool connector = c == '-' || c == '.' || c == '/';
+                if (!connector && !in_part) ++parts;
+                in_part = !connector;
+            }
+            auto word_layouts = layouts(*w);
+            auto spread = std::find_if(word_layouts.begin(), word_layouts.end(),
+                                       [&](const Layout& l) { return parts > 1 && l.size() == parts; });
+            Layout here = spread != word_layouts.end() ? *spread
+                          : typed.empty() && !word_layouts.empty() ? word_layouts.front()
+                                                                   : Layout(1);
+            for (auto& t : typed) here.front().push_back(std::move(t));
+            for (auto& slot : here) {
+                std::vector<std::string> held;
+                for (const auto& t : slot) {
+                    if (exists(prefix + t)) held.push_back(prefix + t);
                 }
+                as_typed.push_back(std::move(held));
             }
         }
         // The phrase as typed, word for word, counts once more: a long passage holding it
