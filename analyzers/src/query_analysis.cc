@@ -4,6 +4,8 @@
  */
 #include "analyzer_impl.h"
 
+#include "language_detector.h"
+
 #include <algorithm>
 #include <cassert>
 
@@ -82,7 +84,18 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view text, std::strin
     // not given) every stemmed language, then the neutral chain of unstemmed languages. The
     // index holds each passage's words by one of these, so one of them meets it.
     std::vector<AnalysisChain*> chains{&impl.chain(*ws, main_lang)};
-    if (given.empty()) {
+    // A query of CERTAIN_WORDS words or more whose language CLD2 is sure of keeps that one
+    // language (and the neutral chain); a word or short query, whose language a guess cannot
+    // tell ("proteccion", "victime"), is analysed in every language, each with its folding,
+    // elisions and stemmer.
+    constexpr std::size_t CERTAIN_WORDS = 4;
+    bool certain = false;
+    if (given.empty() && !main_lang.empty()) {
+        std::size_t spaces = 0;
+        for (char c : text) spaces += c == ' ';
+        certain = spaces + 1 >= CERTAIN_WORDS && LanguageDetector::detect_certain(text) == main_lang;
+    }
+    if (given.empty() && !certain) {
         for (const auto& l : Analyzer::stemmed_languages()) {
             if (l != main_lang) chains.push_back(&impl.chain(*ws, l));
         }
