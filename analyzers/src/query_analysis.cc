@@ -85,15 +85,19 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view text, std::strin
     // index holds each passage's words by one of these, so one of them meets it.
     std::vector<AnalysisChain*> chains{&impl.chain(*ws, main_lang)};
     // A query of CERTAIN_WORDS words or more whose language CLD2 is sure of keeps that one
+    // language (and the neutral chain). CLD2 calls four French words reliably English
+    // ("engagements pertinents de l'OSCE"), and eight of them too: hence a long threshold, in
+    // words and in bytes (CERTAIN_BYTES).
     // language (and the neutral chain); a word or short query, whose language a guess cannot
     // tell ("proteccion", "victime"), is analysed in every language, each with its folding,
     // elisions and stemmer.
-    constexpr std::size_t CERTAIN_WORDS = 4;
+    constexpr std::size_t CERTAIN_WORDS = 8, CERTAIN_BYTES = 64;
     bool certain = false;
     if (given.empty() && !main_lang.empty()) {
         std::size_t spaces = 0;
         for (char c : text) spaces += c == ' ';
-        certain = spaces + 1 >= CERTAIN_WORDS && LanguageDetector::detect_certain(text) == main_lang;
+        certain = spaces + 1 >= CERTAIN_WORDS && text.size() >= CERTAIN_BYTES &&
+                  LanguageDetector::detect_certain(text) == main_lang;
     }
     if (given.empty() && !certain) {
         for (const auto& l : Analyzer::stemmed_languages()) {

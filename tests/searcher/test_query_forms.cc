@@ -80,23 +80,32 @@ TEST_CASE("A word of uncertain language is searched in every language", "[forms]
     std::sort(menschenhandel.begin(), menschenhandel.begin() + 2);
     CHECK(std::vector<std::string>(menschenhandel.begin(), menschenhandel.begin() + 2) ==
           std::vector<std::string>{"t/p3", "t/p5"});
-    // --lang still forces one language: English stems do not meet the Spanish accentless form.
-    SearchOptions en = quick();
-    en.lang = "en";
-    auto forced = ids(s.search("victime", en));
-    CHECK(std::find(forced.begin(), forced.end(), "t/p2") == forced.end());
+    // --lang forces one language (its chain and the neutral one): French finds the French plural.
+    SearchOptions fr = quick();
+    fr.lang = "fr";
+    const auto forced = s.search("victime", fr);
+    CHECK(forced.lang == "fr");
+    const auto forced_ids = ids(forced);
+    CHECK(std::find(forced_ids.begin(), forced_ids.end(), "t/p2") != forced_ids.end());
 }
 
 TEST_CASE("A long query of a certain language keeps its language", "[forms][languages]") {
     const Analyzer analyzer;
     // One chain and the neutral one: two forms at most for each word.
     const auto long_query =
-        analyzer.analyze_query("the protection of victims of trafficking in human beings during the pandemic");
+        analyzer.analyze_query("the protection of victims of trafficking in human beings during the pandemic "
+                               "was discussed by the participants of the meeting");
     for (const auto& w : long_query) {
         std::size_t forms = 0;
         for (const auto& a : w.alternatives) forms += a.weight == 1.0 && a.terms.size() == 1;
         INFO(w.original);
         CHECK(forms <= 2);
+    }
+    // A language given keeps its chain and the neutral one, however short the query.
+    for (const auto& w : analyzer.analyze_query("victimes", "fr")) {
+        std::size_t given = 0;
+        for (const auto& a : w.alternatives) given += a.weight == 1.0 && a.terms.size() == 1;
+        CHECK(given <= 2);
     }
     // A single word is analysed in every language: "victime" by the French stemmer too.
     const auto word = analyzer.analyze_query("victimes");
