@@ -6,7 +6,7 @@
 #
 # Usage: benchmarks/relevance/tune.sh [--bin DIR]
 #   --bin DIR   directory holding rapporteur-index, rapporteur-search and rapporteur-eval
-#               (default: build/{indexer,searcher} of the source tree)
+#               (default: the build/ tree of the source tree)
 # Prints one line per grid point (tuning nDCG@10), then the best point and the defaults with
 # nDCG@10, MAP and P@5 on both halves. The corpus and configuration are run.sh's "all".
 set -euo pipefail
@@ -17,7 +17,7 @@ bin=""
 [ "${1:-}" = "--bin" ] && bin="$2"
 INDEX=${bin:+$bin/}rapporteur-index SEARCH=${bin:+$bin/}rapporteur-search EVAL=${bin:+$bin/}rapporteur-eval
 [ -n "$bin" ] || { INDEX=$root/build/indexer/rapporteur-index; SEARCH=$root/build/searcher/rapporteur-search
-                   EVAL=$root/build/searcher/rapporteur-eval; }
+                   EVAL=$root/build/searcher/evaluation/rapporteur-eval; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/rapporteur-tune.XXXXXX"); trap 'rm -rf "$work"' EXIT
 
 corpus=("$root/seeds/000_2e1ad919f53edd39.txt")
