@@ -117,7 +117,10 @@ Xapian::Query Compiler::phrase_query(const std::vector<QueryWord>& words, const 
     for (const auto* w : kept) per_word.push_back(layouts(*w));
     auto count = [&] {
         std::size_t p = 1;
-        for (const auto& l : per_word) p *= std::max<std::size_t>(l.size(), 1);
+        for (const auto& l : per_word) {
+            p *= std::max<std::size_t>(l.size(), 1);
+            if (p > MAX_READINGS) break; // no further: 64 words of 3 layouts would overflow
+        }
         return p;
     };
     while (count() > MAX_READINGS) {
