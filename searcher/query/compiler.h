@@ -83,7 +83,8 @@ class Compiler {
     using Layout = std::vector<std::vector<std::string>>;
     /** The ways `w` may stand in a passage: at one position (its one-term forms), or spread over
      *  several (a compound written with hyphens, a closed compound's split, a run of CJK words),
-     *  one layout per number of positions. Empty when the word has no forms. */
+     *  one layout per number of positions, the layout of the word as typed first (a word typed
+     *  with hyphens: spread over its parts). Empty when the word has no forms. */
     static std::vector<Layout> layouts(const QueryWord& w);
     /** A positional query over slots of alternative terms (full terms, prefix included): each
      *  slot the OP_OR of its terms. Empty when a slot is empty; the slot itself when only one. */

@@ -35,6 +35,22 @@ std::vector<std::string> Compiler::expand(const std::string& pattern, std::size_
     return out;
 }
 
+namespace {
+
+/// The parts of a word as typed between connectors: "Anti-Trafficking" 2, "PC.DEC/557" 3.
+std::size_t typed_parts(const std::string& original) {
+    std::size_t parts = 0;
+    bool in_part = false;
+    for (char c : original) {
+        const bool connector = c == '-' || c == '.' || c == '/';
+        if (!connector && !in_part) ++parts;
+        in_part = !connector;
+    }
+    return parts;
+}
+
+} // namespace
+
 std::vector<Compiler::Layout> Compiler::layouts(const QueryWord& w) {
     auto add = [](std::vector<std::string>& slot, const std::string& t) {
         if (!t.empty() && std::find(slot.begin(), slot.end(), t) == slot.end()) slot.push_back(t);
@@ -60,6 +76,10 @@ std::vector<Compiler::Layout> Compiler::layouts(const QueryWord& w) {
         for (const auto& t : one.front()) add(l.front(), t);
         out.push_back(std::move(l));
     }
+    // The layout of the word as typed goes first (phrase_query keeps the first ones).
+    const std::size_t parts = typed_parts(w.original);
+    auto typed = std::find_if(out.begin(), out.end(), [&](const Layout& l) { return parts > 1 && l.size() == parts; });
+    if (typed != out.end()) std::rotate(out.begin(), typed, typed + 1);
     return out;
 }
 
@@ -111,7 +131,8 @@ Xapian::Query Compiler::phrase_query(const std::vector<QueryWord>& words, const 
     // Each word may stand at one position (a word, a compound written whole) or at several (a
     // compound written with hyphens, a closed compound split, a run of CJK words): a reading
     // picks one layout per word, and the phrase is the OR of its readings' phrases. Most
-    // words have one layout; MAX_READINGS bounds the rest (the later layouts go first).
+    // words have one layout; MAX_READINGS bounds the rest (the later layouts go first, the
+    // typed one last).
     constexpr std::size_t MAX_READINGS = 16;
     std::vector<std::vector<Layout>> per_word;
     for (const auto* w : kept) per_word.push_back(layouts(*w));
@@ -214,17 +235,11 @@ Xapian::Query Compiler::phrase_query(const std::vector<QueryWord>& words, const 
             typed_somewhere = typed_somewhere || !typed.empty();
             // A word typed with connectors ("Anti-Trafficking", "PC.DEC/557") stands as the index
             // holds it written so: spread over its parts, its typed form beside the first.
-            std::size_t parts = 0;
-            bool in_part = false;
-            for (char c : w->original) {
-                const bool connector = c == '-' || c == '.' || c == '/';
-                if (!connector && !in_part) ++parts;
-                in_part = !connector;
-            }
+            const std::size_t parts = typed_parts(w->original);
             auto word_layouts = layouts(*w);
             auto spread = std::find_if(word_layouts.begin(), word_layouts.end(),
                                        [&](const Layout& l) { return parts > 1 && l.size() == parts; });
-            Layout here = spread != word_layouts.end() ? *spread
+            Layout here = spread != word_layouts.end()                ? *spread
                           : typed.empty() && !word_layouts.empty() ? word_layouts.front()
                                                                    : Layout(1);
             for (auto& t : typed) here.front().push_back(std::move(t));

@@ -301,3 +301,15 @@ TEST_CASE("Golden: phrases with compounds, codes, elisions, stop words, numbers 
         CHECK(r.hits.front().id == "g/p1");
     }
 }
+
+TEST_CASE("A long phrase of compounds keeps its readings bounded and finds its passage", "[phrases]") {
+    std::string text;
+    for (int i = 0; i < 45; ++i) text += (i % 2 ? "co-operation " : "anti-trafficking ");
+    const auto db = test::build_database({test::passage("t/p1", "t", text, 1, 1, "", {}, {}),
+                                          test::passage("t/p2", "t", "Co-operation only.", 1, 1, "", {}, {})});
+    const Searcher searcher(db);
+    // 45 words of two layouts each: 2^45 readings if unbounded.
+    const auto r = searcher.search("\"" + text + "\"", phrase_options());
+    REQUIRE(r.hits.size() == 1);
+    CHECK(r.hits.front().id == "t/p1");
+}
