@@ -137,7 +137,7 @@ int run_index(int argc, char** argv) {
     visible.add_options()
         ("lang", po::value(&options.lang), "force the language of every passage (ISO 639-1, e.g. fr)")
         ("features", po::value(&options.features),
-         "analysis features: comma-separated stem,fold,compound,variant,synonym, or all, or none "
+         "analysis features: comma-separated stem,fold,compound,variant,synonym,exact, or all, or none "
          "(default: the database's, else all)")
         ("delete", po::value(&deletions)->value_name("NAME"),
          "remove a document (slug or path) from the database; repeat for more")

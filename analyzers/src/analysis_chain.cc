@@ -13,7 +13,8 @@ AnalysisChain::AnalysisChain(std::string lang, const SharedFilters& shared, cons
       shared_(shared),
       stop_(stop),
       variants_(options.spelling_variants ? variants : nullptr),
-      accent_folding_(options.accent_folding) {
+      accent_folding_(options.accent_folding),
+      exact_forms_(options.exact_forms) {
     if (options.stemming && !lang_.empty()) stemmer_ = std::make_unique<StemFilter>(lang_);
 }
 
@@ -42,10 +43,13 @@ bool AnalysisChain::is_acronym(std::string_view word) {
 void AnalysisChain::normalise(std::string_view word, TermForms& out, bool stem) {
     std::string& term = out.term;
     const bool acronym = stem && is_acronym(word);
+    const bool surface_wanted = exact_forms_ && stem; // a word (not a number or code); acronyms too
     if (acronym) stem = false;
     shared_.case_fold.apply(word, term);
     // Without a stemmer to do it, a possessive goes here: "OSCE's" and "osce's" index as "osce"
     // in every chain that does not stem them.
+    // An acronym's typed form keeps its possessive ("osce's" beside "osce").
+    std::string typed_acronym = acronym && surface_wanted ? term : std::string();
     if (acronym || !stemmer_) strip_possessive(term);
     if (const auto skip = shared_.elision.elided_bytes(term)) term.erase(0, skip);
     out.exact.clear();
@@ -58,11 +62,28 @@ void AnalysisChain::normalise(std::string_view word, TermForms& out, bool stem) 
             if (!shared_.accent_fold.apply(term)) out.exact.clear();
         }
     }
+    out.surface.clear();
+    // The word as typed, folded, beside its stem: a query for "organs" then ranks the passages
+    // that hold "organs" above those that only share its stem ("organisation"), as Xapian's
+    // STEM_SOME keeps unstemmed terms beside its Z stems. One spelling for both Englishes.
+    auto keep_surface = [&](const std::string& folded_word) {
+        if (!surface_wanted || out.stopword) return;
+        std::string form = folded_word;
+        if (variants_) variants_->apply_to_inflected(form);
+        // Kept even where the stem is the word itself ("focus"): "focused" shares that stem, and
+        // only the surface form tells the passage holding "focus" from it.
+        if (form == term && (acronym || !stemmer_)) return;
+        out.surface.assign(SURFACE_MARK);
+        out.surface += form;
+        LengthFilter::apply(out.surface);
+    };
     if (stem) {
         if (auto it = cache_.find(term); it != cache_.end()) {
+            const std::string folded_word = std::move(term);
             term = it->second.first;
             out.stopword = it->second.second;
             if (!out.exact.empty()) LengthFilter::apply(out.exact);
+            keep_surface(folded_word);
             return;
         }
     }
@@ -82,6 +103,7 @@ void AnalysisChain::normalise(std::string_view word, TermForms& out, bool stem) 
         cache_.try_emplace(folded, term, out.stopword);
     }
     if (!out.exact.empty()) LengthFilter::apply(out.exact);
+    keep_surface(acronym ? typed_acronym : folded);
 }
 
 } // namespace rapporteur

@@ -31,6 +31,10 @@ struct SharedFilters {
 struct TermForms {
     std::string term;  ///< the index term: folded, and stemmed unless a stop word
     std::string exact; ///< the case-folded form with its accents when accent folding changed it, else ""
+    /// The folded word before stemming (British spelling made American), after SURFACE_MARK, for
+    /// a stemmed word when the exact-forms feature is on, else "": the form typed ranks above the
+    /// stem's other words.
+    std::string surface;
     bool stopword = false;
 };
 
@@ -66,6 +70,7 @@ class AnalysisChain {
     const SpellingVariantFilter* variants_;
     std::unique_ptr<StemFilter> stemmer_;
     bool accent_folding_;
+    bool exact_forms_;
     /// Folded word → (term, stop word): one lookup replaces the stop, stem and variant lookups
     /// for the words that recur, which is most of them (Zipf).
     StringMap<std::pair<std::string, bool>> cache_;

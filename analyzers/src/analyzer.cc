@@ -121,6 +121,7 @@ void Analyzer::Impl::emit(Workspace& ws, std::string_view text, const Segmentati
             out.push_back({f.term, position, w.start, w.end, false});
         }
         if (!f.exact.empty() && f.exact != f.term) out.push_back({f.exact, position, w.start, w.end, true});
+        if (!f.surface.empty() && f.surface != f.exact) out.push_back({f.surface, position, w.start, w.end, true});
         return true;
     };
     for (const auto& g : seg.groups) {
@@ -133,6 +134,8 @@ void Analyzer::Impl::emit(Workspace& ws, std::string_view text, const Segmentati
                 // The whole compound is the position's main token, spanning all of it, so that a
                 // match of either spelling highlights the whole compound; the first part shares it.
                 out.push_back({f.term, position, first.start, seg.parts[g.first + g.count - 1].end, false});
+                if (!f.surface.empty())
+                    out.push_back({f.surface, position, first.start, seg.parts[g.first + g.count - 1].end, true});
                 emit_word(first, true);
                 ++position;
                 ++k;

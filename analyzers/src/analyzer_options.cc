@@ -15,7 +15,7 @@ struct Feature {
 constexpr Feature FEATURES[] = {
     {"stem", &AnalyzerOptions::stemming},      {"fold", &AnalyzerOptions::accent_folding},
     {"compound", &AnalyzerOptions::compounds}, {"variant", &AnalyzerOptions::spelling_variants},
-    {"synonym", &AnalyzerOptions::synonyms},
+    {"synonym", &AnalyzerOptions::synonyms},   {"exact", &AnalyzerOptions::exact_forms},
 };
 
 } // namespace
@@ -43,7 +43,7 @@ void parse_features(std::string_view list, AnalyzerOptions& o) {
         }
         if (!found) {
             throw UsageError("unknown analysis feature '" + std::string(name) +
-                             "' (known: stem, fold, compound, variant, synonym, all, none)");
+                             "' (known: stem, fold, compound, variant, synonym, exact, all, none)");
         }
         o.*found->flag = true;
         list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);

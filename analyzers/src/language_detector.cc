@@ -98,6 +98,19 @@ std::string Analyzer::unknown_language(std::string_view code) {
            "stemmed for " + stemmed + ", or another the language identifier knows (zh, ja, ko, pl, uk, el, ...)";
 }
 
+std::string LanguageDetector::detect_certain(std::string_view text) {
+    const std::size_t n = utf8::prefix(text, MAX_SAMPLE_BYTES).size();
+    CLD2::Language top3[3];
+    int percent3[3];
+    int text_bytes = 0;
+    bool reliable = false;
+    CLD2::DetectLanguageSummary(text.data(), static_cast<int>(n), true, top3, percent3, &text_bytes, &reliable);
+    if (!reliable || percent3[0] < 80 || top3[0] == CLD2::UNKNOWN_LANGUAGE || top3[0] == CLD2::TG_UNKNOWN_LANGUAGE)
+        return {};
+    if (top3[0] == CLD2::JAPANESE && !has_kana(text.substr(0, n))) return "zh";
+    return normalise_language(CLD2::LanguageCode(top3[0]));
+}
+
 std::string LanguageDetector::detect(std::string_view text, std::string_view fallback) {
     // Cut at a character boundary: CLD2 expects whole UTF-8 sequences.
     const std::size_t n = utf8::prefix(text, MAX_SAMPLE_BYTES).size();

@@ -4,6 +4,8 @@
  */
 #include "analyzer_impl.h"
 
+#include "language_detector.h"
+
 #include <algorithm>
 #include <cassert>
 
@@ -82,7 +84,22 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view text, std::strin
     // not given) every stemmed language, then the neutral chain of unstemmed languages. The
     // index holds each passage's words by one of these, so one of them meets it.
     std::vector<AnalysisChain*> chains{&impl.chain(*ws, main_lang)};
-    if (given.empty()) {
+    // A query of CERTAIN_WORDS words or more whose language CLD2 is sure of keeps that one
+    // language (and the neutral chain). CLD2 calls four French words reliably English
+    // ("engagements pertinents de l'OSCE"), and eight of them too: hence a long threshold, in
+    // words and in bytes (CERTAIN_BYTES).
+    // language (and the neutral chain); a word or short query, whose language a guess cannot
+    // tell ("proteccion", "victime"), is analysed in every language, each with its folding,
+    // elisions and stemmer.
+    constexpr std::size_t CERTAIN_WORDS = 8, CERTAIN_BYTES = 64;
+    bool certain = false;
+    if (given.empty() && !main_lang.empty()) {
+        std::size_t spaces = 0;
+        for (char c : text) spaces += c == ' ';
+        certain = spaces + 1 >= CERTAIN_WORDS && text.size() >= CERTAIN_BYTES &&
+                  LanguageDetector::detect_certain(text) == main_lang;
+    }
+    if (given.empty() && !certain) {
         for (const auto& l : Analyzer::stemmed_languages()) {
             if (l != main_lang) chains.push_back(&impl.chain(*ws, l));
         }
@@ -103,9 +120,11 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view text, std::strin
         switch (u.kind) {
             case Unit::Kind::WORD: {
                 std::string exact;
+                std::vector<std::string> surfaces;
                 for (auto* c : chains) {
                     c->normalise(text.substr(first.start, first.end - first.start), f, first.kind == WordKind::LETTER);
                     add_alternative(w.alternatives, {f.term});
+                    if (!f.surface.empty()) surfaces.push_back(f.surface);
                     if (c == chains.front()) {
                         w.stopword = f.stopword;
                         if (!f.exact.empty() && f.exact != f.term) exact = f.exact;
@@ -114,6 +133,8 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view text, std::strin
                 // Typed with accents: the exact form, which the index keeps beside the folded one,
                 // earns a bonus, so exact matches rank first.
                 if (!exact.empty()) add_alternative(w.alternatives, {exact}, EXACT_BONUS);
+                // The form typed, beside its stems: passages holding it rank above the stem's others.
+                for (auto& s : surfaces) add_alternative(w.alternatives, {std::move(s)}, EXACT_BONUS);
                 if (first.kind == WordKind::LETTER)
                     impl.add_prefix_split(*ws, text.substr(first.start, first.end - first.start), chains, w);
                 break;
@@ -121,9 +142,11 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view text, std::strin
             case Unit::Kind::GROUP: {
                 const auto& g = seg.groups[u.group];
                 CompoundFilter::whole_form(text, seg.parts, g, ws->whole);
+                std::vector<std::string> surfaces;
                 for (auto* c : chains) {
                     c->normalise(ws->whole, f, g.stem_whole);
                     add_alternative(w.alternatives, {f.term});
+                    if (!f.surface.empty()) surfaces.push_back(f.surface);
                 }
                 for (auto* c : chains) {
                     std::vector<std::string> phrase;
@@ -134,6 +157,7 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view text, std::strin
                     }
                     add_alternative(w.alternatives, std::move(phrase));
                 }
+                for (auto& s : surfaces) add_alternative(w.alternatives, {std::move(s)}, EXACT_BONUS);
                 break;
             }
             case Unit::Kind::RUN: {

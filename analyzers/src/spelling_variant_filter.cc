@@ -54,6 +54,23 @@ SpellingVariantFilter::SpellingVariantFilter(const std::function<void(std::strin
     }
 }
 
+void SpellingVariantFilter::apply_to_inflected(std::string& word) const {
+    if (auto it = words_.find(word); it != words_.end()) {
+        word = it->second;
+        return;
+    }
+    // The list spells out base forms: "organisations" is "organisation" + "s", "organised" is
+    // "organise" + "d", "labouring" is "labour" + "ing".
+    for (std::string_view ending : {"s", "es", "d", "ed", "ing"}) {
+        if (word.size() <= ending.size() + 2 || word.compare(word.size() - ending.size(), ending.size(), ending) != 0)
+            continue;
+        auto it = words_.find(std::string_view(word).substr(0, word.size() - ending.size()));
+        if (it == words_.end()) continue;
+        word = it->second + std::string(ending);
+        return;
+    }
+}
+
 void SpellingVariantFilter::replace(const StringMap<std::string>& map, std::string& term) {
     if (auto it = map.find(term); it != map.end()) term = it->second;
 }

@@ -25,6 +25,9 @@ class SpellingVariantFilter {
     /// Rewrite `term` (a folded word when unstemmed, else an English stem) to the canonical form.
     void apply_to_word(std::string& term) const { replace(words_, term); }
     void apply_to_stem(std::string& term) const { replace(stems_, term); }
+    /** Rewrite a folded word that may be inflected ("organisations", "organised", "labouring")
+     *  to its American spelling, by the listed base form and a regular ending. */
+    void apply_to_inflected(std::string& word) const;
     std::size_t size() const { return words_.size(); }
 
   private:

@@ -38,7 +38,7 @@ _rapporteur_values() {
         --color) echo "auto always never" ;;
         --lang) echo "en fr de es it pt nl ru pl uk el zh ja ko ar" ;;
         --filter) echo "session= org= country= lang= doc= speaker= kind= day=" ;;
-        --features) echo "stem fold compound variant synonym all none" ;;
+        --features) echo "stem fold compound variant synonym exact all none" ;;
         -m | --measure)
             echo "official all_trec runid num_q num_ret num_rel num_rel_ret map gm_map Rprec bpref" \
                 "recip_rank iprec_at_recall P recall ndcg ndcg_cut success num_nonrel_judged_ret" ;;

@@ -21,8 +21,56 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
     return Xapian::Query(op, kept.begin(), kept.end());
 }
 
+bool Compiler::in_run(const Node& list, std::size_t k) {
+    return list.kids[k].kind == Node::TEXT && list.signs[k] == 0;
+}
+
+void Compiler::prepare_run(Node& list, std::size_t first, std::size_t last) {
+    // One analysis of the run's text, as typed between its first and last words, so that its
+    // language is the run's and readings across words (compounds typed apart, an acronym's
+    // expansion typed in full) are found; each word then goes back to the item it came from.
+    const auto& text = out_.text;
+    const std::size_t from = list.kids[first].start;
+    const std::size_t to = list.kids[last].start + list.kids[last].text.size();
+    const bool in_text = to <= text.size() && from <= to &&
+                         text.compare(from, list.kids[first].text.size(), list.kids[first].text) == 0;
+    if (!in_text || first == last) {
+        for (std::size_t k = first; k <= last; ++k) {
+            auto& n = list.kids[k];
+            n.words = analyzer_.analyze_query(n.text, options_.lang);
+        }
+        return;
+    }
+    auto words = analyzer_.analyze_query(std::string_view(text).substr(from, to - from), options_.lang);
+    std::size_t k = first;
+    for (auto& w : words) {
+        while (k < last && from + w.start >= list.kids[k + 1].start) ++k;
+        auto& n = list.kids[k];
+        const std::size_t shift = n.start - from;
+        // Offsets become the item's own, as if it had been analysed alone.
+        w.start = static_cast<std::uint32_t>(w.start - std::min<std::size_t>(w.start, shift));
+        w.end = static_cast<std::uint32_t>(w.end - std::min<std::size_t>(w.end, shift));
+        n.words.push_back(std::move(w));
+    }
+}
+
 void Compiler::prepare(Node& node) {
-    if (node.kind == Node::TEXT || node.kind == Node::PHRASE) {
+    if (node.kind == Node::LIST) {
+        for (std::size_t k = 0; k < node.kids.size();) {
+            if (!in_run(node, k)) {
+                ++k;
+                continue;
+            }
+            std::size_t last = k;
+            while (last + 1 < node.kids.size() && in_run(node, last + 1)) ++last;
+            prepare_run(node, k, last);
+            for (std::size_t i = k; i <= last; ++i) {
+                for (const auto& w : node.kids[i].words) all_stop_ = all_stop_ && w.stopword;
+            }
+            k = last + 1;
+        }
+    }
+    if ((node.kind == Node::TEXT || node.kind == Node::PHRASE) && node.words.empty()) {
         node.words = analyzer_.analyze_query(node.text, options_.lang);
         if (node.kind == Node::TEXT) {
             for (const auto& w : node.words) all_stop_ = all_stop_ && w.stopword;
@@ -217,6 +265,29 @@ Xapian::Query Compiler::wildcard_query(const std::string& prefix, bool positive)
     return q;
 }
 
+Xapian::Query Compiler::group_query(const QueryGroup& g, const std::string& label, double weight_factor,
+                                    bool positive) {
+    const QueryWord reading{label, 0, 0, g.alternatives, false, {}};
+    std::vector<Xapian::Query> parts;
+    for (const auto& [prefix, weight] : fields()) {
+        QueryWord here = reading;
+        here.alternatives = indexed_alternatives(reading, prefix);
+        if (here.alternatives.empty()) continue;
+        Xapian::Query q = build_query({here}, prefix);
+        if (q.empty()) continue;
+        parts.push_back(weight * weight_factor == 1.0
+                            ? q
+                            : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, weight * weight_factor));
+    }
+    // A reading the index does not hold adds nothing (its words are searched as typed).
+    Xapian::Query q = combine(Xapian::Query::OP_OR, parts);
+    if (positive && !q.empty()) {
+        out_.leaves.push_back({label, q});
+        note_highlight(reading);
+    }
+    return q;
+}
+
 Xapian::Query Compiler::list_query(const Node& node, bool positive) {
     std::vector<Xapian::Query> required, optional, excluded;
     std::map<std::string, std::vector<Xapian::Query>> filters;
@@ -228,6 +299,30 @@ Xapian::Query Compiler::list_query(const Node& node, bool positive) {
             continue;
         }
         Xapian::Query q = compile(k, positive && sign >= 0);
+        if (in_run(node, i)) {
+            // Readings of this item's words together with the next items' (a run of free
+            // words): optional like the words they read.
+            for (std::size_t j = 0; j < k.words.size(); ++j) {
+                for (const auto& g : k.words[j].groups) {
+                    // The words it reads, as typed: this one and the next ones of the run.
+                    std::string label;
+                    std::size_t covered = 0, content = 0;
+                    for (std::size_t item = i, at = j; item < node.kids.size() && in_run(node, item) &&
+                                                       covered < g.words;
+                         ++item, at = 0) {
+                        const auto& ws = node.kids[item].words;
+                        for (; at < ws.size() && covered < g.words; ++at, ++covered) {
+                            label += (label.empty() ? "" : " ") + ws[at].original;
+                            content += ws[at].stopword ? 0 : 1;
+                        }
+                    }
+                    // The reading stands for all the words it covers: it weighs as many.
+                    Xapian::Query reading = group_query(g, label, static_cast<double>(std::max<std::size_t>(content, 1)),
+                                                        positive);
+                    if (!reading.empty()) optional.push_back(reading);
+                }
+            }
+        }
         if (q.empty()) continue;
         (sign > 0 ? required : sign < 0 ? excluded : optional).push_back(q);
     }

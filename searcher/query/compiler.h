@@ -63,6 +63,14 @@ class Compiler {
     /// The index forms of a wildcard's prefix: case-folded, and as the analyzer writes it.
     std::vector<std::string> wildcard_forms(const std::string& prefix) const;
     Xapian::Query wildcard_query(const std::string& prefix, bool positive);
+    /// Whether item `k` of `list` belongs to a run of free words (a word typed without a sign).
+    static bool in_run(const Node& list, std::size_t k);
+    /// Analyses the run of free words, items [first, last] of `list`, as one text.
+    void prepare_run(Node& list, std::size_t first, std::size_t last);
+    /** A reading of several words of a run together (QueryGroup), over the fields that hold it;
+     *  empty when no field does. `label` names the words it reads, for --explain; its weight is
+     *  multiplied by `weight_factor` (the words it stands for). */
+    Xapian::Query group_query(const QueryGroup& g, const std::string& label, double weight_factor, bool positive);
     /// Juxtaposed items: +required, -excluded, the others optional; field items filter.
     Xapian::Query list_query(const Node& node, bool positive);
 
@@ -71,11 +79,16 @@ class Compiler {
     static std::vector<std::string> slot_terms(const QueryWord& w);
     /// The most frequent index terms starting with `pattern` (a wildcard inside NEAR), at most `max`.
     std::vector<std::string> expand(const std::string& pattern, std::size_t max) const;
-    /** A positional query over slots of alternative terms (full terms, prefix included).
-     *  Xapian 1.4's OP_PHRASE and OP_NEAR take only terms, so alternatives become the OR of
-     *  one positional query per combination, at most MAX_COMBINATIONS of them (the later,
-     *  less likely alternatives of the widest slot go first). */
-    static Xapian::Query positional(Xapian::Query::op op, std::vector<std::vector<std::string>> slots,
+    /// A word's index forms at successive positions: one slot of alternative terms a position.
+    using Layout = std::vector<std::vector<std::string>>;
+    /** The ways `w` may stand in a passage: at one position (its one-term forms), or spread over
+     *  several (a compound written with hyphens, a closed compound's split, a run of CJK words),
+     *  one layout per number of positions, the layout of the word as typed first (a word typed
+     *  with hyphens: spread over its parts). Empty when the word has no forms. */
+    static std::vector<Layout> layouts(const QueryWord& w);
+    /** A positional query over slots of alternative terms (full terms, prefix included): each
+     *  slot the OP_OR of its terms. Empty when a slot is empty; the slot itself when only one. */
+    static Xapian::Query positional(Xapian::Query::op op, const std::vector<std::vector<std::string>>& slots,
                                     Xapian::termcount window);
     /// A quoted phrase, or a word joined by punctuation ("non-punishment"), labelled `label`.
     Xapian::Query phrase_query(const std::vector<QueryWord>& words, const std::string& label, bool positive);

@@ -26,6 +26,7 @@ class TextTermDecider : public Xapian::ExpandDecider {
     explicit TextTermDecider(const Analyzer& analyzer) : analyzer_(analyzer) {}
     bool operator()(const std::string& term) const override {
         if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+        if (term.compare(0, SURFACE_MARK.size(), SURFACE_MARK) == 0) return false; // a stem's surface form
         if (utf8::length(term) < 3) return false;
         if (std::all_of(term.begin(), term.end(), [](unsigned char c) { return c < 0x80 && !std::isalpha(c); }))
             return false;

@@ -38,18 +38,18 @@ TEST_CASE("analyze_query golden words per feature", "[query_builder]") {
         std::string lang, query, expected;
     };
     const Case cases[] = {
-        {"en", "the victims", "the(stop): the ; victims: victim | victims"},
-        {"en", "non-punishment", "non-punishment: nonpunish | nonpunishment | non punish | non punishment"},
-        {"en", "non punishment", "non: non +2[nonpunish | nonpunishment] ; punishment: punish | punishment"},
-        {"en", "nonpunishment", "nonpunishment: nonpunish | nonpunishment | non punish | non punishment"},
+        {"en", "the victims", "the(stop): the ; victims: victim | victims | =victims*0.5"},
+        {"en", "non-punishment", "non-punishment: nonpunish | nonpunishment | non punish | non punishment | =nonpunishment*0.5"},
+        {"en", "non punishment", "non: non | =non*0.5 +2[nonpunish | nonpunishment] ; punishment: punish | punishment | =punishment*0.5"},
+        {"en", "nonpunishment", "nonpunishment: nonpunish | nonpunishment | =nonpunishment*0.5 | non punish | non punishment"},
         {"en", "PC.DEC/557", "PC.DEC/557: pc.dec/557 | pc dec 557"},
         {"en", "NRM", "NRM: nrm | nation referr mechan | national referral mechanism"},
-        {"en", "labour", "labour: labor | labour"},
-        {"fr", "sécurité", "sécurité: securit | securite | sécurité*0.5"},
-        {"fr", "l'exploitation", "l'exploitation: exploit | exploitation"},
+        {"en", "labour", "labour: labor | labour | =labor*0.5"},
+        {"fr", "sécurité", "sécurité: securit | securite | sécurité*0.5 | =securite*0.5"},
+        {"fr", "l'exploitation", "l'exploitation: exploit | exploitation | =exploitation*0.5"},
         {"zh", "性剥削", "性剥削: 性 剥削"},
         {"ru", "торговля людьми",
-         "торговля: торговл | торговля +2[торговлялюдьм | торговлялюдьми] ; людьми: людьм | людьми"},
+         "торговля: торговл | торговля | =торговля*0.5 +2[торговлялюдьм | торговлялюдьми] ; людьми: людьм | людьми | =людьми*0.5"},
     };
     for (const auto& c : cases) {
         INFO(c.lang << ": " << c.query);
@@ -69,13 +69,13 @@ TEST_CASE("build_query: stop words, groups and empty queries", "[query_builder]"
     REQUIRE(words.size() == 2);
     CHECK(words[0].stopword);
     CHECK(!words[1].stopword);
-    CHECK(rapporteur::build_query(words, "T").get_description() == "Query((Tvictim SYNONYM Tvictims))");
+    CHECK(rapporteur::build_query(words, "T").get_description() == "Query(((Tvictim SYNONYM Tvictims) OR 0.5 * T=victims))");
     CHECK(rapporteur::build_query(analyzer.analyze_query("the", "en"), "T").get_description() == "Query(Tthe)");
     // A Han query of several dictionary words is a phrase of them.
     CHECK(rapporteur::build_query(analyzer.analyze_query("性剥削")).get_description() == "Query((性 PHRASE 2 剥削))");
     // Two words that may be one compound: each word, or the joined word (the group's reading).
     CHECK(rapporteur::build_query(analyzer.analyze_query("non punishment", "en")).get_description() ==
-          "Query(((non OR (punish SYNONYM punishment)) OR (nonpunish SYNONYM nonpunishment)))");
+          "Query((((non OR 0.5 * =non) OR ((punish SYNONYM punishment) OR 0.5 * =punishment)) OR (nonpunish SYNONYM nonpunishment)))");
 }
 
 TEST_CASE("add_tokens indexes at position + 1 and drops terms Xapian would refuse", "[query_builder]") {

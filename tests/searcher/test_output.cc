@@ -241,7 +241,7 @@ TEST_CASE("text output: a hit that matched only in its session title or a cited 
     const std::string p1_hit = text.substr(p1, text.find("\n\n", p1) - p1);
     CHECK(p1_hit.find("matched in") == std::string::npos);
     // --explain names the fields, not the index's prefixes.
-    CHECK(p1_hit.find("  pandemic  text:pandem title:pandem") != std::string::npos);
+    CHECK(p1_hit.find("  pandemic  text:=pandemic text:pandem title:=pandemic") != std::string::npos);
     CHECK(text.find("Tpandem") == std::string::npos);
 
     auto handbook = format_text(s.search("handbook", o), MarkStyle::NONE);

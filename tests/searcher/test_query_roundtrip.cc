@@ -233,15 +233,10 @@ TEST_CASE("Acronyms find their expansions", "[roundtrip][synonyms]") {
     }
 }
 
-// Known gap, for the issue on queries (runs of free words analysed together): the searcher
-// compiles each free word of a query on its own, so readings that span typed words never reach
-// the query. Two words typed apart do not meet the closed compound ("non punishment" misses
-// "nonpunishment"), and an expansion typed in full does not meet its acronym ("National
-// Referral Mechanism" misses "NRM"). The analyzer offers these readings (QueryWord::groups,
-// test_query_builder.cc), but only build_query over all the words uses them, which the
-// searcher does not call. This test fails today and is marked so: it turns red, to be
-// unmarked, the day the searcher uses the groups.
-TEST_CASE("Readings across typed words: compounds typed apart, expansions typed in full", "[roundtrip][!shouldfail]") {
+// A run of free words is analysed as one text (the compiler's prepare_run), so readings that
+// span typed words reach the query: two words typed apart meet the closed compound, and an
+// expansion typed in full meets its acronym.
+TEST_CASE("Readings across typed words: compounds typed apart, expansions typed in full", "[roundtrip]") {
     test::TempDir dir;
     const TextIndex compounds({"the non-punishment principle", "the nonpunishment principle",
                                "the non punishment principle", "no punishment here"});

@@ -106,7 +106,9 @@ TEST_CASE("hits say where they matched and footnotes who cites them, explanation
     CHECK(r.hits[0].id == "m/p1");
     CHECK(r.hits[0].matched_in == std::vector<std::string>{"text", "title"});
     REQUIRE(r.hits[0].explanation.size() == 1);
-    CHECK(r.hits[0].explanation[0].terms == std::vector<std::string>{"text:pandem", "title:pandem"});
+    // The stem and the surface form the passage holds, in each field.
+    CHECK(r.hits[0].explanation[0].terms ==
+          std::vector<std::string>{"text:=pandemic", "text:pandem", "title:=pandemic", "title:pandem"});
     // m/p2 has the word in its session title only.
     auto title_only = s.search("pandemic", SearchOptions{});
     REQUIRE(title_only.hits.size() == 2);

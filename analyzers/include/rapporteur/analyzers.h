@@ -75,6 +75,11 @@ struct QueryWord {
     std::vector<QueryGroup> groups;
 };
 
+/** Leads a surface-form term: a word as written, folded but not stemmed ("=organs"), indexed
+ *  beside its stem ("organ") at the same position. The mark keeps the two vocabularies apart:
+ *  another language's stem may be spelled like an English word ("mechanism"). */
+inline constexpr std::string_view SURFACE_MARK = "=";
+
 /// Options of an Analyzer.
 struct AnalyzerOptions {
     /// Force this language (ISO 639-1, e.g. "fr") instead of detecting it; "" detects.
@@ -88,9 +93,10 @@ struct AnalyzerOptions {
     bool compounds = true;         ///< "non-punishment" = "non punishment" = "nonpunishment"
     bool spelling_variants = true; ///< British/American spellings meet
     bool synonyms = true;          ///< acronyms and their expansions meet
+    bool exact_forms = true;       ///< a word's own folded form is indexed beside its stem
 };
 
-/// The feature switches of `o` as a list: "stem,fold,compound,variant,synonym" ("none" when off).
+/// The feature switches of `o` as a list: "stem,fold,compound,variant,synonym,exact" ("none" when off).
 /// The indexer records it in the database and the searcher reads it back.
 std::string format_features(const AnalyzerOptions& o);
 

@@ -57,12 +57,26 @@ std::vector<std::string> spelling_words(std::string_view text, const std::vector
 
 PreparedReport DocumentBuilder::build(Report report) const {
     PreparedReport out;
-    // Footnotes by number, so that citing passages can carry their text.
-    std::map<int, const Passage*> footnotes;
+    // Footnotes by identity (the id the reader resolved each marker to), so that citing passages
+    // carry their own footnote's text even where numbering restarts; by number only for a
+    // marker the reader left unresolved (no id), when that number names one footnote.
+    std::map<std::string, const Passage*, std::less<>> footnotes;
+    std::map<int, const Passage*> by_number;
+    std::set<int> numbered_twice;
     for (const auto& p : report.passages) {
-        if (p.kind == PassageKind::FOOTNOTE) footnotes.emplace(p.footnote_number, &p);
+        if (p.kind != PassageKind::FOOTNOTE) continue;
+        footnotes.emplace(p.id, &p);
+        if (!by_number.emplace(p.footnote_number, &p).second) numbered_twice.insert(p.footnote_number);
     }
-    std::map<int, std::vector<Token>> footnote_tokens;
+    auto cited_footnote = [&](const FootnoteRef& ref) -> const Passage* {
+        if (!ref.id.empty()) {
+            auto it = footnotes.find(ref.id);
+            return it == footnotes.end() ? nullptr : it->second;
+        }
+        auto it = by_number.find(ref.n);
+        return it == by_number.end() || numbered_twice.count(ref.n) ? nullptr : it->second;
+    };
+    std::map<const Passage*, std::vector<Token>> footnote_tokens;
     std::vector<std::vector<Token>> session_tokens(report.sessions.size());
     for (std::size_t s = 0; s < report.sessions.size(); ++s) {
         session_tokens[s] = analyzer_.analyze(report.sessions[s].title, report.lang);
@@ -71,7 +85,7 @@ PreparedReport DocumentBuilder::build(Report report) const {
     for (auto& p : report.passages) {
         if (p.lang.empty()) p.lang = analyzer_.detect_language(p.text, report.lang);
     }
-    for (const auto& [n, fp] : footnotes) footnote_tokens[n] = analyzer_.analyze(fp->text, fp->lang);
+    for (const auto& [id, fp] : footnotes) footnote_tokens[fp] = analyzer_.analyze(fp->text, fp->lang);
 
     const std::string document_info = encode_document_info(report);
     for (const auto& p : report.passages) {
@@ -87,12 +101,12 @@ PreparedReport DocumentBuilder::build(Report report) const {
             add_tokens(doc, session_tokens[session_index], schema::PREFIX_SESSION_TITLE, Positions::DROP);
 
         std::vector<StoredFootnote> cited;
-        std::set<int> seen;
+        std::set<const Passage*> seen;
         for (const auto& ref : p.footnotes) {
-            auto it = footnotes.find(ref.n);
-            if (it == footnotes.end() || !seen.insert(ref.n).second) continue;
-            add_tokens(doc, footnote_tokens[ref.n], schema::PREFIX_FOOTNOTE, Positions::DROP);
-            cited.push_back({ref.n, it->second->text, it->second->urls});
+            const Passage* note = cited_footnote(ref);
+            if (note == nullptr || !seen.insert(note).second) continue;
+            add_tokens(doc, footnote_tokens[note], schema::PREFIX_FOOTNOTE, Positions::DROP);
+            cited.push_back({ref.n, note->text, note->urls});
         }
 
         add_boolean(doc, schema::PREFIX_DOCUMENT, report.slug);
