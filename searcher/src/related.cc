@@ -60,6 +60,10 @@ SearchResult Searcher::related(const std::string& id, const SearchOptions& optio
         Xapian::Enquire enquire(db);
         TextTermDecider decider(impl_->analyzer);
         Xapian::ESet eset = enquire.get_eset(static_cast<Xapian::termcount>(options.like_terms), rset, &decider);
+        if (options.cross_language) {
+            impl_->related_across(did, source, eset, options, result);
+            return result;
+        }
 
         result.related = true;
         Impl::Plan plan;
