@@ -107,20 +107,32 @@ std::vector<WordTranslation> CrossLanguage::translate_word(const std::string& wo
             if (to == from) continue;
             WordTranslation t{word, from, to, {}, {}, {}};
             try {
-                t.translations = translator_.translate(word, from, to, MAX_TRANSLATIONS);
+                t.translations = translator_.translate(word, from, to, MAX_CANDIDATES);
             } catch (const RuntimeError& e) {
                 const std::string notice = std::string("a dictionary could not be read, searched without it: ") + e.what();
                 if (std::find(notices.begin(), notices.end(), notice) == notices.end()) notices.push_back(notice);
                 continue;
             }
             std::vector<Xapian::Query> alternatives;
+            std::vector<std::string> kept;
             for (const auto& translation : t.translations) {
+                if (kept.size() >= MAX_TRANSLATIONS) break;
                 const auto words = analyzer_.analyze_query(translation, to);
                 Xapian::Query q = build_query(words, "", Xapian::Query::OP_AND);
                 if (q.empty()) continue;
-                for (auto term = q.get_terms_begin(); term != q.get_terms_end(); ++term) t.terms.insert(*term);
+                // A translation the index does not hold could match nothing: the next sense may.
+                bool held = false;
+                std::set<std::string> terms;
+                for (auto term = q.get_terms_begin(); term != q.get_terms_end(); ++term) {
+                    terms.insert(*term);
+                    held = held || db_.term_exists(*term);
+                }
+                if (!held) continue;
+                t.terms.insert(terms.begin(), terms.end());
                 alternatives.push_back(q);
+                kept.push_back(translation);
             }
+            t.translations = std::move(kept);
             if (alternatives.empty()) continue;
             t.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
             out.push_back(std::move(t));

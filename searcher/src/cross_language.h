@@ -22,7 +22,7 @@ namespace rapporteur {
 struct WordTranslation {
     std::string word;                      ///< as typed in the query (or written in the passage)
     std::string from, to;                  ///< ISO 639-1 codes
-    std::vector<std::string> translations; ///< as the dictionary writes them
+    std::vector<std::string> translations; ///< as the dictionary writes them, those the index holds
     /// The translations analysed in `to`, alternatives of one meaning (OP_SYNONYM; a translation
     /// of several words is the AND of its words).
     Xapian::Query query;
@@ -43,6 +43,9 @@ class CrossLanguage {
     /// At most this many translations per word and language: FreeDict lists a word's senses in
     /// order of use, and the rare ones further down mostly add noise to the ranking.
     static constexpr std::size_t MAX_TRANSLATIONS = 3;
+    /// Translations looked at per word and language: those the index holds no word of are
+    /// skipped (FreeDict's first senses are often rare ones), up to MAX_TRANSLATIONS kept.
+    static constexpr std::size_t MAX_CANDIDATES = 8;
 
     CrossLanguage(const Xapian::Database& db, const Analyzer& analyzer, Translator& translator);
 

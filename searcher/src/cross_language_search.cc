@@ -10,6 +10,7 @@
 #include "rapporteur/format/schema.h"
 
 #include <algorithm>
+#include <set>
 
 namespace rapporteur {
 
@@ -93,7 +94,18 @@ void Searcher::Impl::related_across(Xapian::docid did, const PassageData& source
         runs.push_back({word});
     }
     const auto translations = across.translate(runs, {from}, result.notices);
-    record(translations, result);
+    // The passage has many words: the translations go to `translations`, one notice sums them up.
+    std::set<std::string> words, into;
+    for (const auto& t : translations) {
+        result.translations[t.word][t.to] = t.translations;
+        words.insert(t.word);
+        into.insert(t.to);
+    }
+    if (!translations.empty()) {
+        std::string list;
+        for (const auto& l : into) list += (list.empty() ? "" : ", ") + l;
+        result.notices.push_back("translated " + std::to_string(words.size()) + " of the passage's words into " + list);
+    }
 
     Plan plan;
     plan.related = true;
