@@ -118,6 +118,8 @@ std::vector<WordTranslation> CrossLanguage::translate_word(const std::string& wo
             for (const auto& translation : t.translations) {
                 if (kept.size() >= MAX_TRANSLATIONS) break;
                 const auto words = analyzer_.analyze_query(translation, to);
+                // "der", "la": a translation of nothing but stop words relates nothing.
+                if (std::all_of(words.begin(), words.end(), [](const QueryWord& w) { return w.stopword; })) continue;
                 Xapian::Query q = build_query(words, "", Xapian::Query::OP_AND);
                 if (q.empty()) continue;
                 // A translation the index does not hold could match nothing: the next sense may.

@@ -65,17 +65,26 @@ void Searcher::Impl::add_translations(Plan& plan, const std::string& text, const
     }
     Xapian::Query translated(Xapian::Query::OP_OR, parts.begin(), parts.end());
     // What the query excludes stays excluded from what its translations find.
-    std::vector<Xapian::Query> excluded;
+    std::vector<Xapian::Query> excluded, excluded_translations;
+    std::vector<std::vector<std::string>> negated_runs;
     for (const auto& n : terms.negated) {
         Xapian::Query q = build_query(analyzer.analyze_query(n, options.lang), "", Xapian::Query::OP_AND);
         if (!q.empty()) excluded.push_back(q);
+        negated_runs.push_back({n});
     }
+    std::vector<std::string> ignored;
+    for (const auto& t : across.translate(negated_runs, sources, ignored)) excluded_translations.push_back(t.query);
     if (!excluded.empty())
         translated = Xapian::Query(Xapian::Query::OP_AND_NOT, translated,
                                    Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
     translated = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, translated, options.cross_language_weight);
     plan.leaves.push_back({"translations", translated});
     plan.query = plan.query.empty() ? translated : Xapian::Query(Xapian::Query::OP_OR, plan.query, translated);
+    // ... and so do its translations, from every passage: `-asylum` leaves out "Asyl" and "asile" too.
+    if (!excluded_translations.empty())
+        plan.query = Xapian::Query(
+            Xapian::Query::OP_AND_NOT, plan.query,
+            Xapian::Query(Xapian::Query::OP_OR, excluded_translations.begin(), excluded_translations.end()));
 }
 
 void Searcher::Impl::related_across(Xapian::docid did, const PassageData& source, const Xapian::ESet& eset,
