@@ -16,6 +16,11 @@ packages=(
   libcld2-dev
   libjemalloc-dev
   help2man groff-base
+  zlib1g-dev
+  dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-eng-deu dict-freedict-deu-eng
+  dict-freedict-eng-spa dict-freedict-spa-eng dict-freedict-eng-rus dict-freedict-eng-ita
+  dict-freedict-ita-eng dict-freedict-eng-por dict-freedict-por-eng dict-freedict-eng-nld
+  dict-freedict-nld-eng
 )
 [ $# -eq 0 ] || packages=("$@")
 

@@ -60,13 +60,20 @@ std::vector<std::string> parse_freedict_entry(std::string_view entry) {
             std::string_view piece = trim(rest.substr(0, cut));
             rest = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
             // Collapse inner runs of spaces left where a label was.
+            // "der/die Erste": a slash separates alternative words, read as words.
             std::string t;
-            for (const char c : piece) {
+            for (char c : piece) {
+                if (c == '/') c = ' ';
                 if (c == ' ' && (t.empty() || t.back() == ' ')) continue;
                 t += c;
             }
             while (!t.empty() && t.back() == ' ') t.pop_back();
-            if (!t.empty() && std::find(out.begin(), out.end(), t) == out.end()) out.push_back(std::move(t));
+            // "1." (an ordinal's figure) is no word to search for.
+            const bool has_letter = std::any_of(t.begin(), t.end(), [](char c) {
+                const auto u = static_cast<unsigned char>(c);
+                return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
+            });
+            if (has_letter && std::find(out.begin(), out.end(), t) == out.end()) out.push_back(std::move(t));
         }
     }
     return out;

@@ -187,6 +187,7 @@ TEST_CASE("a FreeDict entry gives its translations without labels, numbers, note
          {"illegales Handeln", "illegaler Handel"}},
         {"victim /v/\nproie <fem>; victime\nvictime\n", {"proie", "victime"}},
         {"enfant /ɑ̃fɑ̃/ <n, masc>\n1. bairn, child, infant\n", {"bairn", "child", "infant"}},
+        {"first /fˈɜːst/\nErster <masc>, der/die Erste <masc, fem>\nerste, 1. <num>\n", {"Erster", "der die Erste", "erste"}},
         {"headword only\n", {}},
         {"", {}},
     };
