@@ -190,7 +190,7 @@ TEST_CASE("a missing dictionary pair is a notice, not an error", "[xlang]") {
     CHECK(has_notice(bad, "freedict-eng-fra.index:1"));
 }
 
-TEST_CASE("--like --cross-language lists passages on the same subject in other languages", "[xlang]") {
+TEST_CASE("related passages across languages (like, cross-language): the same subject in the other languages", "[xlang]") {
     const std::string seed_children = [] {
         Xapian::Database db(xlang_database().string());
         for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
