@@ -69,8 +69,13 @@ DictzipFile::DictzipFile(std::filesystem::path path) : path_(std::move(path)), i
     }
 }
 
-std::string DictzipFile::chunk(std::size_t index) {
-    if (index == cached_) return cache_;
+const std::string& DictzipFile::chunk(std::size_t index) {
+    for (auto it = cached_.begin(); it != cached_.end(); ++it) {
+        if (it->first == index) {
+            cached_.splice(cached_.begin(), cached_, it);
+            return cached_.front().second;
+        }
+    }
     const std::uint64_t begin = offsets_[index], end = offsets_[index + 1];
     std::string in(end - begin, '\0');
     in_.clear();
@@ -93,9 +98,9 @@ std::string DictzipFile::chunk(std::size_t index) {
         throw RuntimeError(path_.string() + ": damaged dictzip chunk " + std::to_string(index));
     }
     out.resize(produced);
-    cached_ = index;
-    cache_ = out;
-    return out;
+    cached_.emplace_front(index, std::move(out));
+    if (cached_.size() > CACHED_CHUNKS) cached_.pop_back();
+    return cached_.front().second;
 }
 
 void DictzipFile::inflate_whole() {
@@ -123,7 +128,7 @@ std::string DictzipFile::read(std::uint64_t offset, std::uint64_t length) {
     std::string out;
     const std::size_t chunks = offsets_.size() - 1;
     for (std::size_t i = offset / chunk_length_; i < chunks && out.size() < length; ++i) {
-        const std::string data = chunk(i);
+        const std::string& data = chunk(i);
         const std::uint64_t chunk_start = static_cast<std::uint64_t>(i) * chunk_length_;
         const std::uint64_t from = offset > chunk_start ? offset - chunk_start : 0;
         if (from >= data.size()) break;

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <list>
 #include <string>
 #include <vector>
 
@@ -35,16 +36,19 @@ class DictzipFile {
     bool random_access() const { return chunk_length_ != 0; }
 
   private:
-    std::string chunk(std::size_t index);
+    const std::string& chunk(std::size_t index);
     void inflate_whole();
 
     std::filesystem::path path_;
     std::ifstream in_;
     std::uint32_t chunk_length_ = 0;       ///< uncompressed bytes per chunk; 0: plain gzip
     std::vector<std::uint64_t> offsets_;   ///< file offset of each chunk, and one past the last
-    std::size_t cached_ = SIZE_MAX;        ///< index of the chunk in cache_
-    std::string cache_;
-    bool whole_ = false;                   ///< plain gzip: cache_ holds all the content
+    /// The chunks inflated last, most recent first: a query's words fall in few chunks, and
+    /// inflating one (58 KB in Debian's files) is most of a lookup's cost.
+    static constexpr std::size_t CACHED_CHUNKS = 32;
+    std::list<std::pair<std::size_t, std::string>> cached_;
+    std::string cache_;                    ///< plain gzip: all the content, once read
+    bool whole_ = false;
 };
 
 } // namespace rapporteur
