@@ -129,7 +129,7 @@ std::vector<std::string> Translator::translate(std::string_view word, std::strin
                 if (out.size() >= max) return out;
             }
         }
-        if (!out.empty()) break;
+        // The singular's entry too: "enfants" is a headword ("sons and daughters") beside "enfant".
     }
     return out;
 }

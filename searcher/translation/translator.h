@@ -47,9 +47,10 @@ class Translator {
     bool has_pair(std::string_view from, std::string_view to) const;
 
     /** Up to `max` translations of `word` (one word or a headword of several) from `from` into
-     *  `to`, in the dictionary's order, of at most four words each. When the word itself is not
-     *  a headword, its plural-less forms are tried ("victims" → "victim", "policies" →
-     *  "policy"). Empty when the pair is not installed or the word is not in it. Loads the
+     *  `to`, in the dictionary's order, of at most four words each: the word's own entries
+     *  first, then those of its plural-less forms ("victims" → "victim", "policies" →
+     *  "policy", "enfants" → "enfant"). Empty when the pair is not installed or the word is
+     *  not in it. Loads the
      *  pair's dictionary at its first use; throws RuntimeError naming the file when it is
      *  damaged (and again at each later call). */
     std::vector<std::string> translate(std::string_view word, std::string_view from, std::string_view to,
