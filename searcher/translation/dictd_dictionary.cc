@@ -11,6 +11,37 @@
 
 namespace rapporteur {
 
+namespace {
+
+/** Lower-cases ASCII and Latin-1 letters of [p, p + n) in place; false (the text partly
+ *  changed) when it holds anything else, which needs ICU's full folding. */
+bool fold_latin1_in_place(char* p, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(p[i]);
+        if (c < 0x80) {
+            if (c >= 'A' && c <= 'Z') p[i] = static_cast<char>(c - 'A' + 'a');
+        } else if (c == 0xC3 && i + 1 < n) {
+            const auto d = static_cast<unsigned char>(p[i + 1]);
+            if (d == 0x9F || d < 0x80 || d > 0xBF) return false; // ß folds to "ss"
+            if (d <= 0x9E && d != 0x97) p[i + 1] = static_cast<char>(d + 0x20); // À–Þ but ×
+            ++i;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+std::string DictdDictionary::fold_key(std::string_view headword) {
+    // ASCII and Latin-1 letters (most of FreeDict's headwords) are lower-cased here; any other
+    // text goes through ICU's full case folding. Index and lookups both fold with this, so
+    // "ÄRZTE" finds "ärzte".
+    std::string out(headword);
+    return fold_latin1_in_place(out.data(), out.size()) ? out : utf8::fold(headword);
+}
+
 std::optional<std::uint64_t> DictdDictionary::decode_number(std::string_view digits) {
     if (digits.empty() || digits.size() > 10) return std::nullopt;
     std::uint64_t n = 0;
@@ -29,6 +60,7 @@ std::optional<std::uint64_t> DictdDictionary::decode_number(std::string_view dig
 
 DictdDictionary::DictdDictionary(const std::filesystem::path& index, const std::filesystem::path& data)
     : index_(read_whole_file(index)), data_(data) {
+    entries_.reserve(static_cast<std::size_t>(std::count(index_.begin(), index_.end(), '\n')) + 1);
     std::size_t line_number = 0;
     for (std::size_t at = 0; at < index_.size();) {
         std::size_t end = index_.find('\n', at);
@@ -54,17 +86,12 @@ DictdDictionary::DictdDictionary(const std::filesystem::path& index, const std::
         if (!offset || !length) {
             throw RuntimeError(index.string() + ":" + std::to_string(line_number) + ": bad base-64 offset or length");
         }
-        // Fold the headword in place when folding keeps its length (ASCII, most of it).
+        // Fold the headword in place when folding keeps its length (nearly always).
         char* head = index_.data() + line_start;
-        bool ascii = true;
-        for (std::size_t i = 0; i < tab1; ++i) {
-            const auto c = static_cast<unsigned char>(head[i]);
-            if (c >= 0x80) ascii = false;
-            else if (c >= 'A' && c <= 'Z') head[i] = static_cast<char>(c - 'A' + 'a');
-        }
         std::string_view key(head, tab1);
-        if (!ascii) {
-            std::string folded = utf8::fold(key);
+        // In place, without an allocation per line.
+        if (!fold_latin1_in_place(head, tab1)) {
+            std::string folded = utf8::fold(std::string(line.substr(0, tab1)));
             if (folded.size() == key.size()) {
                 std::copy(folded.begin(), folded.end(), head);
             } else {
@@ -74,11 +101,15 @@ DictdDictionary::DictdDictionary(const std::filesystem::path& index, const std::
         }
         entries_.push_back({key, *offset, *length});
     }
-    std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+    // dictfmt writes the index sorted, and Debian's FreeDict indexes mostly come out in byte
+    // order once folded: checking costs one pass, and a sort is needed only when it fails.
+    const auto by_key = [](const Entry& a, const Entry& b) { return a.key < b.key; };
+    if (!std::is_sorted(entries_.begin(), entries_.end(), by_key))
+        std::stable_sort(entries_.begin(), entries_.end(), by_key);
 }
 
 std::vector<std::string> DictdDictionary::lookup(std::string_view headword) {
-    const std::string key = utf8::fold(headword);
+    const std::string key = fold_key(headword);
     auto [first, last] = std::equal_range(entries_.begin(), entries_.end(), Entry{key, 0, 0},
                                           [](const Entry& a, const Entry& b) { return a.key < b.key; });
     std::vector<std::string> out;

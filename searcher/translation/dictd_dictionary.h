@@ -5,7 +5,7 @@
  *  An index line is `headword<TAB>offset<TAB>length` (dictd(8), dictfmt(1)): offset and length
  *  are byte counts into the uncompressed data, written in dictd's base 64 (digits
  *  `A–Z a–z 0–9 + /`, most significant first). A headword may have several lines (one per
- *  entry). Lookups fold case (utf8::fold), so "Traffic" finds "traffic".
+ *  entry). Lookups fold case (fold_key), so "Traffic" finds "traffic".
  */
 #ifndef RAPPORTEUR_TRANSLATION_DICTD_DICTIONARY_H
 #define RAPPORTEUR_TRANSLATION_DICTD_DICTIONARY_H
@@ -38,6 +38,10 @@ class DictdDictionary {
 
     /// How many index lines (entries) the dictionary has.
     std::size_t size() const { return entries_.size(); }
+
+    /** The key a headword is looked up by: lower-case ASCII and Latin-1 letters, else
+     *  utf8::fold (so "ß" → "ss", "Ё" → "ё"). */
+    static std::string fold_key(std::string_view headword);
 
     /// dictd's base 64 number ("B" → 1, "BA" → 64); nullopt on a character outside the alphabet.
     static std::optional<std::uint64_t> decode_number(std::string_view digits);

@@ -109,6 +109,9 @@ SmallDictionary small_dictionary() {
     d.add("victim", "victim /viktaim/\nproie <fem>; victime\n         Note: second entry\n");
     d.add("human trafficking", "human trafficking /hjuːmən/\ntraite des êtres humains\n");
     d.add("policy", "policy /pɔlisi/\npolitique\n");
+    d.add("Ärzte", "Ärzte\ndoctors\n");
+    d.add("Straße", "Straße\nstreet\n");
+    d.add("ребёнок", "ребёнок\nchild\n");
     return d;
 }
 
@@ -161,7 +164,7 @@ TEST_CASE("a dictd index is looked up by folded headword, every entry of it in o
     write(dir / "t.index", d.index);
     write(dir / "t.dict.dz", dictzip(d.data, 64)); // entries straddle chunks
     DictdDictionary dict(dir / "t.index", dir / "t.dict.dz");
-    CHECK(dict.size() == 8);
+    CHECK(dict.size() == 11);
     CHECK(dict.lookup("child") == std::vector<std::string>{"child /tʃaild/\nenfant\n"});
     CHECK(dict.lookup("CHILD") == dict.lookup("child"));
     CHECK(dict.lookup("traffic").size() == 1); // the index writes "Traffic"
@@ -170,6 +173,9 @@ TEST_CASE("a dictd index is looked up by folded headword, every entry of it in o
     CHECK(victim[1].find("proie") != std::string::npos);
     CHECK(dict.lookup("human trafficking").size() == 1);
     CHECK(dict.lookup("victi").empty());
+    CHECK(dict.lookup("ÄRZTE").size() == 1); // Latin-1 folded without ICU
+    CHECK(dict.lookup("strasse").size() == 1); // "Straße": ß → ss, as utf8::fold does
+    CHECK(dict.lookup("РЕБЁНОК").size() == 1); // Cyrillic: ICU's folding
     CHECK(dict.lookup("").empty());
 
     write(dir / "bad.index", "child\tB\tC\nlabour\tBC\nvictim\tA\tB\n");
