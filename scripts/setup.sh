@@ -18,6 +18,11 @@ packages=(
   libmd4c-dev
   help2man groff-base
   libzip-dev libxml2-dev pandoc
+  zlib1g-dev
+  dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-eng-deu dict-freedict-deu-eng
+  dict-freedict-eng-spa dict-freedict-spa-eng dict-freedict-eng-rus dict-freedict-eng-ita
+  dict-freedict-ita-eng dict-freedict-eng-por dict-freedict-por-eng dict-freedict-eng-nld
+  dict-freedict-nld-eng
 )
 [ $# -eq 0 ] || packages=("$@")
 

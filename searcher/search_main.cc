@@ -149,6 +149,9 @@ int run_search(int argc, char** argv) {
         ("auto-correct", "search the spelling correction of words no passage contains")
         ("like", po::value(&like)->value_name("ID"), "passages related to the passage with this id")
         ("like-text", po::value(&like_text)->value_name("TEXT"), "passages related to this text")
+        ("cross-language", "also search the query's translations into the index's other languages (FreeDict "
+                           "dictionaries in $RAPPORTEUR_DICTD_DIR or /usr/share/dictd); with --like: related passages in "
+                           "the other languages")
         ("color", po::value(&color)->default_value(color)->value_name("WHEN"),
          "colour the matches: auto (on a terminal, unless $NO_COLOR is set or $TERM is dumb), always, never")
         ("highlight", po::value(&highlight)->default_value(highlight)->value_name("STYLE"),
@@ -211,6 +214,7 @@ int run_search(int argc, char** argv) {
     options.facets = !vm.count("no-facets");
     options.explain = vm.count("explain") > 0;
     options.auto_correct = vm.count("auto-correct") > 0;
+    options.cross_language = vm.count("cross-language") > 0;
     const auto path = db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db);
 
     rapporteur::Searcher searcher(path);

@@ -107,6 +107,22 @@ multilingual=$(grep -v '^#' "$here/multilingual.txt" | tr '\n' ' ')
 subset tuning '$1 % 2 == 1'
 subset held-out '$1 % 2 == 0'
 subset multilingual "BEGIN { split(\"$multilingual\", q, \" \"); for (i in q) m[q[i]] = 1 } \$1 in m"
+# Cross-language topics (topics_xlang.tsv, qrels_xlang.txt) on the full configuration, without
+# and with --cross-language (FreeDict dictionaries from /usr/share/dictd or $RAPPORTEUR_DICTD_DIR).
+if [ -f "$here/topics_xlang.tsv" ] && grep -q -- '--cross-language' <<<"$search_help"; then
+  printf '\n| cross-language topics | nDCG@10 | MAP | P@5 | MRR |\n|---|---:|---:|---:|---:|\n'
+  for mode in without with; do
+    flag=()
+    [ "$mode" = with ] && flag=(--cross-language)
+    "$SEARCH" --db "$work/db-all" --topics "$here/topics_xlang.tsv" "${flag[@]}" --run-tag "rapporteur-xlang-$mode" \
+      --limit 1000 > "$work/run-xlang-$mode.txt" 2> "$work/run-xlang-$mode.err"
+    "$EVAL" -c -m ndcg_cut.10 -m map -m P.5 -m recip_rank "$here/qrels_xlang.txt" "$work/run-xlang-$mode.txt" \
+      > "$work/eval-xlang-$mode.txt"
+    printf '| %s --cross-language | %s | %s | %s | %s |\n' "$mode" "$(measure ndcg_cut_10 "$work/eval-xlang-$mode.txt")" \
+      "$(measure map "$work/eval-xlang-$mode.txt")" "$(measure P_5 "$work/eval-xlang-$mode.txt")" \
+      "$(measure recip_rank "$work/eval-xlang-$mode.txt")"
+  done
+fi
 
 if [ "$record" = 1 ]; then
   cp "$work/expected.tsv" "$here/expected.tsv"
@@ -117,7 +133,7 @@ if [ "$check" = 1 ]; then
   # Every judged passage must exist: passage ids change when the document model does, and a
   # judgment of a vanished id would silently count as a relevant passage never retrieved.
   "$INDEX" --dump "${corpus[@]}" | grep -o '"id": *"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/' | sort -u > "$work/ids.txt"
-  awk '{ print $3 }' "$here/qrels.txt" | sort -u > "$work/judged.txt"
+  awk '{ print $3 }' "$here/qrels.txt" "$here/qrels_xlang.txt" | sort -u > "$work/judged.txt"
   if [ -n "$(comm -23 "$work/judged.txt" "$work/ids.txt")" ]; then
     echo "run.sh: qrels.txt judges passages the corpus does not have:" $(comm -23 "$work/judged.txt" "$work/ids.txt") >&2
     exit 1

@@ -89,6 +89,11 @@ void Searcher::Impl::fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, con
             if (p == db.positionlist_end(did, term)) continue;
             std::string word = surface(hit.text, data.offsets, did, term);
             if (seen.insert(utf8::fold(word)).second) hit.shared_terms.push_back(word);
+            if (const auto from = plan.translated_from.find(term); from != plan.translated_from.end()) {
+                const std::pair<std::string, std::string> link(from->second, word);
+                auto& links = hit.shared_translations;
+                if (std::find(links.begin(), links.end(), link) == links.end()) links.push_back(link);
+            }
         }
     }
 }

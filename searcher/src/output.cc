@@ -54,6 +54,11 @@ nlohmann::ordered_json to_json(const SearchResult& r) {
             hit["explanation"] = explain;
         }
         if (r.related) hit["shared"] = {{"terms", h.shared_terms}, {"entities", h.shared_entities}};
+        if (!h.shared_translations.empty()) {
+            json pairs = json::array();
+            for (const auto& [from, to] : h.shared_translations) pairs.push_back({{"source", from}, {"here", to}});
+            hit["shared"]["translations"] = pairs;
+        }
         results.push_back(std::move(hit));
     }
     json facets = json::object();
@@ -64,8 +69,11 @@ nlohmann::ordered_json to_json(const SearchResult& r) {
         for (const auto& v : f->second) values.push_back({{"value", v.value}, {"count", v.count}});
         facets[f->first] = values;
     }
-    return {{"query", r.query},   {"total", r.total}, {"offset", r.offset},  {"limit", r.limit},
-            {"results", results}, {"facets", facets}, {"notices", r.notices}};
+    json out = {{"query", r.query},   {"total", r.total}, {"offset", r.offset},  {"limit", r.limit},
+                {"results", results}, {"facets", facets}, {"notices", r.notices}};
+    // Only with --cross-language, so the contract without it stays as it was.
+    if (!r.translations.empty()) out["translations"] = r.translations;
+    return out;
 }
 
 namespace {
@@ -315,6 +323,11 @@ void format_hit(const Hit& h, const std::string& open, const std::string& close,
         std::vector<std::string> shared = h.shared_terms;
         shared.insert(shared.end(), h.shared_entities.begin(), h.shared_entities.end());
         Paragraph(out, width, indent + "shares: ", INDENT + 8).text(join(shared, ", "));
+    }
+    if (!h.shared_translations.empty()) {
+        std::vector<std::string> pairs;
+        for (const auto& [from, to] : h.shared_translations) pairs.push_back(from + " → " + to);
+        Paragraph(out, width, indent + "translates: ", INDENT + 12).text(join(pairs, ", "));
     }
     for (const auto& c : h.explanation) {
         const std::string weight = fmt::format("{}{:>8.4f}  ", indent, c.weight);

@@ -60,7 +60,13 @@ SearchResult Searcher::related(const std::string& id, const SearchOptions& optio
         rset.add_document(did);
         Xapian::Enquire enquire(db);
         TextTermDecider decider(impl_->analyzer);
-        Xapian::ESet eset = enquire.get_eset(static_cast<Xapian::termcount>(options.like_terms), rset, &decider);
+        // Across languages, three times the words: most have no translation in the dictionaries.
+        const std::size_t terms = options.like_terms * (options.cross_language ? 3 : 1);
+        Xapian::ESet eset = enquire.get_eset(static_cast<Xapian::termcount>(terms), rset, &decider);
+        if (options.cross_language) {
+            impl_->related_across(did, source, eset, options, result);
+            return result;
+        }
 
         result.related = true;
         Impl::Plan plan;

@@ -209,6 +209,7 @@ SearchResult Searcher::search(const std::string& query, const SearchOptions& opt
         plan.highlight_terms = std::move(parsed.highlight_terms);
         plan.highlight_phrases = std::move(parsed.highlight_phrases);
         plan.highlight_prefixes = std::move(parsed.highlight_prefixes);
+        if (options.cross_language) impl_->add_translations(plan, parsed.text, options, result);
         Xapian::Query filter = parser.filter_query(options.filters, result.notices);
         if (!filter.empty()) {
             if (plan.query.empty())

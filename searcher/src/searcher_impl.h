@@ -13,11 +13,13 @@
 
 #include "facet_index.h"
 #include "query_parser.h"
+#include "translator.h"
 
 #include <xapian.h>
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -25,11 +27,14 @@
 
 namespace rapporteur {
 
+struct PassageData;
+
 struct Searcher::Impl {
     std::filesystem::path path;
     Xapian::Database db;
     Analyzer analyzer;
     std::unique_ptr<FacetIndex> facet_index; ///< built at the first faceted query of a revision
+    std::unique_ptr<Translator> translator;  ///< made at the first cross-language search
 
     void open();
     /// Checks the index format and sets the analyzer from the index's features and synonyms.
@@ -64,7 +69,19 @@ struct Searcher::Impl {
         std::vector<std::string> highlight_prefixes;
         bool related = false;
         Xapian::docid exclude = 0; ///< a passage never listed (the source of --like)
+        /// Cross-language related passages: translation term → the source's word it translates.
+        std::map<std::string, std::string> translated_from;
     };
+
+    /// The translator for `options.dictionary_dir`, made once. cross_language_search.cc
+    Translator& translator_for(const SearchOptions& options);
+    /** --cross-language: OR the translations of the query's words into `plan`, scaled by the
+     *  weight, and list them in `result`. cross_language_search.cc */
+    void add_translations(Plan& plan, const std::string& text, const SearchOptions& options, SearchResult& result);
+    /** --like --cross-language: the passages of the other languages sharing a translation of
+     *  the source's telling words (`eset`), entities adding to their score. cross_language_search.cc */
+    void related_across(Xapian::docid did, const PassageData& source, const Xapian::ESet& eset,
+                        const SearchOptions& options, SearchResult& result);
 
     /// Bounds the result window (offset + limit ≤ max_result_window); notices say what was cut.
     static void bound_window(const SearchOptions& options, SearchResult& result);

@@ -79,6 +79,13 @@ struct SearchOptions {
      *  0 ranks by the shared words and entities alone. */
     double like_session_weight = 1.0;
     SearchLimits limits;
+    // --- cross-language search (issue 15) ---
+    /** Also search each query word's translations into the other languages of the index
+     *  (FreeDict dictionaries), weighted by `cross_language_weight` against the words typed;
+     *  for related(): the passages of the other languages that share a translated word. */
+    bool cross_language = false;
+    double cross_language_weight = 0.5; ///< factor on the translations' scores (OP_SCALE_WEIGHT)
+    std::string dictionary_dir;         ///< FreeDict's dictd files; "" → Translator's default
 };
 
 /// A footnote as shown beside a passage that cites it: number, text, links (as stored).
@@ -124,6 +131,9 @@ struct Hit {
     std::string path;    ///< the source file relative to the folder indexed (JSON: "path")
     int page = 0;        ///< 1-based page where the passage starts, 0 when none (JSON: null)
     std::string speaker; ///< the passage's speaker, "" when none (JSON: null)
+    /// Cross-language related passages: (the source passage's word, its translation as
+    /// written in this passage), the pairs that relate the two.
+    std::vector<std::pair<std::string, std::string>> shared_translations;
 };
 
 struct FacetValue {
@@ -148,6 +158,9 @@ struct SearchResult {
     /// The drill-down filters in force (SearchOptions::filters), field → values.
     std::map<std::string, std::vector<std::string>> filters;
     std::string lang; ///< the query's language as given (SearchOptions::lang); "" → every language
+    /// Cross-language search: word (as typed, or of the --like source) → language → its
+    /// translations searched, as the dictionary writes them.
+    std::map<std::string, std::map<std::string, std::vector<std::string>>> translations;
 };
 
 /** A searcher over one database, opened read-only once and reused for many queries.
