@@ -78,7 +78,7 @@ TEST_CASE("completion: installed under each command's name, and completes that c
     CHECK(complete({"rapporteur-search", "--form"}) == Words{"--format"});
     CHECK(complete({"rapporteur-index", "--d"}) == Words{"--db", "--delete", "--dump"});
     // Every long option --help lists, and no other: read from --help, they cannot go stale.
-    for (const std::string exe : {"rapporteur-index", "rapporteur-search", "rapporteur-eval"}) {
+    for (const std::string exe : {"rapporteur-index", "rapporteur-search", "rapporteur-eval", "rapporteur-serve"}) {
         INFO(exe);
         REQUIRE(std::filesystem::is_regular_file(COMPLETIONS + "/" + exe));
         Words long_options;
