@@ -16,6 +16,7 @@ packages=(
   libcld2-dev
   libjemalloc-dev
   help2man groff-base
+  libboost-dev chromium
 )
 [ $# -eq 0 ] || packages=("$@")
 

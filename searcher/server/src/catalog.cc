@@ -166,16 +166,10 @@ json Catalog::documents() const {
 }
 
 json Catalog::suggest(const std::string& query, std::size_t max) const {
-    SearchOptions options;
-    options.limit = 0;
-    options.facets = false;
-    options.snippets = false;
-    options.exact_total = false;
-    options.hit_details = false;
-    const SearchResult r = searcher_->search(query, options);
-    // The last word typed, folded as the spelling dictionary holds words.
-    std::size_t start = query.find_last_of(" \t\"()");
-    std::string word = utf8::fold(start == std::string::npos ? query : query.substr(start + 1));
+    // The last word typed, folded as the spelling dictionary holds words; the words before it.
+    const std::size_t cut = query.find_last_of(" \t\"()");
+    const std::string before = cut == std::string::npos ? "" : query.substr(0, cut + 1);
+    const std::string word = utf8::fold(cut == std::string::npos ? query : query.substr(cut + 1));
     json completions = json::array();
     if (!word.empty()) {
         std::vector<std::pair<Xapian::doccount, std::string>> found;
@@ -191,7 +185,23 @@ json Catalog::suggest(const std::string& query, std::size_t max) const {
         });
         for (std::size_t i = 0; i < found.size() && i < max; ++i) completions.push_back(found[i].second);
     }
-    return {{"query", query}, {"spelling", r.suggestion}, {"completions", completions}};
+    SearchOptions options;
+    options.limit = 0;
+    options.facets = false;
+    options.snippets = false;
+    options.exact_total = false;
+    options.hit_details = false;
+    // A last word that some words complete is being typed, not misspelt: only the words
+    // before it are corrected then.
+    std::string spelling;
+    if (completions.empty()) {
+        spelling = searcher_->search(query, options).suggestion;
+    } else if (before.find_first_not_of(" \t\"()") != std::string::npos) {
+        std::string fixed = searcher_->search(before, options).suggestion;
+        while (!fixed.empty() && (fixed.back() == ' ' || fixed.back() == '\t')) fixed.pop_back();
+        if (!fixed.empty()) spelling = fixed + query.substr(cut);
+    }
+    return {{"query", query}, {"spelling", spelling}, {"completions", completions}};
 }
 
 } // namespace rapporteur
