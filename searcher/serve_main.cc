@@ -39,7 +39,7 @@ std::string help_epilog() {
            "\n"
            "Examples:\n"
            "  rapporteur-serve --db ~/reports-db\n"
-           "  curl 'http://127.0.0.1:8080/api/v1/search?q=non-punishment&filter=org:GRETA'\n";
+           "  curl 'http://127.0.0.1:8080/api/v1/search?q=asylum'\n";
 }
 
 /// "127.0.0.1:8080" or "[::1]:8080" → host and port.

@@ -18,6 +18,7 @@
 #include <boost/beast/http.hpp>
 #include <fmt/core.h>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -288,7 +289,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
         http::async_write(stream_, *res, [self = shared_from_this(), res, status, keep_alive](beast::error_code ec, std::size_t) {
             self->log(self->method_, self->target_, status);
             self->busy_ = false;
-            if (ec || !keep_alive || self->server_.stopping) return self->close();
+            if (ec) return self->close();
+            if (!keep_alive || self->server_.stopping) return self->linger();
             self->read();
         });
     }
@@ -298,6 +300,24 @@ class Connection : public std::enable_shared_from_this<Connection> {
         const auto ms = std::chrono::duration<double, std::milli>(Clock::now() - received_).count();
         server_.log(fmt::format("{} {} {} {:.1f}ms", method, target == "-" ? target : log_path(target), status,
                                 busy_ ? ms : 0.0));
+    }
+
+    /** Ends the connection after an answer without reading the rest of the request (a body
+     *  over the limit): our side is shut, and what the client still sends is read and dropped
+     *  for a moment, so that closing with unread data (a TCP reset) cannot destroy the answer
+     *  before the client has read it. */
+    void linger() {
+        beast::error_code ec;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+        stream_.expires_after(std::chrono::seconds(1));
+        drain();
+    }
+
+    void drain() {
+        stream_.async_read_some(asio::buffer(scratch_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            if (ec) return self->close();
+            self->drain();
+        });
     }
 
     void close() {
@@ -314,6 +334,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     beast::tcp_stream stream_;
     ServerCore& server_;
     beast::flat_buffer buffer_;
+    std::array<char, 4096> scratch_; ///< what linger() reads and drops
     std::optional<http::request_parser<http::string_body>> parser_;
     std::string method_, target_;
     Clock::time_point received_ = Clock::now();

@@ -158,13 +158,25 @@ void render_hit(const json& h, std::string& out) {
     if (!footnotes.empty()) {
         out += "<ol class=\"footnotes\" aria-label=\"Footnotes cited\">";
         for (const auto& f : footnotes) {
-            out += fmt::format("<li><span class=\"n\">[{}]</span> {}", f.value("n", 0), esc(text_of(f.value("text", json()))));
+            // The footnote's text, each web link in it made a link where it is written (else
+            // after it). Escaping is per character, so the escaped URL is found in the escaped text.
+            std::string text = esc(text_of(f.value("text", json())));
+            std::size_t from = 0;
             for (const auto& u : f.value("urls", json::array())) {
                 const std::string url = text_of(u);
-                if (web_link(url))
-                    out += fmt::format(" <a href=\"{0}\" rel=\"noopener noreferrer nofollow\">{0}</a>", esc(url));
+                if (!web_link(url)) continue;
+                const std::string e = esc(url);
+                const std::string link = "<a href=\"" + e + "\" rel=\"noopener noreferrer nofollow\">" + e + "</a>";
+                const std::size_t at = text.find(e, from);
+                if (at == std::string::npos) {
+                    text += " " + link;
+                    from = text.size();
+                } else {
+                    text.replace(at, e.size(), link);
+                    from = at + link.size();
+                }
             }
-            out += "</li>";
+            out += fmt::format("<li><span class=\"n\">[{}]</span> {}</li>", f.value("n", 0), text);
         }
         out += "</ol>";
     }
@@ -180,7 +192,8 @@ void render_results(const PageState& state, const json& r, std::string& out) {
     std::string what = state.like.empty() ? "“" + esc(state.q) + "”" : "related to <code>" + esc(state.like) + "</code>";
     if (state.like.empty() && state.q.empty()) what = "the filters";
     out += fmt::format("<p class=\"summary\" role=\"status\">{} {} {}", total, total == 1 ? "passage matches" : "passages match", what);
-    if (!hits.empty())
+    if (hits.size() == 1) out += fmt::format(" (showing {})", hits.front().value("rank", 0));
+    if (hits.size() > 1)
         out += fmt::format(" (showing {}–{})", hits.front().value("rank", 0), hits.back().value("rank", 0));
     out += "</p>\n";
     if (!state.filters.empty()) {
