@@ -512,6 +512,50 @@ TEST_CASE("serve: one log line per request, and SIGTERM ends it cleanly", "[serv
     CHECK(log.find("stopped") != std::string::npos);
 }
 
+TEST_CASE("serve: SIGTERM lets a request in flight finish, then stops accepting", "[serve]") {
+    SeedDb seed;
+    ServeProcess server(seed.db);
+    const std::uint16_t port = server.port();
+    // A request whose header has arrived and whose body has not: in flight when SIGTERM comes.
+    const std::string body = "q=non-punishment";
+    const int fd = rapporteur::test::connect_to(port, 60);
+    REQUIRE(rapporteur::test::send_all(fd, "POST /api/v1/search HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                                           "application/x-www-form-urlencoded\r\nContent-Length: " +
+                                               std::to_string(body.size()) + "\r\n\r\n"));
+    const int idle = rapporteur::test::connect_to(port, 60);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    REQUIRE(kill(server.pid(), SIGTERM) == 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    CHECK_THROWS(rapporteur::test::connect_to(port)); // no longer accepting
+    REQUIRE(rapporteur::test::send_all(fd, body));
+    const HttpReply r = rapporteur::test::read_reply(fd);
+    CHECK(r.status == 200);
+    CHECK(body_json(r)["total"] == 1);
+    CHECK(r.header("connection") == "close");
+    char b;
+    CHECK(recv(idle, &b, 1, 0) <= 0); // the idle connection was closed
+    close(idle);
+    close(fd);
+    CHECK(server.stop() == 0);
+    CHECK(server.log().find("POST /api/v1/search 200 ") != std::string::npos);
+}
+
+TEST_CASE("serve: the page pages through the results, the URL holding the offset", "[serve]") {
+    SeedDb seed;
+    ServeProcess server(seed.db);
+    const HttpReply first = get(server.port(), "/?q=trafficking");
+    CHECK(first.body.find("<a rel=\"next\" href=\"/?q=trafficking&amp;offset=10\">") != std::string::npos);
+    CHECK(first.body.find("rel=\"prev\"") == std::string::npos);
+    const HttpReply second = get(server.port(), "/?q=trafficking&offset=10");
+    CHECK(second.body.find("<ol class=\"hits\" start=\"11\">") != std::string::npos);
+    CHECK(second.body.find("<a rel=\"prev\" href=\"/?q=trafficking\">") != std::string::npos);
+    const HttpReply none = get(server.port(), "/?q=zzzzqqqq");
+    CHECK(none.status == 200);
+    CHECK(none.body.find("No passages here") != std::string::npos);
+    const HttpReply typo = get(server.port(), "/?q=trafficing");
+    CHECK(typo.body.find("Did you mean <a href=\"/?q=trafficking\">trafficking</a>?") != std::string::npos);
+}
+
 TEST_CASE("serve: usage and runtime errors are one line", "[serve]") {
     TempDir dir;
     const auto missing = run(BIN + "/rapporteur-serve --db " + quote((dir / "none").string()) + " --listen 127.0.0.1:0");
