@@ -94,7 +94,7 @@ inline HttpReply read_reply(int fd, bool head = false) {
     r.body = data.substr(header_end + 4);
     const bool has_length = r.headers.count("content-length");
     const std::size_t length = has_length ? std::stoul(r.headers["content-length"]) : 0;
-    if (head || r.status == 304 || r.status == 204) return r;
+    if (head || r.status < 200 || r.status == 304 || r.status == 204) return r;
     while (has_length ? r.body.size() < length : true) {
         const ssize_t n = recv(fd, buf, sizeof buf, 0);
         if (n <= 0) break;

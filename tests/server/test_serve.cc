@@ -277,6 +277,42 @@ TEST_CASE("serve: the limits: 3 KiB target 414, 20 KiB body 413, 200 header fiel
     for (int i = 0; i < 200; ++i) many += "X-Field-" + std::to_string(i) + ": " + std::to_string(i) + "\r\n";
     problem_of(get(port, "/api/v1/health", many), 431, "header_too_large");
     problem_of(get(port, "/api/v1/health", "X-Big: " + std::string(9 * 1024, 'b') + "\r\n"), 431, "header_too_large");
+    // Both a Content-Length and chunked (a request smuggling's shape) is refused; chunked bodies
+    // count against the limit the same; a chunk size that is not one is refused.
+    problem_of(request(port, "POST", "/api/v1/search",
+                       "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n", ""),
+               400, "bad_request");
+    std::string chunks;
+    for (int i = 0; i < 20; ++i) chunks += "400\r\n" + std::string(1024, 'a') + "\r\n";
+    {
+        const int fd = rapporteur::test::connect_to(port);
+        rapporteur::test::send_all(fd, "POST /api/v1/search HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                                       "application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                                           chunks + "0\r\n\r\n");
+        problem_of(rapporteur::test::read_reply(fd), 413, "body_too_large");
+        close(fd);
+    }
+    {
+        const int fd = rapporteur::test::connect_to(port);
+        rapporteur::test::send_all(fd, "POST /api/v1/search HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                                       "application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                       "-5\r\nq=abc\r\n0\r\n\r\n");
+        problem_of(rapporteur::test::read_reply(fd), 400, "bad_request");
+        close(fd);
+    }
+    {
+        // Expect: 100-continue is answered before the body is sent.
+        const int fd = rapporteur::test::connect_to(port);
+        rapporteur::test::send_all(fd, "POST /api/v1/search HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                                       "application/x-www-form-urlencoded\r\nContent-Length: 16\r\n"
+                                       "Expect: 100-continue\r\n\r\n");
+        CHECK(rapporteur::test::read_reply(fd).status == 100);
+        rapporteur::test::send_all(fd, "q=non-punishment");
+        const HttpReply r = rapporteur::test::read_reply(fd);
+        CHECK(r.status == 200);
+        CHECK(body_json(r)["total"] == 1);
+        close(fd);
+    }
     // Just under every limit is answered.
     CHECK(get(port, "/api/v1/search?q=" + std::string(1900, 'a')).status == 200);
     CHECK(request(port, "POST", "/api/v1/search", "Content-Type: application/json\r\n",

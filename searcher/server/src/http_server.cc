@@ -199,6 +199,20 @@ class Connection : public std::enable_shared_from_this<Connection> {
                                    fmt::format("over {} header fields", server_.options.max_header_fields)),
                            false);
         if (parser_->is_done()) return on_request();
+        // A client that waits for "100 Continue" before sending its body (curl does, past 1 KiB)
+        // gets it at once rather than after its own timeout.
+        if (beast::iequals(req[http::field::expect], "100-continue")) {
+            static const std::string go_on = "HTTP/1.1 100 Continue\r\n\r\n";
+            return asio::async_write(stream_, asio::buffer(go_on),
+                                     [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                                         if (ec) return self->close();
+                                         self->read_body();
+                                     });
+        }
+        read_body();
+    }
+
+    void read_body() {
         http::async_read(stream_, buffer_, *parser_,
                          [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_body(ec); });
     }
@@ -222,7 +236,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
         } else if (ec != http::error::end_of_stream && ec != asio::error::operation_aborted &&
                    ec != asio::error::connection_reset && ec != asio::error::eof && ec != asio::error::bad_descriptor) {
             // A request that does not parse: answer 400 and close (Beast's own messages).
-            if (parser_ && parser_->got_some() && busy_ == false)
+            if (parser_ && parser_->got_some())
                 return respond(problem(400, "bad_request", "the request does not parse: " + ec.message()), false);
         }
         close();
