@@ -325,7 +325,9 @@ HttpResponse RequestHandler::route(const HttpRequest& req, const RequestTarget& 
                               {"uptime_seconds", static_cast<std::uint64_t>(up)}});
     }
     // Everything else depends on the database's content and the request alone.
-    const std::string etag = fmt::format("\"{:016x}\"", fnv1a(catalog_.version() + "\n" + normalised(t)));
+    // The version too: another build may render the same request otherwise.
+    const std::string etag = fmt::format(
+        "\"{:016x}\"", fnv1a(std::string(RAPPORTEUR_VERSION) + "\n" + catalog_.version() + "\n" + normalised(t)));
     const bool cacheable = get;
     if (cacheable && matches(req.if_none_match, etag)) return {304, "", "", {{"ETag", etag}}};
     HttpResponse r;

@@ -60,10 +60,12 @@ class SearchPool {
                     if (!error) error = std::current_exception();
                 }
                 {
+                    // Notified under the lock: the constructor's locals (this condition
+                    // variable) are gone once it has seen the count.
                     std::lock_guard lock(m);
                     ++opened;
+                    ready.notify_all();
                 }
-                ready.notify_all();
                 if (handler) work(*handler);
             });
         }
@@ -247,7 +249,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
         HttpRequest request{method_, target_, std::string(req[http::field::content_type]),
                             std::string(req[http::field::if_none_match]), std::move(req.body())};
         keep_alive_ = req.keep_alive() && ++requests_ < server_.options.max_requests;
-        const std::string origin(req[http::field::origin]);
         if (request.method == "OPTIONS" && !server_.options.cors_origin.empty()) {
             HttpResponse r{204, "", "", {}};
             r.headers.emplace_back("Access-Control-Allow-Methods", "GET, HEAD, POST");
