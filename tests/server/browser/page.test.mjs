@@ -95,6 +95,16 @@ try {
   assert.deepEqual(dialogs, []);
   step("a document's <script> and <img onerror> are shown as text and never run");
 
+  // At phone width nothing is wider than the screen: the facets go under the results.
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const small = await phone.newPage();
+  await small.goto(base + "/?q=trafficking&filter=org:GRETA");
+  assert.ok(await small.evaluate(() => document.documentElement.scrollWidth <= 360), "no horizontal scrolling");
+  const [mainBox, asideBox] = [await small.locator("main").boundingBox(), await small.locator("aside").boundingBox()];
+  assert.ok(asideBox.y >= mainBox.y + mainBox.height - 1, "the facets follow the results");
+  await phone.close();
+  step("usable at phone width");
+
   // Without JavaScript the page still searches (the form) and drills down (links).
   const plain = await browser.newContext({ javaScriptEnabled: false });
   const p = await plain.newPage();
