@@ -98,6 +98,9 @@ TEST_CASE("completion: the values of --format, --highlight, --lang and --filter"
     // bash breaks words at '=': "--format=j" arrives as three words, "--format" "=" "j".
     CHECK(complete({"rapporteur-search", "--format", "=", "j"}) == Words{"json"});
     CHECK(complete({"rapporteur-search", "--format", "="}) == Words{"json", "text"});
+    // rapporteur-serve: a value for --listen, whose ':' --help's value name carries.
+    CHECK(complete({"rapporteur-serve", "--listen", "127"}) == Words{"127.0.0.1:0", "127.0.0.1:8080"});
+    CHECK(complete({"rapporteur-serve", "--port-f"}) == Words{"--port-file"});
 
     // The --highlight values are the ones the searcher accepts (its error message lists them).
     const auto highlight = complete({"rapporteur-search", "--highlight", ""});
