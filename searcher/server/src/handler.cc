@@ -276,8 +276,16 @@ HttpResponse RequestHandler::handle(const HttpRequest& req) {
         return problem(400, "bad_request", e.what());
     }
     try {
-        catalog_.refresh();
-        return route(req, target);
+        // A lookup overtaken by two commits (Xapian::DatabaseModifiedError) runs again on the
+        // latest one; the Searcher does the same for searches.
+        for (int attempt = 0;; ++attempt) {
+            try {
+                catalog_.refresh();
+                return route(req, target);
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt >= 3) throw;
+            }
+        }
     } catch (const ApiError& e) {
         if (target.path == "/") return page_error(e.status, e.detail);
         return problem(e.status, e.code, e.detail);
