@@ -61,7 +61,7 @@ void parse_listen(const std::string& listen, rapporteur::ServerOptions& o) {
 int run_serve(int argc, char** argv) {
     rapporteur::ServerOptions o;
     std::string db, listen = "127.0.0.1:8080", port_file;
-    o.threads = std::max(2u, std::thread::hardware_concurrency());
+    o.threads = 0; // the cores (the default is not the build machine's: the man page shows it)
     po::options_description visible(
         "Usage: rapporteur-serve [options]\n"
         "Serve the indexed meeting reports over HTTP: a search page and a JSON API.\n\nOptions");
@@ -71,7 +71,7 @@ int run_serve(int argc, char** argv) {
     visible.add_options()
         ("listen", po::value(&listen)->default_value(listen)->value_name("ADDRESS:PORT"), "where to listen (port 0: any free port; 0.0.0.0 for every interface)")
         ("port-file", po::value(&port_file)->value_name("FILE"), "write the port listened on to FILE once listening")
-        ("threads", cli::number("threads", &o.threads, std::size_t{1}, std::size_t{256})->value_name("N"), "search threads, each with its own database handle (default: the cores, at least 2)")
+        ("threads", cli::number("threads", &o.threads, std::size_t{0}, std::size_t{256})->value_name("N"), "search threads, each with its own database handle (0: as many as cores, at least 2)")
         ("queue", cli::number("queue", &o.queue, std::size_t{0}, std::size_t{100000})->value_name("N"), "requests waiting for a search thread; more are answered 503 with Retry-After")
         ("max-connections", cli::number("max-connections", &o.max_connections, std::size_t{1}, std::size_t{100000})->value_name("N"), "open connections; more are answered 503 and closed")
         ("max-requests", cli::number("max-requests", &o.max_requests, std::size_t{1}, std::size_t{1000000})->value_name("N"), "requests per connection, then it is closed")
@@ -82,7 +82,7 @@ int run_serve(int argc, char** argv) {
         ("max-header", cli::number("max-header", &o.max_header, std::size_t{256}, std::size_t{1} << 20)->value_name("BYTES"), "request line and header: larger is answered 431")
         ("max-header-fields", cli::number("max-header-fields", &o.max_header_fields, std::size_t{1}, std::size_t{10000})->value_name("N"), "header fields: more are answered 431")
         ("max-limit", cli::number("max-limit", &o.max_limit, std::size_t{1}, std::size_t{10000})->value_name("N"), "the largest limit a search may ask for (more is answered 400)")
-        ("cors", po::value(&o.cors_origin)->value_name("ORIGIN"), "allow this origin to call the API from a browser (Access-Control-Allow-Origin); none by default");
+        ("cors", po::value(&o.cors_origin)->value_name("ORIGIN"), "let pages from ORIGIN call the API (Access-Control-Allow-Origin); without it, no CORS headers");
     // clang-format on
     const auto vm = cli::parse(argc, argv, visible);
     if (vm.count("help")) {
@@ -91,6 +91,7 @@ int run_serve(int argc, char** argv) {
     }
     if (cli::handled_help_or_version(vm, visible, "rapporteur-serve")) return cli::EXIT_OK;
     parse_listen(listen, o);
+    if (o.threads == 0) o.threads = std::max(2u, std::thread::hardware_concurrency());
     o.database = db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db);
 
     // SIGTERM and SIGINT are taken by one thread (sigwait), blocked in every other: the

@@ -227,6 +227,7 @@ TEST_CASE("serve: passages, documents, suggest, health and the OpenAPI descripti
         REQUIRE(r.status == status);
         CHECK(check_schema(api, response_schema(api, path, status), body_json(r), "response") == "");
     }
+    CHECK(server.stop() == 0); // and under the sanitizers, nothing leaked
 }
 
 TEST_CASE("serve: errors are problem objects with stable codes", "[serve]") {
@@ -263,6 +264,7 @@ TEST_CASE("serve: errors are problem objects with stable codes", "[serve]") {
     CHECK(head.status == 200);
     CHECK(head.body.empty());
     CHECK(std::stoul(head.header("content-length")) == get(port, "/api/v1/search?q=asylum").body.size());
+    CHECK(server.stop() == 0);
 }
 
 TEST_CASE("serve: the limits: 3 KiB target 414, 20 KiB body 413, 200 header fields 431", "[serve]") {
@@ -320,6 +322,7 @@ TEST_CASE("serve: the limits: 3 KiB target 414, 20 KiB body 413, 200 header fiel
               .status == 200);
     // The server is still there.
     CHECK(get(port, "/api/v1/health").status == 200);
+    CHECK(server.stop() == 0);
 }
 
 TEST_CASE("serve: a client sending a byte a second is dropped while others are answered at once", "[serve]") {
@@ -358,6 +361,7 @@ TEST_CASE("serve: a client sending a byte a second is dropped while others are a
     CHECK(dropped);
     CHECK(sent < 20); // dropped at the 2 s deadline, long before its request was whole
     CHECK(server.log().find("408") != std::string::npos);
+    CHECK(server.stop() == 0);
 }
 
 TEST_CASE("serve: ETag and 304 follow the database and the request", "[serve]") {
@@ -510,6 +514,7 @@ TEST_CASE("serve: 503 when every thread is busy and the queue is full, or at the
     CHECK(ok + busy == 24);
     CHECK(ok >= 1);
     CHECK(busy >= 1);
+    CHECK(server.stop() == 0);
 }
 
 TEST_CASE("serve: CORS headers only with --cors", "[serve]") {
