@@ -517,6 +517,23 @@ TEST_CASE("serve: 503 when every thread is busy and the queue is full, or at the
     CHECK(server.stop() == 0);
 }
 
+TEST_CASE("serve: a connection is closed after --max-requests answers", "[serve]") {
+    SeedDb seed;
+    ServeProcess server(seed.db, "--max-requests 3");
+    const int fd = rapporteur::test::connect_to(server.port(), 60);
+    for (int i = 1; i <= 3; ++i) {
+        INFO(i);
+        REQUIRE(rapporteur::test::send_all(fd, "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n"));
+        const HttpReply r = rapporteur::test::read_reply(fd);
+        CHECK(r.status == 200);
+        CHECK((r.header("connection") == "close") == (i == 3));
+    }
+    char b;
+    CHECK(recv(fd, &b, 1, 0) <= 0);
+    close(fd);
+    CHECK(server.stop() == 0);
+}
+
 TEST_CASE("serve: CORS headers only with --cors", "[serve]") {
     SeedDb seed;
     ServeProcess server(seed.db, "--cors https://reports.example");
