@@ -39,9 +39,24 @@ constexpr std::string_view SCRIPT = R"js("use strict";
       // The network failed: the form still submits as without the script.
     }
   };
+  // Completions of the word being typed (/api/v1/suggest), offered by the box's datalist.
+  const completions = document.getElementById("completions");
+  const complete = async () => {
+    const text = input.value;
+    if (!completions || !text.trim()) return;
+    try {
+      const response = await fetch("/api/v1/suggest?q=" + encodeURIComponent(text));
+      if (!response.ok || input.value !== text) return;
+      const words = (await response.json()).completions;
+      const before = text.slice(0, text.search(/[^\s"()]*$/));
+      completions.replaceChildren(...words.map((w) => Object.assign(document.createElement("option"), { value: before + w })));
+    } catch (e) {
+      // No completions then.
+    }
+  };
   input.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(update, 250);
+    timer = setTimeout(() => { update(); complete(); }, 250);
   });
   document.addEventListener("keydown", (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;

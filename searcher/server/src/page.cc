@@ -260,8 +260,8 @@ std::string page(const std::string& title, const PageState& state, const std::st
     out += "<header><p class=\"brand\"><a href=\"/\">Rapporteur</a></p>\n"
            "<form id=\"search-form\" role=\"search\" action=\"/\" method=\"get\">\n"
            "<label for=\"q\">Search the meeting reports</label>\n<div class=\"box\">";
-    out += "<input id=\"q\" name=\"q\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\" value=\"" +
-           esc(state.q) + "\" aria-describedby=\"keys\">";
+    out += "<input id=\"q\" name=\"q\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\" list=\"completions\" "
+           "value=\"" + esc(state.q) + "\" aria-describedby=\"keys\"><datalist id=\"completions\"></datalist>";
     for (const auto& [f, v] : state.filters)
         out += "<input type=\"hidden\" name=\"filter\" value=\"" + esc(f + ":" + v) + "\">";
     if (!state.lang.empty()) out += "<input type=\"hidden\" name=\"lang\" value=\"" + esc(state.lang) + "\">";

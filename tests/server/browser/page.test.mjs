@@ -84,6 +84,12 @@ try {
   assert.match(await page.locator("article.hit .shared").first().textContent(), /Shares:/);
   step("related passages open, each naming what it shares");
 
+  // The box offers completions of the word being typed (from /api/v1/suggest).
+  await page.goto(base + "/");
+  await page.locator("#q").pressSequentially("victims of traff", { delay: 20 });
+  await page.locator('#completions option[value="victims of trafficking"]').waitFor({ state: "attached" });
+  step("the box completes the word being typed");
+
   // A hostile document: its markup is text on the page, nothing runs.
   await page.goto(base + "/?q=delegates+quoted");
   const snippet = await page.locator("article.hit .snippet").first().textContent();
