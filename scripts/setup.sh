@@ -23,6 +23,7 @@ packages=(
   dict-freedict-eng-spa dict-freedict-spa-eng dict-freedict-eng-rus dict-freedict-eng-ita
   dict-freedict-ita-eng dict-freedict-eng-por dict-freedict-por-eng dict-freedict-eng-nld
   dict-freedict-nld-eng
+  libboost-dev chromium
 )
 [ $# -eq 0 ] || packages=("$@")
 

@@ -1,9 +1,9 @@
 # @file docs/completion/rapporteur.bash
-# @brief Bash completion for rapporteur-index, rapporteur-search and rapporteur-eval.
+# @brief Bash completion for rapporteur-index, rapporteur-search, rapporteur-eval and rapporteur-serve.
 #
 # Installed once under each command's name in share/bash-completion/completions/, since
 # bash-completion loads completions/<command> the first time <command> is completed; any one
-# copy registers all three. The options are read from the executable's own --help at
+# copy registers all four. The options are read from the executable's own --help at
 # completion time (a few milliseconds), so they follow its option table and never go stale;
 # only option values are listed here. Needs nothing from the bash-completion package.
 
@@ -21,8 +21,8 @@ _rapporteur_options() {
             case $word in
                 "[" | "]") ;;
                 -?*) names+=("$word") ;;
-                *) # "arg", "DIR", "FIELD=VALUE", "arg (=10)": a value; anything else starts the description
-                    [[ $word == arg || $word =~ ^[A-Z][A-Z_=]*$ ]] && takes=" arg"
+                *) # "arg", "DIR", "FIELD=VALUE", "ADDRESS:PORT", "arg (=10)": a value; anything else starts the description
+                    [[ $word == arg || $word =~ ^[A-Z][A-Z_=:]*$ ]] && takes=" arg"
                     break ;;
             esac
         done
@@ -100,7 +100,8 @@ _rapporteur() {
     if [[ -n $option ]]; then
         case $option in
             --db) _rapporteur_paths -d "$cur" ;;
-            --topics | --delete) _rapporteur_paths -f "$cur" ;;
+            --topics | --delete | --port-file) _rapporteur_paths -f "$cur" ;;
+            --listen) _rapporteur_reply "$cur" "127.0.0.1:8080 127.0.0.1:0 0.0.0.0:8080" "$prefix" ;;
             --features) # a comma-separated list: complete its last item
                 [[ $cur == *,* ]] && prefix=$prefix${cur%,*}, cur=${cur##*,}
                 _rapporteur_reply "$cur" "$(_rapporteur_values "$option")" "$prefix" ;;
@@ -108,10 +109,10 @@ _rapporteur() {
         esac
     elif [[ $cur == -* ]]; then
         _rapporteur_reply "$cur" "${options[*]% arg}"
-    elif [[ ${command##*/} != rapporteur-search ]]; then
+    elif [[ ${command##*/} != rapporteur-search && ${command##*/} != rapporteur-serve ]]; then
         _rapporteur_paths -f "$cur" # the inputs of rapporteur-index; QRELS and RUN of rapporteur-eval
     fi
-    return 0 # rapporteur-search's other words are the query's: nothing to offer
+    return 0 # rapporteur-search's other words are the query's, rapporteur-serve takes none
 }
 
-complete -F _rapporteur rapporteur-index rapporteur-search rapporteur-eval
+complete -F _rapporteur rapporteur-index rapporteur-search rapporteur-eval rapporteur-serve

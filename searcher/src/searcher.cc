@@ -112,6 +112,7 @@ void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchR
     enquire.set_weighting_scheme(weight);
     // Equal scores keep index order (document, then passage), the same on every run.
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    if (options.limits.time_limit > 0) enquire.set_time_limit(options.limits.time_limit);
     std::unique_ptr<FacetIndex::Spy> spy;
     if (options.facets) {
         spy = std::make_unique<FacetIndex::Spy>(facets());

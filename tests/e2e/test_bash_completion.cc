@@ -78,7 +78,7 @@ TEST_CASE("completion: installed under each command's name, and completes that c
     CHECK(complete({"rapporteur-search", "--form"}) == Words{"--format"});
     CHECK(complete({"rapporteur-index", "--d"}) == Words{"--db", "--delete", "--dump"});
     // Every long option --help lists, and no other: read from --help, they cannot go stale.
-    for (const std::string exe : {"rapporteur-index", "rapporteur-search", "rapporteur-eval"}) {
+    for (const std::string exe : {"rapporteur-index", "rapporteur-search", "rapporteur-eval", "rapporteur-serve"}) {
         INFO(exe);
         REQUIRE(std::filesystem::is_regular_file(COMPLETIONS + "/" + exe));
         Words long_options;
@@ -98,6 +98,9 @@ TEST_CASE("completion: the values of --format, --highlight, --lang and --filter"
     // bash breaks words at '=': "--format=j" arrives as three words, "--format" "=" "j".
     CHECK(complete({"rapporteur-search", "--format", "=", "j"}) == Words{"json"});
     CHECK(complete({"rapporteur-search", "--format", "="}) == Words{"json", "text"});
+    // rapporteur-serve: a value for --listen, whose ':' --help's value name carries.
+    CHECK(complete({"rapporteur-serve", "--listen", "127"}) == Words{"127.0.0.1:0", "127.0.0.1:8080"});
+    CHECK(complete({"rapporteur-serve", "--port-f"}) == Words{"--port-file"});
 
     // The --highlight values are the ones the searcher accepts (its error message lists them).
     const auto highlight = complete({"rapporteur-search", "--highlight", ""});

@@ -38,7 +38,7 @@ bool has_section(const std::string& text, const std::string& name) {
 } // namespace
 
 TEST_CASE("install: each executable's man page renders cleanly and documents every option", "[cli][man]") {
-    for (const std::string exe : {"rapporteur-index", "rapporteur-search", "rapporteur-eval"}) {
+    for (const std::string exe : {"rapporteur-index", "rapporteur-search", "rapporteur-eval", "rapporteur-serve"}) {
         INFO(exe);
         const std::string page = MAN1 + "/" + exe + ".1";
         REQUIRE(std::filesystem::is_regular_file(page));

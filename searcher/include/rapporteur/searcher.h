@@ -35,6 +35,9 @@ struct SearchLimits {
     std::size_t max_wildcard_terms = 100;  ///< a prefix* expands to its most frequent terms only
     std::size_t max_proximity = 1000;      ///< NEAR/n above this is read as NEAR/max_proximity
     std::size_t max_result_window = 10000; ///< offset + limit may not go past this rank
+    /// Seconds the matcher may spend on one query (Enquire::set_time_limit): past it, the
+    /// counts and results are those found so far. 0: no limit.
+    double time_limit = 0;
 };
 
 /** BM25 parameters (Xapian::BM25Weight's). k1 and b were chosen on the relevance benchmark
