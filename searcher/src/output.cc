@@ -59,8 +59,17 @@ nlohmann::ordered_json to_json(const SearchResult& r) {
         for (const auto& v : f->second) values.push_back({{"value", v.value}, {"count", v.count}});
         facets[f->first] = values;
     }
-    return {{"query", r.query},   {"total", r.total}, {"offset", r.offset},  {"limit", r.limit},
-            {"results", results}, {"facets", facets}, {"notices", r.notices}};
+    json out = {{"query", r.query},   {"total", r.total}, {"offset", r.offset},  {"limit", r.limit},
+                {"results", results}, {"facets", facets}, {"notices", r.notices}};
+    // Only when a shard is lost, so that a whole answer reads as one database's.
+    if (r.partial) {
+        json failed = json::array();
+        for (const auto& f : r.failed_shards)
+            failed.push_back({{"shard", f.shard}, {"servers", f.servers}, {"error", f.error}});
+        out["partial"] = true;
+        out["failed_shards"] = failed;
+    }
+    return out;
 }
 
 namespace {

@@ -59,7 +59,9 @@ SearchResult Searcher::related(const std::string& id, const SearchOptions& optio
         rset.add_document(did);
         Xapian::Enquire enquire(db);
         TextTermDecider decider(impl_->analyzer);
-        Xapian::ESet eset = enquire.get_eset(static_cast<Xapian::termcount>(options.like_terms), rset, &decider);
+        // Exact term frequencies: over shards Xapian would otherwise estimate them.
+        Xapian::ESet eset = enquire.get_eset(static_cast<Xapian::termcount>(options.like_terms), rset,
+                                            Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
 
         result.related = true;
         Impl::Plan plan;

@@ -106,6 +106,7 @@ PreparedReport DocumentBuilder::build(Report report) const {
         doc.add_value(schema::SLOT_LANG, p.lang);
         doc.add_value(schema::SLOT_ORGS, codecs::join_values(p.organisations));
         doc.add_value(schema::SLOT_COUNTRIES, codecs::join_values(p.countries));
+        doc.add_value(schema::SLOT_SORT_ID, codecs::encode_sort_key(p.id));
 
         // The span of each word position, for highlighting without re-analysis.
         std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;

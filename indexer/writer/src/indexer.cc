@@ -13,6 +13,8 @@
 #include "removal.h"
 #include "slugs.h"
 
+#include "rapporteur/format/codecs.h"
+
 #include <xapian.h>
 
 #include <algorithm>
@@ -123,6 +125,9 @@ IndexSummary index_paths(const std::vector<fs::path>& inputs, const IndexerOptio
             job.canonical = fs::weakly_canonical(f.path, ec).string();
             if (ec) job.canonical = f.path.string();
             job.slug = choose_slug(f.name, job.canonical, slug_owners);
+            // Another shard's document: its slug was still chosen, so that slugs are those of
+            // one run over every input.
+            if (options.shard_count && codecs::shard_of(job.slug, options.shard_count) != options.shard) continue;
             if (auto size = fs::file_size(f.path, ec); !ec) run.total_bytes += size;
         }
         job.input = std::move(f);

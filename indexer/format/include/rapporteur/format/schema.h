@@ -34,7 +34,9 @@ inline constexpr std::string_view PREFIX_DAY = "XY";          ///< meeting day (
 // --- Value slots -----------------------------------------------------------------------------
 inline constexpr Xapian::valueno SLOT_SESSION = 0; ///< encode_session() (codecs.h)
 inline constexpr Xapian::valueno SLOT_LANG = 1;    ///< ISO 639-1
-// Slot 2 is free: a passage's document is the start of its id, and the XD term filters by it.
+/// The passage id as a sort key, encode_sort_key() (codecs.h): equal scores rank in id order,
+/// so a sharded search (whose docids interleave the shards) orders them as one database does.
+inline constexpr Xapian::valueno SLOT_SORT_ID = 2;
 inline constexpr Xapian::valueno SLOT_ORGS = 3;      ///< organisations, join_values() (codecs.h)
 inline constexpr Xapian::valueno SLOT_COUNTRIES = 4; ///< countries, join_values() (codecs.h)
 /// Byte span of every word position of the passage text, encode_offsets() (codecs.h).
