@@ -20,6 +20,7 @@
 #include <chrono>
 #include <cmath>
 #include <memory>
+#include <set>
 #include <thread>
 
 using json = nlohmann::ordered_json;
@@ -62,7 +63,22 @@ bool listening(unsigned port) {
     return false;
 }
 
-/// A server started in the background and killed when the guard goes, even when a check fails.
+/** Start `command` in the background in a process group of its own (xapian-tcpsrv serves each
+ *  connection from a forked child, which must go with it): its pid, or -1. */
+pid_t spawn_group(const std::string& command) {
+    const pid_t pid = fork();
+    if (pid == 0) {
+        ::setpgid(0, 0);
+        const std::string full = "exec " + command + " >/dev/null 2>/dev/null </dev/null";
+        execl("/bin/sh", "sh", "-c", full.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    if (pid > 0) ::setpgid(pid, pid); // also here, so that a kill right after the fork finds the group
+    return pid;
+}
+
+/// A server started in the background and killed, with the children serving its connections,
+/// when the guard goes, even when a check fails.
 class Server {
   public:
     /// `xapian-tcpsrv` over `db` on 127.0.0.1:port (port 0: a free one).
@@ -70,7 +86,7 @@ class Server {
         if (port == 0) port = free_port();
         auto s = std::make_unique<Server>();
         s->port_ = port;
-        s->pid_ = rapporteur::test::spawn("xapian-tcpsrv --interface 127.0.0.1 --port " + std::to_string(port) +
+        s->pid_ = spawn_group("xapian-tcpsrv --interface 127.0.0.1 --port " + std::to_string(port) +
                                           " " + quote(db));
         REQUIRE(s->pid_ > 0);
         REQUIRE(listening(port));
@@ -79,7 +95,7 @@ class Server {
     static std::unique_ptr<Server> command(const std::string& cmd, unsigned port) {
         auto s = std::make_unique<Server>();
         s->port_ = port;
-        s->pid_ = rapporteur::test::spawn(cmd);
+        s->pid_ = spawn_group(cmd);
         REQUIRE(s->pid_ > 0);
         REQUIRE(listening(port));
         return s;
@@ -87,7 +103,7 @@ class Server {
     ~Server() { stop(); }
     void stop() {
         if (pid_ <= 0) return;
-        ::kill(pid_, SIGKILL);
+        ::kill(-pid_, SIGKILL); // the server and the children serving its connections
         ::waitpid(pid_, nullptr, 0);
         pid_ = -1;
     }
@@ -183,6 +199,15 @@ std::size_t doccount(const std::string& db) {
     return std::stoul(r.out.substr(at + 22));
 }
 
+/// Facet counts as "field value count" lines, to compare results.
+std::vector<std::string> flat_facets(const rapporteur::SearchResult& r) {
+    std::vector<std::string> out;
+    for (const auto& [field, values] : r.facets) {
+        for (const auto& v : values) out.push_back(field + " " + v.value + " " + std::to_string(v.count));
+    }
+    return out;
+}
+
 } // namespace
 
 TEST_CASE("rapporteur-index --shard K/N puts each document in one shard", "[shards]") {
@@ -223,17 +248,19 @@ TEST_CASE("a sharded search answers as one database of the same documents, every
         // misspellings, acronyms
         "trafficing", "Gretta", "trafficing --auto-correct", "ODIHR",
         "'Office for Democratic Institutions and Human Rights'", "GRETA"};
+    std::set<std::string> langs; // of the answers
     for (const auto& q : queries) {
         const json one = search_json("--db " + quote(c.one), q);
         const json sharded = search_json("--shards " + quote(map_file), q);
         INFO(q);
         require_same(one, sharded, "");
+        for (const auto& v : one["facets"].value("lang", json::array())) langs.insert(v["value"].get<std::string>());
     }
-    // The table meets what it is for: hits, facets of every field, suggestions, ties.
+    // The table meets what it is for: hits, facets of every field, answers in many languages.
     const json t = search_json("--db " + quote(c.one), "trafficking");
     CHECK(t["total"].get<int>() > 10);
     for (const char* f : {"session", "organisation", "country", "lang", "document"}) CHECK(!t["facets"][f].empty());
-    CHECK(t["facets"]["lang"].size() > 3);
+    CHECK(langs.size() >= 6);
     CHECK(!search_json("--db " + quote(c.one), "trafficing")["notices"].empty());
 }
 
@@ -268,7 +295,7 @@ TEST_CASE("a lost shard is flagged, not fatal, and used again when it comes back
     CHECK(partial.total < whole.total);
     REQUIRE(partial.hits.size() == from_others.hits.size());
     for (std::size_t i = 0; i < partial.hits.size(); ++i) CHECK(partial.hits[i].id == from_others.hits[i].id);
-    CHECK(partial.facets == from_others.facets);
+    CHECK(flat_facets(partial) == flat_facets(from_others));
 
     // The command line says it too: JSON keys, a notice in text.
     const json j = search_json("--shards " + quote(all) + " --connect-timeout 500", "trafficking");
@@ -340,7 +367,7 @@ TEST_CASE("a replica kept by xapian-replicate takes over from its killed primary
         CHECK(after.hits[i].id == before.hits[i].id);
         CHECK(std::abs(after.hits[i].score - before.hits[i].score) <= 1e-9);
     }
-    CHECK(after.facets == before.facets);
+    CHECK(flat_facets(after) == flat_facets(before));
 
     // A new generation on the primary (a compacting run) reaches the replica as a whole copy.
     rapporteur::test::write_file(dir / "extra.txt",
