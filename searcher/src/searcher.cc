@@ -81,6 +81,7 @@ void Searcher::Impl::load_analysis() {
     }
     facet_index.reset();
     shard_facets.reset();
+    shard_spelling.reset();
 }
 
 void Searcher::Impl::reopen() {
@@ -209,7 +210,7 @@ SearchResult Searcher::search(const std::string& query, const SearchOptions& opt
         result.notices.insert(result.notices.end(), parsed.notices.begin(), parsed.notices.end());
 
         if (!parsed.unknown.empty() && (options.suggest || options.auto_correct)) {
-            Speller speller(impl_->db, &impl_->analyzer);
+            Speller speller(impl_->db, &impl_->analyzer, impl_->spelling_dictionary());
             std::string corrected = parsed.text;
             bool any = false;
             // From the last word back, so earlier offsets stay valid.

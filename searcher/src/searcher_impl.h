@@ -15,6 +15,7 @@
 #include "query_parser.h"
 #include "shard_facets.h"
 #include "shard_set.h"
+#include "shard_spelling.h"
 
 #include <xapian.h>
 
@@ -35,6 +36,9 @@ struct Searcher::Impl {
     /// A sharded search (shard_search.cc): `db` is then the union of the shards' connections.
     std::unique_ptr<ShardSet> shards;
     std::unique_ptr<ShardFacets> shard_facets; ///< built at the first faceted query of a union
+    std::unique_ptr<ShardSpelling> shard_spelling; ///< built at the first suggestion of a union
+    /// The spelling dictionary when not `db`'s own (over shards), else null.
+    const Xapian::Database* spelling_dictionary();
 
     void open();
     /// Checks the index format and sets the analyzer from the index's features and synonyms.

@@ -33,6 +33,12 @@ Searcher open_shard_searcher(const std::filesystem::path& map_file, const ShardO
     return Searcher(read_shard_map(map_file), options);
 }
 
+const Xapian::Database* Searcher::Impl::spelling_dictionary() {
+    if (!shards) return nullptr;
+    if (!shard_spelling) shard_spelling = std::make_unique<ShardSpelling>(*shards);
+    return shard_spelling->dictionary();
+}
+
 void Searcher::Impl::note_lost_shards(SearchResult& result) const {
     result.failed_shards = shards->failures();
     result.partial = !result.failed_shards.empty();

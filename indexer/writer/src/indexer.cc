@@ -11,6 +11,7 @@
 #include "file_records.h"
 #include "index_run.h"
 #include "removal.h"
+#include "shard_exports.h"
 #include "slugs.h"
 
 #include "rapporteur/format/codecs.h"
@@ -142,6 +143,11 @@ IndexSummary index_paths(const std::vector<fs::path>& inputs, const IndexerOptio
         } else {
             run_in_place(run, dir.writable(), summary, progress);
         }
+        // A shard's spelling dictionary, which a sharded search reads as metadata.
+        export_for_shards(dir.writable(), options.shard_count ? std::to_string(options.shard) + "/" +
+                                                                    std::to_string(options.shard_count)
+                                                              : std::string());
+        dir.writable().commit();
     } catch (const Xapian::Error& e) {
         throw RuntimeError(options.database.string() +
                            ": write failed, the database keeps its last commit: " + e.get_description());
@@ -180,6 +186,7 @@ IndexSummary delete_documents(const std::vector<std::string>& names, const Index
             ++summary.deleted;
         }
         store_synonyms(db, records);
+        export_for_shards(db);
         db.commit_transaction();
     } catch (const Xapian::Error& e) {
         throw RuntimeError(options.database.string() +

@@ -53,6 +53,12 @@ inline constexpr std::string_view META_ANALYSIS = "rapporteur:analysis";
 inline constexpr std::string_view META_FILE = "rapporteur:file:";
 /// Followed by an acronym: its expansion, as found in the corpus.
 inline constexpr std::string_view META_SYNONYM = "rapporteur:synonym:";
+/// On a shard's database (rapporteur-index --shard K/N): "K/N".
+inline constexpr std::string_view META_SHARD = "rapporteur:shard";
+/** On a shard's database, followed by a 4-digit chunk number: its spelling dictionary as
+ *  lines `word<TAB>frequency`, for a sharded search (the remote protocol cannot read the
+ *  spelling table). Rewritten by every run on the shard. */
+inline constexpr std::string_view META_SPELLING = "rapporteur:spelling:";
 
 /// A field of a passage that queries filter by (`org:GRETA`, `--filter org=GRETA`) and, when
 /// it has a facet, results count by. The one list of field and facet names.
