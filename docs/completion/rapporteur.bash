@@ -100,7 +100,7 @@ _rapporteur() {
     if [[ -n $option ]]; then
         case $option in
             --db) _rapporteur_paths -d "$cur" ;;
-            --topics | --delete) _rapporteur_paths -f "$cur" ;;
+            --topics | --delete | --shards) _rapporteur_paths -f "$cur" ;;
             --features) # a comma-separated list: complete its last item
                 [[ $cur == *,* ]] && prefix=$prefix${cur%,*}, cur=${cur##*,}
                 _rapporteur_reply "$cur" "$(_rapporteur_values "$option")" "$prefix" ;;
