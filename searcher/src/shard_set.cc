@@ -32,18 +32,11 @@ bool ShardSet::open(std::size_t s) {
     return false;
 }
 
-bool ShardSet::connect(bool probe) {
+bool ShardSet::connect() {
     bool changed = false;
     const auto now = std::chrono::steady_clock::now();
     for (std::size_t s = 0; s < states_.size(); ++s) {
         State& state = states_[s];
-        if (state.db && probe) {
-            try {
-                state.db->keep_alive(); // one round trip: a hung or dead server shows here
-            } catch (const Xapian::Error&) {
-                state.db.reset();
-            }
-        }
         if (state.db) continue;
         if (state.lost && now < state.retry_at) continue;
         const bool was_lost = state.lost;

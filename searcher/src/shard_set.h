@@ -25,10 +25,9 @@ class ShardSet {
     ShardSet(ShardMap map, ShardOptions options);
 
     /** Connects the shards that are not connected (a lost one only once its retry time has
-     *  come; with `probe`, checks every connection with a round trip first). True when the
-     *  union changed: what was derived from it (docids, metadata) must be read again. Throws
-     *  RuntimeError naming every server when no shard answers. */
-    bool connect(bool probe = false);
+     *  come). True when the union changed: what was derived from it (docids, metadata) must
+     *  be read again. Throws RuntimeError naming every server when no shard answers. */
+    bool connect();
 
     /** After a network error in a search, whose connections Xapian leaves unusable: drops
      *  every connection, so that the next connect() opens them again (and finds the lost). */
