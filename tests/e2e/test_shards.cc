@@ -388,3 +388,27 @@ TEST_CASE("a replica kept by xapian-replicate takes over from its killed primary
     REQUIRE(fresh.status == 0);
     CHECK(json::parse(fresh.out)["total"] == 1);
 }
+
+TEST_CASE("rapporteur-search --shards: usage and map errors are one line, never a crash", "[shards]") {
+    TempDir dir;
+    const std::string bad = write_map(dir, "bad", "127.0.0.1:7001\n127.0.0.1:70x1\n");
+    auto r = run(BIN + "/rapporteur-search --shards " + quote(bad) + " trafficking");
+    CHECK(r.status == 1);
+    CHECK(r.err == "rapporteur-search: " + bad + ":2: '127.0.0.1:70x1': port must be a number from 1 to 65535\n");
+    r = run(BIN + "/rapporteur-search --shards " + quote((dir / "none").string()) + " trafficking");
+    CHECK(r.status == 1);
+    CHECK(r.err.find((dir / "none").string()) != std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    r = run(BIN + "/rapporteur-search --shards " + quote(bad) + " --db x trafficking");
+    CHECK(r.status == 2);
+    CHECK(r.err.find("give one of --db or --shards") != std::string::npos);
+    r = run(BIN + "/rapporteur-search --shard-timeout 100 --db x trafficking");
+    CHECK(r.status == 2);
+    CHECK(r.err.find("apply to --shards only") != std::string::npos);
+    // A port where nothing listens: the connect fails at once, an error naming the server.
+    const unsigned port = free_port();
+    const std::string dead = write_map(dir, "dead", "127.0.0.1:" + std::to_string(port) + "\n");
+    r = run(BIN + "/rapporteur-search --shards " + quote(dead) + " trafficking");
+    CHECK(r.status == 1);
+    CHECK(r.err.find("no shard answers: 127.0.0.1:" + std::to_string(port)) != std::string::npos);
+}
