@@ -96,7 +96,9 @@ struct Searcher::Impl {
     void finish_hit(Hit& hit, Xapian::Enquire& enquire, Xapian::docid did, const Plan& plan,
                     const SearchOptions& options, const Xapian::Weight& weight);
     /// A hit's stored fields, and with hit_details its highlights, snippet and shared words. hits.cc
-    void fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, const SearchOptions& options);
+    /// `doc`: the passage's document when already fetched (MSet::fetch over shards), else null.
+    void fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, const SearchOptions& options,
+                  const Xapian::Document* doc = nullptr);
     /// The weight of each ranked part of the plan over passage `did`. explain.cc
     std::vector<TermContribution> explain(const Plan& plan, Xapian::docid did, const Xapian::Weight& weight);
     /** The field an index term belongs to, and its value: "asylum" → {"text", "asylum"},

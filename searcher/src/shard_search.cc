@@ -71,7 +71,12 @@ void Searcher::Impl::run_sharded(const Plan& plan, const SearchOptions& options,
     const Xapian::doccount wanted = whole ? doccount : static_cast<Xapian::doccount>(result.limit);
     Xapian::MSet mset = enquire.get_mset(first, wanted, check);
     result.total = mset.get_matches_estimated(); // exact when check is the doccount
-    std::vector<std::pair<Xapian::docid, double>> items;
+    struct Item {
+        Xapian::docid did;
+        double weight;
+        Xapian::doccount index; ///< in the MSet
+    };
+    std::vector<Item> items;
     items.reserve(mset.size());
     bool excluded = false;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -79,7 +84,7 @@ void Searcher::Impl::run_sharded(const Plan& plan, const SearchOptions& options,
             excluded = true;
             continue;
         }
-        items.emplace_back(*it, it.get_weight());
+        items.push_back({*it, it.get_weight(), it.get_rank() - first});
     }
     std::optional<Xapian::Document> source;
     if (excluded) {
@@ -90,18 +95,24 @@ void Searcher::Impl::run_sharded(const Plan& plan, const SearchOptions& options,
         std::vector<Xapian::docid> matches;
         if (shard_facets->needs_matches()) {
             matches.reserve(items.size());
-            for (const auto& item : items) matches.push_back(item.first);
+            for (const auto& item : items) matches.push_back(item.did);
         }
         result.facets = count->results(matches, source ? &*source : nullptr);
     }
     const std::size_t begin = whole ? std::min<std::size_t>(offset, items.size()) : 0;
     const std::size_t end = whole ? std::min(items.size(), begin + result.limit) : items.size();
+    // The page's documents in one pipelined exchange, not one round trip a hit.
+    if (begin < end) {
+        auto last = mset[items[end - 1].index];
+        mset.fetch(mset[items[begin].index], ++last); // [first, last)
+    }
     for (std::size_t k = begin; k < end; ++k) {
         Hit hit;
         hit.rank = result.offset + (k - begin) + 1;
-        hit.score = items[k].second;
-        fill_hit(hit, items[k].first, plan, options);
-        finish_hit(hit, enquire, items[k].first, plan, options, weight);
+        hit.score = items[k].weight;
+        const Xapian::Document doc = mset[items[k].index].get_document();
+        fill_hit(hit, items[k].did, plan, options, &doc);
+        finish_hit(hit, enquire, items[k].did, plan, options, weight);
         result.hits.push_back(std::move(hit));
     }
 }
