@@ -15,7 +15,9 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <charconv>
 #include <iostream>
+#include <tuple>
 #include <string_view>
 
 namespace cli = rapporteur::cli;
@@ -114,12 +116,24 @@ Exit status:
        committed, and the next run does the rest
 )";
 
+/// "2/3" → {2, 3}; throws po::error unless 1 <= K <= N <= 1024.
+std::pair<unsigned, unsigned> parse_shard(const std::string& text) {
+    unsigned k = 0, n = 0;
+    const char* end = text.data() + text.size();
+    auto [p, ec] = std::from_chars(text.data(), end, k);
+    if (ec == std::errc() && p != end && *p == '/') {
+        auto [q, ec2] = std::from_chars(p + 1, end, n);
+        if (ec2 == std::errc() && q == end && k >= 1 && k <= n && n <= 1024) return {k, n};
+    }
+    throw po::error("--shard wants K/N with 1 <= K <= N <= 1024 (e.g. 2/3), not '" + text + "'");
+}
+
 /// The executable's work: options → library call → exit status. Errors propagate to main().
 int run_index(int argc, char** argv) {
     rapporteur::IndexerOptions options;
     std::vector<std::string> inputs, deletions;
     bool dump = false, quiet = false, verbose = false;
-    std::string db;
+    std::string db, shard;
     std::uintmax_t commit_mb = options.commit_bytes >> 20;
     std::uintmax_t shard_min_mb = options.shard_min_bytes >> 20;
 
@@ -150,6 +164,8 @@ int run_index(int argc, char** argv) {
         ("threads", cli::number("threads", &options.threads, 0u, MAX_THREADS), "analysis threads (0: one per core)")
         ("shard-min-mb", cli::number("shard-min-mb", &shard_min_mb, std::uintmax_t{0}, MAX_MB),
          "runs over this many MB build shards in parallel and publish a new compacted generation")
+        ("shard", po::value(&shard)->value_name("K/N"), "index only shard K of N (1 <= K <= N): the documents whose id "
+                                      "falls to it, so that N hosts given the same inputs hold each document once")
         ("dump", po::bool_switch(&dump), "print the parsed documents as JSON instead of indexing")
         ("quiet,q", po::bool_switch(&quiet), "print nothing but errors")
         ("verbose,v", po::bool_switch(&verbose), "print one line per file");
@@ -169,6 +185,7 @@ int run_index(int argc, char** argv) {
     if (!options.lang.empty() && !rapporteur::Analyzer::is_known_language(options.lang)) {
         throw po::error(rapporteur::Analyzer::unknown_language(options.lang));
     }
+    if (!shard.empty()) std::tie(options.shard, options.shard_count) = parse_shard(shard);
     options.keep_missing = keep_missing;
     options.interrupt = &interrupt_requested;
     options.commit_bytes = commit_mb << 20;

@@ -127,6 +127,8 @@ int run_topics(rapporteur::Searcher& searcher, const std::string& file, rapporte
 int run_search(int argc, char** argv) {
     rapporteur::SearchOptions options;
     std::vector<std::string> words, filters;
+    rapporteur::ShardOptions shard_options;
+    std::string shards;
     std::string db, format = "text", highlight = "auto", color = "auto", like, like_text, topics,
                     run_tag = "rapporteur";
 
@@ -174,7 +176,13 @@ int run_search(int argc, char** argv) {
         ("max-wildcard-terms", cli::number("max-wildcard-terms", &options.limits.max_wildcard_terms, std::size_t{1}, std::size_t{100000})->value_name("N"),
          "a prefix* searches at most this many of its most frequent words")
         ("max-results", cli::number("max-results", &options.limits.max_result_window, std::size_t{1}, MAX_RESULTS)->value_name("N"),
-         "results are shown up to this rank (offset + limit)");
+         "results are shown up to this rank (offset + limit)")
+        ("shards", po::value(&shards)->value_name("FILE"), "search the shards named in FILE (one line a shard: host:port[, replica...]) "
+                                       "served by xapian-tcpsrv, instead of --db")
+        ("shard-timeout", cli::number("shard-timeout", &shard_options.timeout_ms, 0u, 600000u)->value_name("MS"),
+         "with --shards: a server not answering a request within MS milliseconds is lost (0: wait for ever)")
+        ("connect-timeout", cli::number("connect-timeout", &shard_options.connect_timeout_ms, 0u, 600000u)->value_name("MS"),
+         "with --shards: connecting to a server may take MS milliseconds");
     // clang-format on
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
@@ -215,9 +223,14 @@ int run_search(int argc, char** argv) {
     options.explain = vm.count("explain") > 0;
     options.auto_correct = vm.count("auto-correct") > 0;
     options.cross_language = vm.count("cross-language") > 0;
+    if (!shards.empty() && !db.empty()) throw po::error("give one of --db or --shards");
+    auto given = [&](const char* name) { return vm.count(name) && !vm[name].defaulted(); };
+    if (shards.empty() && (given("shard-timeout") || given("connect-timeout")))
+        throw po::error("--shard-timeout and --connect-timeout apply to --shards only");
     const auto path = db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db);
 
-    rapporteur::Searcher searcher(path);
+    rapporteur::Searcher searcher =
+        shards.empty() ? rapporteur::Searcher(path) : rapporteur::open_shard_searcher(shards, shard_options);
     if (!topics.empty()) return run_topics(searcher, topics, options, run_tag);
     rapporteur::SearchResult result;
     if (!like.empty()) {

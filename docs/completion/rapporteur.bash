@@ -100,7 +100,7 @@ _rapporteur() {
     if [[ -n $option ]]; then
         case $option in
             --db) _rapporteur_paths -d "$cur" ;;
-            --topics | --delete | --port-file) _rapporteur_paths -f "$cur" ;;
+            --topics | --delete | --port-file | --shards) _rapporteur_paths -f "$cur" ;;
             --listen) _rapporteur_reply "$cur" "127.0.0.1:8080 127.0.0.1:0 0.0.0.0:8080" "$prefix" ;;
             --features) # a comma-separated list: complete its last item
                 [[ $cur == *,* ]] && prefix=$prefix${cur%,*}, cur=${cur##*,}

@@ -256,6 +256,13 @@ Xapian::Query Compiler::wildcard_query(const std::string& prefix, bool positive)
         }
         for (const auto& [field, weight] : fields()) {
             Xapian::Query q(Xapian::Query::OP_WILDCARD, field + form, max, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+            if (db_.size() > 1) {
+                // Over shards a remote server would expand the pattern against its own terms
+                // only: expand it here, over the union's, as one database does.
+                const auto terms = expand(field + form, max);
+                q = terms.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+                if (q.empty()) continue;
+            }
             parts.push_back(weight == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, weight));
         }
         if (positive) out_.highlight_prefixes.push_back(form);

@@ -11,10 +11,7 @@
 
 namespace rapporteur {
 
-namespace {
-
-/// The facet values stored in one slot value.
-std::vector<std::string> split_values(Xapian::valueno slot, const std::string& v) {
+std::vector<std::string> facet_values(Xapian::valueno slot, const std::string& v) {
     if (v.empty()) return {};
     // The session facet (and filter) is the session number.
     if (slot == schema::SLOT_SESSION) return {std::string(codecs::session_number(v))};
@@ -22,12 +19,22 @@ std::vector<std::string> split_values(Xapian::valueno slot, const std::string& v
     return {v};
 }
 
+namespace {
+
 bool all_digits(const std::string& s) {
     return !s.empty() && s.size() < 10 &&
            std::all_of(s.begin(), s.end(), [](unsigned char c) { return c >= '0' && c <= '9'; });
 }
 
 } // namespace
+
+void sort_facet_values(std::vector<FacetValue>& values) {
+    std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
+        if (a.count != b.count) return a.count > b.count;
+        if (all_digits(a.value) && all_digits(b.value)) return std::stol(a.value) < std::stol(b.value);
+        return a.value < b.value;
+    });
+}
 
 FacetIndex::FacetIndex(const Xapian::Database& db) {
     // The document of a passage has no value slot (its id starts with it, and a slot would cost
@@ -42,7 +49,7 @@ FacetIndex::FacetIndex(const Xapian::Database& db) {
         if (slot != Xapian::BAD_VALUENO) {
             // A value stream is in docid order, so pairs come grouped by docid.
             for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
-                for (auto& value : split_values(slot, *it)) {
+                for (auto& value : facet_values(slot, *it)) {
                     auto [pos, added] = ids.try_emplace(value, static_cast<std::uint32_t>(field.values.size()));
                     if (added) field.values.push_back(std::move(value));
                     pairs.emplace_back(it.get_docid(), pos->second);
@@ -89,11 +96,7 @@ std::map<std::string, std::vector<FacetValue>> FacetIndex::Spy::results() const 
         for (std::size_t i = 0; i < counts_[f].size(); ++i) {
             if (counts_[f][i]) values.push_back({index_.fields_[f].values[i], counts_[f][i]});
         }
-        std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
-            if (a.count != b.count) return a.count > b.count;
-            if (all_digits(a.value) && all_digits(b.value)) return std::stol(a.value) < std::stol(b.value);
-            return a.value < b.value;
-        });
+        sort_facet_values(values);
         out[std::string(schema::FIELDS[f].facet)] = std::move(values);
     }
     return out;

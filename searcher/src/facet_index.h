@@ -18,6 +18,13 @@
 
 namespace rapporteur {
 
+/// The facet values stored in one slot's value: a session value → its number, a joined list
+/// (codecs::join_values) → its values, any other → itself; none for "".
+std::vector<std::string> facet_values(Xapian::valueno slot, const std::string& value);
+
+/// Most frequent first, ties by value (numbers in numeric order): the order results list.
+void sort_facet_values(std::vector<FacetValue>& values);
+
 /** The facet values of every passage of one database revision. Building it reads the five
  *  value streams once (O(passages)); counting a match is then a few array increments. */
 class FacetIndex {

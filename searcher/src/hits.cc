@@ -23,13 +23,14 @@ std::string Searcher::Impl::surface(const std::string& text, const std::vector<s
     return text.substr(offsets[i], offsets[i + 1] - offsets[i]);
 }
 
-void Searcher::Impl::fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, const SearchOptions& options) {
+void Searcher::Impl::fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, const SearchOptions& options,
+                              const Xapian::Document* fetched) {
     if (!options.hit_details) {
         // A run needs only the id, at the head of the passage data.
-        hit.id = read_stored_id(db.get_document(did));
+        hit.id = read_stored_id(fetched ? *fetched : db.get_document(did));
         return;
     }
-    Xapian::Document doc = db.get_document(did);
+    Xapian::Document doc = fetched ? *fetched : db.get_document(did);
     PassageData data = PassageData::parse(doc, options.hit_details);
     const std::size_t rank = hit.rank;
     const double score = hit.score;

@@ -73,6 +73,14 @@ nlohmann::ordered_json to_json(const SearchResult& r) {
                 {"results", results}, {"facets", facets}, {"notices", r.notices}};
     // Only with --cross-language, so the contract without it stays as it was.
     if (!r.translations.empty()) out["translations"] = r.translations;
+    // Only when a shard is lost, so that a whole answer reads as one database's.
+    if (r.partial) {
+        json failed = json::array();
+        for (const auto& f : r.failed_shards)
+            failed.push_back({{"shard", f.shard}, {"servers", f.servers}, {"error", f.error}});
+        out["partial"] = true;
+        out["failed_shards"] = failed;
+    }
     return out;
 }
 

@@ -62,7 +62,9 @@ SearchResult Searcher::related(const std::string& id, const SearchOptions& optio
         TextTermDecider decider(impl_->analyzer);
         // Across languages, three times the words: most have no translation in the dictionaries.
         const std::size_t terms = options.like_terms * (options.cross_language ? 3 : 1);
-        Xapian::ESet eset = enquire.get_eset(static_cast<Xapian::termcount>(terms), rset, &decider);
+        // Exact term frequencies: over shards Xapian would otherwise estimate them.
+        Xapian::ESet eset = enquire.get_eset(static_cast<Xapian::termcount>(terms), rset,
+                                             Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
         if (options.cross_language) {
             impl_->related_across(did, source, eset, options, result);
             return result;

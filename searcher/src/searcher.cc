@@ -17,6 +17,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace rapporteur {
@@ -48,22 +49,47 @@ void Searcher::Impl::open() {
 }
 
 void Searcher::Impl::load_analysis() {
-    schema::check_index_format(db, path.string());
+    // Over shards, each shard's metadata on its own connection: a multi-database reads the
+    // first one's only.
+    std::vector<std::pair<Xapian::Database, std::string>> parts;
+    if (shards) {
+        for (std::size_t i = 0; i < shards->live().size(); ++i) parts.emplace_back(shards->shard(i), shards->server(i));
+    } else {
+        parts.emplace_back(db, path.string());
+    }
+    for (const auto& [part, name] : parts) schema::check_index_format(part, name);
     AnalyzerOptions options;
-    read_features(db.get_metadata(std::string(schema::META_ANALYSIS)), options);
+    read_features(parts.front().first.get_metadata(std::string(schema::META_ANALYSIS)), options);
     analyzer = Analyzer(options);
     const std::string prefix(schema::META_SYNONYM);
+    // Acronym → expansions, in key order, each shard's definitions merged.
+    std::map<std::string, std::vector<std::string>> synonyms;
     try {
-        for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
-            analyzer.add_synonym(std::string(*k).substr(prefix.size()), db.get_metadata(*k));
+        for (const auto& [part, name] : parts) {
+            for (auto k = part.metadata_keys_begin(prefix); k != part.metadata_keys_end(prefix); ++k) {
+                auto& expansions = synonyms[std::string(*k).substr(prefix.size())];
+                std::string expansion = part.get_metadata(*k);
+                if (std::find(expansions.begin(), expansions.end(), expansion) == expansions.end())
+                    expansions.push_back(std::move(expansion));
+            }
         }
     } catch (const Xapian::UnimplementedError&) {
         // The in-memory backend cannot list metadata keys: no corpus synonyms then.
     }
+    for (const auto& [acronym, expansions] : synonyms) {
+        for (const auto& e : expansions) analyzer.add_synonym(acronym, e);
+    }
     facet_index.reset();
+    shard_facets.reset();
+    shard_spelling.reset();
 }
 
 void Searcher::Impl::reopen() {
+    if (shards && shards->connect()) {
+        db = shards->database(); // a shard lost or back: a new union, its own docids
+        load_analysis();
+        return;
+    }
     if (db.reopen()) load_analysis();
 }
 
@@ -104,13 +130,16 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchResult& result) {
+    if (shards) return run_sharded(plan, options, result);
     result.filters = options.filters;
     const Xapian::BM25Weight weight(options.bm25.k1, options.bm25.k2, options.bm25.k3, options.bm25.b,
                                     options.bm25.min_normlen);
     Xapian::Enquire enquire(db);
     enquire.set_query(plan.query);
     enquire.set_weighting_scheme(weight);
-    // Equal scores keep index order (document, then passage), the same on every run.
+    // Equal scores rank in passage id order, so that shards (whose docids interleave) and one
+    // database agree; an index without the sort key keeps index order.
+    enquire.set_sort_by_relevance_then_value(schema::SLOT_SORT_ID, false);
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     if (options.limits.time_limit > 0) enquire.set_time_limit(options.limits.time_limit);
     std::unique_ptr<FacetIndex::Spy> spy;
@@ -133,22 +162,27 @@ void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchR
         hit.rank = result.offset + static_cast<std::size_t>(it.get_rank() - offset) + 1;
         hit.score = it.get_weight();
         fill_hit(hit, *it, plan, options);
-        if (options.hit_details || plan.related) {
-            // Where the query matched, and the entities a related passage shares.
-            std::set<std::string_view> fields; // term_field's names are static strings
-            for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
-                const std::string term = *t;
-                const auto [field, value] = term_field(term);
-                fields.insert(field);
-                if (plan.related && (field == "org" || field == "country")) hit.shared_entities.emplace_back(value);
-            }
-            for (const auto part : WORD_FIELDS) {
-                if (options.hit_details && fields.count(part)) hit.matched_in.emplace_back(part);
-            }
-        }
-        if (options.explain) hit.explanation = explain(plan, *it, weight);
+        finish_hit(hit, enquire, *it, plan, options, weight);
         result.hits.push_back(std::move(hit));
     }
+}
+
+void Searcher::Impl::finish_hit(Hit& hit, Xapian::Enquire& enquire, Xapian::docid did, const Plan& plan,
+                                const SearchOptions& options, const Xapian::Weight& weight) {
+    if (options.hit_details || plan.related) {
+        // Where the query matched, and the entities a related passage shares.
+        std::set<std::string_view> fields; // term_field's names are static strings
+        for (auto t = enquire.get_matching_terms_begin(did); t != enquire.get_matching_terms_end(did); ++t) {
+            const std::string term = *t;
+            const auto [field, value] = term_field(term);
+            fields.insert(field);
+            if (plan.related && (field == "org" || field == "country")) hit.shared_entities.emplace_back(value);
+        }
+        for (const auto part : WORD_FIELDS) {
+            if (options.hit_details && fields.count(part)) hit.matched_in.emplace_back(part);
+        }
+    }
+    if (options.explain) hit.explanation = explain(plan, did, weight);
 }
 
 void Searcher::Impl::bound_window(const SearchOptions& options, SearchResult& result) {
@@ -177,7 +211,7 @@ SearchResult Searcher::search(const std::string& query, const SearchOptions& opt
         result.notices.insert(result.notices.end(), parsed.notices.begin(), parsed.notices.end());
 
         if (!parsed.unknown.empty() && (options.suggest || options.auto_correct)) {
-            Speller speller(impl_->db, &impl_->analyzer);
+            Speller speller(impl_->db, &impl_->analyzer, impl_->spelling_dictionary());
             std::string corrected = parsed.text;
             bool any = false;
             // From the last word back, so earlier offsets stay valid.

@@ -14,6 +14,9 @@
 #include "facet_index.h"
 #include "query_parser.h"
 #include "translator.h"
+#include "shard_facets.h"
+#include "shard_set.h"
+#include "shard_spelling.h"
 
 #include <xapian.h>
 
@@ -35,6 +38,12 @@ struct Searcher::Impl {
     Analyzer analyzer;
     std::unique_ptr<FacetIndex> facet_index; ///< built at the first faceted query of a revision
     std::unique_ptr<Translator> translator;  ///< made at the first cross-language search
+    /// A sharded search (shard_search.cc): `db` is then the union of the shards' connections.
+    std::unique_ptr<ShardSet> shards;
+    std::unique_ptr<ShardFacets> shard_facets; ///< built at the first faceted query of a union
+    std::unique_ptr<ShardSpelling> shard_spelling; ///< built at the first suggestion of a union
+    /// The spelling dictionary when not `db`'s own (over shards), else null.
+    const Xapian::Database* spelling_dictionary();
 
     void open();
     /// Checks the index format and sets the analyzer from the index's features and synonyms.
@@ -42,23 +51,33 @@ struct Searcher::Impl {
     void reopen();
     const FacetIndex& facets();
 
-    /// Run `fn`, reopening the database and running it again when a commit overtook it.
+    /** Run `fn`, reopening the database and running it again when a commit overtook it. Over
+     *  shards, a network error (a server gone, or a timeout) drops the connections, which
+     *  Xapian leaves unusable, and runs `fn` again over the shards that answer; the result
+     *  then says which are lost (SearchResult::partial). */
     template <typename Fn>
     SearchResult with_retry(Fn&& fn) {
-        // Each search sees the latest commit (a cheap check when nothing changed).
-        reopen();
         for (int attempt = 0;; ++attempt) {
             try {
-                return fn();
+                // Each search sees the latest commit (a cheap check when nothing changed).
+                reopen();
+                SearchResult result = fn();
+                if (shards) note_lost_shards(result);
+                return result;
             } catch (const Xapian::DatabaseModifiedError& e) {
                 if (attempt >= 4) {
                     throw RuntimeError(path.string() +
                                        ": the database keeps changing under the search: " + e.get_description());
                 }
-                reopen();
+            } catch (const Xapian::NetworkError& e) {
+                if (!shards) throw;
+                if (attempt >= 4) throw RuntimeError(path.string() + ": " + e.get_description());
+                shards->drop();
             }
         }
     }
+    /// Sets partial and failed_shards from the lost shards. shard_search.cc
+    void note_lost_shards(SearchResult& result) const;
 
     /// What the matcher needs besides the query, shared by search and related.
     struct Plan {
@@ -88,8 +107,15 @@ struct Searcher::Impl {
 
     /// Matches `plan` with BM25 and fills `result` (total, facets, hits in its window). searcher.cc
     void run(const Plan& plan, const SearchOptions& options, SearchResult& result);
+    /// run() over shards, with what stock servers run (no MatchDecider, no own MatchSpy). shard_search.cc
+    void run_sharded(const Plan& plan, const SearchOptions& options, SearchResult& result);
+    /// A hit's fields after fill_hit: where the query matched, shared entities, explanation. searcher.cc
+    void finish_hit(Hit& hit, Xapian::Enquire& enquire, Xapian::docid did, const Plan& plan,
+                    const SearchOptions& options, const Xapian::Weight& weight);
     /// A hit's stored fields, and with hit_details its highlights, snippet and shared words. hits.cc
-    void fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, const SearchOptions& options);
+    /// `doc`: the passage's document when already fetched (MSet::fetch over shards), else null.
+    void fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, const SearchOptions& options,
+                  const Xapian::Document* doc = nullptr);
     /// The weight of each ranked part of the plan over passage `did`. explain.cc
     std::vector<TermContribution> explain(const Plan& plan, Xapian::docid did, const Xapian::Weight& weight);
     /** The field an index term belongs to, and its value: "asylum" → {"text", "asylum"},

@@ -10,7 +10,8 @@
 
 namespace rapporteur {
 
-Speller::Speller(const Xapian::Database& db, const Analyzer* analyzer) : db_(db), analyzer_(analyzer) {}
+Speller::Speller(const Xapian::Database& db, const Analyzer* analyzer, const Xapian::Database* dictionary)
+    : db_(db), analyzer_(analyzer), dictionary_(dictionary ? *dictionary : db) {}
 
 std::string Speller::written_form(const std::string& term, const std::string& folded) const {
     // Per word (folded): how many passages write it, and how often in each casing.
@@ -49,7 +50,7 @@ std::string Speller::surface_form(const std::string& term) const {
 
 std::string Speller::suggest(const std::string& original, const std::string& term) const {
     const std::string folded = utf8::fold(original);
-    std::string from_dictionary = db_.get_spelling_suggestion(folded, 2);
+    std::string from_dictionary = dictionary_.get_spelling_suggestion(folded, 2);
     if (!from_dictionary.empty() && from_dictionary != folded) {
         // The dictionary keeps words folded: find where the passages write it, through its
         // index terms, and show it as they do ("greta" → "GRETA").

@@ -19,7 +19,10 @@ class Speller {
   public:
     /** `analyzer` finds the index terms of a dictionary word, to show it in the passages'
      *  casing; without one a dictionary word is shown folded ("greta"). */
-    explicit Speller(const Xapian::Database& db, const Analyzer* analyzer = nullptr);
+    /** `dictionary`: where the spelling dictionary is, when not in `db` (a sharded search's
+     *  merged copy: the remote backend has none). */
+    explicit Speller(const Xapian::Database& db, const Analyzer* analyzer = nullptr,
+                     const Xapian::Database* dictionary = nullptr);
 
     /** A correction for `original` (the word as typed) whose main index term is `term`, as
      *  a word of the passages (e.g. "trafficing" → "trafficking", "Gretta" → "GRETA"); ""
@@ -39,6 +42,7 @@ class Speller {
 
     const Xapian::Database& db_;
     const Analyzer* analyzer_;
+    const Xapian::Database& dictionary_;
 };
 
 } // namespace rapporteur

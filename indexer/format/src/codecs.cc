@@ -135,4 +135,33 @@ std::vector<std::string> split_values(std::string_view value) {
     return out;
 }
 
+std::string encode_sort_key(std::string_view id) {
+    std::string out;
+    out.reserve(id.size() + 4);
+    for (std::size_t i = 0; i < id.size();) {
+        if (id[i] < '0' || id[i] > '9') {
+            out += id[i++];
+            continue;
+        }
+        std::size_t j = i;
+        while (j < id.size() && id[j] >= '0' && id[j] <= '9') ++j;
+        // Leading zeros are kept (ids are compared whole); a run longer than 255 digits keeps
+        // byte order among runs of that length.
+        out += static_cast<char>(std::min<std::size_t>(j - i, 255));
+        out.append(id.substr(i, j - i));
+        i = j;
+    }
+    return out;
+}
+
+unsigned shard_of(std::string_view slug, unsigned shards) {
+    assert(shards >= 1);
+    std::uint64_t h = 14695981039346656037ULL;
+    for (unsigned char c : slug) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return static_cast<unsigned>(h % shards) + 1;
+}
+
 } // namespace rapporteur::codecs

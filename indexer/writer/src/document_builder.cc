@@ -127,6 +127,7 @@ PreparedReport DocumentBuilder::build(Report report) const {
         doc.add_value(schema::SLOT_COUNTRIES, codecs::join_values(p.countries));
         if (!p.speaker.empty()) doc.add_value(schema::SLOT_SPEAKER, p.speaker);
         doc.add_value(schema::SLOT_DOCUMENT, document_info);
+        doc.add_value(schema::SLOT_SORT_ID, codecs::encode_sort_key(p.id));
 
         // The span of each word position, for highlighting without re-analysis.
         std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;

@@ -11,7 +11,10 @@
 #include "file_records.h"
 #include "index_run.h"
 #include "removal.h"
+#include "shard_exports.h"
 #include "slugs.h"
+
+#include "rapporteur/format/codecs.h"
 
 #include <xapian.h>
 
@@ -123,6 +126,9 @@ IndexSummary index_paths(const std::vector<fs::path>& inputs, const IndexerOptio
             job.canonical = fs::weakly_canonical(f.path, ec).string();
             if (ec) job.canonical = f.path.string();
             job.slug = choose_slug(f.name, job.canonical, slug_owners);
+            // Another shard's document: its slug was still chosen, so that slugs are those of
+            // one run over every input.
+            if (options.shard_count && codecs::shard_of(job.slug, options.shard_count) != options.shard) continue;
             if (auto size = fs::file_size(f.path, ec); !ec) run.total_bytes += size;
         }
         job.input = std::move(f);
@@ -137,6 +143,11 @@ IndexSummary index_paths(const std::vector<fs::path>& inputs, const IndexerOptio
         } else {
             run_in_place(run, dir.writable(), summary, progress);
         }
+        // A shard's spelling dictionary, which a sharded search reads as metadata.
+        export_for_shards(dir.writable(), options.shard_count ? std::to_string(options.shard) + "/" +
+                                                                    std::to_string(options.shard_count)
+                                                              : std::string());
+        dir.writable().commit();
     } catch (const Xapian::Error& e) {
         throw RuntimeError(options.database.string() +
                            ": write failed, the database keeps its last commit: " + e.get_description());
@@ -175,6 +186,7 @@ IndexSummary delete_documents(const std::vector<std::string>& names, const Index
             ++summary.deleted;
         }
         store_synonyms(db, records);
+        export_for_shards(db);
         db.commit_transaction();
     } catch (const Xapian::Error& e) {
         throw RuntimeError(options.database.string() +

@@ -20,6 +20,7 @@
 
 #include "rapporteur/format/stored_passage.h"
 #include "rapporteur/model/report.h"
+#include "rapporteur/shards.h"
 
 #include <xapian.h>
 #include <nlohmann/json_fwd.hpp>
@@ -164,6 +165,11 @@ struct SearchResult {
     /// Cross-language search: word (as typed, or of the --like source) → language → its
     /// translations searched, as the dictionary writes them.
     std::map<std::string, std::map<std::string, std::vector<std::string>>> translations;
+    // --- sharded search (issue 18) ---
+    /// True when a shard answered from none of its servers: the hits, totals and facets are
+    /// those of the other shards. A shard answering from a replica is not partial.
+    bool partial = false;
+    std::vector<ShardFailure> failed_shards; ///< the shards lost, when partial
 };
 
 /** A searcher over one database, opened read-only once and reused for many queries.
@@ -175,6 +181,11 @@ class Searcher {
     explicit Searcher(const std::filesystem::path& database);
     /// A searcher over a database already open (in-memory ones too, for tests and embedding).
     explicit Searcher(Xapian::Database database);
+    /** A searcher over the shards of a map (shards.h), served by stock `xapian-tcpsrv`: the
+     *  same answers as one database of all their passages. A shard none of whose servers
+     *  answers is left out (SearchResult::partial) and tried again after options.retry_ms.
+     *  Throws RuntimeError when no shard answers, or one has another index format. */
+    Searcher(const ShardMap& map, const ShardOptions& options);
     ~Searcher();
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;
@@ -195,6 +206,10 @@ class Searcher {
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+/** The searcher of `rapporteur-search --shards FILE` (and of a server's): read_shard_map(file),
+ *  then Searcher(map, options). */
+Searcher open_shard_searcher(const std::filesystem::path& map_file, const ShardOptions& options = {});
 
 /// The JSON contract of a result (documented in searcher/README.md), keys in its order.
 nlohmann::ordered_json to_json(const SearchResult& result);

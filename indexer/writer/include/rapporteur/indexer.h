@@ -39,6 +39,10 @@ struct IndexerOptions {
      *  boundary, commits what it has written (a sharded run publishes what its shards hold),
      *  and returns with IndexSummary::interrupted. Null: never interrupted. */
     const std::atomic<bool>* interrupt = nullptr;
+    /** Index only shard `shard` of `shard_count` (1-based; codecs::shard_of on the document's
+     *  slug): the files of other shards are left out of the run, so that N runs over the same
+     *  inputs hold each document once. shard_count 0: every document. */
+    unsigned shard = 0, shard_count = 0;
 };
 
 /// What happened to one input file.

@@ -57,6 +57,15 @@ std::string join_values(const std::vector<std::string>& values);
 /// The non-empty values of a join_values() slot value.
 std::vector<std::string> split_values(std::string_view value);
 
+/** A passage id as a key whose byte order is the ids' natural order: each run of ASCII digits
+ *  is preceded by its length (as one byte), so "doc/p2" sorts before "doc/p10". */
+std::string encode_sort_key(std::string_view id);
+
+/** The shard, 1 to `shards`, of the document with slug `slug` (`rapporteur-index --shard K/N`):
+ *  FNV-1a (64 bits) of the slug's bytes, modulo `shards`, plus 1. Stable across runs, hosts and
+ *  versions: changing it moves documents between shards. `shards` ≥ 1. */
+unsigned shard_of(std::string_view slug, unsigned shards);
+
 } // namespace rapporteur::codecs
 
 #endif

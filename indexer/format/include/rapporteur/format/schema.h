@@ -44,6 +44,9 @@ inline constexpr Xapian::valueno SLOT_COUNTRIES = 4; ///< countries, join_values
 /// Byte span of every word position of the passage text, encode_offsets() (codecs.h).
 inline constexpr Xapian::valueno SLOT_OFFSETS = 5;
 inline constexpr Xapian::valueno SLOT_SPEAKER = 6; ///< the speaker as named, "" when none
+/// The passage id as a sort key, encode_sort_key() (codecs.h): equal scores rank in id order,
+/// so a sharded search (whose docids interleave the shards) orders them as one database does.
+inline constexpr Xapian::valueno SLOT_SORT_ID = 7;
 // The document data (stored_passage.h) holds the id, kind, text and cited footnotes. There is
 // no unique-id term: a term per passage cost a posting list per passage (about 3 % of the
 // index); find_passage() looks the id up among its document's passages instead.
@@ -56,6 +59,12 @@ inline constexpr std::string_view META_ANALYSIS = "rapporteur:analysis";
 inline constexpr std::string_view META_FILE = "rapporteur:file:";
 /// Followed by an acronym: its expansion, as found in the corpus.
 inline constexpr std::string_view META_SYNONYM = "rapporteur:synonym:";
+/// On a shard's database (rapporteur-index --shard K/N): "K/N".
+inline constexpr std::string_view META_SHARD = "rapporteur:shard";
+/** On a shard's database, followed by a 4-digit chunk number: its spelling dictionary as
+ *  lines `word<TAB>frequency`, for a sharded search (the remote protocol cannot read the
+ *  spelling table). Rewritten by every run on the shard. */
+inline constexpr std::string_view META_SPELLING = "rapporteur:spelling:";
 
 /// A field of a passage that queries filter by (`org:GRETA`, `--filter org=GRETA`) and, when
 /// it has a facet, results count by. The one list of field and facet names.

@@ -1,0 +1,116 @@
+/** @file bench_shards.cc
+ *  @brief Sharded search against one local database of the same passages, in the same run:
+ *         query latency (plain, snippets, facets) of rapporteur::Searcher over each shard map,
+ *         as ratios to the local database, and the cost of one round trip on each map.
+ *
+ *  bench_shards ONE_DB QUERIES.tsv MAP... [--rounds N]
+ *      Opens ONE_DB and every shard map (docs/sharding.md) once; every query (top 10) runs
+ *      in each mode over each; every answer (hit ids, snippet lengths, facet counts, the exact
+ *      total; plain mode's estimated total aside) over a map must equal the local database's,
+ *      or the run fails. Prints one JSON object.
+ */
+#include "bench_common.h"
+
+#include "rapporteur/analyzers.h"
+#include "rapporteur/searcher.h"
+#include "rapporteur/shards.h"
+
+#include <xapian.h>
+
+#include <iostream>
+
+namespace {
+
+/// Microseconds per round trip to a map's first server (Xapian's keep-alive message).
+double round_trip_us(const rapporteur::ShardMap& map) {
+    const auto& server = map.shards.front().servers.front();
+    Xapian::Database db = Xapian::Remote::open(server.host, server.port, 2000, 1000);
+    constexpr int N = 2000;
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < N; ++i) db.keep_alive();
+    return std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count() / N;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    rapporteur::tune_allocator();
+    std::vector<std::string> args(argv + 1, argv + argc);
+    int rounds = 3;
+    if (auto it = std::find(args.begin(), args.end(), "--rounds"); it != args.end() && it + 1 != args.end()) {
+        rounds = std::stoi(*(it + 1));
+        args.erase(it, it + 2);
+    }
+    if (args.size() < 3) {
+        std::cerr << "usage: bench_shards ONE_DB QUERIES.tsv MAP... [--rounds N]\n";
+        return 2;
+    }
+    try {
+        const auto queries = bench::read_queries(args[1]);
+        std::vector<std::pair<std::string, rapporteur::Searcher>> engines;
+        engines.emplace_back("local", rapporteur::Searcher(args[0]));
+        std::vector<rapporteur::ShardMap> maps;
+        for (std::size_t i = 2; i < args.size(); ++i) {
+            maps.push_back(rapporteur::read_shard_map(args[i]));
+            engines.emplace_back(args[i], rapporteur::Searcher(maps.back(), rapporteur::ShardOptions{}));
+        }
+        nlohmann::json out = {{"engine", "rapporteur"}, {"mode", "shards"}, {"db", args[0]}, {"rounds", rounds}};
+        std::map<std::string, std::vector<bench::Answer>> local_answers;
+        for (const std::string mode : {"plain", "snippets", "facets"}) {
+            rapporteur::SearchOptions base;
+            base.limit = 10;
+            base.snippets = mode == "snippets";
+            base.facets = mode == "facets";
+            if (mode == "plain") {
+                base.hit_details = false;
+                base.exact_total = false;
+                base.suggest = false;
+            }
+            if (mode == "facets") base.hit_details = false;
+            for (auto& [name, searcher] : engines) {
+                std::vector<bench::Answer> answers;
+                const auto timing = bench::time_queries(queries, rounds, [&](const bench::Query& q) {
+                    rapporteur::SearchOptions options = base;
+                    std::string text = q.text;
+                    if (auto lang = bench::take_lang_filter(text); !lang.empty()) options.filters["lang"] = {lang};
+                    options.lang = q.lang;
+                    const auto result = searcher.search(text, options);
+                    if (result.partial) throw std::runtime_error(name + ": a shard was lost");
+                    bench::Answer a;
+                    // Plain mode's total is Xapian's estimate, which depends on the shards.
+                    a.total = options.exact_total ? result.total : 0;
+                    a.shown = result.hits.size();
+                    for (const auto& h : result.hits) a.check += h.snippet.size() + h.id.size();
+                    for (const auto& [field, values] : result.facets) {
+                        for (const auto& v : values) a.check += v.count;
+                    }
+                    if (answers.size() < queries.size()) answers.push_back(a);
+                    return a;
+                });
+                if (name == "local") {
+                    local_answers[mode] = answers;
+                } else {
+                    for (std::size_t i = 0; i < queries.size(); ++i) {
+                        if (!(answers[i] == local_answers[mode][i]))
+                            throw std::runtime_error(name + ": query " + queries[i].qid + " (" + mode +
+                                                     ") differs from the local database");
+                    }
+                }
+                out["timings"][name][mode] = timing;
+                const auto& local = out["timings"]["local"][mode]["all"];
+                const auto& here = timing["all"];
+                out["ratios"][name][mode] = {
+                    {"p50", here["p50_ms"].get<double>() / std::max(1e-9, local["p50_ms"].get<double>())},
+                    {"p99", here["p99_ms"].get<double>() / std::max(1e-9, local["p99_ms"].get<double>())}};
+            }
+        }
+        for (std::size_t i = 0; i < maps.size(); ++i) {
+            out["shards"][args[i + 2]] = maps[i].shards.size();
+            out["round_trip_us"][args[i + 2]] = round_trip_us(maps[i]);
+        }
+        std::cout << out.dump(2) << "\n";
+    } catch (const std::exception& e) {
+        std::cerr << "bench_shards: " << e.what() << "\n";
+        return 1;
+    }
+}

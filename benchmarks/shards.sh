@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# @file benchmarks/shards.sh
+# @brief Sharded search on loopback against one local database, in the same run: indexes a
+#        corpus once whole and as 1, 2 and 4 shards (rapporteur-index --shard K/N), serves each
+#        shard with xapian-tcpsrv on 127.0.0.1, runs bench_shards, stops the servers.
+#
+#   bash benchmarks/shards.sh CORPUS_DIR QUERIES.tsv [BUILD_DIR]
+#
+# CORPUS_DIR: a tier (benchmarks/corpus/out/100MB) or any folder of reports; QUERIES.tsv in
+# the query set's layout (qid, class, query, lang). Writes benchmarks/results/shards-<date>.json.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+corpus=$1 queries=$2 build=${3:-$here/../build-bench}
+if [[ ! -x $build/benchmarks/bench_shards ]]; then
+    cmake -S "$here/.." -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+    nice cmake --build "$build" -j1 --target rapporteur-index bench_shards
+fi
+work=$(mktemp -d)
+pids=()
+cleanup() {
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+index=$build/indexer/rapporteur-index
+"$index" -q --db "$work/one" "$corpus"
+port=$((20000 + RANDOM % 20000))
+maps=()
+for n in 1 2 4; do
+    : >"$work/map$n"
+    for k in $(seq 1 "$n"); do
+        "$index" -q --shard "$k/$n" --db "$work/s$n-$k" "$corpus"
+        xapian-tcpsrv --interface 127.0.0.1 --port "$port" --quiet "$work/s$n-$k" &
+        pids+=($!)
+        echo "127.0.0.1:$port" >>"$work/map$n"
+        port=$((port + 1))
+    done
+    maps+=("$work/map$n")
+done
+sleep 1
+mkdir -p "$here/results"
+out=$here/results/shards-$(date -u +%Y-%m-%d-%H%M).json
+"$build/benchmarks/bench_shards" "$work/one" "$queries" "${maps[@]}" --rounds 3 | sed "s|$work/||g" >"$out"
+echo "$out"

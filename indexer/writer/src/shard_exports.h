@@ -1,0 +1,21 @@
+/** @file shard_exports.h
+ *  @brief What a shard's database carries for a sharded search that the remote protocol
+ *         cannot read otherwise: its spelling dictionary, as metadata.
+ */
+#ifndef RAPPORTEUR_SHARD_EXPORTS_H
+#define RAPPORTEUR_SHARD_EXPORTS_H
+
+#include <xapian.h>
+
+#include <string>
+
+namespace rapporteur {
+
+/** When `db` is a shard's (schema::META_SHARD set, or `shard` given as "K/N" to set it),
+ *  rewrites schema::META_SPELLING from its spelling table; else does nothing. The caller
+ *  commits. */
+void export_for_shards(Xapian::WritableDatabase& db, const std::string& shard = {});
+
+} // namespace rapporteur
+
+#endif

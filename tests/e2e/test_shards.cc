@@ -1,0 +1,414 @@
+/** @file test_shards.cc
+ *  @brief End-to-end: sharded search over three stock xapian-tcpsrv on 127.0.0.1 (shards built
+ *         by rapporteur-index --shard K/N from the seed and the test reports in every language)
+ *         answers as one database of the same documents, field for field; a killed server is
+ *         flagged and its shard used again when it comes back; a replica kept by
+ *         xapian-replicate takes over from its killed primary mid-session.
+ */
+#include "support/process.h"
+
+#include "rapporteur/searcher.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <chrono>
+#include <cmath>
+#include <memory>
+#include <set>
+#include <thread>
+
+using json = nlohmann::ordered_json;
+using rapporteur::test::quote;
+using rapporteur::test::run;
+using rapporteur::test::TempDir;
+
+namespace {
+
+const std::string BIN = RAPPORTEUR_E2E_BIN;
+namespace fs = std::filesystem;
+
+/// A port nothing listens on now (the kernel's pick for port 0).
+unsigned free_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    socklen_t len = sizeof addr;
+    REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
+    ::close(fd);
+    return ntohs(addr.sin_port);
+}
+
+/// True once something accepts connections on 127.0.0.1:port (tried for up to 5 s).
+bool listening(unsigned port) {
+    for (int i = 0; i < 100; ++i) {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        addr.sin_port = htons(static_cast<std::uint16_t>(port));
+        const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+        ::close(fd);
+        if (ok) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+}
+
+/** Start `command` in the background in a process group of its own (xapian-tcpsrv serves each
+ *  connection from a forked child, which must go with it): its pid, or -1. */
+pid_t spawn_group(const std::string& command) {
+    const pid_t pid = fork();
+    if (pid == 0) {
+        ::setpgid(0, 0);
+        const std::string full = "exec " + command + " >/dev/null 2>/dev/null </dev/null";
+        execl("/bin/sh", "sh", "-c", full.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    if (pid > 0) ::setpgid(pid, pid); // also here, so that a kill right after the fork finds the group
+    return pid;
+}
+
+/// A server started in the background and killed, with the children serving its connections,
+/// when the guard goes, even when a check fails.
+class Server {
+  public:
+    /// `xapian-tcpsrv` over `db` on 127.0.0.1:port (port 0: a free one).
+    static std::unique_ptr<Server> tcpsrv(const std::string& db, unsigned port = 0) {
+        if (port == 0) port = free_port();
+        auto s = std::make_unique<Server>();
+        s->port_ = port;
+        s->pid_ = spawn_group("xapian-tcpsrv --interface 127.0.0.1 --port " + std::to_string(port) +
+                                          " " + quote(db));
+        REQUIRE(s->pid_ > 0);
+        REQUIRE(listening(port));
+        return s;
+    }
+    static std::unique_ptr<Server> command(const std::string& cmd, unsigned port) {
+        auto s = std::make_unique<Server>();
+        s->port_ = port;
+        s->pid_ = spawn_group(cmd);
+        REQUIRE(s->pid_ > 0);
+        REQUIRE(listening(port));
+        return s;
+    }
+    ~Server() { stop(); }
+    void stop() {
+        if (pid_ <= 0) return;
+        ::kill(-pid_, SIGKILL); // the server and the children serving its connections
+        ::waitpid(pid_, nullptr, 0);
+        pid_ = -1;
+    }
+    unsigned port() const { return port_; }
+    std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
+
+  private:
+    pid_t pid_ = -1;
+    unsigned port_ = 0;
+};
+
+/// The corpus: the seed and every test report in every language (not the folders' READMEs).
+std::vector<std::string> corpus_files() {
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(RAPPORTEUR_SEEDS)) files.push_back(e.path().string());
+    for (const char* dir : {"analyzers", "indexer", "searcher"}) {
+        for (const auto& e : fs::directory_iterator(fs::path(RAPPORTEUR_TEST_DATA) / dir)) {
+            if (e.path().filename() != "README.md") files.push_back(e.path().string());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::string index_command(const std::string& db, const std::string& extra) {
+    std::string cmd = BIN + "/rapporteur-index -q --db " + quote(db) + " " + extra;
+    for (const auto& f : corpus_files()) cmd += " " + quote(f);
+    return cmd;
+}
+
+/// One database of the corpus and its three shards (--shard K/3), built once.
+struct Collection {
+    TempDir dir;
+    std::string one = (dir / "one").string();
+    std::vector<std::string> shards;
+    Collection() {
+        REQUIRE(run(index_command(one, "")).status == 0);
+        for (int k = 1; k <= 3; ++k) {
+            shards.push_back((dir / ("shard" + std::to_string(k))).string());
+            const auto r = run(index_command(shards.back(), "--shard " + std::to_string(k) + "/3"));
+            INFO(r.err);
+            REQUIRE(r.status == 0);
+        }
+    }
+};
+
+Collection& collection() {
+    static Collection c;
+    return c;
+}
+
+json search_json(const std::string& where, const std::string& args) {
+    const auto r = run(BIN + "/rapporteur-search --format json " + where + " " + args);
+    INFO(args << "\n" << r.err);
+    REQUIRE(r.status == 0);
+    return json::parse(r.out);
+}
+
+/// Every field equal, numbers within 1e-9; `path` names the field in a failure.
+void require_same(const json& a, const json& b, const std::string& path) {
+    INFO(path);
+    if (a.is_number_float() || b.is_number_float()) {
+        REQUIRE(a.is_number());
+        REQUIRE(b.is_number());
+        REQUIRE(std::abs(a.get<double>() - b.get<double>()) <= 1e-9);
+    } else if (a.is_object()) {
+        REQUIRE(b.is_object());
+        std::vector<std::string> ka, kb;
+        for (const auto& [k, v] : a.items()) ka.push_back(k);
+        for (const auto& [k, v] : b.items()) kb.push_back(k);
+        REQUIRE(ka == kb);
+        for (const auto& k : ka) require_same(a[k], b[k], path + "." + k);
+    } else if (a.is_array()) {
+        REQUIRE(b.is_array());
+        REQUIRE(a.size() == b.size());
+        for (std::size_t i = 0; i < a.size(); ++i) require_same(a[i], b[i], path + "[" + std::to_string(i) + "]");
+    } else {
+        REQUIRE(a == b);
+    }
+}
+
+std::string write_map(const TempDir& dir, const std::string& name, const std::string& content) {
+    const auto path = dir / name;
+    rapporteur::test::write_file(path, content);
+    return path.string();
+}
+
+/// Passages of a database, by xapian-delve.
+std::size_t doccount(const std::string& db) {
+    const auto r = run("xapian-delve " + quote(db));
+    const auto at = r.out.find("number of documents = ");
+    REQUIRE(at != std::string::npos);
+    return std::stoul(r.out.substr(at + 22));
+}
+
+/// Facet counts as "field value count" lines, to compare results.
+std::vector<std::string> flat_facets(const rapporteur::SearchResult& r) {
+    std::vector<std::string> out;
+    for (const auto& [field, values] : r.facets) {
+        for (const auto& v : values) out.push_back(field + " " + v.value + " " + std::to_string(v.count));
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("rapporteur-index --shard K/N puts each document in one shard", "[shards]") {
+    auto& c = collection();
+    std::size_t sum = 0;
+    for (const auto& s : c.shards) {
+        const auto n = doccount(s);
+        CHECK(n > 0); // the rule spreads this corpus over all three
+        sum += n;
+    }
+    CHECK(sum == doccount(c.one));
+    CHECK(run(BIN + "/rapporteur-index --shard 4/3 --db x y").status == 2);
+    CHECK(run(BIN + "/rapporteur-index --shard 0/3 --db x y").status == 2);
+}
+
+TEST_CASE("a sharded search answers as one database of the same documents, every field", "[shards]") {
+    auto& c = collection();
+    std::vector<std::unique_ptr<Server>> servers;
+    std::string map = "# three shards of the corpus\n";
+    for (const auto& s : c.shards) {
+        servers.push_back(Server::tcpsrv(s));
+        map += servers.back()->address() + "\n";
+    }
+    const std::string map_file = write_map(c.dir, "map", map);
+    const std::vector<std::string> queries = {
+        // words, in several languages
+        "trafficking", "'labour exploitation' --limit 50", "menschenhandel", "'торговля людьми'", "人口贩卖",
+        "'traite des êtres humains'", "asylum --explain",
+        // phrases, operators, fields, wildcards, the window
+        "'\"human trafficking\"'", "'victims NEAR/5 trafficking'", "'+victims -asylum'", "'traffick*'",
+        "'in:footnotes guidance'", "'labor inspections' --offset 2 --limit 3", "'org:GRETA'",
+        // drill-downs and facets
+        "victims --filter org=GRETA", "traite --filter lang=fr", "protection --filter session=4 --filter lang=en",
+        "victims --no-facets", "the --limit 100",
+        // related passages
+        "--like 000-2e1ad919f53edd39/p18 --limit 20", "--like 000-2e1ad919f53edd39/p9 --filter lang=en",
+        "--like-text 'labour exploitation of migrants'",
+        // misspellings, acronyms
+        // (the last five need the shards' exported dictionaries: a vocabulary scan suggests
+        // "protección", "tráfico", "pandemia", "migrant" and nothing)
+        "trafficing", "Gretta", "trafficing --auto-correct", "protecion", "trafiking", "pandmic", "migrnats",
+        "organisatoins", "ODIHR",
+        "'Office for Democratic Institutions and Human Rights'", "GRETA"};
+    std::set<std::string> langs; // of the answers
+    for (const auto& q : queries) {
+        const json one = search_json("--db " + quote(c.one), q);
+        const json sharded = search_json("--shards " + quote(map_file), q);
+        INFO(q);
+        require_same(one, sharded, "");
+        for (const auto& v : one["facets"].value("lang", json::array())) langs.insert(v["value"].get<std::string>());
+    }
+    // The table meets what it is for: hits, facets of every field, answers in many languages.
+    const json t = search_json("--db " + quote(c.one), "trafficking");
+    CHECK(t["total"].get<int>() > 10);
+    for (const char* f : {"session", "organisation", "country", "lang", "document"}) CHECK(!t["facets"][f].empty());
+    CHECK(langs.size() >= 6);
+    CHECK(!search_json("--db " + quote(c.one), "trafficing")["notices"].empty());
+}
+
+TEST_CASE("a lost shard is flagged, not fatal, and used again when it comes back", "[shards]") {
+    auto& c = collection();
+    std::vector<std::unique_ptr<Server>> servers;
+    for (const auto& s : c.shards) servers.push_back(Server::tcpsrv(s));
+    const std::string all = write_map(c.dir, "map-lost",
+                                      servers[0]->address() + "\n" + servers[1]->address() + "\n" +
+                                          servers[2]->address() + "\n");
+    const std::string others =
+        write_map(c.dir, "map-others", servers[0]->address() + "\n" + servers[2]->address() + "\n");
+    rapporteur::ShardOptions options;
+    options.timeout_ms = 2000;
+    options.connect_timeout_ms = 1000;
+    options.retry_ms = 0; // try a lost shard again at every search
+    rapporteur::Searcher searcher(rapporteur::read_shard_map(all), options);
+    rapporteur::SearchOptions o;
+    o.limit = 50;
+    const auto whole = searcher.search("trafficking", o);
+    CHECK_FALSE(whole.partial);
+
+    servers[1]->stop(); // mid-session
+    const auto partial = searcher.search("trafficking", o);
+    REQUIRE(partial.partial);
+    REQUIRE(partial.failed_shards.size() == 1);
+    CHECK(partial.failed_shards[0].shard == 2);
+    CHECK(partial.failed_shards[0].servers == std::vector<std::string>{servers[1]->address()});
+    // The answers of the others: those of a map of the other two.
+    const auto from_others = rapporteur::Searcher(rapporteur::read_shard_map(others), options).search("trafficking", o);
+    CHECK(partial.total == from_others.total);
+    CHECK(partial.total < whole.total);
+    REQUIRE(partial.hits.size() == from_others.hits.size());
+    for (std::size_t i = 0; i < partial.hits.size(); ++i) CHECK(partial.hits[i].id == from_others.hits[i].id);
+    CHECK(flat_facets(partial) == flat_facets(from_others));
+
+    // The command line says it too: JSON keys, a notice in text.
+    const json j = search_json("--shards " + quote(all) + " --connect-timeout 500", "trafficking");
+    CHECK(j["partial"] == true);
+    CHECK(j["failed_shards"][0]["shard"] == 2);
+    CHECK(j["failed_shards"][0]["servers"][0] == servers[1]->address());
+    const auto text = run(BIN + "/rapporteur-search --shards " + quote(all) + " trafficking");
+    CHECK(text.status == 0);
+    CHECK(text.err.find("shard 2 (" + servers[1]->address() + ") did not answer") != std::string::npos);
+
+    // Back on the same port: the same searcher uses it again.
+    servers[1] = Server::tcpsrv(c.shards[1], servers[1]->port());
+    const auto back = searcher.search("trafficking", o);
+    CHECK_FALSE(back.partial);
+    CHECK(back.total == whole.total);
+    REQUIRE(back.hits.size() == whole.hits.size());
+    for (std::size_t i = 0; i < back.hits.size(); ++i) CHECK(back.hits[i].id == whole.hits[i].id);
+
+    // Every server gone: an error saying so, not a crash.
+    for (auto& s : servers) s->stop();
+    const auto none = run(BIN + "/rapporteur-search --shards " + quote(all) + " --connect-timeout 500 trafficking");
+    CHECK(none.status == 1);
+    CHECK(none.err.find("no shard answers") != std::string::npos);
+}
+
+TEST_CASE("a replica kept by xapian-replicate takes over from its killed primary mid-session", "[shards]") {
+    auto& c = collection();
+    TempDir dir;
+    // The primary's database directory under the replication server's root; the replica is
+    // pulled from it as the directory (its stub), so it follows the current generation.
+    const std::string root = (dir / "root").string();
+    fs::create_directories(root);
+    fs::copy(c.shards[1], fs::path(root) / "shard2", fs::copy_options::recursive);
+    const unsigned rport = free_port();
+    auto master = Server::command("xapian-replicate-server -I 127.0.0.1 -p " + std::to_string(rport) +
+                                      " " + quote(root),
+                                  rport);
+    const std::string replica = (dir / "replica").string();
+    const auto pulled = run("xapian-replicate -o -q -t 5 -h 127.0.0.1 -p " + std::to_string(rport) +
+                            " -m shard2 " + quote(replica));
+    INFO(pulled.err);
+    REQUIRE(pulled.status == 0);
+    CHECK(doccount(replica) == doccount(c.shards[1]));
+
+    std::vector<std::unique_ptr<Server>> servers;
+    servers.push_back(Server::tcpsrv(c.shards[0]));
+    servers.push_back(Server::tcpsrv((fs::path(root) / "shard2").string()));
+    servers.push_back(Server::tcpsrv(c.shards[2]));
+    auto replica_server = Server::tcpsrv(replica);
+    const std::string map = write_map(dir, "map",
+                                      servers[0]->address() + "\n" + servers[1]->address() + ", " +
+                                          replica_server->address() + "  # primary, replica\n" +
+                                          servers[2]->address() + "\n");
+    rapporteur::ShardOptions options;
+    options.timeout_ms = 2000;
+    options.connect_timeout_ms = 1000;
+    rapporteur::Searcher searcher(rapporteur::read_shard_map(map), options);
+    rapporteur::SearchOptions o;
+    o.limit = 30;
+    const auto before = searcher.search("victims", o);
+    CHECK_FALSE(before.partial);
+
+    servers[1]->stop();
+    const auto after = searcher.search("victims", o);
+    CHECK_FALSE(after.partial); // the replica answered for its shard
+    CHECK(after.total == before.total);
+    REQUIRE(after.hits.size() == before.hits.size());
+    for (std::size_t i = 0; i < after.hits.size(); ++i) {
+        CHECK(after.hits[i].id == before.hits[i].id);
+        CHECK(std::abs(after.hits[i].score - before.hits[i].score) <= 1e-9);
+    }
+    CHECK(flat_facets(after) == flat_facets(before));
+
+    // A new generation on the primary (a compacting run) reaches the replica as a whole copy.
+    rapporteur::test::write_file(dir / "extra.txt",
+                                 "Extra report\n\nDay 1. Session 1 - Replication\n\nA passage about zebrafish.\n");
+    const auto added = run(BIN + "/rapporteur-index -q --threads 2 --shard-min-mb 0 --db " +
+                           quote((fs::path(root) / "shard2").string()) + " " + quote((dir / "extra.txt").string()));
+    REQUIRE(added.status == 0);
+    REQUIRE(run("xapian-replicate -o -q -t 5 -r 0 -h 127.0.0.1 -p " + std::to_string(rport) + " -m shard2 " +
+                quote(replica))
+                .status == 0);
+    CHECK(doccount(replica) == doccount(c.shards[1]) + 1);
+    replica_server->stop(); // xapian-tcpsrv opens the database per connection: a new one sees the copy
+    replica_server = Server::tcpsrv(replica, replica_server->port());
+    const auto fresh = run(BIN + "/rapporteur-search --format json --shards " + quote(map) + " zebrafish");
+    REQUIRE(fresh.status == 0);
+    CHECK(json::parse(fresh.out)["total"] == 1);
+}
+
+TEST_CASE("rapporteur-search --shards: usage and map errors are one line, never a crash", "[shards]") {
+    TempDir dir;
+    const std::string bad = write_map(dir, "bad", "127.0.0.1:7001\n127.0.0.1:70x1\n");
+    auto r = run(BIN + "/rapporteur-search --shards " + quote(bad) + " trafficking");
+    CHECK(r.status == 1);
+    CHECK(r.err == "rapporteur-search: " + bad + ":2: '127.0.0.1:70x1': port must be a number from 1 to 65535\n");
+    r = run(BIN + "/rapporteur-search --shards " + quote((dir / "none").string()) + " trafficking");
+    CHECK(r.status == 1);
+    CHECK(r.err.find((dir / "none").string()) != std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    r = run(BIN + "/rapporteur-search --shards " + quote(bad) + " --db x trafficking");
+    CHECK(r.status == 2);
+    CHECK(r.err.find("give one of --db or --shards") != std::string::npos);
+    r = run(BIN + "/rapporteur-search --shard-timeout 100 --db x trafficking");
+    CHECK(r.status == 2);
+    CHECK(r.err.find("apply to --shards only") != std::string::npos);
+    // A port where nothing listens: the connect fails at once, an error naming the server.
+    const unsigned port = free_port();
+    const std::string dead = write_map(dir, "dead", "127.0.0.1:" + std::to_string(port) + "\n");
+    r = run(BIN + "/rapporteur-search --shards " + quote(dead) + " trafficking");
+    CHECK(r.status == 1);
+    CHECK(r.err.find("no shard answers: 127.0.0.1:" + std::to_string(port)) != std::string::npos);
+}
