@@ -141,6 +141,8 @@ SearchRequest parse_search(const std::vector<std::pair<std::string, std::string>
             o.auto_correct = boolean(name, value);
         } else if (name == "facets") {
             o.facets = boolean(name, value);
+        } else if (name == "cross_language") {
+            o.cross_language = boolean(name, value);
         } else if (name == "like") {
             r.like = value;
         } else if (name == "like_text") {
