@@ -3,6 +3,7 @@
  */
 #include "rapporteur/readers.h"
 
+#include "pdf_reader.h"
 #include "plain_text_reader.h"
 #include "rapporteur/utf8.h"
 
@@ -14,11 +15,13 @@ namespace {
 
 const PlainTextReader PLAIN_TEXT;
 const MarkdownReader MARKDOWN;
+const PdfReader PDF;
 
 /// Extension (lower case, with its dot) → reader.
 const std::pair<std::string_view, const Reader*> READERS[] = {
     {".txt", &PLAIN_TEXT},
     {".md", &MARKDOWN},
+    {".pdf", &PDF},
 };
 
 } // namespace
