@@ -136,7 +136,7 @@ std::optional<std::pair<std::string, bool>> footnote_label(const PdfLine& line) 
 
 /// A bullet glyph that starts a list item.
 bool is_bullet(std::string_view w) {
-    static const std::set<std::string_view> BULLETS = {"\u2022", "\u25E6", "\u25AA", "\u2023", "\u00B7", "\u2013", "-", "*", "\u25CB", "\u25A0", "\u25A1", "\u27A2", "\u2713", "\u25CF", "\u2043", "\uF0B7", "o"};
+    static const std::set<std::string_view> BULLETS = {"\u2022", "\u25E6", "\u25AA", "\u2023", "\u00B7", "\u2013", "-", "*", "\u25CB", "\u25A0", "\u25A1", "\u27A2", "\u2713", "\u25CF", "\u2043", "\uF0B7", "o", "\u2014"};
     return BULLETS.count(w) > 0;
 }
 
@@ -275,9 +275,28 @@ class Builder {
         for (std::size_t p = 0; p < pages_.size(); ++p) {
             for (std::size_t i : candidates[p]) {
                 const auto& l = pages_[p].lines[i];
-                if (is_page_number(l) || (pages_.size() >= 2 && pages_of_key[running_key(l)].size() >= repeat)) dropped_[p][i] = true;
+                // A page's first line set apart and smaller than the body, after the first page
+                // (which often has none): a running head even where it does not repeat.
+                const bool small_head = p > 0 && l.y0 <= top_of(p) + 0.5 * (l.y1 - l.y0) && l.size < body_ * 0.95 && gap_below(p, i) > 2 * body_;
+                if (is_page_number(l) || small_head || (pages_.size() >= 2 && pages_of_key[running_key(l)].size() >= repeat)) dropped_[p][i] = true;
             }
         }
+    }
+
+    double top_of(std::size_t p) const {
+        double top = 1e18;
+        for (const auto& l : pages_[p].lines) top = std::min(top, l.y0);
+        return top;
+    }
+
+    /// The space between line `i` of page `p` and the nearest line below it.
+    double gap_below(std::size_t p, std::size_t i) const {
+        const auto& lines = pages_[p].lines;
+        double gap = 1e18;
+        for (const auto& o : lines) {
+            if (o.y0 > lines[i].y1) gap = std::min(gap, o.y0 - lines[i].y1);
+        }
+        return gap;
     }
 
     /// The document as its own dictionary: every word that does not end a line.

@@ -17,9 +17,10 @@ double center(const PdfWord& w) { return (w.y0 + w.y1) / 2; }
 
 /// The x interval of a two-column page's gutter, or nullopt for a one-column page. Words
 /// covering each point of the middle half of the text area are counted (a difference array:
-/// linear in words and width); the widest run of points no word covers, at least 4 pt wide
-/// (LaTeX's \columnsep is 10 pt, a word processor's 0.5 in), is the gutter when each side
-/// holds at least a fifth of the words.
+/// linear in words and width); the widest run of points almost no word covers (a full-width
+/// title's words may), at least 7 pt wide (LaTeX's \columnsep is 10 pt, a word processor's
+/// 0.5 in; a justified line's spaces are narrower), is the gutter when each side holds at
+/// least a fifth of the words.
 std::optional<std::pair<double, double>> find_gutter(const std::vector<PdfWord>& words) {
     if (words.size() < 40) return std::nullopt;
     double left = words[0].x0, right = words[0].x1;
@@ -38,11 +39,12 @@ std::optional<std::pair<double, double>> find_gutter(const std::vector<PdfWord>&
         diff[static_cast<std::size_t>(b)] -= 1;
     }
     const int lo = static_cast<int>(width * 0.3), hi = static_cast<int>(width * 0.7);
+    const int allowed = std::max(2, static_cast<int>(words.size() / 50));
     int cover = 0, best_a = -1, best_len = 0, run_a = -1;
     for (int x = 0; x <= hi; ++x) {
         cover += diff[static_cast<std::size_t>(x)];
         if (x < lo) continue;
-        if (cover == 0) {
+        if (cover <= allowed) {
             if (run_a < 0) run_a = x;
             if (x - run_a + 1 > best_len) {
                 best_len = x - run_a + 1;
@@ -70,6 +72,7 @@ bool gutter_is_an_edge(const std::vector<std::vector<PdfWord>>& rows, double g0,
     std::size_t both = 0, left_edge = 0, right_edge = 0;
     for (const auto& r : rows) {
         double end = -1e9, start = 1e9;
+        if (std::any_of(r.begin(), r.end(), [&](const PdfWord& w) { return w.x0 < g1 && w.x1 > g0; })) continue; // full width
         for (const auto& w : r) {
             if (w.x1 <= g0) end = std::max(end, w.x1);
             if (w.x0 >= g1) start = std::min(start, w.x0);

@@ -4,15 +4,20 @@
        \\footnote{}s at the markers that cite them, its session headings as \\section*, its
        bullets as itemize, page numbers and a running head, hyphenation on.
 
-Usage: seed_to_latex.py SEED.txt OUT.tex
+Usage: seed_to_latex.py [--twocolumn] [--babel LANGUAGE] REPORT.txt OUT.tex
+
+REPORT.txt is a report in the seed's layout (front matter, session headings such as "Day 1.
+Session 2 - ..." or "Jour 1. Séance 2 – ...", superscript markers, footnote blocks).
+--twocolumn sets the body in two columns under a full-width title block; --babel loads babel
+for LANGUAGE (its hyphenation patterns and typography).
 
 Every passage gets \\label{pN} where it starts and \\label{pNe} where it ends (N counts
 paragraphs and bullets from 1 in reading order, as the readers number passages), every footnote
 \\label{fnN}: pdflatex writes their pages into the .aux file, which the tests read to know where
 LaTeX put each passage.
 """
+import argparse
 import re
-import sys
 
 SUPERSCRIPT = {"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9"}
 SUP_RUN = re.compile("[" + "".join(SUPERSCRIPT) + "]+")
@@ -47,7 +52,7 @@ def escape_plain(text):
     return "".join(repl.get(c, c) for c in text)
 
 
-def main(seed_path, out_path):
+def main(seed_path, out_path, twocolumn=False, babel=None):
     with open(seed_path, encoding="utf-8") as f:
         blocks = [b.strip() for b in re.split(r"\n[ \t]*\n", f.read()) if b.strip()]
 
@@ -68,7 +73,7 @@ def main(seed_path, out_path):
             body.extend(("item", l[2:].strip()) for l in lines)
             continue
         text = " ".join(b.split())
-        heading = re.fullmatch(r"\[?(Day \d+\. Session \d+ - [^\]]*)\]?(?:\(#\))?", text)
+        heading = re.fullmatch(r"\[?((?:Day|Jour|Tag) \d+\. (?:Session|Séance|Sitzung) \d+ [-–] [^\]]*)\]?(?:\(#\))?", text)
         if heading:
             body.append(("h", heading.group(1)))
         elif body and body[-1][0] == "p" and text[0].islower():
@@ -93,11 +98,12 @@ def main(seed_path, out_path):
 
     title = front[1] if len(front) > 1 and front[0].isupper() else front[0]
     tex = [
-        r"\documentclass[11pt,a4paper]{article}",
+        r"\documentclass[11pt,a4paper%s]{article}" % (",twocolumn" if twocolumn else ""),
         r"\usepackage[T1]{fontenc}",
         r"\usepackage[utf8]{inputenc}",
         r"\usepackage{mathptmx}",
         r"\usepackage{textcomp}",
+    ] + ([r"\usepackage[%s]{babel}" % babel] if babel else []) + [
         r"\usepackage[hyphens]{url}",
         r"\urlstyle{same}",
         r"\usepackage{fancyhdr}",
@@ -111,12 +117,16 @@ def main(seed_path, out_path):
         r"\hyphenation{" + " ".join(both) + "}",
         r"\begin{document}",
         r"\thispagestyle{plain}",
-        r"\begin{center}",
     ]
+    if twocolumn:
+        tex.append(r"\twocolumn[")
+    tex.append(r"\begin{center}")
     for i, line in enumerate(front):
         size = r"\LARGE\bfseries" if line == title else (r"\large\bfseries" if line.isupper() else r"\large")
         tex.append("{%s %s\\par}\\medskip" % (size, escape(line)))
     tex.append(r"\end{center}")
+    if twocolumn:
+        tex.append(r"\bigskip]")
     tex.append("")
     n = 0
     in_list = False
@@ -142,6 +152,10 @@ def main(seed_path, out_path):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: seed_to_latex.py SEED.txt OUT.tex")
-    main(sys.argv[1], sys.argv[2])
+    args = argparse.ArgumentParser(description="A report in the seed's layout typeset as LaTeX.")
+    args.add_argument("--twocolumn", action="store_true")
+    args.add_argument("--babel")
+    args.add_argument("report")
+    args.add_argument("out")
+    a = args.parse_args()
+    main(a.report, a.out, a.twocolumn, a.babel)
