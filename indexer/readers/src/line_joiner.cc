@@ -23,8 +23,9 @@ constexpr std::array<std::string_view, 6> COMPOUND_PREFIXES = {"anti", "co", "no
 
 /// Beginnings of the English suffixes hyphenation splits off ("work-ing", "move-ment"): a
 /// right part that starts so is not the second word of a compound.
-constexpr std::array<std::string_view, 22> SUFFIXES = {"ing", "ed", "er", "es", "ion", "tion", "ment", "ness", "ity", "ive", "able",
-                                                       "ance", "ence", "al", "ous", "ly", "ful", "less", "ary", "ory", "ist", "ism"};
+constexpr std::array<std::string_view, 26> SUFFIXES = {"ing", "ed", "er", "es", "ion", "tion", "ment", "ness", "ity", "ive", "able",
+                                                       "ance", "ence", "al", "ous", "ly", "ful", "less", "ary", "ory", "ist", "ism",
+                                                       "ise", "ize", "isa", "iza"};
 
 } // namespace
 

@@ -34,9 +34,9 @@ void silence_poppler() {
     std::call_once(once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
 }
 
-[[noreturn]] void fail(std::string_view name, std::string_view cause) {
-    throw RuntimeError(std::string(name) + ": " + std::string(cause));
-}
+/// The cause alone: like every reader's, the message is printed after the file's path by the
+/// indexer ("rapporteur-index: a/b.pdf: encrypted PDF ...").
+[[noreturn]] void fail(std::string_view, std::string_view cause) { throw RuntimeError(std::string(cause)); }
 
 bool bold_font(std::string_view font) {
     const std::string f = utf8::fold(font);

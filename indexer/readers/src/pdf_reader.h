@@ -26,8 +26,9 @@ class PdfReader final : public Reader {
 
     std::string_view format() const override { return "PDF"; }
 
-    /** Throws RuntimeError naming `name` and the cause for a file that is not a PDF or is
-     *  damaged, is encrypted, has no text layer (scanned pages), or is beyond the bounds. */
+    /** Throws RuntimeError, its message one line of the cause (the indexer prefixes the file's
+     *  path, as for every reader), for a file that is not a PDF or is damaged, is encrypted,
+     *  has no text layer (scanned pages), or is beyond the bounds. */
     Report read(std::string_view bytes, std::string_view name) const override;
 };
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """@file make_long_pdf.py
-@brief Writes a PDF of many pages (5,000 by default), each with a session heading every tenth
+@brief Writes a PDF of many pages (5,000 by default): a title, a session heading every tenth
        page, two paragraphs and a page number, in the 14 standard fonts (no embedding): the
        huge-document input of the PDF reader's tests, made without LaTeX in a second.
 
@@ -23,6 +23,9 @@ def main(out_path, pages):
     for n in range(1, pages + 1):
         lines = []
         y = 760
+        if n == 1:
+            lines.append(b"BT /F2 20 Tf 72 %d Td (Summary of a long meeting) Tj ET" % y)
+            y -= 40
         if n % 10 == 1:
             lines.append(b"BT /F2 16 Tf 72 %d Td (Day %d. Session %d - Part %d of the long report) Tj ET" % (y, n // 10 + 1, n // 10 + 1, n // 10 + 1))
             y -= 36
