@@ -16,6 +16,8 @@ packages=(
   libcld2-dev
   libjemalloc-dev
   help2man groff-base
+  libpoppler-cpp-dev poppler-utils qpdf python3
+  texlive-latex-base texlive-latex-recommended texlive-fonts-recommended texlive-lang-french
 )
 [ $# -eq 0 ] || packages=("$@")
 
