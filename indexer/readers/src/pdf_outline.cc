@@ -121,7 +121,7 @@ std::optional<std::pair<std::string, bool>> footnote_label(const PdfLine& line) 
     if (line.words.size() < 2 && !(line.words.size() == 1 && line.words[0].raised)) {
         if (line.words.empty()) return std::nullopt;
         auto [digits, rest] = split_superscript(line.words[0].text, false);
-        if (digits.empty() || rest.empty()) return std::nullopt;
+        if (digits.empty() || digits.size() > 4 || rest.empty()) return std::nullopt;
         return std::make_pair(digits, false);
     }
     const PdfWord& w = line.words[0];
@@ -130,7 +130,7 @@ std::optional<std::pair<std::string, bool>> footnote_label(const PdfLine& line) 
     if (!t.empty() && (t.back() == '.' || t.back() == ')')) t.remove_suffix(1);
     if (is_digits(t) && t.size() <= 3) return std::make_pair(std::string(t), true);
     auto [digits, rest] = split_superscript(w.text, false);
-    if (!digits.empty()) return std::make_pair(digits, rest.empty());
+    if (!digits.empty() && digits.size() <= 4) return std::make_pair(digits, rest.empty());
     return std::nullopt;
 }
 
@@ -596,22 +596,17 @@ class Builder {
     }
 
     /// Each marker's label names the footnote of its number on its page, else on the nearest
-    /// page after, else the first of its number anywhere.
+    /// page after, else the first of its number anywhere. (A symbol marker, "*@3", names the
+    /// footnote of that symbol on its page as it stands.)
     void resolve_markers() {
         std::map<int, std::map<int, std::string>> by_number; // n → page → label
-        std::map<std::string, std::string> by_symbol;        // symbol@page labels of n == 0
         for (auto& b : out_.outline.blocks) {
-            if (b.kind != OutlineBlock::Kind::FOOTNOTE) continue;
-            if (b.n > 0) {
-                by_number[b.n].emplace(b.page, b.label);
-            } else {
-                by_symbol.emplace(b.label, b.label);
-            }
+            if (b.kind == OutlineBlock::Kind::FOOTNOTE && b.n > 0) by_number[b.n].emplace(b.page, b.label);
         }
         for (auto& b : out_.outline.blocks) {
             for (auto& r : b.refs) {
-                const int page = std::stoi(r.label.substr(r.label.rfind('@') + 1));
                 if (r.n <= 0) continue;
+                const int page = std::stoi(r.label.substr(r.label.rfind('@') + 1));
                 auto it = by_number.find(r.n);
                 if (it == by_number.end()) continue;
                 auto at = it->second.lower_bound(page);

@@ -111,8 +111,12 @@ std::vector<PdfPage> read_pdf_words(std::string_view bytes, std::string_view nam
         total += boxes.size();
         if (total > PdfReader::MAX_WORDS) fail(name, "more than " + std::to_string(PdfReader::MAX_WORDS) + " words of text, more than a file may have");
         p.words.reserve(boxes.size());
+        // Vertical text on an upright page (a margin stamp, a rotated table head) is not body
+        // text; a page whose text is mostly turned (a landscape page) keeps it all.
+        const auto upright = std::count_if(boxes.begin(), boxes.end(), [](const poppler::text_box& b) { return b.rotation() == 0; });
+        const bool skip_turned = upright * 2 >= static_cast<long>(boxes.size());
         for (auto& b : boxes) {
-            if (b.rotation() != 0) continue; // vertical text (a margin stamp) is not body text
+            if (skip_turned && b.rotation() != 0) continue;
             PdfWord w;
             w.text = clean_word(b.text().to_utf8());
             if (w.text.empty()) continue;
