@@ -37,4 +37,5 @@ target_compile_definitions(test_indexer_pdf PRIVATE
   RAPPORTEUR_PDF_DIR="${PDF_OUT}"
   RAPPORTEUR_INDEX_BIN="$<TARGET_FILE:rapporteur-index>")
 add_dependencies(test_indexer_pdf rapporteur_test_pdfs rapporteur-index)
-catch_discover_tests(test_indexer_pdf TEST_PREFIX "indexer." PROPERTIES TIMEOUT 900)
+catch_discover_tests(test_indexer_pdf TEST_PREFIX "indexer." PROPERTIES TIMEOUT 900
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan_pdf.supp")

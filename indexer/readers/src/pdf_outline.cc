@@ -136,7 +136,7 @@ std::optional<std::pair<std::string, bool>> footnote_label(const PdfLine& line) 
 
 /// A bullet glyph that starts a list item.
 bool is_bullet(std::string_view w) {
-    static const std::set<std::string_view> BULLETS = {"\u2022", "\u25E6", "\u25AA", "\u2023", "\u00B7", "\u2013", "-", "*", "\u25CB", "\u25A0", "\u25A1", "\u27A2", "\u2713", "\u25CF", "\u2043", "\uF0B7", "o", "\u2014"};
+    static const std::set<std::string_view> BULLETS = {"\u2022", "\u25E6", "\u25AA", "\u2023", "\u00B7", "\u2013", "-", "*", "\u25CB", "\u25A0", "\u25A1", "\u27A2", "\u2713", "\u25CF", "\u2043", "\uF0B7", "\u2014"};
     return BULLETS.count(w) > 0;
 }
 
@@ -252,11 +252,16 @@ class Builder {
                 top = std::min(top, l.y0);
                 bottom = std::max(bottom, l.y1);
             }
+            // At most a few lines at each end are candidates (a row split in columns, a head
+            // of two parts), which keeps this linear on any page.
+            std::size_t tops = 0, bottoms = 0;
             for (std::size_t i = 0; i < lines.size(); ++i) {
                 const auto& l = lines[i];
                 const double h = std::max(1.0, l.y1 - l.y0);
-                const bool at_top = l.y0 <= top + 0.5 * h, at_bottom = l.y1 >= bottom - 0.5 * h;
+                const bool at_top = l.y0 <= top + 0.5 * h && tops < 3, at_bottom = l.y1 >= bottom - 0.5 * h && bottoms < 3;
                 if (!at_top && !at_bottom) continue;
+                tops += at_top;
+                bottoms += at_bottom;
                 // Apart from the rest: no other line within 1.2 line heights on its inner side.
                 bool apart = true;
                 for (std::size_t j = 0; j < lines.size() && apart; ++j) {
@@ -327,6 +332,9 @@ class Builder {
             if (l.size > body_ * 0.92 || l.size <= 0) break;
             --run;
         }
+        std::size_t first = a;
+        while (first < b && dropped[first]) ++first;
+        if (run <= first) return b; // a flow set small throughout is small print, not footnotes
         for (std::size_t i = run; i < b; ++i) {
             if (dropped[i]) continue;
             if (footnote_label(lines[i])) {
@@ -397,14 +405,10 @@ class Builder {
 
     /// The last footnote already emitted, to take the continuation of a footnote split over
     /// a page break (LaTeX does split long ones).
-    Draft* last_footnote() {
-        for (auto it = out_drafts_.rbegin(); it != out_drafts_.rend(); ++it) {
-            if (it->block.kind == OutlineBlock::Kind::FOOTNOTE) return &*it;
-        }
-        return nullptr;
-    }
+    Draft* last_footnote() { return last_footnote_ ? &out_drafts_[*last_footnote_] : nullptr; }
 
     std::vector<Draft> out_drafts_;
+    std::optional<std::size_t> last_footnote_; ///< index in out_drafts_ of the last footnote
 
     void footnote_line(const PdfLine& line, int page) {
         if (auto label = footnote_label(line)) {
@@ -560,7 +564,10 @@ class Builder {
     }
 
     void flush_footnotes() {
-        for (auto& f : pending_footnotes_) out_drafts_.push_back(std::move(f));
+        for (auto& f : pending_footnotes_) {
+            out_drafts_.push_back(std::move(f));
+            last_footnote_ = out_drafts_.size() - 1;
+        }
         pending_footnotes_.clear();
     }
 
