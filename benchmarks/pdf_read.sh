@@ -5,7 +5,8 @@
 #
 # Usage: bash benchmarks/pdf_read.sh    Environment: BENCH_BUILD (default build-bench),
 # BENCH_ROUNDS (default 3; each tool's fastest round is kept, the two taking turns), BENCH_JOBS
-# (build jobs, default nproc).
+# (build jobs, default nproc), BENCH_PDF_DOCS (how many of /usr/share/doc's PDFs, in sorted
+# order; default all).
 # Prints the figures and writes benchmarks/results/<date>-<HHMM>-pdf.json.
 set -euo pipefail
 export LC_ALL=C.UTF-8
@@ -23,7 +24,7 @@ cmake --build "$build" -j"${BENCH_JOBS:-$(nproc)}" --target bench_pdf_read >/dev
 python3 "$root/tests/data/indexer/pdf/seed_to_latex.py" "$root/seeds/000_2e1ad919f53edd39.txt" "$work/seed.tex"
 pdflatex -interaction=batchmode -halt-on-error -output-directory "$work" "$work/seed.tex" >/dev/null
 python3 "$root/tests/data/indexer/pdf/make_long_pdf.py" "$work/long.pdf" 5000
-{ echo "$work/seed.pdf"; echo "$work/long.pdf"; find /usr/share/doc -name '*.pdf' -type f | sort; } >"$work/list"
+{ echo "$work/seed.pdf"; echo "$work/long.pdf"; find /usr/share/doc -name '*.pdf' -type f | sort | head -n "${BENCH_PDF_DOCS:-100000}"; } >"$work/list"
 
 # pdftotext, one process a file, as a user runs it; user+system seconds of all, best round.
 pdftotext_round() {
