@@ -24,6 +24,8 @@ packages=(
   dict-freedict-ita-eng dict-freedict-eng-por dict-freedict-por-eng dict-freedict-eng-nld
   dict-freedict-nld-eng
   libboost-dev chromium
+  libpoppler-cpp-dev poppler-utils qpdf python3
+  texlive-latex-base texlive-latex-recommended texlive-fonts-recommended texlive-lang-french
 )
 [ $# -eq 0 ] || packages=("$@")
 

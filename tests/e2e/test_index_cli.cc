@@ -237,7 +237,7 @@ TEST_CASE("skipped files are named with -v and counted, and a file given by name
     const auto in = dir / "in", db = dir / "db";
     fs::create_directories(in);
     write_file(in / "a.txt", report_of({"Shelters are discussed here."}));
-    write_file(in / "notes.pdf", "%PDF-1.4 not really\n");
+    write_file(in / "notes.rtf", "{\\rtf1 not read}\n");
     write_file(in / "README", "Shelters, again, but not a report.\n");
     write_file(in / "headings.md", "# Title\n\n## A heading\n");
     fs::create_symlink("loop2.txt", in / "loop1.txt");
@@ -252,7 +252,7 @@ TEST_CASE("skipped files are named with -v and counted, and a file given by name
     auto verbose = run(index + "-v " + quote(in.string()));
     CHECK(verbose.status == 0);
     CHECK_THAT(verbose.err, Catch::Contains("a.txt: unchanged\n"));
-    CHECK_THAT(verbose.err, Catch::Contains("notes.pdf: skipped: no reader for '.pdf' files"));
+    CHECK_THAT(verbose.err, Catch::Contains("notes.rtf: skipped: no reader for '.rtf' files"));
     CHECK_THAT(verbose.err, Catch::Contains("README: skipped: no reader for files without an extension"));
     CHECK_THAT(verbose.err, Catch::Contains("loop1.txt: skipped: symlink loop"));
     CHECK_THAT(verbose.err, Catch::Contains("headings.md: skipped: no passage found in it"));
@@ -261,7 +261,7 @@ TEST_CASE("skipped files are named with -v and counted, and a file given by name
     CHECK_THAT(verbose.err, Catch::Contains(", 5 skipped;"));
 
     // By name: not read as plain text whatever its name; the line says which formats are read.
-    for (const std::string name : {"notes.pdf", "README"}) {
+    for (const std::string name : {"notes.rtf", "README"}) {
         INFO(name);
         auto named = run(index + "-v " + quote((in / name).string()));
         CHECK(named.status == 1);

@@ -4,6 +4,7 @@
 #include "rapporteur/readers.h"
 
 #include "document_readers.h"
+#include "pdf_reader.h"
 #include "plain_text_reader.h"
 #include "rapporteur/utf8.h"
 
@@ -18,6 +19,7 @@ const MarkdownReader MARKDOWN;
 const DocxReader DOCX;
 const OdtReader ODT;
 const HtmlReader HTML;
+const PdfReader PDF;
 
 /// Extension (lower case, with its dot) → reader.
 const std::pair<std::string_view, const Reader*> READERS[] = {
@@ -27,6 +29,7 @@ const std::pair<std::string_view, const Reader*> READERS[] = {
     {".odt", &ODT},
     {".html", &HTML},
     {".htm", &HTML},
+    {".pdf", &PDF},
 };
 
 } // namespace
