@@ -16,6 +16,7 @@ packages=(
   libcld2-dev
   libjemalloc-dev
   help2man groff-base
+  clang-15 libfuzzer-15-dev
 )
 [ $# -eq 0 ] || packages=("$@")
 

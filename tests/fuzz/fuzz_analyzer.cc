@@ -3,9 +3,10 @@
  *
  *  The first byte picks the language (each stemmed language, Chinese, Japanese, Greek, or
  *  detection), the rest is the text. Invalid UTF-8 may be refused with RuntimeError; for any
- *  other text the tokens must keep the Token contract (analyzers.h): offsets inside the text,
- *  on character boundaries, never going back; positions never going back, and an alternative
- *  at its main token's position; every term storable once add_tokens has dropped the rest.
+ *  other text the tokens must keep the Token contract (analyzers.h): non-empty spans inside the
+ *  text, on character boundaries, starts never going back; a main token one position after the
+ *  one before it (the first at 0), an alternative at its main token's position; every term
+ *  storable once add_tokens has dropped the rest.
  */
 #include "rapporteur/analyzers.h"
 #include "rapporteur/utf8.h"
@@ -43,21 +44,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
     try {
         const std::vector<Token> tokens = analyzer.analyze(text, lang);
-        std::uint32_t last_start = 0, last_position = 0;
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             const Token& t = tokens[i];
-            require(t.start <= t.end && t.end <= text.size(), "offsets outside the text");
+            require(t.start < t.end && t.end <= text.size(), "a token outside the text, or empty");
             require(on_boundary(text, t.start) && on_boundary(text, t.end), "offset inside a character");
             require(!t.text.empty(), "an empty term");
-            if (i > 0) {
-                require(t.position >= last_position, "positions went back");
-                if (t.alternative) require(t.position == last_position, "an alternative at a new position");
-                if (!t.alternative) require(t.start >= last_start, "offsets went back");
-            } else {
-                require(!t.alternative, "the first token is an alternative");
+            if (i == 0) {
+                require(t.position == 0 && !t.alternative, "the first token is not a main token at 0");
+                continue;
             }
-            last_start = t.alternative ? last_start : t.start;
-            last_position = t.position;
+            const Token& before = tokens[i - 1];
+            require(t.position == before.position + (t.alternative ? 0 : 1), "positions do not step by one");
+            require(t.start >= before.start, "offsets went back");
         }
         Xapian::Document doc;
         add_tokens(doc, tokens);

@@ -64,7 +64,7 @@ fs::path default_database_path() {
     return fs::path(home && *home ? home : ".") / ".local" / "share" / "rapporteur" / "db";
 }
 
-std::string current_generation(const fs::path& path) { return read_stub(path / STUB); }
+std::string read_current_generation(const fs::path& path) { return read_stub(path / STUB); }
 
 std::optional<std::string> describe_xapian_error() {
     try {

@@ -67,6 +67,7 @@ void check_document(const Xapian::Database& db, Xapian::docid did, CheckSummary&
         p = read_stored_passage(doc);
     } catch (const RuntimeError& e) {
         out.problems.push_back(e.what());
+        ++out.unreadable;
         return;
     }
     const std::string name = where + " (" + p.id + ")";
@@ -143,7 +144,7 @@ CheckSummary check_database(const fs::path& path) {
         out.problems.push_back(path.string() + ": no database directory there");
         return out;
     }
-    out.generation = current_generation(path);
+    out.generation = read_current_generation(path);
     if (out.generation.empty()) {
         out.problems.push_back(path.string() + ": no readable stub file (XAPIANDB naming a generation)");
         return out;
@@ -181,8 +182,9 @@ CheckSummary check_database(const fs::path& path) {
         for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
             check_document(db, *it, out, ids, slugs, citations);
         }
+        // A passage that could not be read is reported already: its citations are not looked for.
         for (const auto& [who, id] : citations) {
-            if (!ids.count(id)) out.problems.push_back(who + ": cited by " + id + ", which is not in the database");
+            if (out.unreadable == 0 && !ids.count(id)) out.problems.push_back(who + ": cited by " + id + ", which is not in the database");
         }
         // Every document has its file record, and every record its document.
         const auto records = read_records(db);

@@ -93,6 +93,7 @@ struct CheckSummary {
     std::string generation;            ///< the current generation checked ("gen-3"), "" when none
     std::size_t documents = 0;         ///< documents (files) seen
     std::size_t passages = 0;          ///< passages read back whole
+    std::size_t unreadable = 0;        ///< documents whose stored passage does not decode
     std::vector<std::string> problems; ///< one line each, naming the document or table; empty: whole
 };
 

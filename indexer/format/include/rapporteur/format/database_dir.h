@@ -27,7 +27,7 @@ std::optional<std::string> describe_xapian_error();
 
 /** The generation the stub of database `path` names ("gen-3"), or "" when there is no stub or
  *  it is not one a Rapporteur database writes. Reads only; takes no lock. */
-std::string current_generation(const std::filesystem::path& path);
+std::string read_current_generation(const std::filesystem::path& path);
 
 /// Who may read a database the writer creates.
 enum class DatabaseAccess {
