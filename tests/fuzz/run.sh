@@ -63,7 +63,9 @@ for t in "${targets[@]}"; do
         -artifact_prefix="$build/fuzz-crashes/$t-" -print_final_stats=1)
   [ -f "$dict" ] && args+=(-dict="$dict")
   echo "== $t: ${seconds}s"
-  if ! ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  symbolizer=$(command -v llvm-symbolizer-15 || command -v llvm-symbolizer || true)
+  if ! ASAN_SYMBOLIZER_PATH="$symbolizer" ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
        nice -n 19 "$exe" "${args[@]}" "$corpus" "$seeds" > "$build/fuzz-$t.log" 2>&1; then
     echo "$t: CRASH, see $build/fuzz-$t.log and $build/fuzz-crashes/" >&2
     grep -E "ERROR|runtime error|contract broken|SUMMARY" "$build/fuzz-$t.log" | head -5 >&2 || true
