@@ -10,6 +10,8 @@
 
 #include <sys/mount.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -131,7 +133,11 @@ TEST_CASE("a disk that fills up, in both modes, leaves the last commit, and a la
         const auto in = dir / "in", mnt = dir / "mnt";
         const auto db = mnt / "db";
         fs::create_directories(mnt);
-        REQUIRE(::mount("tmpfs", mnt.c_str(), "tmpfs", 0, "size=2m") == 0);
+        if (::mount("tmpfs", mnt.c_str(), "tmpfs", 0, "size=2m") != 0) {
+            // Root without CAP_SYS_ADMIN (a container): as good as not root.
+            WARN("skipped: cannot mount a tmpfs: " << std::strerror(errno));
+            return;
+        }
         struct Unmount {
             fs::path p;
             ~Unmount() { ::umount2(p.c_str(), MNT_DETACH); }
