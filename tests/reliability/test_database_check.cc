@@ -64,7 +64,7 @@ struct ScopedUmask {
 
 } // namespace
 
-TEST_CASE("--check finds nothing wrong in a database the indexer wrote, in both modes", "[check]") {
+TEST_CASE("rapporteur-index --check finds nothing wrong in a database the indexer wrote, in both modes", "[check]") {
     TempDir dir;
     auto o = options_for(dir / "db");
     SECTION("in place") {}
@@ -82,7 +82,7 @@ TEST_CASE("--check finds nothing wrong in a database the indexer wrote, in both 
     CHECK(lines(r.err) == 1);
 }
 
-TEST_CASE("--check names each damaged passage, offset table, facet value and record, one line each", "[check]") {
+TEST_CASE("rapporteur-index --check names each damaged passage, offset table, facet value and record, one line each", "[check]") {
     TempDir dir;
     const auto db = dir / "db";
     REQUIRE(index_paths({SEED}, options_for(db)).failed == 0);
@@ -118,7 +118,7 @@ TEST_CASE("--check names each damaged passage, offset table, facet value and rec
     CHECK(r.err.find("5 problems") != std::string::npos);
 }
 
-TEST_CASE("--check reports a damaged table through Xapian's checker, and a missing database, without crashing",
+TEST_CASE("rapporteur-index --check reports a damaged table through Xapian's checker, and a missing database, without crashing",
           "[check]") {
     TempDir dir;
     const auto db = dir / "db";

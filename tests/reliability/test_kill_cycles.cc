@@ -5,9 +5,10 @@
  *
  *  Each cycle changes about half of the files (each change adds paragraphs, so the old and the
  *  new version have different passage counts), starts rapporteur-index, and kills it after a
- *  random delay drawn from 60 % of the length of a full run measured first: the kills land while
- *  files are parsed, while a commit is written, during compaction and around the rename that
- *  publishes a generation. RAPPORTEUR_RANDOM_SEED=N reruns a sequence.
+ *  random delay, cycle i's in the i-th twentieth of 1.2 times such a run measured first: the kills land while
+ *  files are parsed, while a commit is written; in every other sharded cycle the moment is drawn
+ *  once the next generation's directory exists, during compaction and around the rename that
+ *  publishes it. RAPPORTEUR_RANDOM_SEED=N reruns a sequence.
  */
 #include "reliability_support.h"
 
@@ -34,38 +35,57 @@ struct Cycles {
 };
 
 /// Run the cycles in one mode; `extra` are the rapporteur-index options that choose it.
-Cycles kill_cycles(const std::string& extra, std::uint32_t seed) {
+Cycles kill_cycles(const std::string& extra, bool sharded, std::uint32_t seed) {
     TempDir dir;
     const auto in = dir / "in", db = dir / "db";
     fs::create_directories(in);
     std::vector<int> version(FILES, 0);
-    auto text_of = [&](int f) { return generated_report(f * 100 + version[f], 30 + 3 * version[f]); };
+    auto text_of = [&](int f) { return generated_report(f * 100 + version[f], 100 + 5 * version[f]); };
     auto name_of = [&](int f) { return "r" + std::to_string(1000 + f); };
     for (int f = 0; f < FILES; ++f) write_file(in / (name_of(f) + ".txt"), text_of(f));
     const std::string cmd = std::string(RAPPORTEUR_INDEX_EXE) + " -q " + extra + " --db " + quote(db.string()) + " " +
                             quote(in.string());
 
-    // The length of a full run, to draw the moments from.
-    const auto t0 = std::chrono::steady_clock::now();
     REQUIRE(run(cmd).status == 0);
-    const auto full = std::chrono::steady_clock::now() - t0;
-    const auto full_us = std::chrono::duration_cast<std::chrono::microseconds>(full).count();
-
     std::mt19937 rng(seed);
-    Cycles out;
-    for (int cycle = 0; cycle < CYCLES; ++cycle) {
-        INFO("cycle " << cycle << " (seed " << seed << ")");
-        // What is committed before this run: every document whole, at a known version.
-        const auto before = passages_by_document(db);
+    // The length of a run like a cycle's (half the files changed), to draw the moments from.
+    auto change_half = [&] {
         for (int f = 0; f < FILES; ++f) {
             if (rng() % 2 == 0) {
                 ++version[f];
                 write_file(in / (name_of(f) + ".txt"), text_of(f));
             }
         }
+    };
+    change_half();
+    const auto t0 = std::chrono::steady_clock::now();
+    REQUIRE(run(cmd).status == 0);
+    const auto full_us =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
+
+    Cycles out;
+    for (int cycle = 0; cycle < CYCLES; ++cycle) {
+        INFO("cycle " << cycle << " (seed " << seed << ")");
+        // What is committed before this run: every document whole, at a known version.
+        const auto before = passages_by_document(db);
+        change_half();
         const pid_t pid = spawn(cmd);
         REQUIRE(pid > 0);
-        std::this_thread::sleep_for(std::chrono::microseconds(rng() % static_cast<std::uint64_t>(full_us * 6 / 10 + 1)));
+        const double u = std::uniform_real_distribution<double>(0, 1)(rng);
+        const std::string next = "gen-" + std::to_string(std::stoi(read_current_generation(db).substr(4)) + 1);
+        if (sharded && cycle % 2 == 1) {
+            // Every other sharded cycle: once the compaction into the next generation has begun,
+            // a random moment of it (up to and past the rename that publishes it).
+            const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(4 * full_us);
+            while (!fs::exists(db / next) && std::chrono::steady_clock::now() < until) {
+                std::this_thread::sleep_for(std::chrono::microseconds(500));
+            }
+            std::this_thread::sleep_for(std::chrono::microseconds(static_cast<std::int64_t>(0.4 * u * double(full_us))));
+        } else {
+            // Stratified: cycle i kills within the i-th twentieth of 1.2 such runs.
+            const double at = (cycle + u) / CYCLES;
+            std::this_thread::sleep_for(std::chrono::microseconds(static_cast<std::int64_t>(1.2 * at * double(full_us))));
+        }
         ::kill(pid, SIGKILL);
         int status = 0;
         ::waitpid(pid, &status, 0);
@@ -122,18 +142,20 @@ std::uint32_t seed_from_env(std::uint32_t fallback) {
 
 TEST_CASE("kill -9 at 20 random moments of a large in-place run", "[reliability][kill]") {
     // Commits every MB: a run of the corpus commits several times.
-    const Cycles c = kill_cycles("--commit-mb 1 --shard-min-mb 100000 --threads 2", seed_from_env(19));
+    const Cycles c = kill_cycles("--commit-mb 1 --shard-min-mb 100000 --threads 2", false, seed_from_env(19));
     WARN("in place: " << c.survived << " of " << CYCLES << " kill cycles survived, " << c.killed_mid_run
                       << " killed mid-run, " << c.progressed << " after a commit");
     CHECK(c.survived == CYCLES);
-    CHECK(c.killed_mid_run >= CYCLES / 2); // the moments fell inside the runs
+    CHECK(c.killed_mid_run >= CYCLES / 4); // the moments fell inside the runs
     CHECK(c.progressed >= 1);              // ... and some of them after a commit
 }
 
 TEST_CASE("kill -9 at 20 random moments of a large sharded run", "[reliability][kill][shards]") {
-    const Cycles c = kill_cycles("--shard-min-mb 0 --threads 2", seed_from_env(20));
+    const Cycles c = kill_cycles("--shard-min-mb 0 --threads 2", true, seed_from_env(20));
     WARN("sharded: " << c.survived << " of " << CYCLES << " kill cycles survived, " << c.killed_mid_run
                      << " killed mid-run, " << c.progressed << " after the publication");
     CHECK(c.survived == CYCLES);
-    CHECK(c.killed_mid_run >= CYCLES / 2);
+    CHECK(c.killed_mid_run >= CYCLES / 4);
+    // How many kills came after the publication is reported, not required: on a loaded machine
+    // the window between the rename and the end of the run is a few milliseconds.
 }
