@@ -99,6 +99,19 @@ void print_summary(const rapporteur::IndexSummary& summary, const rapporteur::In
     }
 }
 
+/// --check: the problems on stdout, one a line, then what was checked; 1 when anything is wrong.
+int run_check(const std::filesystem::path& db, bool quiet) {
+    const auto found = rapporteur::check_database(db);
+    for (const auto& p : found.problems) fmt::print("{}\n", p);
+    if (!quiet || !found.problems.empty()) {
+        fmt::print(stderr, "{}: {} checked: {}, {}; {}\n", db.string(),
+                   found.generation.empty() ? "nothing" : found.generation, count(found.documents, "document"),
+                   count(found.passages, "passage"),
+                   found.problems.empty() ? "no problem found" : count(found.problems.size(), "problem"));
+    }
+    return found.problems.empty() ? cli::EXIT_OK : cli::EXIT_RUNTIME;
+}
+
 /// After the options in --help: what people look for first.
 constexpr const char* HELP_EPILOGUE = R"(Examples:
   rapporteur-index ~/reports
@@ -106,11 +119,13 @@ constexpr const char* HELP_EPILOGUE = R"(Examples:
       documents of files gone from it
   rapporteur-index -v --delete report-2019 ~/reports/new.txt
       remove a document (by slug or path) and index a file, one line per file
+  rapporteur-index --check
+      check the database; prints one line per problem found
 
 Exit status:
   0    done; files in a folder that are not read are skipped, not failed
-  1    a file failed (or a file given by name could not be indexed), or the
-       database could not be opened or written
+  1    a file failed (or a file given by name could not be indexed), the
+       database could not be opened or written, or --check found a problem
   2    a usage error: an unknown option, or a value out of its range
   130  interrupted by SIGINT (Ctrl-C), 143 by SIGTERM: the files done are
        committed, and the next run does the rest
@@ -132,18 +147,18 @@ std::pair<unsigned, unsigned> parse_shard(const std::string& text) {
 int run_index(int argc, char** argv) {
     rapporteur::IndexerOptions options;
     std::vector<std::string> inputs, deletions;
-    bool dump = false, quiet = false, verbose = false;
+    bool dump = false, quiet = false, verbose = false, check = false;
     std::string db, shard;
     std::uintmax_t commit_mb = options.commit_bytes >> 20;
     std::uintmax_t shard_min_mb = options.shard_min_bytes >> 20;
 
     po::options_description visible(
         "Usage: rapporteur-index [options] PATH...\n"
-        "Index meeting reports (.txt .md .docx .odt .html .htm files, or directories\n"
-        "searched recursively).\n"
+        "Index meeting reports (.txt .md .pdf .docx .odt .html .htm files, or\n"
+        "directories searched recursively).\n"
         "Unchanged files are left alone, changed ones replace their passages, and the documents of\n"
         "files gone from a folder given are removed.\n\nOptions");
-    bool keep_missing = false;
+    bool keep_missing = false, group_readable = false;
     cli::add_help_options(visible);
     cli::add_database_option(visible, db);
     // Option tables keep one option a line, as --help lists them.
@@ -155,6 +170,9 @@ int run_index(int argc, char** argv) {
          "(default: the database's, else all)")
         ("delete", po::value(&deletions)->value_name("NAME"),
          "remove a document (slug or path) from the database; repeat for more")
+        ("group-readable", po::bool_switch(&group_readable),
+         "create the database readable by the owner's group too (0750/0640; default: the owner "
+         "only, 0700/0600)")
         ("keep-missing", po::bool_switch(&keep_missing),
          "keep the documents of files gone from the folders indexed (default: remove them)")
         ("max-file-bytes", cli::number("max-file-bytes", &options.max_file_bytes, std::uintmax_t{1}, MAX_FILE_BYTES),
@@ -167,6 +185,9 @@ int run_index(int argc, char** argv) {
         ("shard", po::value(&shard)->value_name("K/N"), "index only shard K of N (1 <= K <= N): the documents whose id "
                                       "falls to it, so that N hosts given the same inputs hold each document once")
         ("dump", po::bool_switch(&dump), "print the parsed documents as JSON instead of indexing")
+        ("check", po::bool_switch(&check),
+         "check the database (Xapian's checker, every passage, offsets, facets, metadata): one line "
+         "per problem, exit 1 when any")
         ("quiet,q", po::bool_switch(&quiet), "print nothing but errors")
         ("verbose,v", po::bool_switch(&verbose), "print one line per file");
     // clang-format on
@@ -179,6 +200,10 @@ int run_index(int argc, char** argv) {
         return cli::EXIT_OK;
     }
     if (cli::handled_help_or_version(vm, visible, "rapporteur-index")) return cli::EXIT_OK;
+    if (check) {
+        if (!inputs.empty() || !deletions.empty() || dump) throw po::error("--check takes no input, --delete or --dump");
+        return run_check(db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db), quiet);
+    }
     if (inputs.empty() && deletions.empty()) {
         throw po::error("no input: give files or directories to index (or --delete NAME)");
     }
@@ -187,6 +212,7 @@ int run_index(int argc, char** argv) {
     }
     if (!shard.empty()) std::tie(options.shard, options.shard_count) = parse_shard(shard);
     options.keep_missing = keep_missing;
+    if (group_readable) options.access = rapporteur::DatabaseAccess::GROUP;
     options.interrupt = &interrupt_requested;
     options.commit_bytes = commit_mb << 20;
     options.shard_min_bytes = shard_min_mb << 20;

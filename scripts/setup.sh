@@ -26,6 +26,7 @@ packages=(
   libboost-dev chromium
   libpoppler-cpp-dev poppler-utils qpdf python3
   texlive-latex-base texlive-latex-recommended texlive-fonts-recommended texlive-lang-french
+  clang-15 libfuzzer-15-dev
 )
 [ $# -eq 0 ] || packages=("$@")
 

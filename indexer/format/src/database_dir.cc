@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cerrno>
 #include <cstdio>
@@ -35,7 +36,7 @@ std::string read_stub(const fs::path& stub) {
 
 /// Write a file and make it durable before it is renamed into place.
 void write_durably(const fs::path& path, const std::string& content) {
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666); // less the umask
     if (fd < 0) throw RuntimeError(path.string() + ": cannot write: " + std::strerror(errno));
     bool ok = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
     ok = ::fsync(fd) == 0 && ok;
@@ -63,6 +64,8 @@ fs::path default_database_path() {
     return fs::path(home && *home ? home : ".") / ".local" / "share" / "rapporteur" / "db";
 }
 
+std::string read_current_generation(const fs::path& path) { return read_stub(path / STUB); }
+
 std::optional<std::string> describe_xapian_error() {
     try {
         throw;
@@ -73,14 +76,51 @@ std::optional<std::string> describe_xapian_error() {
     }
 }
 
-DatabaseDir::DatabaseDir(fs::path path) : path_(std::move(path)) {
+namespace {
+
+mode_t umask_for(DatabaseAccess access) { return access == DatabaseAccess::GROUP ? 027 : 077; }
+
+} // namespace
+
+DatabaseDir::UmaskGuard::UmaskGuard(DatabaseAccess access) {
+    // The umask is the process's: only narrowed (bits added), so that a stricter one stays.
+    const mode_t old = ::umask(0);
+    ::umask(old | umask_for(access));
+    previous = old;
+}
+
+DatabaseDir::UmaskGuard::~UmaskGuard() { ::umask(static_cast<mode_t>(previous)); }
+
+DatabaseDir::~DatabaseDir() = default;
+
+namespace {
+
+/// Make the parents of `path` with the umask the process had, then `path` itself.
+void create_database_directory(const fs::path& path, mode_t previous_umask, DatabaseAccess access,
+                               std::error_code& ec) {
+    if (path.has_parent_path() && !fs::exists(path.parent_path(), ec)) {
+        const mode_t narrowed = ::umask(previous_umask);
+        fs::create_directories(path.parent_path(), ec);
+        ::umask(narrowed);
+        if (ec) return;
+    }
+    const bool made = fs::create_directory(path, ec);
+    if (ec || !made) return;
+    // An explicit mode: a umask of 0 must not make a database readable by everyone.
+    const mode_t mode = access == DatabaseAccess::GROUP ? 0750 : 0700;
+    if (::chmod(path.c_str(), mode) != 0) ec = std::error_code(errno, std::generic_category());
+}
+
+} // namespace
+
+DatabaseDir::DatabaseDir(fs::path path, DatabaseAccess access) : umask_(access), path_(std::move(path)) {
     std::error_code ec;
     // Say what is there: a file is no place for a database, and no advice to create one helps.
     if (const auto status = fs::status(path_, ec); fs::exists(status) && !fs::is_directory(status)) {
         throw RuntimeError(path_.string() + ": is a " + std::string(file_type_name(status.type())) +
                            ", not a database directory");
     }
-    fs::create_directories(path_, ec);
+    create_database_directory(path_, static_cast<mode_t>(umask_.previous), access, ec);
     if (ec) throw RuntimeError(path_.string() + ": cannot create the database directory: " + ec.message());
     const fs::path stub = path_ / STUB;
     if (fs::exists(stub, ec)) {

@@ -9,6 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <climits>
+#include <cstdint>
+
 namespace rapporteur {
 
 namespace {
@@ -58,6 +61,18 @@ bool read_counted(std::string_view data, std::size_t& at, std::string& out) {
 /// The error for a document whose data is not what encode_passage_data() writes.
 RuntimeError damaged(const Xapian::Document& doc, const std::string& why) {
     return RuntimeError("damaged passage data in document " + std::to_string(doc.get_docid()) + ": " + why);
+}
+
+/** A footnote number of the stored JSON: an integer that fits an int. nlohmann's get<int>()
+ *  converts any number, and a float out of int's range is undefined behaviour there. */
+int stored_number(const Xapian::Document& doc, const nlohmann::json& value) {
+    if (!value.is_number_integer()) throw damaged(doc, "footnote number " + value.dump() + " is not an integer");
+    const auto n = value.get<std::int64_t>();
+    if (value.is_number_unsigned() ? value.get<std::uint64_t>() > static_cast<std::uint64_t>(INT_MAX)
+                                   : n < INT_MIN || n > INT_MAX) {
+        throw damaged(doc, "footnote number " + value.dump() + " is out of range");
+    }
+    return static_cast<int>(n);
 }
 
 } // namespace
@@ -111,11 +126,11 @@ StoredPassage read_stored_passage(const Xapian::Document& doc) {
             s.kind = *kind;
             if (auto it = j.find("footnotes"); it != j.end()) {
                 for (const auto& f : *it) {
-                    s.footnotes.push_back({f.at("n").get<int>(), f.at("text").get<std::string>(),
+                    s.footnotes.push_back({stored_number(doc, f.at("n")), f.at("text").get<std::string>(),
                                            f.at("urls").get<std::vector<std::string>>()});
                 }
             }
-            s.footnote_number = j.value("n", 0);
+            if (auto it = j.find("n"); it != j.end()) s.footnote_number = stored_number(doc, *it);
             if (auto it = j.find("urls"); it != j.end()) s.urls = it->get<std::vector<std::string>>();
             if (auto it = j.find("cited_by"); it != j.end()) s.cited_by = it->get<std::vector<std::string>>();
             s.page = j.value("page", 0);

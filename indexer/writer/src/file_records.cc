@@ -13,14 +13,16 @@ namespace {
 
 std::string metadata_key(const std::string& slug) { return std::string(schema::META_FILE) + slug; }
 
-std::string encode(const FileRecord& r) {
+} // namespace
+
+std::string encode_record(const FileRecord& r) {
     nlohmann::json acr = nlohmann::json::array();
     for (const auto& a : r.acronyms) acr.push_back({a.acronym, a.expansion});
     return nlohmann::json{{"hash", r.hash}, {"path", r.path}, {"acronyms", acr}}.dump(
         -1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-FileRecord decode(const std::string& s) {
+FileRecord decode_record(std::string_view s) {
     FileRecord r;
     try {
         auto j = nlohmann::json::parse(s);
@@ -35,19 +37,17 @@ FileRecord decode(const std::string& s) {
     return r;
 }
 
-} // namespace
-
 std::map<std::string, FileRecord> read_records(const Xapian::Database& db) {
     std::map<std::string, FileRecord> records;
     const std::string prefix(schema::META_FILE);
     for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
-        records.emplace((*it).substr(prefix.size()), decode(db.get_metadata(*it)));
+        records.emplace((*it).substr(prefix.size()), decode_record(db.get_metadata(*it)));
     }
     return records;
 }
 
 void write_record(Xapian::WritableDatabase& db, const std::string& slug, const FileRecord& record) {
-    db.set_metadata(metadata_key(slug), encode(record));
+    db.set_metadata(metadata_key(slug), encode_record(record));
 }
 
 void erase_record(Xapian::WritableDatabase& db, const std::string& slug) {

@@ -10,6 +10,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rapporteur {
@@ -20,6 +21,12 @@ struct FileRecord {
     std::string path; ///< canonical path it was read from
     std::vector<AcronymDefinition> acronyms;
 };
+
+/// A record as stored: JSON `{"hash", "path", "acronyms": [[acronym, expansion], ...]}`.
+std::string encode_record(const FileRecord& record);
+
+/// The record of a stored value; a damaged one (not such JSON) reads as an empty record.
+FileRecord decode_record(std::string_view value);
 
 /// Every file record of the database, by slug. A damaged record reads as an empty one.
 std::map<std::string, FileRecord> read_records(const Xapian::Database& db);

@@ -109,7 +109,7 @@ IndexSummary index_paths(const std::vector<fs::path>& inputs, const IndexerOptio
                          const ProgressFn& progress) {
     const auto started = std::chrono::steady_clock::now();
     IndexSummary summary;
-    DatabaseDir dir(options.database);
+    DatabaseDir dir(options.database, options.access);
     schema::check_index_format(dir.writable(), options.database.string());
     IndexRun run{options, analysis_options(dir.writable(), options), {}, read_records(dir.writable()), {}, 0, 1};
     for (const auto& [slug, r] : run.records) run.known_hashes.emplace(slug, r.hash);
@@ -159,7 +159,7 @@ IndexSummary index_paths(const std::vector<fs::path>& inputs, const IndexerOptio
 IndexSummary delete_documents(const std::vector<std::string>& names, const IndexerOptions& options) {
     const auto started = std::chrono::steady_clock::now();
     IndexSummary summary;
-    DatabaseDir dir(options.database);
+    DatabaseDir dir(options.database, options.access);
     Xapian::WritableDatabase& db = dir.writable();
     schema::check_index_format(db, options.database.string());
     Analyzer analyzer(analysis_options(db, options));

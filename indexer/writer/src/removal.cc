@@ -50,10 +50,11 @@ std::vector<std::string> missing_documents(const std::map<std::string, FileRecor
                                            const std::vector<std::filesystem::path>& folders) {
     std::vector<std::string> missing;
     for (const auto& [slug, record] : records) {
+        const std::string& path = record.path; // clang 15 cannot capture a structured binding
         const bool under = std::any_of(folders.begin(), folders.end(), [&](const std::filesystem::path& f) {
             std::string prefix = f.string();
             if (prefix.empty() || prefix.back() != '/') prefix += '/';
-            return record.path.rfind(prefix, 0) == 0;
+            return path.rfind(prefix, 0) == 0;
         });
         if (!under) continue;
         // The record's path is canonical, symlinks resolved: the file itself is what must exist.

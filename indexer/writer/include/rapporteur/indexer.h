@@ -35,6 +35,8 @@ struct IndexerOptions {
      *  does, a run removes every document read from a file under one of the folders it is given
      *  whose file no longer exists (files given by name remove nothing). */
     bool keep_missing = false;
+    /// Who may read what the run creates (database_dir.h): the owner only by default.
+    DatabaseAccess access = DatabaseAccess::OWNER;
     /** When set (a signal handler may set it), the run stops taking new files at the next file
      *  boundary, commits what it has written (a sharded run publishes what its shards hold),
      *  and returns with IndexSummary::interrupted. Null: never interrupted. */
@@ -89,6 +91,21 @@ IndexSummary index_paths(const std::vector<std::filesystem::path>& inputs, const
 /** Remove documents (by slug, or by the path they were indexed from) and their passages.
  *  Unknown names are reported as FAILED outcomes. Commits once at the end. */
 IndexSummary delete_documents(const std::vector<std::string>& names, const IndexerOptions& options);
+
+/// What check_database() found.
+struct CheckSummary {
+    std::string generation;            ///< the current generation checked ("gen-3"), "" when none
+    std::size_t documents = 0;         ///< documents (files) seen
+    std::size_t passages = 0;          ///< passages read back whole
+    std::size_t unreadable = 0;        ///< documents whose stored passage does not decode
+    std::vector<std::string> problems; ///< one line each, naming the document or table; empty: whole
+};
+
+/** Check the database at `path` without writing to it: Xapian's own checker on the current
+ *  generation, every stored passage, offset table and facet value decoded and compared with
+ *  the document's terms, cited footnotes resolved, file records matched with the documents
+ *  and the format metadata. Never throws for a damaged database: each problem is a line. */
+CheckSummary check_database(const std::filesystem::path& path);
 
 /// Read and parse files without indexing (for `--dump`); errors as for index_paths.
 std::vector<Report> parse_paths(const std::vector<std::filesystem::path>& inputs, const IndexerOptions& options,

@@ -25,13 +25,32 @@ std::filesystem::path default_database_path();
  *  for cli::run() (a Describer), called inside a catch handler. */
 std::optional<std::string> describe_xapian_error();
 
+/** The generation the stub of database `path` names ("gen-3"), or "" when there is no stub or
+ *  it is not one a Rapporteur database writes. Reads only; takes no lock. */
+std::string read_current_generation(const std::filesystem::path& path);
+
+/// Who may read a database the writer creates.
+enum class DatabaseAccess {
+    OWNER, ///< directories 0700, files 0600: the default, whatever the umask
+    GROUP, ///< directories 0750, files 0640 (`rapporteur-index --group-readable`)
+};
+
 class DatabaseDir {
   public:
     /** Open (creating when missing) the database at `path` for writing; holds Xapian's write
      *  lock until destroyed. Throws RuntimeError naming the path and what is there: locked by
      *  another writer, a file (not a directory), a directory of other files or a plain Xapian
-     *  database (not a Rapporteur one), or unreadable. Removes what a killed run left behind. */
-    explicit DatabaseDir(std::filesystem::path path);
+     *  database (not a Rapporteur one), or unreadable. Removes what a killed run left behind.
+     *
+     *  Everything written under `path` while it is open is readable by its owner only (or its
+     *  group too, with DatabaseAccess::GROUP), whatever the umask: the database directory's
+     *  mode is set, and the process's umask is narrowed until the DatabaseDir is destroyed
+     *  (Xapian creates its files with 0666 & ~umask). Directories made above `path` keep the
+     *  usual umask. */
+    explicit DatabaseDir(std::filesystem::path path, DatabaseAccess access = DatabaseAccess::OWNER);
+    ~DatabaseDir();
+    DatabaseDir(const DatabaseDir&) = delete;
+    DatabaseDir& operator=(const DatabaseDir&) = delete;
 
     Xapian::WritableDatabase& writable() { return db_; }
     const std::filesystem::path& path() const { return path_; }
@@ -48,6 +67,12 @@ class DatabaseDir {
     void publish(const std::string& generation);
 
   private:
+    struct UmaskGuard {
+        explicit UmaskGuard(DatabaseAccess access);
+        ~UmaskGuard();
+        unsigned previous;
+    };
+    UmaskGuard umask_; // first: narrowed before anything is created, restored last
     std::filesystem::path path_;
     std::string current_;
     Xapian::WritableDatabase db_;

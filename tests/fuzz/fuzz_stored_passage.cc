@@ -1,0 +1,107 @@
+/** @file fuzz_stored_passage.cc
+ *  @brief libFuzzer target: the decoders of what the index stores for a passage (document
+ *         data, session, multi-valued slots, word offsets).
+ *
+ *  An input is the document data and the values of SLOT_SESSION, SLOT_LANG, SLOT_ORGS,
+ *  SLOT_COUNTRIES and SLOT_OFFSETS, separated by SEPARATOR. read_stored_passage() either reads
+ *  it or throws RuntimeError ("damaged passage data"); decode_offsets() never throws and its
+ *  spans keep their contract (starts never go back, no end before its start).
+ *
+ *  With RAPPORTEUR_FUZZ_WRITE_SEEDS=DIR in the environment, the target writes the passages of
+ *  the seed report, encoded by the writer's own encoders, into DIR as its seed corpus and exits.
+ */
+#include "document_builder.h"
+
+#include "rapporteur/base/errors.h"
+#include "rapporteur/format/codecs.h"
+#include "rapporteur/format/schema.h"
+#include "rapporteur/format/stored_passage.h"
+#include "rapporteur/readers.h"
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+using namespace rapporteur;
+
+constexpr std::string_view SEPARATOR = "\x1e\x1e";
+const Xapian::valueno SLOTS[] = {schema::SLOT_SESSION, schema::SLOT_LANG, schema::SLOT_ORGS, schema::SLOT_COUNTRIES,
+                                 schema::SLOT_OFFSETS};
+
+void require(bool ok, const char* what) {
+    if (!ok) {
+        std::fprintf(stderr, "decoder contract broken: %s\n", what);
+        std::abort();
+    }
+}
+
+/// The seed report's passages as the writer stores them, one fuzz input each.
+void write_seeds(const std::string& dir) {
+    const Analyzer analyzer;
+    const std::string path = std::string(RAPPORTEUR_SOURCE_DATADIR) + "/seeds/000_2e1ad919f53edd39.txt";
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    const PreparedReport prepared = DocumentBuilder(analyzer).build(reader_for(path)->read(bytes.str(), path));
+    int n = 0;
+    for (const auto& p : prepared.passages) {
+        std::string input = p.document.get_data();
+        for (auto slot : SLOTS) {
+            input += SEPARATOR;
+            input += p.document.get_value(slot);
+        }
+        std::ofstream(dir + "/passage-" + std::to_string(++n), std::ios::binary) << input;
+    }
+    std::exit(0);
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    if (const char* dir = std::getenv("RAPPORTEUR_FUZZ_WRITE_SEEDS"); dir && *dir) write_seeds(dir);
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view input(reinterpret_cast<const char*>(data), size);
+    std::vector<std::string_view> parts;
+    for (std::size_t at = 0;;) {
+        const std::size_t next = input.find(SEPARATOR, at);
+        parts.push_back(input.substr(at, next == std::string_view::npos ? next : next - at));
+        if (next == std::string_view::npos) break;
+        at = next + SEPARATOR.size();
+    }
+    Xapian::Document doc;
+    doc.set_data(std::string(parts[0]));
+    for (std::size_t i = 1; i < parts.size() && i <= std::size(SLOTS); ++i) {
+        if (!parts[i].empty()) doc.add_value(SLOTS[i - 1], std::string(parts[i]));
+    }
+    try {
+        const StoredPassage p = read_stored_passage(doc);
+        require(read_stored_id(doc) == p.id, "read_stored_id disagrees with read_stored_passage");
+    } catch (const RuntimeError&) {
+        // "damaged passage data": the expected answer.
+    }
+    const std::vector<std::uint32_t> spans = codecs::decode_offsets(doc.get_value(schema::SLOT_OFFSETS));
+    require(spans.size() % 2 == 0, "an odd number of span bounds");
+    for (std::size_t i = 0; i < spans.size(); i += 2) {
+        require(spans[i] <= spans[i + 1], "a span ending before it starts");
+        if (i > 0) require(spans[i] >= spans[i - 2], "a span starting before the previous one");
+    }
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+    for (std::size_t i = 0; i < spans.size(); i += 2) pairs.emplace_back(spans[i], spans[i + 1]);
+    require(codecs::decode_offsets(codecs::encode_offsets(pairs)) == spans, "offsets do not survive a round trip");
+    const Session s = codecs::decode_session(doc.get_value(schema::SLOT_SESSION));
+    (void)codecs::encode_session(s);
+    (void)codecs::session_number(doc.get_value(schema::SLOT_SESSION));
+    return 0;
+}
