@@ -121,7 +121,9 @@ std::vector<std::string> corpus_files() {
     for (const auto& e : fs::directory_iterator(RAPPORTEUR_SEEDS)) files.push_back(e.path().string());
     for (const char* dir : {"analyzers", "indexer", "searcher"}) {
         for (const auto& e : fs::directory_iterator(fs::path(RAPPORTEUR_TEST_DATA) / dir)) {
-            if (e.path().filename() != "README.md") files.push_back(e.path().string());
+            // Files only: the subfolders hold other formats' sources of the same reports (the
+            // seed as Markdown for pandoc, as text for LaTeX), whose equal scores would tie.
+            if (e.is_regular_file() && e.path().filename() != "README.md") files.push_back(e.path().string());
         }
     }
     std::sort(files.begin(), files.end());

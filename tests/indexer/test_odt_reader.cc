@@ -30,7 +30,7 @@ TEST_CASE("ODT: headings by outline level and by style, title from meta.xml", "[
         "<style:style style:name=\"P1\" style:family=\"paragraph\" "
         "style:parent-style-name=\"Agenda\" style:default-outline-level=\"2\"/>";
     const Report r = read_odt(
-        "<text:h text:outline-level=\"2\">Ouverture</text:h>"
+        "<text:h text:outline-level=\"2\">Élections</text:h>"
         "<text:p>La séance est ouverte.</text:p>"
         "<text:p text:style-name=\"P1\">Budget</text:p>"
         "<text:p>Le budget est adopté.</text:p>"
@@ -40,7 +40,7 @@ TEST_CASE("ODT: headings by outline level and by style, title from meta.xml", "[
     CHECK(r.title == "Réunion du 12 mai 2022");
     CHECK(r.dates == std::vector<std::string>{"2022-05-12"});
     REQUIRE(r.sessions.size() == 3);
-    CHECK(r.sessions[1].title == "Ouverture");
+    CHECK(r.sessions[1].title == "Élections");
     CHECK(r.sessions[2].title == "Budget");
     REQUIRE(r.passages.size() == 3);
     CHECK(r.passages[1].session == 2);
