@@ -169,7 +169,10 @@ class OdtOutliner {
         block.kind = kind;
         block.level = level;
         block.page = page_;
-        const auto [names, outline] = style(attribute(p, "style-name"));
+        // Not a structured binding: clang 15 (the fuzz build) cannot capture one in a lambda.
+        const auto styled = style(attribute(p, "style-name"));
+        const auto& names = styled.first;
+        const auto outline = styled.second;
         auto named = [&](std::string_view want) { return std::find(names.begin(), names.end(), want) != names.end(); };
         BlockText text;
         std::vector<std::pair<xmlNode*, std::string>> cited;
