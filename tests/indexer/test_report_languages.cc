@@ -1,5 +1,6 @@
 /** @file test_report_languages.cc
- *  @brief The document model on reports written in French, German, Spanish and Russian.
+ *  @brief The document model on reports written in French, German, Spanish, Russian, Chinese and
+ *         Japanese (the last two in plain text and in Markdown).
  */
 #include "passage_lookup.h"
 #include "rapporteur/readers.h"
@@ -196,4 +197,54 @@ TEST_CASE("Russian report: День/Сессия headings, declined names, cut p
     CHECK(fourth.session == 4);
     CHECK(fourth.countries == Strings{"France", "Spain"});
     CHECK(containing(r, "БДИПЧ").organisations == Strings{"ODIHR"});
+}
+
+namespace {
+
+/// A test document read by the reader its extension picks (md4c for .md, the layout parser for .txt).
+Report read_any(const std::string& name) {
+    const std::string path = std::string(RAPPORTEUR_TEST_DATA) + "/" + name;
+    const Reader* reader = reader_for(path);
+    REQUIRE(reader != nullptr);
+    return reader->read(test::read_all(path), name);
+}
+
+} // namespace
+
+TEST_CASE("Chinese report: 第N天 第M场会议 headings with Han, full-width and Arabic numbers", "[report][lang][zh]") {
+    for (const std::string name : {"huiyi_zh.txt", "huiyi_zh.md"}) {
+        INFO(name);
+        const Report r = read_any(name);
+        CHECK(r.title == "网络人口贩运问题专家会议报告");
+        CHECK(r.lang == "zh");
+        check_sessions(r, {{0, 0, "", false},
+                           {1, 1, "网络招募的趋势", false},
+                           {1, 2, "平台的责任", false},
+                           {2, 3, "受害者的识别与保护", false},
+                           {2, 4, "国际合作与结论", false}});
+        CHECK(containing(r, "社交媒体").session == 1);
+        CHECK(containing(r, "可疑招聘广告").session == 1);
+        CHECK(containing(r, "删除非法内容").session == 2);
+        CHECK(containing(r, "主动识别").session == 3);
+        CHECK(containing(r, "司法协助").session == 4);
+        for (const auto& p : r.passages) CHECK(p.kind == PassageKind::PARAGRAPH);
+    }
+}
+
+TEST_CASE("Japanese report: N日目 第Mセッション, a day heading alone, セッションN", "[report][lang][ja]") {
+    for (const std::string name : {"kaigi_ja.txt", "kaigi_ja.md"}) {
+        INFO(name);
+        const Report r = read_any(name);
+        CHECK(r.title == "オンライン人身取引に関する専門家会合報告書");
+        CHECK(r.lang == "ja");
+        check_sessions(r, {{0, 0, "", false},
+                           {1, 1, "オンライン勧誘の動向", false},
+                           {1, 2, "プラットフォームの責任", false},
+                           {2, 3, "被害者の識別と保護", false},
+                           {2, 4, "国際協力と結論", false}});
+        CHECK(containing(r, "求人サイト").session == 1);
+        CHECK(containing(r, "違法なコンテンツ").session == 2);
+        CHECK(containing(r, "積極的な識別").session == 3);
+        CHECK(containing(r, "司法共助").session == 4);
+    }
 }

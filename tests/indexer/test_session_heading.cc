@@ -1,5 +1,6 @@
 /** @file test_session_heading.cc
- *  @brief The heading grammar in six languages and Markdown wrappings; sessions announced in text.
+ *  @brief The heading grammar in the languages of the data (Chinese and Japanese patterns with
+ *         Han and full-width numerals included) and Markdown wrappings; sessions announced in text.
  */
 #include "session_heading.h"
 
@@ -40,6 +41,21 @@ TEST_CASE("match_session_heading: headings in every language and wrapping", "[he
         {"Giorno 1. Sessione 2 - Buone pratiche", 1, 2, "Buone pratiche", "it"},
         {"День 1. Сессия 1 — Проблемы", 1, 1, "Проблемы", "ru"},
         {"ДЕНЬ 2. СЕССИЯ 3 - ЗАЩИТА", 2, 3, "ЗАЩИТА", "ru"},
+        {"Dia 2. Sessão 3 - Proteção das vítimas", 2, 3, "Proteção das vítimas", "pt"},
+        {"Dag 1. Sessie 2 - Preventie", 1, 2, "Preventie", "nl"},
+        // Chinese and Japanese: the number inside the words, no spaces, numbers of three kinds.
+        {"第一天 第二场会议：网络招募", 1, 2, "网络招募", "zh"},
+        {"第1天 第2场 - 平台的责任", 1, 2, "平台的责任", "zh"},
+        {"第二场会议 受害者保护", 0, 2, "受害者保护", "zh"},
+        {"第二天第十二场会议：结论", 2, 12, "结论", "zh"},
+        {"第３天 第２３场会议：全角数字", 3, 23, "全角数字", "zh"},
+        {"第二十一場會議：繁體", 0, 21, "繁體", "zh"},
+        {"## 第二天 第三场会议：「引号」", 2, 3, "引号", "zh"},
+        {"第三天", 3, 0, "", "zh"},
+        {"1日目 第2セッション：タイトル", 1, 2, "タイトル", "ja"},
+        {"セッション2 - タイトル", 0, 2, "タイトル", "ja"},
+        {"第二日 第十セッション：国際協力", 2, 10, "国際協力", "ja"},
+        {"２日目　セッション４　被害者の保護", 2, 4, "被害者の保護", "ja"},
     };
     for (const auto& row : rows) {
         INFO(row.line);
@@ -62,6 +78,12 @@ TEST_CASE("match_session_heading: sentences and look-alikes are not headings", "
              "Sessions 1 - plural",
              "Day one. Session two - words",
              "Деньги 1. Сессия 1 - money",
+             "第二场会议于上午九点开始。",     // "The second session began at nine": a sentence
+             "第四场会议讨论了平台的责任。",   // "The fourth session discussed ...": no separator
+             "第千场会议：",                   // no number ICU reads as 1-999 alone
+             "第零场会议：零",
+             "セッション：番号なし",
+             "第1234场会议：四位数",
              "",
              "Day",
              std::string(500, 'x'),
@@ -114,4 +136,14 @@ TEST_CASE("ReportWords: a malformed data file is an error naming the line", "[he
     CHECK(h->lang == "nl");
     CHECK(h->number == 2);
     CHECK(announced_session("In de tweede sessie werd gesproken.", nl) == 2);
+}
+
+TEST_CASE("starts_with_day: a day word or pattern and its number at the line's start", "[heading]") {
+    const ReportWords& words = ReportWords::instance();
+    CHECK(starts_with_day("Day 2. Session 3 - Title", words));
+    CHECK(starts_with_day("**第二天** 第三场会议", words));
+    CHECK(starts_with_day("2日目", words));
+    CHECK_FALSE(starts_with_day("Daytime 2", words));
+    CHECK_FALSE(starts_with_day("第二场会议", words));
+    CHECK_FALSE(starts_with_day("日目", words));
 }

@@ -116,6 +116,74 @@ TEST_CASE("UN-style report in plain text: numbered sections, numbered paragraphs
     CHECK(containing(r, "abolish recruitment fees").session == 3);
 }
 
+TEST_CASE("UN committee report, as text and as Markdown: numbered paragraphs, sections, attendance",
+          "[structure][un]") {
+    for (const std::string name : {"un_committee_report.txt", "un_committee_report.md"}) {
+        INFO(name);
+        const Report r = read(name);
+        CHECK(r.title == "Report of the Committee on the Protection of Victims of Trafficking on its twelfth session");
+        CHECK(r.dates == Strings{"2021-06-14", "2021-06-15", "2021-06-16"});
+        CHECK(session_titles(r) == Strings{"", "I. Introduction", "II. Organization of the session",
+                                           "III. Online recruitment of victims", "IV. Conclusions and recommendations"});
+        // Numbered paragraphs are paragraphs, their numbers left out; an agenda inside one is a list.
+        const Passage& p1 = containing(r, "held its twelfth session");
+        CHECK(p1.kind == PassageKind::PARAGRAPH);
+        CHECK(p1.text.rfind("The Committee on the Protection", 0) == 0);
+        CHECK(p1.session == 1);
+        CHECK(p1.organisations == Strings{"United Nations"});
+        CHECK(containing(r, "first been contacted online").kind == PassageKind::PARAGRAPH);
+        const Passage& p5 = containing(r, "adopted the following agenda");
+        CHECK(p5.kind == PassageKind::PARAGRAPH);
+        CHECK(p5.heading == "B. Adoption of the agenda"); // a lettered sub-section stays in its session
+        CHECK(p5.session == 2);
+        const Passage& item = containing(r, "Online recruitment of victims.");
+        CHECK(item.kind == PassageKind::BULLET);
+        CHECK(item.session == 2);
+        // The attendance sub-section: its list names the people, in the session it belongs to.
+        const Passage& chair = containing(r, "Ingrid Nilsson");
+        CHECK(chair.kind == PassageKind::BULLET);
+        CHECK(chair.heading == "A. Attendance");
+        CHECK(chair.session == 2);
+        CHECK(containing(r, "Georgia Mendes").countries == Strings{"Portugal"});
+        CHECK(containing(r, "Jordan Ellis").countries == Strings{"Canada"});
+        CHECK(containing(r, "Observers for").organisations == Strings{"Council of Europe", "IOM", "UNHCR"});
+        // Speakers: a delegation, a person with the country in brackets.
+        const Passage& france = containing(r, "remove advertisements");
+        CHECK(france.speaker == "France");
+        CHECK(france.session == 3);
+        const Passage& smith = containing(r, "identified 40 victims");
+        CHECK(smith.speaker == "Mr. Smith");
+        CHECK(smith.countries == Strings{"Germany"});
+        // "to Jordan" names the member Jordan Ellis, not the country (the attendance list says so).
+        CHECK(containing(r, "gave the floor to Jordan").countries.empty());
+        CHECK(all_countries(r) == Strings{"Canada", "France", "Germany", "Norway", "Portugal", "Sweden"});
+        CHECK(containing(r, "thirteenth session").session == 4);
+        // Footnotes: linked both ways, in the session of the paragraph citing them.
+        const Passage& fn1 = containing(r, "resolution 75/158");
+        CHECK(fn1.kind == PassageKind::FOOTNOTE);
+        CHECK(fn1.cited_by == Strings{p1.id});
+        CHECK(fn1.session == 1);
+        const Passage& fn2 = containing(r, "Act No. 2021-1109");
+        CHECK(fn2.cited_by == Strings{france.id});
+        CHECK(fn2.session == 3);
+    }
+}
+
+TEST_CASE("Plain text: Agenda item and Panel headings open the sessions they name, with titles",
+          "[structure][un]") {
+    const Report r = read("side_event_panels.txt");
+    CHECK(r.title == "Side event on remedies for victims of trafficking");
+    CHECK(r.dates == Strings{"2022-03-09"});
+    REQUIRE(r.sessions.size() == 4);
+    CHECK(r.sessions[1].number == 3);
+    CHECK(r.sessions[2].number == 2);
+    CHECK(r.sessions[3].number == 4);
+    CHECK(session_titles(r) == Strings{"", "Compensation funds for victims", "Access to justice", "Follow-up"});
+    CHECK(containing(r, "confiscated assets").session == 1);
+    CHECK(containing(r, "legal aid").session == 2);
+    CHECK(containing(r, "meet again").session == 3);
+}
+
 TEST_CASE("French report: Présents list, turns by first name, a delegation, a delegate named Georgia",
           "[structure][people][fr]") {
     const Report r = read("compte_rendu_fr.md");

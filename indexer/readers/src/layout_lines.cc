@@ -55,6 +55,19 @@ std::optional<std::size_t> bullet_body(std::string_view line) {
     return std::nullopt;
 }
 
+std::optional<NumberedLine> numbered_line(std::string_view line) {
+    constexpr std::size_t MAX_DIGITS = 3;
+    NumberedLine n;
+    std::size_t p = 0;
+    while (p < line.size() && p < MAX_DIGITS && std::isdigit(static_cast<unsigned char>(line[p])))
+        n.number = n.number * 10 + (line[p++] - '0');
+    if (p == 0 || n.number == 0 || line.substr(p, 2) != ". ") return std::nullopt;
+    n.body = p + 2;
+    std::size_t q = n.body;
+    if (q >= line.size() || !utf8::is_upper(utf8::next(line, q))) return std::nullopt;
+    return n;
+}
+
 bool is_page_furniture(std::string_view line) {
     if (line.size() <= 12) {
         std::size_t digits = 0, other = 0;

@@ -22,6 +22,17 @@ std::vector<Block> split_blocks(std::string_view text);
 /// The byte offset of a bullet item's text after its marker ("- ", "• ", "1. ", "a) "), or nullopt.
 std::optional<std::size_t> bullet_body(std::string_view line);
 
+/** A line that may start a numbered paragraph, as UN-style reports number theirs ("12. At its
+ *  3rd meeting, the Committee ..."): 1-3 digits, a full stop, a space and an upper-case letter.
+ *  Its number and the byte offset of its text; nullopt for anything else. Whether it is a
+ *  paragraph or a list item is the reader's decision (report_parser.cc: alone in its block, or
+ *  not followed by the next number, and ending a sentence). */
+struct NumberedLine {
+    int number = 0;
+    std::size_t body = 0;
+};
+std::optional<NumberedLine> numbered_line(std::string_view line);
+
 /// A line that is only a page number ("12", "- 12 -", "Page 12") or a rule ("---", "***").
 bool is_page_furniture(std::string_view line);
 

@@ -120,6 +120,13 @@ void PeopleReader::table_row(const std::vector<std::string>& cells, bool header,
 void PeopleReader::attendance_item(std::string_view text) {
     std::string_view s = trim(text);
     Attendee a;
+    // "Ms. Ingrid Nilsson (Sweden), Chair": a role after the brackets says nothing of the person's
+    // organisation, and the courtesy title is no part of the name.
+    if (auto comma = s.rfind(", "); comma != std::string_view::npos && comma > 0 && s[comma - 1] == ')' &&
+                                    words_.find_prefix("attendee.role", trim(s.substr(comma + 2)))) {
+        s = trim(s.substr(0, comma));
+    }
+    if (std::size_t len = 0; words_.find_prefix("speaker.title", s, &len) && len < s.size()) s = trim(s.substr(len));
     // "Name (Org)", "Name @handle (Org)", "Name (observer/Microsoft)": roles are no organisation.
     if (auto open = s.rfind('('); open != std::string_view::npos && s.back() == ')') {
         std::string_view inside = s.substr(open + 1, s.size() - open - 2);

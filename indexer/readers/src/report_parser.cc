@@ -241,6 +241,11 @@ class ReportReader {
                     append_line(item.raw, block[i]);
                 }
                 items_.push_back(std::move(item));
+            } else if (auto numbered = numbered_line(line); numbered && i == 0 && numbered_paragraph(block)) {
+                // "12. At its 3rd meeting, ...": a numbered paragraph (UN style), not a list item.
+                Item item = make_item(Item::Kind::PARAGRAPH, std::string(line.substr(numbered->body)));
+                for (++i; i < block.size() && !ends_item(block[i]); ++i) append_line(item.raw, block[i]);
+                items_.push_back(std::move(item));
             } else if (auto body = bullet_body(line);
                        body && (first_group || last_kind() == Item::Kind::BULLET ||
                                 (last_kind() == Item::Kind::PARAGRAPH && ends_sentence(items_.back().raw)))) {
@@ -270,10 +275,28 @@ class ReportReader {
         }
     }
 
-    bool line_has_day(std::string_view line) const {
-        std::string s = strip_line_markup(line.substr(0, std::min<std::size_t>(line.size(), 400)));
-        return words_.find_prefix("day", s) != nullptr;
+    /// Whether a line ends the text of the list item or numbered paragraph above it.
+    bool ends_item(std::string_view line) const {
+        return bullet_body(line) || numbered_line(line) || match_footnote_start(line) || line_has_day_heading(line) || is_markdown_heading(line);
     }
+
+    /** Whether a block that starts "N. " is a numbered paragraph: its first item's text ends a
+     *  sentence ("... adopted the following agenda:" too), and no later line of the block
+     *  continues the numbering with N+1 (a list of items, "1. Opening.", "2. Election.").
+     *  An agenda numbered from 1 inside paragraph 5 is that paragraph's list. */
+    bool numbered_paragraph(const Block& block) const {
+        const auto first = numbered_line(block[0]);
+        std::string text(block[0]);
+        std::size_t i = 1;
+        for (; i < block.size() && !ends_item(block[i]); ++i) append_line(text, block[i]);
+        if (!ends_sentence(text)) return false;
+        for (; i < block.size(); ++i) {
+            if (auto next = numbered_line(block[i]); next && next->number == first->number + 1) return false;
+        }
+        return true;
+    }
+
+    bool line_has_day(std::string_view line) const { return starts_with_day(line, words_); }
     bool line_has_day_heading(std::string_view line) const { return line_has_day(line) && is_heading(line); }
 
     Item::Kind last_kind() const { return items_.empty() ? Item::Kind::SKIP : items_.back().kind; }

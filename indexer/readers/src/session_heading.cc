@@ -3,6 +3,7 @@
  */
 #include "session_heading.h"
 
+#include "heading_number.h"
 #include "rapporteur/utf8.h"
 
 #include <vector>
@@ -21,6 +22,11 @@ std::string_view trim(std::string_view s) {
 
 /// Separator characters between the parts of a heading.
 bool is_separator(char32_t c) {
+    // Full-width forms and the ideographic space and comma separate the parts of Chinese and
+    // Japanese headings ("第一天 第二场会议：标题").
+    if (c == U'\u3000' || c == U'\u3001' || c == U'\u30FB' || c == U'\uFF0C' || c == U'\uFF0D' ||
+        c == U'\uFF0E' || c == U'\uFF0F' || c == U'\uFF1A' || c == U'\uFF1B' || c == U'\uFF5C')
+        return true;
     return c == ' ' || c == '.' || c == ',' || c == ':' || c == ';' || c == '-' || c == '|' || c == '/' ||
            c == U'\u2010' || c == U'\u2011' || c == U'\u2012' || c == U'\u2013' || c == U'\u2014' || c == U'\u2015' ||
            c == U'\u2212' || c == U'\u00A0' || c == U'\u00B7' || c == U'\u2022';
@@ -38,32 +44,66 @@ std::size_t skip_separators(std::string_view s, std::size_t& pos) {
     return n;
 }
 
-/// A number at `pos`: 1-3 ASCII digits, or (when `roman`) an upper-case Roman numeral up to XX.
-int read_number(std::string_view s, std::size_t& pos, bool roman) {
-    std::size_t p = pos;
-    int value = 0;
-    while (p < s.size() && p - pos < 3 && s[p] >= '0' && s[p] <= '9') value = value * 10 + (s[p++] - '0');
-    if (p > pos && (p == s.size() || s[p] < '0' || s[p] > '9')) {
+/// Skip spaces (any white space, the ideographic one included) at `pos`.
+void skip_spaces(std::string_view s, std::size_t& pos) {
+    while (pos < s.size()) {
+        std::size_t p = pos;
+        const char32_t c = utf8::next(s, p);
+        if (c != ' ' && c != U'\u00A0' && c != U'\u3000') break;
         pos = p;
-        return value;
     }
-    if (!roman) return 0;
-    static const char* const ROMAN[] = {"XX", "XIX", "XVIII", "XVII", "XVI", "XV", "XIV", "XIII", "XII", "XI",
-                                        "X",  "IX",  "VIII",  "VII",  "VI",  "V",  "IV",  "III",  "II",  "I"};
-    static const int VALUES[] = {20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1};
-    for (std::size_t i = 0; i < std::size(ROMAN); ++i) {
-        std::string_view r = ROMAN[i];
-        if (s.substr(pos, r.size()) == r) {
-            const std::size_t end = pos + r.size();
-            if (end < s.size()) {
-                std::size_t q = end;
-                if (utf8::is_word_char(utf8::next(s, q))) continue;
+}
+
+/// A heading word of `key` matched with its number: "Session 3", "第三场会议", "セッション2".
+struct NumberedWord {
+    const LanguageWord* word = nullptr;
+    int number = 0;
+    std::size_t end = 0; ///< byte offset after the number (and the pattern's words after it)
+};
+
+/// Whether `s` at `pos` starts with `folded` (case-insensitive); sets `pos` past it.
+bool match_folded(std::string_view s, std::size_t& pos, std::string_view folded) {
+    if (folded.empty()) return true;
+    // Folding keeps the code points' count for the scripts the data lists (Latin, Cyrillic,
+    // Han, kana), which is all a prefix test needs.
+    const auto head = utf8::first_code_points(s.substr(pos), utf8::length(folded));
+    if (utf8::fold(head) != folded) return false;
+    pos += head.size();
+    return true;
+}
+
+/** The word of `key` (report_words.tsv "day", "session") at `pos`, longest first, with its number.
+ *  A word without "{n}" ("Session") is followed by separators and the number; a pattern
+ *  ("第{n}场会议", "{n}日目", "セッション{n}") has the number in its place, spaces around it allowed. */
+NumberedWord match_numbered_word(std::string_view key, std::string_view s, std::size_t pos, bool roman,
+                                 const ReportWords& words) {
+    static constexpr std::string_view PLACEHOLDER = "{n}";
+    for (const auto& w : words.words(key)) {
+        const std::string_view f = w.folded;
+        const auto at = f.find(PLACEHOLDER);
+        const std::string_view before = at == std::string_view::npos ? f : f.substr(0, at);
+        const std::string_view after = at == std::string_view::npos ? std::string_view() : f.substr(at + PLACEHOLDER.size());
+        std::size_t p = pos;
+        if (!match_folded(s, p, before)) continue;
+        if (at == std::string_view::npos) {
+            // A word must end at a word boundary: "Tagesordnung" is no "Tag".
+            if (p < s.size()) {
+                std::size_t q = p, end = before.size();
+                if (utf8::is_word_char(utf8::next(s, q)) && utf8::is_word_char(utf8::previous(before, end))) continue;
             }
-            pos = end;
-            return VALUES[i];
+            skip_separators(s, p);
+        } else {
+            skip_spaces(s, p);
         }
+        const int number = read_heading_number(s, p, roman, w.lang);
+        if (number == 0) continue;
+        if (!after.empty()) {
+            skip_spaces(s, p);
+            if (!match_folded(s, p, after)) continue;
+        }
+        return {&w, number, p};
     }
-    return 0;
+    return {};
 }
 
 /// After a number: the end of the line, or at least one separator. Sets `pos` past them.
@@ -82,6 +122,14 @@ bool number_ends(std::string_view s, std::size_t& pos) {
 
 void remove_all(std::string& s, std::string_view what) {
     for (auto at = s.find(what); at != std::string::npos; at = s.find(what, at)) s.erase(at, what.size());
+}
+
+/// Whether language `lang` lists `folded` among the words of `key`.
+bool shares_word(const ReportWords& words, std::string_view key, std::string_view folded, std::string_view lang) {
+    for (const auto& w : words.words(key)) {
+        if (w.lang == lang && w.folded == folded) return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -114,38 +162,46 @@ std::optional<SessionHeading> match_session_heading(std::string_view raw, const 
     const std::string line = strip_line_markup(raw);
     std::string_view s = line;
     SessionHeading h;
-    std::size_t pos = 0, len = 0;
-    const LanguageWord* day_word = words.find_prefix("day", s, &len);
-    if (day_word) {
-        pos = len;
-        std::size_t p = pos;
-        skip_separators(s, p);
-        const int day = read_number(s, p, false);
-        if (day == 0) return std::nullopt;
-        std::size_t after_day = p;
-        if (!number_ends(s, after_day)) return std::nullopt;
-        h.day = day;
-        h.lang = day_word->lang;
-        pos = after_day;
+    std::size_t pos = 0;
+    const NumberedWord day = match_numbered_word("day", s, 0, false, words);
+    if (day.word) {
+        h.day = day.number;
+        h.lang = day.word->lang;
+        pos = day.end;
+        // Chinese and Japanese run the session on without a space: "第一天第二场会议".
+        const bool run_on = match_numbered_word("session", s, pos, true, words).word != nullptr;
+        if (!run_on && !number_ends(s, pos)) return std::nullopt;
     }
-    std::size_t session_len = 0;
-    const LanguageWord* session_word = words.find_prefix("session", s.substr(pos), &session_len);
-    if (!session_word) {
-        if (!day_word) return std::nullopt;
+    const NumberedWord session = match_numbered_word("session", s, pos, true, words);
+    if (!session.word) {
+        if (!day.word) return std::nullopt;
         // A day-only heading: "Day 2" or "Day 2 - 4 November 2020". What follows is not a title.
         return h;
     }
-    std::size_t p = pos + session_len;
-    skip_separators(s, p);
-    const int number = read_number(s, p, true);
-    if (number == 0 || !number_ends(s, p)) return std::nullopt;
-    h.number = number;
-    if (h.lang.empty()) h.lang = session_word->lang;
+    std::size_t p = session.end;
+    if (!number_ends(s, p)) return std::nullopt;
+    h.number = session.number;
+    // A day word several languages share ("Dia": es, pt) is the session word's language when
+    // that language has it too ("Dia 2. Sessão 3" is Portuguese).
+    if (h.lang.empty() || (session.word->lang != h.lang && shares_word(words, "day", day.word->folded, session.word->lang)))
+        h.lang = session.word->lang;
     std::string_view title = trim(s.substr(p));
     // Quotes around a title are typography, not part of it.
-    if (title.size() >= 2 && title.front() == '"' && title.back() == '"') title = title.substr(1, title.size() - 2);
+    for (std::string_view q : {"\"\"", "\u201C\u201D", "\u300C\u300D", "\u300E\u300F"}) {
+        const std::size_t half = q[0] == '"' ? 1 : 3;
+        const std::string_view open = q.substr(0, half), close = q.substr(half);
+        if (title.size() >= open.size() + close.size() && title.substr(0, open.size()) == open &&
+            title.substr(title.size() - close.size()) == close)
+            title = title.substr(open.size(), title.size() - open.size() - close.size());
+    }
     h.title = std::string(title);
     return h;
+}
+
+bool starts_with_day(std::string_view line, const ReportWords& words) {
+    if (line.size() > MAX_HEADING_BYTES) line = line.substr(0, MAX_HEADING_BYTES);
+    const std::string s = strip_line_markup(line);
+    return match_numbered_word("day", s, 0, false, words).word != nullptr;
 }
 
 int announced_session(std::string_view paragraph, const ReportWords& words) {

@@ -118,6 +118,7 @@ void SectionTracker::session_opened() {
     meta_level_ = 0;
     in_container_ = false;
     subs_.clear();
+    people_sub_ = false;
     session_heading_level_ = 0;
 }
 
@@ -145,6 +146,7 @@ void SectionTracker::heading(const HeadingLine& h) {
                 open(s->number, s->title);
             } else {
                 subs_.clear();
+                people_sub_ = false;
             }
             return;
         }
@@ -157,11 +159,13 @@ void SectionTracker::heading(const HeadingLine& h) {
             container_level_ = h.level;
             in_container_ = true;
             subs_.clear();
+            people_sub_ = false;
             return;
         case HeadingRole::OPENING:
             if (report_.sessions.size() == 1 && report_.sessions[0].title.empty()) {
                 report_.sessions[0].title = h.text;
                 subs_.clear();
+                people_sub_ = false;
                 return;
             }
             break;
@@ -181,6 +185,15 @@ void SectionTracker::heading(const HeadingLine& h) {
     // A sub-heading: it closes the sub-headings at its level and below.
     while (!subs_.empty() && subs_.back().first >= h.level) subs_.pop_back();
     subs_.emplace_back(h.level, h.text);
+    // A numbered sub-section of attendance ("A. Attendance") stays in its session, and its list
+    // names the meeting's people.
+    people_sub_ = false;
+    for (const auto& sub : subs_) {
+        int level = 0;
+        const std::string_view text = sub.second;
+        const std::size_t number = section_number(text, level);
+        if (number > 0 && words_.find("heading.people", bare(text.substr(number)))) people_sub_ = true;
+    }
 }
 
 int SectionTracker::session() const {

@@ -77,8 +77,9 @@ class SectionTracker {
     int session() const;
     /// The sub-headings above a passage met now, outermost first, joined by " / "; "" when none.
     std::string sub_heading() const;
-    /// Whether a passage met now is in an attendance section.
-    bool in_people() const { return meta_level_ > 0 && meta_people_; }
+    /// Whether a passage met now is in an attendance section, or under a numbered sub-section
+    /// of attendance inside a session ("A. Attendance" in "II. Organization of the session").
+    bool in_people() const { return (meta_level_ > 0 && meta_people_) || people_sub_; }
     /// Whether a passage met now is in a meta or attendance section.
     bool in_meta() const { return meta_level_ > 0; }
     /// Whether the report numbers its sessions with headings ("Session 3 - ...").
@@ -98,6 +99,7 @@ class SectionTracker {
     bool in_container_ = false; ///< between a container heading and its first sub-heading
     int session_heading_level_ = 0; ///< level of the heading that opened the current session
     std::vector<std::pair<int, std::string>> subs_; ///< open sub-headings: level, text
+    bool people_sub_ = false; ///< one of subs_ is an attendance sub-section
     std::string heading_lang_;
 };
 
