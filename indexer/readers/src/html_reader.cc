@@ -1,14 +1,15 @@
 /** @file html_reader.cc
- *  @brief HTML pages into an Outline: block elements in order, footnotes found as links to an
- *         anchored note (pandoc's `a.footnote-ref` → `section.footnotes li`, and hand-written
- *         `<sup><a href="#fn1">1</a></sup>` → `<li id="fn1">` or `<p><a name="fn1">`), the page's
- *         furniture (script, style, nav, header, footer, forms) left out.
+ *  @brief HTML pages into an Outline: block elements in order (headings, paragraphs, list
+ *         items, table rows), the title block, footnote markers where they stand (the notes are
+ *         found first, html_notes.cc), the page's furniture (script, style, nav, header, footer,
+ *         forms) left out.
  *
  *  Every walk of the tree is iterative (parent and sibling pointers, no recursion), so a page
  *  nested 100,000 deep costs time in proportion to its size and no stack.
  */
 #include "document_readers.h"
 
+#include "html_notes.h"
 #include "outline.h"
 #include "xml_document.h"
 
@@ -22,82 +23,17 @@ namespace rapporteur {
 
 namespace {
 
-std::string_view name_of(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
-
-bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
-    return std::find(names.begin(), names.end(), name) != names.end();
-}
-
-/// Whether the class attribute of `n` has the word `word`.
-bool has_class(const xmlNode* n, std::string_view word) {
-    const std::string c = attribute(n, "class");
-    std::size_t i = 0;
-    while (i < c.size()) {
-        while (i < c.size() && c[i] == ' ') ++i;
-        std::size_t j = c.find(' ', i);
-        if (j == std::string::npos) j = c.size();
-        if (std::string_view(c).substr(i, j - i) == word) return true;
-        i = j;
-    }
-    return false;
-}
-
-/// Elements whose content is never the report's text: scripts, styles, forms, embedded media,
-/// and navigation however it is marked (<nav>, or the ARIA roles of menus, banners, page
-/// footers and search boxes).
-bool is_furniture(const xmlNode* n) {
-    if (one_of(name_of(n), {"script", "style", "noscript", "template", "nav", "head", "form", "button", "select",
-                            "textarea", "iframe", "object", "embed", "svg", "canvas", "audio", "video", "map"})) {
-        return true;
-    }
-    if (!n->properties) return false;
-    const std::string role = attribute(n, "role");
-    return one_of(role, {"navigation", "banner", "contentinfo", "search", "menu", "menubar"}) ||
-           xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden")) != nullptr;
-}
-
-/** Visits the subtree of `root` in document order without recursion: `enter(node)` returns
- *  whether to descend into an element; `leave(node)` follows an element whose children were
- *  visited. */
-void walk(xmlNode* root, const std::function<bool(xmlNode*)>& enter, const std::function<void(xmlNode*)>& leave) {
-    xmlNode* n = root->children;
-    while (n) {
-        if (enter(n) && n->type == XML_ELEMENT_NODE) {
-            if (n->children) {
-                n = n->children;
-                continue;
-            }
-            leave(n);
-        }
-        while (n != root && !n->next) {
-            n = n->parent;
-            if (!n || n == root) return;
-            leave(n);
-        }
-        n = n->next;
-    }
-}
-
-std::string text_content(xmlNode* node) {
-    std::string out;
-    walk(
-        node,
-        [&](xmlNode* c) {
-            if (c->type == XML_TEXT_NODE && c->content) out += reinterpret_cast<const char*>(c->content);
-            return c->type == XML_ELEMENT_NODE && !is_furniture(c);
-        },
-        [](xmlNode*) {});
-    return out;
-}
+using namespace html;
 
 class HtmlOutliner {
   public:
     explicit HtmlOutliner(xmlNode* root) : root_(root) {}
 
     Outline run() {
-        find_notes();
+        notes_ = find_notes(root_);
+        outline_.title = notes_.title;
         read_body();
-        for (xmlNode* note : note_order_) emit_note(note);
+        for (xmlNode* note : note_order_) outline_.blocks.push_back(note_block(notes_, note));
         title_block_.apply(outline_);
         return std::move(outline_);
     }
@@ -105,88 +41,6 @@ class HtmlOutliner {
     const TitleBlock& title_block() const { return title_block_; }
 
   private:
-    /// A footnote marker: a link to an anchor in the page, written as a note reference.
-    static bool is_marker_link(xmlNode* a) {
-        if (!is_element(a, "a")) return false;
-        const std::string href = attribute(a, "href");
-        if (href.size() < 2 || href[0] != '#') return false;
-        if (attribute(a, "role") == "doc-noteref" || has_class(a, "footnote-ref") || has_class(a, "noteref") ||
-            has_class(a, "footnote-reference")) {
-            return true;
-        }
-        const bool in_sup = a->parent && is_element(a->parent, "sup");
-        const bool has_sup = child_element(a, "sup") != nullptr;
-        const std::string text = text_content(a);
-        if (marker_number(text) <= 0) return false;
-        if (in_sup || has_sup) return true;
-        // Unraised, a marker is bracketed ("[3]") and its anchor is named as a note's is.
-        std::string target = href.substr(1);
-        for (auto& c : target) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        // Word's HTML names them "_ftn1" and "_edn1".
-        return text.find('[') != std::string::npos &&
-               (target.find("fn") != std::string::npos || target.find("note") != std::string::npos ||
-                target.find("ftn") != std::string::npos || target.find("edn") != std::string::npos);
-    }
-
-    /// The element a note's anchor names: the anchor's list item or paragraph when the id is
-    /// on a link (`<p><a name="fn1" href="#r1">1</a> ...</p>`), else the element itself.
-    static xmlNode* note_of(xmlNode* target) {
-        if (!is_element(target, "a") && !is_element(target, "sup") && !is_element(target, "span")) return target;
-        for (xmlNode* up = target->parent; up && up->type == XML_ELEMENT_NODE; up = up->parent) {
-            if (one_of(name_of(up), {"li", "p", "div", "dd", "aside", "td"})) return up;
-        }
-        return target;
-    }
-
-    void find_notes() {
-        std::map<std::string, xmlNode*> ids;
-        std::vector<xmlNode*> links;
-        walk(
-            root_,
-            [&](xmlNode* n) {
-                if (n->type != XML_ELEMENT_NODE) return false;
-                for (const char* key : {"id", "name"}) {
-                    const std::string id = attribute(n, key);
-                    if (!id.empty()) ids.emplace(id, n);
-                }
-                if (is_element(n, "title") && outline_.title.empty()) outline_.title = collapse(text_content(n));
-                if (is_marker_link(n)) links.push_back(n);
-                return true;
-            },
-            [](xmlNode*) {});
-        for (xmlNode* a : links) {
-            auto it = ids.find(attribute(a, "href").substr(1));
-            if (it == ids.end()) continue;
-            xmlNode* note = note_of(it->second);
-            // A note is not inside the text that cites it, nor a heading; a link inside a note
-            // already found (links come in document order) is its back-link, not a marker.
-            bool inside = false, in_note = false;
-            for (xmlNode* up = a; up; up = up->parent) {
-                inside = inside || up == note;
-                in_note = in_note || label_.count(up);
-            }
-            if (inside || in_note || one_of(name_of(note), {"h1", "h2", "h3", "h4", "h5", "h6", "body", "html"}))
-                continue;
-            marker_[a] = note;
-            if (!label_.count(note)) {
-                label_[note] = it->first;
-                number_[note] = marker_number(text_content(a));
-            }
-            for (const char* key : {"id", "name"}) {
-                const std::string back = attribute(a, key);
-                if (!back.empty()) backlink_ids_.insert(back);
-            }
-        }
-    }
-
-    /// Elements that open a block, and what kind.
-    static bool opens_block(std::string_view n) {
-        return one_of(
-            n, {"p",   "div", "li", "h1",         "h2",      "h3",      "h4",      "h5",      "h6",      "blockquote",
-                "pre", "dt",  "dd", "figcaption", "caption", "address", "section", "article", "main",    "aside",
-                "ul",  "ol",  "dl", "table",      "tr",      "hr",      "figure",  "details", "summary", "center"});
-    }
-
     struct Owner {
         xmlNode* node;
         OutlineBlock::Kind kind;
@@ -223,7 +77,7 @@ class HtmlOutliner {
                 }
                 if (n->type != XML_ELEMENT_NODE) return false; // comments; entities stay unexpanded
                 const std::string_view name = name_of(n);
-                if (is_furniture(n) || label_.count(n)) return false;
+                if (is_furniture(n) || notes_.label.count(n)) return false;
                 if (name == "header" && attribute(n, "id") == "title-block-header") {
                     read_title_block(n);
                     return false;
@@ -236,8 +90,8 @@ class HtmlOutliner {
                     }
                     if (!in_article) return false;
                 }
-                if (auto it = marker_.find(n); it != marker_.end()) {
-                    text_.add_ref(label_[it->second], number_[it->second]);
+                if (auto it = notes_.marker.find(n); it != notes_.marker.end()) {
+                    text_.add_ref(notes_.label[it->second], notes_.number[it->second]);
                     if (std::find(note_order_.begin(), note_order_.end(), it->second) == note_order_.end()) {
                         note_order_.push_back(it->second);
                     }
@@ -342,73 +196,6 @@ class HtmlOutliner {
         }
     }
 
-    /// A link's target when it leaves the page ("" for anchors within it).
-    static std::string web_link(xmlNode* a) {
-        const std::string href = attribute(a, "href");
-        return href.rfind("http://", 0) == 0 || href.rfind("https://", 0) == 0 || href.rfind("mailto:", 0) == 0 ? href
-                                                                                                                : "";
-    }
-
-    bool is_backlink(xmlNode* a) const {
-        if (!is_element(a, "a")) return false;
-        const std::string href = attribute(a, "href");
-        return attribute(a, "role") == "doc-backlink" || has_class(a, "footnote-back") ||
-               (href.size() > 1 && href[0] == '#' && backlink_ids_.count(href.substr(1)));
-    }
-
-    void emit_note(xmlNode* note) {
-        OutlineBlock block;
-        block.kind = OutlineBlock::Kind::FOOTNOTE;
-        block.label = label_[note];
-        block.n = number_[note];
-        BlockText text;
-        bool started = false;
-        walk(
-            note,
-            [&](xmlNode* n) {
-                if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-                    if (n->content) {
-                        text.append(reinterpret_cast<const char*>(n->content));
-                        started = started || !text.empty();
-                    }
-                    return false;
-                }
-                if (n->type != XML_ELEMENT_NODE || is_furniture(n) || is_backlink(n)) return false;
-                // The note's own number at its start ("<sup>1</sup> Text", "<a name=fn1>1</a>").
-                if (!started && one_of(name_of(n), {"sup", "a", "span", "b", "strong"}) && block.n > 0 &&
-                    marker_number(text_content(n)) == block.n) {
-                    return false;
-                }
-                if (name_of(n) == "a") text.add_url(web_link(n));
-                if (name_of(n) == "br" || opens_block(name_of(n))) text.append(" ");
-                return true;
-            },
-            [&](xmlNode* n) {
-                if (opens_block(name_of(n))) text.append(" ");
-            });
-        text.finish_into(block);
-        block.refs.clear();
-        // A hand-written note may start with its number as text: "1. See ...", "[1] See ...".
-        if (block.n > 0) {
-            const std::string num = std::to_string(block.n);
-            for (const std::string& prefix : {num + ". ", "[" + num + "] ", num + ") ", "(" + num + ") ", num + " "}) {
-                if (block.text.rfind(prefix, 0) == 0) {
-                    block.text.erase(0, prefix.size());
-                    break;
-                }
-            }
-        }
-        outline_.blocks.push_back(std::move(block));
-    }
-
-    static std::string collapse(const std::string& s) {
-        BlockText t;
-        t.append(s);
-        OutlineBlock b;
-        t.finish_into(b);
-        return b.text;
-    }
-
     xmlNode* root_;
     Outline outline_;
     TitleBlock title_block_;
@@ -416,11 +203,8 @@ class HtmlOutliner {
     std::vector<Owner> owners_;
     OutlineBlock row_;
     bool all_th_ = false;
-    std::map<xmlNode*, xmlNode*> marker_;   ///< marker link → its note
-    std::map<xmlNode*, std::string> label_; ///< note → its anchor's name
-    std::map<xmlNode*, int> number_;        ///< note → its number as the first marker prints it
-    std::vector<xmlNode*> note_order_;      ///< notes in the order first cited
-    std::set<std::string> backlink_ids_;    ///< ids of the markers (a note's "↩" links to one)
+    Notes notes_;
+    std::vector<xmlNode*> note_order_; ///< notes in the order first cited
 };
 
 } // namespace

@@ -10,6 +10,29 @@
 
 namespace rapporteur {
 
+bool is_table_line(std::string_view line) { return line.size() >= 2 && line.front() == '|'; }
+
+bool is_table_rule(std::string_view line) {
+    return is_table_line(line) && line.find_first_not_of("|-: ") == std::string_view::npos;
+}
+
+std::vector<std::string> table_cells(std::string_view line) {
+    std::vector<std::string> cells;
+    if (!line.empty() && line.front() == '|') line.remove_prefix(1);
+    if (!line.empty() && line.back() == '|') line.remove_suffix(1);
+    std::size_t start = 0;
+    while (start <= line.size()) {
+        std::size_t bar = line.find('|', start);
+        if (bar == std::string_view::npos) bar = line.size();
+        std::string_view c = line.substr(start, bar - start);
+        while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
+        while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
+        cells.emplace_back(c);
+        start = bar + 1;
+    }
+    return cells;
+}
+
 std::vector<Block> split_blocks(std::string_view text) {
     std::vector<Block> blocks;
     Block current;

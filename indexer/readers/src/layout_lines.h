@@ -16,6 +16,15 @@ namespace rapporteur {
 /// Consecutive non-blank lines, indentation removed.
 using Block = std::vector<std::string_view>;
 
+/// A Markdown table line: "| a | b |".
+bool is_table_line(std::string_view line);
+
+/// A table's delimiter row: "|---|:--:|".
+bool is_table_rule(std::string_view line);
+
+/// The cells of a table line, trimmed ("| a | b |" → "a", "b").
+std::vector<std::string> table_cells(std::string_view line);
+
 /// The blocks of `text` (lines between blank lines).
 std::vector<Block> split_blocks(std::string_view text);
 

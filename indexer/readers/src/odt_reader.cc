@@ -220,21 +220,10 @@ class OdtOutliner {
             if (!is_element(tc, "table-cell")) continue;
             BlockText text;
             collect(tc, text, &cited);
-            OutlineBlock cell;
-            text.finish_into(cell);
-            if (!row.text.empty()) row.text += " | ";
-            for (auto& r : cell.refs) {
-                r.offset += static_cast<std::uint32_t>(row.text.size());
-                row.refs.push_back(std::move(r));
-            }
-            row.text += cell.text;
-            for (auto& u : cell.urls) row.urls.push_back(std::move(u));
-            row.cells.push_back(std::move(cell.text));
+            add_table_cell(row, text);
         }
         row.last_page = page_;
-        bool any = false;
-        for (const auto& c : row.cells) any = any || !c.empty();
-        if (!any) return;
+        if (!has_cell_text(row)) return;
         outline_.blocks.push_back(std::move(row));
         emit_notes(cited);
     }

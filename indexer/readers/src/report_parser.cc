@@ -16,6 +16,7 @@
 #include "front_matter.h"
 #include "gazetteer.h"
 #include "inline_markup.h"
+#include "layout_items.h"
 #include "layout_lines.h"
 #include "people.h"
 #include "rapporteur/utf8.h"
@@ -57,41 +58,6 @@ constexpr std::size_t MAX_FRONT_MATTER_LINE_BYTES = 250;
 /// taken for one because its last line ends a sentence.
 constexpr std::size_t MAX_FRONT_MATTER_BLOCK_LINES = 8;
 
-struct Item {
-    enum class Kind { PARAGRAPH, BULLET, FOOTNOTE, HEADING, SKIP } kind = Kind::SKIP;
-    std::string raw;
-    int footnote_number = 0;
-    int session = 0;
-    std::string heading;            ///< sub-headings above it (SectionTracker::sub_heading)
-    bool people = false;            ///< in an attendance section
-    std::vector<std::string> cells; ///< a table row's raw cells
-    bool header_row = false, first_row = false;
-};
-
-/// A Markdown table line: "| a | b |".
-bool is_table_line(std::string_view line) { return line.size() >= 2 && line.front() == '|'; }
-
-/// A table's delimiter row: "|---|:--:|".
-bool is_table_rule(std::string_view line) {
-    return is_table_line(line) && line.find_first_not_of("|-: ") == std::string_view::npos;
-}
-
-std::vector<std::string> table_cells(std::string_view line) {
-    std::vector<std::string> cells;
-    if (!line.empty() && line.front() == '|') line.remove_prefix(1);
-    if (!line.empty() && line.back() == '|') line.remove_suffix(1);
-    std::size_t start = 0;
-    while (start <= line.size()) {
-        std::size_t bar = line.find('|', start);
-        if (bar == std::string_view::npos) bar = line.size();
-        std::string_view c = line.substr(start, bar - start);
-        while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
-        while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
-        cells.emplace_back(c);
-        start = bar + 1;
-    }
-    return cells;
-}
 
 /// The level of a Markdown ATX heading line ("## x" → 2).
 int markdown_level(std::string_view line) {
@@ -181,7 +147,7 @@ class ReportReader {
         if (block.size() == 1 && is_page_furniture(block[0])) return;
         // A URL on its own after a footnote belongs to that footnote ("... can be found here:").
         if (block.size() == 1 && is_url_only(block[0]) && !items_.empty() &&
-            items_.back().kind == Item::Kind::FOOTNOTE) {
+            items_.back().kind == LayoutItem::Kind::FOOTNOTE) {
             append_line(items_.back().raw, block[0]);
             return;
         }
@@ -190,7 +156,7 @@ class ReportReader {
             const bool header = block.size() >= 2 && is_table_rule(block[1]);
             for (std::size_t r = 0; r < block.size(); ++r) {
                 if (is_table_rule(block[r])) continue;
-                Item item = make_item(Item::Kind::PARAGRAPH, {});
+                LayoutItem item = make_item(LayoutItem::Kind::PARAGRAPH, {});
                 item.cells = table_cells(block[r]);
                 item.header_row = header && r == 0;
                 item.first_row = r == 0;
@@ -227,14 +193,14 @@ class ReportReader {
                 // "Day 1. Session 1" with its title on the next line: a short line that is not
                 // a sentence, a bullet or a footnote.
                 Session& s = report_.sessions.back();
-                if (i < block.size() && s.title.empty() && s.number > 0 && items_.back().kind == Item::Kind::HEADING &&
+                if (i < block.size() && s.title.empty() && s.number > 0 && items_.back().kind == LayoutItem::Kind::HEADING &&
                     block[i].size() <= MAX_FRONT_MATTER_LINE_BYTES && !ends_sentence(block[i]) &&
                     !bullet_body(block[i]) && !match_footnote_start(block[i]) && !is_heading(block[i])) {
                     s.title = read_inline(strip_line_markup(block[i])).text;
                     ++i;
                 }
             } else if (auto fn = match_footnote_start(line, i == 0)) {
-                Item item = make_item(Item::Kind::FOOTNOTE, std::string(line.substr(fn->body)), fn->n);
+                LayoutItem item = make_item(LayoutItem::Kind::FOOTNOTE, std::string(line.substr(fn->body)), fn->n);
                 for (++i; i < block.size() && !match_footnote_start(block[i]) && !line_has_day_heading(block[i]) &&
                           !is_markdown_heading(block[i]);
                      ++i) {
@@ -243,13 +209,13 @@ class ReportReader {
                 items_.push_back(std::move(item));
             } else if (auto numbered = numbered_line(line); numbered && i == 0 && numbered_paragraph(block)) {
                 // "12. At its 3rd meeting, ...": a numbered paragraph (UN style), not a list item.
-                Item item = make_item(Item::Kind::PARAGRAPH, std::string(line.substr(numbered->body)));
+                LayoutItem item = make_item(LayoutItem::Kind::PARAGRAPH, std::string(line.substr(numbered->body)));
                 for (++i; i < block.size() && !ends_item(block[i]); ++i) append_line(item.raw, block[i]);
                 items_.push_back(std::move(item));
             } else if (auto body = bullet_body(line);
-                       body && (first_group || last_kind() == Item::Kind::BULLET ||
-                                (last_kind() == Item::Kind::PARAGRAPH && ends_sentence(items_.back().raw)))) {
-                Item item = make_item(Item::Kind::BULLET, std::string(line.substr(*body)));
+                       body && (first_group || last_kind() == LayoutItem::Kind::BULLET ||
+                                (last_kind() == LayoutItem::Kind::PARAGRAPH && ends_sentence(items_.back().raw)))) {
+                LayoutItem item = make_item(LayoutItem::Kind::BULLET, std::string(line.substr(*body)));
                 for (++i; i < block.size() && !bullet_body(block[i]) && !match_footnote_start(block[i]) &&
                           !line_has_day_heading(block[i]) && !is_markdown_heading(block[i]);
                      ++i) {
@@ -299,11 +265,11 @@ class ReportReader {
     bool line_has_day(std::string_view line) const { return starts_with_day(line, words_); }
     bool line_has_day_heading(std::string_view line) const { return line_has_day(line) && is_heading(line); }
 
-    Item::Kind last_kind() const { return items_.empty() ? Item::Kind::SKIP : items_.back().kind; }
+    LayoutItem::Kind last_kind() const { return items_.empty() ? LayoutItem::Kind::SKIP : items_.back().kind; }
     int current_session() const { return sections_.session(); }
 
-    Item make_item(Item::Kind kind, std::string raw, int footnote_number = 0) const {
-        Item item;
+    LayoutItem make_item(LayoutItem::Kind kind, std::string raw, int footnote_number = 0) const {
+        LayoutItem item;
         item.kind = kind;
         item.raw = std::move(raw);
         item.footnote_number = footnote_number;
@@ -325,7 +291,7 @@ class ReportReader {
                 Session{h->day ? h->day : current_day_, h->number, read_inline(h->title).text, false});
             sections_.session_opened();
         }
-        items_.push_back(make_item(Item::Kind::HEADING, {}));
+        items_.push_back(make_item(LayoutItem::Kind::HEADING, {}));
         return true;
     }
 
@@ -335,13 +301,13 @@ class ReportReader {
         if (block_start) {
             bool footnotes_between = false;
             std::size_t k = items_.size();
-            while (k > 0 && items_[k - 1].kind == Item::Kind::FOOTNOTE) {
+            while (k > 0 && items_[k - 1].kind == LayoutItem::Kind::FOOTNOTE) {
                 footnotes_between = true;
                 --k;
             }
             if (k > 0) {
-                Item& prev = items_[k - 1];
-                const bool text_item = prev.kind == Item::Kind::PARAGRAPH || prev.kind == Item::Kind::BULLET;
+                LayoutItem& prev = items_[k - 1];
+                const bool text_item = prev.kind == LayoutItem::Kind::PARAGRAPH || prev.kind == LayoutItem::Kind::BULLET;
                 // Across a footnote block, either sign is enough: the first half does not end a
                 // sentence, or the second half begins in lower case. Without one (a page break
                 // that left only a blank line), both are needed.
@@ -361,92 +327,20 @@ class ReportReader {
             report_.sessions.push_back(Session{current_day_, n, {}, true});
             sections_.session_opened();
         }
-        items_.push_back(make_item(Item::Kind::PARAGRAPH, std::move(raw)));
+        items_.push_back(make_item(LayoutItem::Kind::PARAGRAPH, std::move(raw)));
     }
 
     void make_passages() {
         report_.lang = !heading_lang_.empty() ? heading_lang_ : front_lang_;
         if (report_.lang.empty()) report_.lang = sections_.heading_lang();
         report_.dates = report_dates(report_.dates, report_.title, {}, report_.path, words_);
-        const std::string& slug = report_.slug;
-        std::vector<std::size_t> item_of_passage; // item index of each text passage
-        std::vector<Passage> footnotes;
-        std::vector<std::size_t> item_of_footnote;
-        int counter = 0;
-        for (std::size_t k = 0; k < items_.size(); ++k) {
-            Item& item = items_[k];
-            if (item.kind == Item::Kind::HEADING || item.kind == Item::Kind::SKIP) continue;
-            if (!item.cells.empty()) {
-                std::vector<std::string> cells;
-                for (const auto& c : item.cells) cells.push_back(read_inline(c).text);
-                people_.table_row(cells, item.header_row, item.first_row);
-                if (item.header_row) continue; // column names, not a passage
-            }
-            InlineText in = read_inline(item.raw);
-            if (item.people && item.kind != Item::Kind::FOOTNOTE) people_.attendance_item(in.text);
-            item.raw.clear();
-            item.raw.shrink_to_fit();
-            Passage p;
-            p.text = std::move(in.text);
-            p.urls = std::move(in.urls);
-            p.session = item.session;
-            if (item.kind == Item::Kind::FOOTNOTE) {
-                p.kind = PassageKind::FOOTNOTE;
-                p.footnote_number = item.footnote_number;
-                p.footnotes = std::move(in.refs); // a footnote citing another one
-                footnotes.push_back(std::move(p));
-                item_of_footnote.push_back(k);
-            } else {
-                if (p.text.empty()) continue;
-                p.kind = item.kind == Item::Kind::BULLET ? PassageKind::BULLET : PassageKind::PARAGRAPH;
-                p.id = slug + "/p" + std::to_string(++counter);
-                p.footnotes = std::move(in.refs);
-                p.heading = std::move(item.heading);
-                report_.passages.push_back(std::move(p));
-                item_of_passage.push_back(k);
-            }
-        }
-        // Footnote ids are their numbers; a number used twice (numbering restarted) gets "-2".
-        for (std::size_t f = 0; f < footnotes.size(); ++f) {
-            int seen = 0;
-            for (std::size_t g = 0; g < f; ++g) seen += footnotes[g].footnote_number == footnotes[f].footnote_number;
-            footnotes[f].id = slug + "/fn" + std::to_string(footnotes[f].footnote_number) +
-                              (seen ? "-" + std::to_string(seen + 1) : "");
-        }
-        // A marker cites the first footnote of its number after it, or else the last before it.
-        std::vector<bool> session_set(footnotes.size(), false);
-        for (std::size_t i = 0; i < report_.passages.size(); ++i) {
-            for (auto& ref : report_.passages[i].footnotes) {
-                std::optional<std::size_t> target;
-                for (std::size_t f = 0; f < footnotes.size(); ++f) {
-                    if (footnotes[f].footnote_number != ref.n) continue;
-                    if (item_of_footnote[f] > item_of_passage[i]) {
-                        target = f;
-                        break;
-                    }
-                    target = f;
-                }
-                if (!target) continue;
-                Passage& fn = footnotes[*target];
-                ref.id = fn.id;
-                if (std::find(fn.cited_by.begin(), fn.cited_by.end(), report_.passages[i].id) == fn.cited_by.end()) {
-                    fn.cited_by.push_back(report_.passages[i].id);
-                }
-                // A footnote belongs to the session of the passage that first cites it.
-                if (!session_set[*target]) {
-                    fn.session = report_.passages[i].session;
-                    session_set[*target] = true;
-                }
-            }
-        }
-        for (auto& f : footnotes) report_.passages.push_back(std::move(f));
-        people_.finish(report_);
+        make_passages_of(items_, report_, people_);
     }
 
     Report& report_;
     const ReportWords& words_;
     const Gazetteer& gazetteer_;
-    std::vector<Item> items_;
+    std::vector<LayoutItem> items_;
     int current_day_ = 0;
     bool has_headings_ = false;
     std::string heading_lang_, front_lang_;

@@ -166,6 +166,26 @@ void BlockText::finish_into(OutlineBlock& block) {
     urls_.clear();
 }
 
+void add_table_cell(OutlineBlock& row, BlockText& text) {
+    OutlineBlock cell;
+    text.finish_into(cell);
+    if (!row.text.empty()) row.text += " | ";
+    for (auto& r : cell.refs) {
+        r.offset += static_cast<std::uint32_t>(row.text.size());
+        row.refs.push_back(std::move(r));
+    }
+    row.text += cell.text;
+    for (auto& u : cell.urls) row.urls.push_back(std::move(u));
+    row.cells.push_back(std::move(cell.text));
+}
+
+bool has_cell_text(const OutlineBlock& row) {
+    for (const auto& c : row.cells) {
+        if (!c.empty()) return true;
+    }
+    return false;
+}
+
 int marker_number(std::string_view text) {
     std::string digits;
     for (char c : text) {

@@ -64,6 +64,15 @@ class BlockText {
     std::vector<std::string> urls_;
 };
 
+/** Appends a table cell to the TABLE_ROW `row`: the cell's text (collected in `text`, which is
+ *  emptied) becomes one of `row.cells`, `row.text` is the cells joined by " | ", and the cell's
+ *  footnote markers (their offsets moved to the row's text) and links become the row's. The
+ *  DOCX and ODT readers build their rows with it. */
+void add_table_cell(OutlineBlock& row, BlockText& text);
+
+/// Whether any cell of a TABLE_ROW has text: an empty row is no passage.
+bool has_cell_text(const OutlineBlock& row);
+
 /// The number a footnote marker prints ("3", "[3]", "(3)"), or 0.
 int marker_number(std::string_view text);
 
