@@ -216,6 +216,7 @@ TEST_CASE("Chinese report: 第N天 第M场会议 headings with Han, full-width a
         INFO(name);
         const Report r = read_any(name);
         CHECK(r.title == "网络人口贩运问题专家会议报告");
+        CHECK(r.dates == Strings{"2021-05-03", "2021-05-04"});
         CHECK(r.lang == "zh");
         check_sessions(r, {{0, 0, "", false},
                            {1, 1, "网络招募的趋势", false},
@@ -236,6 +237,7 @@ TEST_CASE("Japanese report: N日目 第Mセッション, a day heading alone, �
         INFO(name);
         const Report r = read_any(name);
         CHECK(r.title == "オンライン人身取引に関する専門家会合報告書");
+        CHECK(r.dates == Strings{"2021-05-03", "2021-05-04"});
         CHECK(r.lang == "ja");
         check_sessions(r, {{0, 0, "", false},
                            {1, 1, "オンライン勧誘の動向", false},

@@ -23,6 +23,8 @@ struct Token {
 };
 
 bool is_dash(char32_t c) {
+    // The wave dashes mean "through" in Chinese and Japanese dates ("3日～4日").
+    if (c == '~' || c == U'\u301C' || c == U'\uFF5E') return true;
     return c == '-' || c == U'\u2010' || c == U'\u2011' || c == U'\u2012' || c == U'\u2013' || c == U'\u2014' ||
            c == U'\u2212';
 }
@@ -52,6 +54,10 @@ std::vector<Token> tokenize(std::string_view s) {
             const std::string_view suffix = s.substr(pos, q - pos);
             if (std::find(std::begin(SUFFIXES), std::end(SUFFIXES), suffix) != std::end(SUFFIXES)) pos = q;
             tokens.push_back(t);
+        } else if (utf8::is_letter(c) && utf8::char_width(c) == 2) {
+            // A wide letter (Han, kana) is a word alone: those scripts put no spaces between
+            // words, and digits sit between them ("2021年5月3日").
+            tokens.push_back({Token::WORD, s.substr(start, pos - start)});
         } else if (utf8::is_letter(c)) {
             while (pos < s.size()) {
                 std::size_t q = pos;
@@ -128,8 +134,31 @@ std::vector<std::string> parse_dates(std::string_view line, const ReportWords& w
         days.clear();
         month_first = 0;
     };
+    int unit_year = 0, unit_month = 0; // "2021年5月": year and month read from their unit words
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const Token& t = tokens[i];
+        // Numbers with unit words after them, year first: 2021年5月3日, 5月30日至6月2日
+        // (keys date.year, date.month, date.day).
+        if (t.kind == Token::NUMBER && i + 1 < tokens.size() && tokens[i + 1].kind == Token::WORD) {
+            const std::string_view unit = tokens[i + 1].text;
+            if (is_year(t) && words.find("date.year", unit)) {
+                unit_year = t.value;
+                unit_month = 0;
+                ++i;
+                continue;
+            }
+            if (unit_year && words.find("date.month", unit)) {
+                unit_month = t.value;
+                ++i;
+                continue;
+            }
+            if (unit_month && is_day(t) && words.find("date.day", unit)) {
+                done.push_back(Day{unit_year, unit_month, t.value, range_next});
+                range_next = false;
+                ++i;
+                continue;
+            }
+        }
         // Numeric dates: 2020-11-03, 03.11.2020, 3/11/2020.
         if (t.kind == Token::NUMBER && i + 4 < tokens.size() && tokens[i + 2].kind == Token::NUMBER &&
             tokens[i + 4].kind == Token::NUMBER && tokens[i + 1].kind == tokens[i + 3].kind &&
