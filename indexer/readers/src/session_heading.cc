@@ -78,11 +78,16 @@ bool match_folded(std::string_view s, std::size_t& pos, std::string_view folded)
 NumberedWord match_numbered_word(std::string_view key, std::string_view s, std::size_t pos, bool roman,
                                  const ReportWords& words) {
     static constexpr std::string_view PLACEHOLDER = "{n}";
+    // The line's head folded once: a word whose folded text it does not start with is no match,
+    // without folding the line again for each of the data's words (a line is tried often).
+    constexpr std::size_t HEAD_CODE_POINTS = 48;
+    const std::string head = utf8::fold(utf8::first_code_points(s.substr(pos), HEAD_CODE_POINTS));
     for (const auto& w : words.words(key)) {
         const std::string_view f = w.folded;
         const auto at = f.find(PLACEHOLDER);
         const std::string_view before = at == std::string_view::npos ? f : f.substr(0, at);
         const std::string_view after = at == std::string_view::npos ? std::string_view() : f.substr(at + PLACEHOLDER.size());
+        if (head.compare(0, before.size(), before) != 0) continue;
         std::size_t p = pos;
         if (!match_folded(s, p, before)) continue;
         if (at == std::string_view::npos) {
