@@ -58,7 +58,7 @@ TEST_CASE("Gazetteer: canonical names from aliases, a golden table", "[gazetteer
     }
 }
 
-TEST_CASE("Gazetteer: mentions with offsets; leftmost longest", "[gazetteer]") {
+TEST_CASE("Gazetteer: mentions with offsets, leftmost longest", "[gazetteer]") {
     const std::string text = "UN Women met the UN.";
     auto found = Gazetteer::instance().find(text);
     REQUIRE(found.size() == 2);

@@ -117,13 +117,14 @@ TEST_CASE("HTML: tables are rows of cells, nested lists bullets", "[readers][htm
     CHECK(test::containing(r, "Ana Pérez").organisations == std::vector<std::string>{"OSCE"});
 }
 
-TEST_CASE("HTML: a declared encoding is honoured; without one, UTF-8 or else windows-1252", "[readers][html]") {
+TEST_CASE("HTML: a declared encoding is honoured, and without one UTF-8 or else windows-1252", "[readers][html]") {
+    // Each page a sentence: a lone short line would be the report's front matter, not a passage.
     const Report latin =
-        read_html("<html><head><meta charset=\"iso-8859-1\"></head><body><p>R\xE9union</p></body></html>");
-    CHECK(texts(latin) == std::vector<std::string>{"Réunion"});
-    const Report utf8 = read_html("<p>Réunion à Genève</p>");
-    CHECK(texts(utf8) == std::vector<std::string>{"Réunion à Genève"});
+        read_html("<html><head><meta charset=\"iso-8859-1\"></head><body><p>R\xE9union close.</p></body></html>");
+    CHECK(texts(latin) == std::vector<std::string>{"Réunion close."});
+    const Report utf8 = read_html("<p>Réunion à Genève.</p>");
+    CHECK(texts(utf8) == std::vector<std::string>{"Réunion à Genève."});
     // Undeclared and not UTF-8: windows-1252, as a browser reads it.
-    const Report legacy = read_html("<p>R\xE9union \x96 Gen\xE8ve</p>");
-    CHECK(texts(legacy) == std::vector<std::string>{"Réunion – Genève"});
+    const Report legacy = read_html("<p>R\xE9union \x96 Gen\xE8ve.</p>");
+    CHECK(texts(legacy) == std::vector<std::string>{"Réunion – Genève."});
 }

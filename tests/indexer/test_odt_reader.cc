@@ -89,13 +89,34 @@ TEST_CASE("ODT: notes are cited where they stand, with their citation's number",
     CHECK(r.passages[2].cited_by == std::vector<std::string>{"r/p1"});
 }
 
-TEST_CASE("ODT: pages from soft page breaks; spaces, tabs and line breaks as spaces", "[readers][odt]") {
+TEST_CASE("ODT: a note in a table cell is cited at its place in the row, an empty row is no passage",
+          "[readers][odt]") {
     const Report r = read_odt(
-        "<text:p>One<text:s text:c=\"3\"/>two<text:tab/>three<text:line-break/>four</text:p>"
+        "<table:table><table:table-row>"
+        "<table:table-cell><text:p>Oslo</text:p></table:table-cell>"
+        "<table:table-cell><text:p>Shelters<text:note text:id=\"ftn1\" text:note-class=\"footnote\">"
+        "<text:note-citation>1</text:note-citation><text:note-body><text:p>Run by NGOs.</text:p>"
+        "</text:note-body></text:note> open</text:p></table:table-cell>"
+        "</table:table-row><table:table-row>"
+        "<table:table-cell><text:p/></table:table-cell><table:table-cell><text:p> </text:p></table:table-cell>"
+        "</table:table-row></table:table>");
+    REQUIRE(r.passages.size() == 2);
+    const Passage& row = r.passages[0];
+    CHECK(row.text == "Oslo | Shelters open");
+    REQUIRE(row.footnotes.size() == 1);
+    CHECK(row.footnotes[0].offset == std::string("Oslo | Shelters").size()); // shifted past the first cell
+    CHECK(row.footnotes[0].id == "r/fn1");
+    CHECK(r.passages[1].text == "Run by NGOs.");
+    CHECK(r.passages[1].cited_by == std::vector<std::string>{row.id});
+}
+
+TEST_CASE("ODT: pages from soft page breaks, and spaces, tabs and line breaks as spaces", "[readers][odt]") {
+    const Report r = read_odt(
+        "<text:p>One<text:s text:c=\"3\"/>two<text:tab/>three<text:line-break/>four.</text:p>"
         "<text:soft-page-break/>"
         "<text:p>Five <text:soft-page-break/>six.</text:p>");
     REQUIRE(r.passages.size() == 2);
-    CHECK(r.passages[0].text == "One two three four");
+    CHECK(r.passages[0].text == "One two three four."); // a sentence: a lone short line is front matter
     CHECK(r.passages[0].page == 1);
     CHECK(r.passages[1].page == 2);
     CHECK(r.passages[1].last_page == 3);
