@@ -44,7 +44,7 @@ std::size_t skip_separators(std::string_view s, std::size_t& pos) {
     return n;
 }
 
-/// Skip spaces (any white space, the ideographic one included) at `pos`.
+/// Skip spaces at `pos`: the ASCII, no-break and ideographic ones.
 void skip_spaces(std::string_view s, std::size_t& pos) {
     while (pos < s.size()) {
         std::size_t p = pos;
