@@ -49,7 +49,7 @@ const TopicScores& topic(const Evaluation& ev, const std::string& qid) {
 
 } // namespace
 
-TEST_CASE("ties are broken by docid in descending byte order; the rank column is ignored", "[evaluation]") {
+TEST_CASE("ties are broken by docid in descending byte order, and the rank column is ignored", "[evaluation]") {
     // d3 scores highest; d1 and d2 tie at 1.0 and trec_eval puts the greater docid first
     // (strcmp(d2, d1) > 0), so the ranking is d3 (rel), d2 (non-rel), d1 (rel), whatever the
     // rank column claims.
