@@ -40,6 +40,12 @@ struct PdfLine {
                   ///< full-width lines; text may go on from one flow to the next
 };
 
+/// One page's lines in reading order.
+struct PdfPageLines {
+    int number = 0; ///< 1-based
+    std::vector<PdfLine> lines;
+};
+
 /** The lines of `page` in reading order. A page has two columns when a vertical strip near its
  *  middle is crossed by (almost) no word and both sides hold a good share of the words; rows
  *  crossing that strip (a title) are full-width lines, and the lines between two full-width
