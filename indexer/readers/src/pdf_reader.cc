@@ -7,7 +7,8 @@
 #include "gazetteer.h"
 #include "outline.h"
 #include "pdf_outline.h"
-#include "pdf_weight_pages.h"
+#include "pdf_running_heads.h"
+#include "pdf_font_pages.h"
 #include "rapporteur/base/errors.h"
 #include "rapporteur/utf8.h"
 #include "report_words.h"
@@ -20,6 +21,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -110,11 +112,14 @@ class PopplerPdf {
 
     int pages() const { return pages_; }
 
-    /** The words of page `index` (0-based). With `weights`, which words are bold, from their
-     *  fonts' names: poppler then scans the page's fonts (asking fontconfig for each font
-     *  the PDF does not embed) and copies its font table into every word, several times the
-     *  cost of the words alone, so it is asked for only where weight may decide. */
-    PdfPage page(int index, bool weights) const {
+    /** The words of page `index` (0-based), their sizes from their boxes. With `font_sizes`,
+     *  also which words are bold, from their fonts' names, and each word's font size into
+     *  `font_sizes` (0 where poppler has none): poppler then scans the page's fonts (asking
+     *  fontconfig for each font the PDF does not embed) and copies its font table into every
+     *  word, several times the cost of the words alone, so it is asked for only where
+     *  headings need it. */
+    PdfPage page(int index, std::vector<double>* font_sizes = nullptr) const {
+        const bool weights = font_sizes != nullptr;
         PdfPage p;
         p.number = index + 1;
         std::unique_ptr<poppler::page> page(doc_->create_page(index));
@@ -146,6 +151,7 @@ class PopplerPdf {
             w.y1 = r.bottom();
             w.size = r.height() / BOX_HEIGHT_PER_POINT;
             if (!(w.size > 0 && w.size < 2000)) w.size = 1;
+            if (weights) font_sizes->push_back(b.has_font_info() ? b.get_font_size() : 0);
             if (weights && b.has_font_info()) {
                 std::string font = b.get_font_name();
                 if (font != last_font) { // a page's words come in runs of one font
@@ -172,15 +178,41 @@ std::vector<PdfPageLines> read_pdf_lines(std::string_view bytes, std::string_vie
     std::vector<PdfPageLines> out(static_cast<std::size_t>(pdf.pages()));
     std::size_t total = 0;
     for (int i = 0; i < pdf.pages(); ++i) {
-        PdfPage page = pdf.page(i, false);
+        PdfPage page = pdf.page(i);
         total += page.words.size();
         if (total > PdfReader::MAX_WORDS) fail(name, "more than " + std::to_string(PdfReader::MAX_WORDS) + " words of text, more than a file may have");
         out[static_cast<std::size_t>(i)].number = page.number;
         out[static_cast<std::size_t>(i)].lines = page_lines(std::move(page));
     }
-    // Sizes tell most headings; the pages where only a font's weight could are read again
-    // with their fonts.
-    for (std::size_t i : pages_needing_weights(out)) out[i].lines = page_lines(pdf.page(static_cast<int>(i), true));
+    // The pages whose headings need fonts are read again with them: their words take their
+    // fonts' sizes, in the boxes' scale (the body font's box height per point, measured on
+    // these pages), and their weights.
+    const std::vector<std::size_t> font_pages = pages_needing_fonts(out);
+    if (font_pages.empty()) return out;
+    const double body = measure_body(out).size;
+    std::vector<PdfPage> again;
+    std::vector<std::vector<double>> font_sizes(font_pages.size());
+    std::vector<double> scales;
+    for (std::size_t k = 0; k < font_pages.size(); ++k) {
+        again.push_back(pdf.page(static_cast<int>(font_pages[k]), &font_sizes[k]));
+        for (std::size_t j = 0; j < again.back().words.size(); ++j) {
+            const double s = again.back().words[j].size, f = font_sizes[k][j];
+            if (f > 0 && std::abs(s - body) <= 0.06 * body) scales.push_back(s / f);
+        }
+    }
+    double scale = 1;
+    if (!scales.empty()) {
+        std::nth_element(scales.begin(), scales.begin() + static_cast<long>(scales.size() / 2), scales.end());
+        scale = scales[scales.size() / 2];
+    }
+    for (std::size_t k = 0; k < font_pages.size(); ++k) {
+        auto& words = again[k].words;
+        for (std::size_t j = 0; j < words.size(); ++j) {
+            const double f = font_sizes[k][j] * scale;
+            if (f > 0 && f < 2000) words[j].size = f;
+        }
+        out[font_pages[k]].lines = page_lines(std::move(again[k]));
+    }
     return out;
 }
 

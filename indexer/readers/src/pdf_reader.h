@@ -34,9 +34,9 @@ class PdfReader final : public Reader {
 };
 
 /** The lines of every page of the PDF in `bytes` (pdf_page_lines.h), each word with its box
- *  and its size, and its weight on the pages where weight may make a heading
- *  (pdf_weight_pages.h): the glue to poppler, apart so that benchmarks
- *  and tests can time and inspect it. Throws as PdfReader::read does. */
+ *  and its size from the box's height, or its font's size and weight on the pages whose
+ *  headings need fonts (pdf_font_pages.h): the glue to poppler, apart so that benchmarks and
+ *  tests can time and inspect it. Throws as PdfReader::read does. */
 std::vector<PdfPageLines> read_pdf_lines(std::string_view bytes, std::string_view name);
 
 } // namespace rapporteur

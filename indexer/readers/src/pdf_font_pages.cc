@@ -1,7 +1,7 @@
-/** @file pdf_weight_pages.cc
- *  @brief The pages that need their fonts' weights (pdf_weight_pages.h).
+/** @file pdf_font_pages.cc
+ *  @brief The pages whose headings need their fonts (pdf_font_pages.h).
  */
-#include "pdf_weight_pages.h"
+#include "pdf_font_pages.h"
 
 #include "pdf_line_text.h"
 #include "pdf_running_heads.h"
@@ -13,7 +13,7 @@ namespace rapporteur {
 
 using namespace pdf;
 
-std::vector<std::size_t> pages_needing_weights(const std::vector<PdfPageLines>& pages) {
+std::vector<std::size_t> pages_needing_fonts(const std::vector<PdfPageLines>& pages) {
     const PdfBody body = measure_body(pages);
     const auto dropped = find_running_heads(pages, body);
     const auto in_band = [&](const PdfLine& l) { return l.size >= body.size * 0.94 && l.size < body.size * 1.15; };
@@ -31,6 +31,10 @@ std::vector<std::size_t> pages_needing_weights(const std::vector<PdfPageLines>& 
         for (std::size_t i = 0; i < lines.size() && !found; ++i) {
             if (dropped[p][i]) continue;
             const PdfLine& l = lines[i];
+            if (l.size >= body.size * 1.05 && !l.words.empty()) {
+                found = true;
+                break;
+            }
             const bool apart = !prev || prev->flow != l.flow || !in_band(*prev) || l.y0 - prev->y1 > body.leading + 0.35 * l.size;
             prev = &l;
             if (!apart || !in_band(l) || l.words.empty() || is_bullet(l.words[0].text)) continue;

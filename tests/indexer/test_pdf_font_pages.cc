@@ -1,9 +1,9 @@
-/** @file test_pdf_weight_pages.cc
+/** @file test_pdf_font_pages.cc
  *  @brief Which pages the PDF reader reads fonts for: those where a short block set apart in
- *         the body's size could be a bold heading, and no others (pages of paragraphs, larger
- *         headings that their size tells, list items, page numbers).
+ *         the body's size could be a bold heading, or a line looks larger than the body, and
+ *         no others (pages of paragraphs, list items, page numbers).
  */
-#include "pdf_weight_pages.h"
+#include "pdf_font_pages.h"
 
 #include <catch2/catch.hpp>
 
@@ -50,7 +50,7 @@ double add_paragraph(PdfPageLines& page, double y, int n) {
 
 } // namespace
 
-TEST_CASE("fonts are read only for pages where a short block of the body's size could be a bold heading", "[pdf][weights]") {
+TEST_CASE("fonts are read only for pages where a heading could be told by weight or by size", "[pdf][fonts]") {
     std::vector<PdfPageLines> pages(5);
     for (int n = 0; n < 5; ++n) pages[static_cast<std::size_t>(n)].number = n + 1;
     // 1: a short line of the body's size, a gap above it, no full stop: perhaps a bold heading.
@@ -59,7 +59,7 @@ TEST_CASE("fonts are read only for pages where a short block of the body's size 
     add_paragraph(pages[0], y + 28, 5);
     // 2: paragraphs alone, their last lines short but ending sentences.
     add_paragraph(pages[1], add_paragraph(pages[1], 100, 6) + 6, 5);
-    // 3: a heading larger than the body, which its size tells.
+    // 3: a heading larger than the body by its box, which its font's size must confirm.
     add_line(pages[2], "Day 2. Session 3 - Closing", 72, 90, 0, 14);
     add_paragraph(pages[2], 110, 6);
     // 4: list items, short and without full stops, after a gap.
@@ -72,9 +72,9 @@ TEST_CASE("fonts are read only for pages where a short block of the body's size 
     // Every page ends with its number at the foot, short and without a full stop.
     for (auto& p : pages) add_line(p, std::to_string(p.number), 290, 800);
 
-    CHECK(pages_needing_weights(pages) == std::vector<std::size_t>{0});
+    CHECK(pages_needing_fonts(pages) == std::vector<std::size_t>{0, 2});
 
     // The same line ending a sentence is the short last line of a paragraph, no heading.
     pages[0].lines[4].words.back().text += ".";
-    CHECK(pages_needing_weights(pages).empty());
+    CHECK(pages_needing_fonts(pages) == std::vector<std::size_t>{2});
 }
