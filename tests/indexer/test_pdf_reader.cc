@@ -137,8 +137,8 @@ TEST_CASE("a French report in two columns reads in column order, with its title,
     const std::string bytes = test::read_all(PDFS / "rapport_deux_colonnes.pdf");
     // The layout really has two columns under a full-width title block.
     std::set<int> columns;
-    for (auto& page : read_pdf_words(bytes, "rapport_deux_colonnes.pdf")) {
-        for (const auto& l : page_lines(std::move(page))) columns.insert(l.column);
+    for (const auto& page : read_pdf_lines(bytes, "rapport_deux_colonnes.pdf")) {
+        for (const auto& l : page.lines) columns.insert(l.column);
     }
     CHECK(columns == std::set<int>{0, 1, 2});
 

@@ -1,11 +1,15 @@
 /** @file pdf_outline.cc
- *  @brief Pages of lines → an Outline: running heads, footnote blocks, markers, paragraphs,
- *         headings, hyphenation, paragraphs across breaks (pdf_outline.h).
+ *  @brief Pages of lines → an Outline (pdf_outline.h): each page's body lines into paragraphs,
+ *         list items and headings, its footnote block into footnotes, markers into references
+ *         resolved by number, hyphenation undone, paragraphs kept whole across breaks. The
+ *         body's measures and the running heads come from pdf_running_heads.h, what a line's
+ *         words say from pdf_line_text.h.
  */
 #include "pdf_outline.h"
 
 #include "line_joiner.h"
-#include "rapporteur/utf8.h"
+#include "pdf_line_text.h"
+#include "pdf_running_heads.h"
 
 #include <algorithm>
 #include <cmath>
@@ -16,152 +20,9 @@
 
 namespace rapporteur {
 
+using namespace pdf;
+
 namespace {
-
-/// The digit of a Unicode superscript character, or -1.
-int superscript_digit(char32_t c) {
-    switch (c) {
-        case U'\u2070': return 0;
-        case U'\u00B9': return 1;
-        case U'\u00B2': return 2;
-        case U'\u00B3': return 3;
-        default: break;
-    }
-    if (c >= U'\u2074' && c <= U'\u2079') return static_cast<int>(c - U'\u2070');
-    return -1;
-}
-
-bool is_digits(std::string_view s) {
-    return !s.empty() && s.size() <= 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-/// A raised word that is a footnote marker: "7", "3,4", "*", "†", "‡", "§".
-bool is_marker_text(std::string_view s) {
-    if (s == "*" || s == "\u2020" || s == "\u2021" || s == "\u00A7" || s == "**") return true;
-    std::size_t start = 0;
-    bool any = false;
-    while (start <= s.size()) {
-        const std::size_t comma = s.find(',', start);
-        const std::string_view part = s.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
-        if (!is_digits(part)) return false;
-        any = true;
-        if (comma == std::string_view::npos) break;
-        start = comma + 1;
-    }
-    return any;
-}
-
-/// The leading or trailing run of Unicode superscript digits of `w` as a number string, and
-/// the rest of the word. {"", w} when there is none.
-std::pair<std::string, std::string> split_superscript(std::string_view w, bool trailing) {
-    std::string digits;
-    if (trailing) {
-        std::size_t pos = w.size();
-        while (pos > 0) {
-            std::size_t p = pos;
-            const int d = superscript_digit(utf8::previous(w, p));
-            if (d < 0) break;
-            digits.insert(digits.begin(), static_cast<char>('0' + d));
-            pos = p;
-        }
-        return {digits, std::string(w.substr(0, pos))};
-    }
-    std::size_t pos = 0;
-    while (pos < w.size()) {
-        std::size_t p = pos;
-        const int d = superscript_digit(utf8::next(w, p));
-        if (d < 0) break;
-        digits.push_back(static_cast<char>('0' + d));
-        pos = p;
-    }
-    return {digits, std::string(w.substr(pos))};
-}
-
-/// A line that is only a page number: "7", "- 7 -", "Page 7", "7 / 12", "Page 7 of 12", "vii".
-bool is_page_number(const PdfLine& line) {
-    std::vector<std::string> t;
-    for (const auto& w : line.words) {
-        std::string s = utf8::fold(w.text);
-        std::string clean;
-        for (char c : s) {
-            if (c != '-' && c != '|' && c != '[' && c != ']' && c != '(' && c != ')') clean.push_back(c);
-        }
-        if (!clean.empty()) t.push_back(clean);
-    }
-    if (t.empty() || t.size() > 4) return false;
-    std::size_t i = 0;
-    static const std::set<std::string> PAGE = {"page", "p.", "seite", "página", "pagina", "стр.", "s."};
-    if (PAGE.count(t[i])) ++i;
-    if (i >= t.size()) return false;
-    const bool roman = t[i].find_first_not_of("ivxlc") == std::string::npos && t[i].size() <= 6;
-    if (!is_digits(t[i]) && !roman) {
-        // "7/12"
-        const auto slash = t[i].find('/');
-        if (slash == std::string::npos || !is_digits(t[i].substr(0, slash)) || !is_digits(t[i].substr(slash + 1))) return false;
-    }
-    ++i;
-    if (i == t.size()) return true;
-    static const std::set<std::string> OF = {"of", "/", "sur", "von", "de", "из", "di"};
-    return i + 2 == t.size() && OF.count(t[i]) && is_digits(t[i + 1]);
-}
-
-/// A running head's identity across pages: its text with digits as '#', case-folded.
-std::string running_key(const PdfLine& line) {
-    std::string k;
-    for (const auto& w : line.words) {
-        if (!k.empty()) k.push_back(' ');
-        for (char c : w.text) k.push_back(c >= '0' && c <= '9' ? '#' : c);
-    }
-    return utf8::fold(k);
-}
-
-/// The footnote label that starts a footnote-block line ("1" raised, "1" or "1." set in the
-/// footnote's size, "¹"), and how many words it takes; nullopt when the line starts none.
-std::optional<std::pair<std::string, bool>> footnote_label(const PdfLine& line) {
-    if (line.words.size() < 2 && !(line.words.size() == 1 && line.words[0].raised)) {
-        if (line.words.empty()) return std::nullopt;
-        auto [digits, rest] = split_superscript(line.words[0].text, false);
-        if (digits.empty() || digits.size() > 4 || rest.empty()) return std::nullopt;
-        return std::make_pair(digits, false);
-    }
-    const PdfWord& w = line.words[0];
-    if (w.raised && is_marker_text(w.text)) return std::make_pair(w.text, true);
-    std::string_view t = w.text;
-    if (!t.empty() && (t.back() == '.' || t.back() == ')')) t.remove_suffix(1);
-    if (is_digits(t) && t.size() <= 3) return std::make_pair(std::string(t), true);
-    auto [digits, rest] = split_superscript(w.text, false);
-    if (!digits.empty() && digits.size() <= 4) return std::make_pair(digits, rest.empty());
-    return std::nullopt;
-}
-
-/// A bullet glyph that starts a list item.
-bool is_bullet(std::string_view w) {
-    static const std::set<std::string_view> BULLETS = {"\u2022", "\u25E6", "\u25AA", "\u2023", "\u00B7", "\u2013", "-", "*", "\u25CB", "\u25A0", "\u25A1", "\u27A2", "\u2713", "\u25CF", "\u2043", "\uF0B7", "\u2014"};
-    return BULLETS.count(w) > 0;
-}
-
-bool ends_sentence(std::string_view text) {
-    while (!text.empty()) {
-        const char c = text.back();
-        if (c == '"' || c == ')' || c == '\'') {
-            text.remove_suffix(1);
-            continue;
-        }
-        if (text.size() >= 3 && text.substr(text.size() - 3) == "\u201D") { // ”
-            text.remove_suffix(3);
-            continue;
-        }
-        break;
-    }
-    if (text.empty()) return false;
-    const char c = text.back();
-    return c == '.' || c == '!' || c == '?' || c == ':';
-}
-
-bool starts_lower(std::string_view text) {
-    std::size_t pos = 0;
-    return !text.empty() && utf8::is_lower(utf8::next(text, pos));
-}
 
 /// A block being built, with what the next line needs to know of it.
 struct Draft {
@@ -171,7 +32,7 @@ struct Draft {
     bool bold = false;
     double text_x = 0; ///< list items: where the item's text starts (continuation lines align)
     bool centred = true; ///< every line is centred in its column
-    PdfLine last;      ///< the last line added
+    double last_x0 = 0, last_x1 = 0, last_y1 = 0; ///< the box of the last line added
 };
 
 class Builder {
@@ -179,8 +40,8 @@ class Builder {
     explicit Builder(const std::vector<PdfPageLines>& pages) : pages_(pages) {}
 
     PdfOutline run() {
-        measure();
-        drop_running_heads();
+        body_ = measure_body(pages_);
+        dropped_ = find_running_heads(pages_, body_);
         learn_words();
         for (std::size_t i = 0; i < pages_.size(); ++i) read_page(i);
         flush_draft();
@@ -192,117 +53,13 @@ class Builder {
 
   private:
     const std::vector<PdfPageLines>& pages_;
+    PdfBody body_;
     std::vector<std::vector<bool>> dropped_; ///< per page, per line: a running head or number
-    double body_ = 10;                       ///< the body text's font size
-    double leading_ = 3;                     ///< the usual gap between two body lines
     LineJoiner joiner_;
     PdfOutline out_;
     std::optional<Draft> draft_;
     std::vector<Draft> pending_footnotes_; ///< a page's footnotes, emitted after its open block
     std::vector<int> heading_flags_;       ///< per block: 1 when classify_headings made it one
-
-    /// The body's font size (most characters) and its usual line gap.
-    void measure() {
-        std::map<long, std::size_t> chars;
-        for (const auto& p : pages_) {
-            for (const auto& l : p.lines) {
-                for (const auto& w : l.words) {
-                    if (!w.raised) chars[std::lround(w.size * 2)] += w.text.size();
-                }
-            }
-        }
-        std::size_t most = 0;
-        for (const auto& [s, c] : chars) {
-            if (c > most) {
-                most = c;
-                body_ = static_cast<double>(s) / 2;
-            }
-        }
-        std::vector<double> gaps;
-        for (const auto& p : pages_) {
-            for (std::size_t i = 1; i < p.lines.size(); ++i) {
-                const auto &a = p.lines[i - 1], &b = p.lines[i];
-                if (a.flow != b.flow || !body_size(a) || !body_size(b)) continue;
-                const double g = b.y0 - a.y1;
-                if (g > -1 && g < 3 * body_) gaps.push_back(g);
-            }
-        }
-        if (!gaps.empty()) {
-            std::nth_element(gaps.begin(), gaps.begin() + static_cast<long>(gaps.size() / 2), gaps.end());
-            leading_ = std::max(0.0, gaps[gaps.size() / 2]);
-        } else {
-            leading_ = 0.3 * body_;
-        }
-    }
-
-    bool body_size(const PdfLine& l) const { return std::abs(l.size - body_) <= 0.06 * body_; }
-
-    /// Lines at the very top or bottom of a page, apart from the rest, that are a page number or
-    /// repeat (digits aside) on several pages: running heads, footers and page numbers.
-    void drop_running_heads() {
-        dropped_.resize(pages_.size());
-        std::map<std::string, std::set<std::size_t>> pages_of_key;
-        std::vector<std::vector<std::size_t>> candidates(pages_.size());
-        for (std::size_t p = 0; p < pages_.size(); ++p) {
-            const auto& lines = pages_[p].lines;
-            dropped_[p].assign(lines.size(), false);
-            if (lines.empty()) continue;
-            double top = lines[0].y0, bottom = lines[0].y1;
-            for (const auto& l : lines) {
-                top = std::min(top, l.y0);
-                bottom = std::max(bottom, l.y1);
-            }
-            // At most a few lines at each end are candidates (a row split in columns, a head
-            // of two parts), which keeps this linear on any page.
-            std::size_t tops = 0, bottoms = 0;
-            for (std::size_t i = 0; i < lines.size(); ++i) {
-                const auto& l = lines[i];
-                const double h = std::max(1.0, l.y1 - l.y0);
-                const bool at_top = l.y0 <= top + 0.5 * h && tops < 3, at_bottom = l.y1 >= bottom - 0.5 * h && bottoms < 3;
-                if (!at_top && !at_bottom) continue;
-                tops += at_top;
-                bottoms += at_bottom;
-                // Apart from the rest: no other line within 1.2 line heights on its inner side.
-                bool apart = true;
-                for (std::size_t j = 0; j < lines.size() && apart; ++j) {
-                    if (j == i) continue;
-                    const auto& o = lines[j];
-                    if (o.y1 > l.y0 - 1 && o.y0 < l.y1 + 1) continue; // the same row
-                    if (at_top && o.y0 > l.y1 && o.y0 - l.y1 < 1.2 * h) apart = false;
-                    if (at_bottom && o.y1 < l.y0 && l.y0 - o.y1 < 1.2 * h) apart = false;
-                }
-                if (!apart || lines.size() == 1) continue;
-                candidates[p].push_back(i);
-                pages_of_key[running_key(l)].insert(p);
-            }
-        }
-        const std::size_t repeat = std::max<std::size_t>(2, (pages_.size() * 3 + 9) / 10);
-        for (std::size_t p = 0; p < pages_.size(); ++p) {
-            for (std::size_t i : candidates[p]) {
-                const auto& l = pages_[p].lines[i];
-                // A page's first line set apart and smaller than the body, after the first page
-                // (which often has none): a running head even where it does not repeat.
-                const bool small_head = p > 0 && l.y0 <= top_of(p) + 0.5 * (l.y1 - l.y0) && l.size < body_ * 0.95 && gap_below(p, i) > 2 * body_;
-                if (is_page_number(l) || small_head || (pages_.size() >= 2 && pages_of_key[running_key(l)].size() >= repeat)) dropped_[p][i] = true;
-            }
-        }
-    }
-
-    double top_of(std::size_t p) const {
-        double top = 1e18;
-        for (const auto& l : pages_[p].lines) top = std::min(top, l.y0);
-        return top;
-    }
-
-    /// The space between line `i` of page `p` and the nearest line below it.
-    double gap_below(std::size_t p, std::size_t i) const {
-        const auto& lines = pages_[p].lines;
-        double gap = 1e18;
-        for (const auto& o : lines) {
-            if (o.y0 > lines[i].y1) gap = std::min(gap, o.y0 - lines[i].y1);
-        }
-        return gap;
-    }
 
     /// The document as its own dictionary: every word that does not end a line.
     void learn_words() {
@@ -329,7 +86,7 @@ class Builder {
                 --run;
                 continue;
             }
-            if (l.size > body_ * 0.92 || l.size <= 0) break;
+            if (l.size > body_.size * 0.92 || l.size <= 0) break;
             --run;
         }
         std::size_t first = a;
@@ -354,7 +111,7 @@ class Builder {
         std::map<int, std::pair<double, double>> edges, any;
         for (std::size_t i = 0; i < lines.size(); ++i) {
             if (dropped_[p][i]) continue;
-            for (auto* e : {&any, body_size(lines[i]) ? &edges : nullptr}) {
+            for (auto* e : {&any, body_.has_size(lines[i]) ? &edges : nullptr}) {
                 if (!e) continue;
                 auto [it, fresh] = e->emplace(lines[i].column, std::make_pair(lines[i].x0, lines[i].x1));
                 it->second.first = std::min(it->second.first, lines[i].x0);
@@ -400,7 +157,7 @@ class Builder {
         const Draft* last = !pending_footnotes_.empty() ? &pending_footnotes_.back() : last_footnote();
         if (!last || last->block.last_page != page - 1) return false;
         if (c == a) return false; // a flow made only of small lines: a page of small print
-        return lines[c].y0 - lines[c - 1].y1 > leading_ + 0.5 * body_;
+        return lines[c].y0 - lines[c - 1].y1 > body_.leading + 0.5 * body_.size;
     }
 
     /// The last footnote already emitted, to take the continuation of a footnote split over
@@ -422,7 +179,7 @@ class Builder {
                 append_words(d, line, 1, page);
             } else { // "¹Including": the label glued to the first word
                 PdfLine rest = line;
-                rest.words[0].text = split_superscript(rest.words[0].text, false).second;
+                rest.words[0].text = std::string(split_superscript(rest.words[0].text, false).second);
                 append_words(d, rest, 0, page);
             }
             pending_footnotes_.push_back(std::move(d));
@@ -457,19 +214,18 @@ class Builder {
                 const bool unfinished = !ends_sentence(d.block.text) || starts_lower(line.words[0].text);
                 start = !(unfinished && (list ? at_item_text : !indented));
             } else {
-                const double gap = line.y0 - d.last.y1;
-                const bool short_prev = d.last.x1 < right - 2.5 * size;
-                const bool heading_style = d.bold || d.size >= body_ * 1.15;
-                if (gap > leading_ + 0.35 * size) {
+                const double gap = line.y0 - d.last_y1;
+                const bool short_prev = d.last_x1 < right - 2.5 * size;
+                const bool heading_style = d.bold || d.size >= body_.size * 1.15;
+                if (gap > body_.leading + 0.35 * size) {
                     start = true;
                 } else if (centred && d.centred && !heading_style) {
                     start = true; // centred lines of a title page, one block each
-                    start = true;
                 } else if (list) {
                     start = !at_item_text && !(line.x0 > d.text_x);
-                } else if (indented && d.last.x0 <= left + 0.5 * size && !centred) {
+                } else if (indented && d.last_x0 <= left + 0.5 * size && !centred) {
                     start = true; // a first-line indent
-                } else if (short_prev && (ends_sentence(d.block.text) || centred) && body_size(line)) {
+                } else if (short_prev && (ends_sentence(d.block.text) || centred) && body_.has_size(line)) {
                     start = true;
                 }
             }
@@ -524,7 +280,7 @@ class Builder {
                 text += w.text;
                 continue;
             }
-            std::string word = w.text;
+            std::string_view word = w.text;
             std::string marker;
             if (!text.empty() || i > from) {
                 auto [digits, base] = split_superscript(word, true);
@@ -554,7 +310,9 @@ class Builder {
         }
         d.lines += 1;
         d.block.last_page = std::max(d.block.last_page, page);
-        d.last = line;
+        d.last_x0 = line.x0;
+        d.last_x1 = line.x1;
+        d.last_y1 = line.y1;
     }
 
     void flush_draft() {
@@ -579,18 +337,18 @@ class Builder {
         for (std::size_t i = 0; i < out_drafts_.size(); ++i) {
             const Draft& d = out_drafts_[i];
             if (d.block.kind != OutlineBlock::Kind::PARAGRAPH || d.block.text.empty()) continue;
-            const bool larger = d.size >= body_ * 1.15;
-            const bool bold_body = d.bold && d.size >= body_ * 0.94 && !ends_sentence(d.block.text);
+            const bool larger = d.size >= body_.size * 1.15;
+            const bool bold_body = d.bold && d.size >= body_.size * 0.94 && !ends_sentence(d.block.text);
             if ((larger || bold_body) && d.lines <= 4 && d.block.text.size() <= 300) {
                 heading[i] = true;
-                sizes.insert(larger ? std::lround(d.size * 2) : std::lround(body_ * 2));
+                sizes.insert(larger ? std::lround(d.size * 2) : std::lround(body_.size * 2));
             }
         }
         const std::vector<long> ranked(sizes.begin(), sizes.end());
         for (std::size_t i = 0; i < out_drafts_.size(); ++i) {
             Draft& d = out_drafts_[i];
             if (heading[i]) {
-                const long s = d.size >= body_ * 1.15 ? std::lround(d.size * 2) : std::lround(body_ * 2);
+                const long s = d.size >= body_.size * 1.15 ? std::lround(d.size * 2) : std::lround(body_.size * 2);
                 const auto rank = std::find(ranked.begin(), ranked.end(), s) - ranked.begin();
                 d.block.kind = OutlineBlock::Kind::HEADING;
                 d.block.level = static_cast<int>(std::min<long>(6, rank + 1));

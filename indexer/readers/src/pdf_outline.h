@@ -15,12 +15,6 @@
 
 namespace rapporteur {
 
-/// One page's lines in reading order.
-struct PdfPageLines {
-    int number = 0; ///< 1-based
-    std::vector<PdfLine> lines;
-};
-
 /// The outline of a PDF, with how many lines each block was made of.
 struct PdfOutline {
     Outline outline;

@@ -17,8 +17,9 @@ namespace rapporteur {
 struct PdfWord {
     std::string text; ///< UTF-8, ligatures expanded
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    double size = 0;     ///< font size in points
-    bool bold = false;   ///< the font's name says bold (Bold, Medi, Semibold, Black, CMBX)
+    double size = 0;     ///< font size in points (the reader estimates it from the box's height)
+    bool bold = false;   ///< the font's name says bold (Bold, Medi, Semibold, Black, CMBX); the
+                         ///< reader reads fonts only on pages where weight may decide
     bool raised = false; ///< set by page_lines: smaller and above its line's baseline
 };
 
@@ -38,6 +39,12 @@ struct PdfLine {
     int column = 0;                         ///< 0 full width, 1 left column, 2 right column
     int flow = 0; ///< index of its run of lines in reading order: a column's stretch between
                   ///< full-width lines; text may go on from one flow to the next
+};
+
+/// One page's lines in reading order.
+struct PdfPageLines {
+    int number = 0; ///< 1-based
+    std::vector<PdfLine> lines;
 };
 
 /** The lines of `page` in reading order. A page has two columns when a vertical strip near its

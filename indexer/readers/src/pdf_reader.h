@@ -1,7 +1,8 @@
 /** @file pdf_reader.h
- *  @brief PDF reports, through poppler's C++ API: the text layer's words with their boxes and
- *         fonts, laid out into lines (pdf_page_lines.h) and blocks (pdf_outline.h), and built
- *         into a report like every structured format (outline.h).
+ *  @brief PDF reports, through poppler's C++ API: the text layer's words with their boxes
+ *         (and their fonts on the pages that need them), laid out into lines
+ *         (pdf_page_lines.h) and blocks (pdf_outline.h), and built into a report like every
+ *         structured format (outline.h).
  */
 #ifndef RAPPORTEUR_READERS_PDF_READER_H
 #define RAPPORTEUR_READERS_PDF_READER_H
@@ -32,10 +33,11 @@ class PdfReader final : public Reader {
     Report read(std::string_view bytes, std::string_view name) const override;
 };
 
-/** The words of every page of the PDF in `bytes`, in the text layer's order (the glue to
- *  poppler, apart so that benchmarks and tests can time and inspect it). Throws as
- *  PdfReader::read does. */
-std::vector<PdfPage> read_pdf_words(std::string_view bytes, std::string_view name);
+/** The lines of every page of the PDF in `bytes` (pdf_page_lines.h), each word with its box
+ *  and its size from the box's height, or its font's size and weight on the pages whose
+ *  headings need fonts (pdf_font_pages.h): the glue to poppler, apart so that benchmarks and
+ *  tests can time and inspect it. Throws as PdfReader::read does. */
+std::vector<PdfPageLines> read_pdf_lines(std::string_view bytes, std::string_view name);
 
 } // namespace rapporteur
 
