@@ -16,7 +16,9 @@ seeds_of() {
   case "$1" in
     fuzz_reader_txt) echo "$root/seeds" "$root/tests/data/indexer" "$root/tests/data/analyzers" \
                           "$root/tests/data/searcher" ;;
-    fuzz_reader_*) echo "$root/tests/data/indexer" ;; # filtered by extension below
+    fuzz_reader_md) echo "$root/tests/data/indexer" ;; # filtered by extension below
+    fuzz_reader_*) echo "$build/tests/fuzz/seeds/${1#fuzz_}" ;; # made by the build (seeds.cmake)
+    fuzz_shard_map) echo "$here/corpus/shard_map" ;;
     fuzz_analyzer) echo "$root/tests/data/analyzers" "$root/seeds" ;;
     fuzz_query_parser) echo "$here/corpus/query_parser" ;;
     fuzz_qrels) echo "$root/tests/data/trec_eval/qrels.test" "$root/tests/data/trec_eval/qrels.rel_level" \
@@ -42,7 +44,7 @@ for t in "${targets[@]}"; do
   seeds="$build/fuzz-seeds/$t"
   mkdir -p "$corpus" "$seeds"
   ext=""
-  case "$t" in fuzz_reader_*) ext=".${t#fuzz_reader_}" ;; esac
+  case "$t" in fuzz_reader_txt|fuzz_reader_md) ext=".${t#fuzz_reader_}" ;; esac
   for s in $(seeds_of "$t"); do
     if [ "$s" = "@write-seeds" ]; then
       RAPPORTEUR_FUZZ_WRITE_SEEDS="$seeds" "$exe" >/dev/null 2>&1
