@@ -19,6 +19,7 @@ seeds_of() {
     fuzz_reader_md) echo "$root/tests/data/indexer" ;; # filtered by extension below
     fuzz_reader_*) echo "$build/tests/fuzz/seeds/${1#fuzz_}" ;; # made by the build (seeds.cmake)
     fuzz_shard_map) echo "$here/corpus/shard_map" ;;
+    fuzz_http_request) echo "$here/corpus/http_request" ;;
     fuzz_analyzer) echo "$root/tests/data/analyzers" "$root/seeds" ;;
     fuzz_query_parser) echo "$here/corpus/query_parser" ;;
     fuzz_qrels) echo "$root/tests/data/trec_eval/qrels.test" "$root/tests/data/trec_eval/qrels.rel_level" \
@@ -67,6 +68,7 @@ for t in "${targets[@]}"; do
   echo "== $t: ${seconds}s"
   symbolizer=$(command -v llvm-symbolizer-15 || command -v llvm-symbolizer || true)
   if ! ASAN_SYMBOLIZER_PATH="$symbolizer" ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+       LSAN_OPTIONS="suppressions=$here/lsan.supp" \
        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
        nice -n 19 "$exe" "${args[@]}" "$corpus" "$seeds" > "$build/fuzz-$t.log" 2>&1; then
     echo "$t: CRASH, see $build/fuzz-$t.log and $build/fuzz-crashes/" >&2
