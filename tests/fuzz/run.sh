@@ -16,7 +16,10 @@ seeds_of() {
   case "$1" in
     fuzz_reader_txt) echo "$root/seeds" "$root/tests/data/indexer" "$root/tests/data/analyzers" \
                           "$root/tests/data/searcher" ;;
-    fuzz_reader_*) echo "$root/tests/data/indexer" ;; # filtered by extension below
+    fuzz_reader_md) echo "$root/tests/data/indexer" ;; # filtered by extension below
+    fuzz_reader_*) echo "$build/tests/fuzz/seeds/${1#fuzz_}" ;; # made by the build (seeds.cmake)
+    fuzz_shard_map) echo "$here/corpus/shard_map" ;;
+    fuzz_http_request) echo "$here/corpus/http_request" ;;
     fuzz_analyzer) echo "$root/tests/data/analyzers" "$root/seeds" ;;
     fuzz_query_parser) echo "$here/corpus/query_parser" ;;
     fuzz_qrels) echo "$root/tests/data/trec_eval/qrels.test" "$root/tests/data/trec_eval/qrels.rel_level" \
@@ -42,7 +45,7 @@ for t in "${targets[@]}"; do
   seeds="$build/fuzz-seeds/$t"
   mkdir -p "$corpus" "$seeds"
   ext=""
-  case "$t" in fuzz_reader_*) ext=".${t#fuzz_reader_}" ;; esac
+  case "$t" in fuzz_reader_txt|fuzz_reader_md) ext=".${t#fuzz_reader_}" ;; esac
   for s in $(seeds_of "$t"); do
     if [ "$s" = "@write-seeds" ]; then
       RAPPORTEUR_FUZZ_WRITE_SEEDS="$seeds" "$exe" >/dev/null 2>&1
@@ -65,6 +68,7 @@ for t in "${targets[@]}"; do
   echo "== $t: ${seconds}s"
   symbolizer=$(command -v llvm-symbolizer-15 || command -v llvm-symbolizer || true)
   if ! ASAN_SYMBOLIZER_PATH="$symbolizer" ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+       LSAN_OPTIONS="suppressions=$here/lsan.supp" \
        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
        nice -n 19 "$exe" "${args[@]}" "$corpus" "$seeds" > "$build/fuzz-$t.log" 2>&1; then
     echo "$t: CRASH, see $build/fuzz-$t.log and $build/fuzz-crashes/" >&2

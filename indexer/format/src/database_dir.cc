@@ -5,6 +5,7 @@
 
 #include "rapporteur/base/data_files.h"
 #include "rapporteur/base/errors.h"
+#include "rapporteur/base/phase_pause.h"
 
 #include <cstdlib>
 
@@ -174,7 +175,9 @@ void DatabaseDir::publish(const std::string& generation) {
     // Lock the new generation first, so that no other writer can slip in between.
     Xapian::WritableDatabase next((path_ / generation).string(), Xapian::DB_OPEN);
     write_durably(path_ / "XAPIANDB.tmp", "glass " + generation + "\n");
+    pause_at_phase("publish");
     fs::rename(path_ / "XAPIANDB.tmp", path_ / STUB);
+    pause_at_phase("published");
     const std::string previous = current_;
     db_.close();
     db_ = std::move(next);

@@ -5,6 +5,7 @@
  */
 #include "index_run.h"
 
+#include "rapporteur/base/phase_pause.h"
 #include "removal.h"
 #include "spelling_buffer.h"
 
@@ -116,7 +117,9 @@ void run_in_place(IndexRun& run, Xapian::WritableDatabase& db, IndexSummary& sum
             room_cv.notify_all();
             if (in_transaction && batch_bytes >= run.options.commit_bytes) {
                 spellings.write_to(db);
+                pause_at_phase("commit");
                 db.commit_transaction();
+                pause_at_phase("committed");
                 in_transaction = false;
                 batch_bytes = 0;
             }
@@ -126,7 +129,9 @@ void run_in_place(IndexRun& run, Xapian::WritableDatabase& db, IndexSummary& sum
         in_transaction = true;
         write_run_metadata(db, run);
         spellings.write_to(db);
+        pause_at_phase("commit");
         db.commit_transaction();
+        pause_at_phase("committed");
         in_transaction = false;
     } catch (...) {
         join();

@@ -4,6 +4,7 @@
  */
 #include "index_run.h"
 
+#include "rapporteur/base/phase_pause.h"
 #include "rapporteur/format/schema.h"
 
 #include "removal.h"
@@ -172,6 +173,7 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
             shard_span += shard.get_lastdocid();
             sources.add_database(shard);
         }
+        pause_at_phase("compact");
         sources.compact(target.string());
     }
     cleanup();

@@ -1,5 +1,5 @@
 /** @file http_server.cc
- *  @brief The HTTP layer on Boost.Beast (the one file that includes it): the acceptor, one
+ *  @brief The HTTP layer on Boost.Beast (with http_request.cc, the request's limits): the acceptor, one
  *         session per connection with its limits and deadline, the search pool and its bounded
  *         queue, the log line, the graceful stop.
  *
@@ -12,6 +12,7 @@
 #include "rapporteur/server.h"
 
 #include "handler.h"
+#include "http_request.h"
 
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -175,8 +176,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   private:
     void read() {
         parser_.emplace();
-        parser_->header_limit(static_cast<std::uint32_t>(server_.options.max_header));
-        parser_->body_limit(server_.options.max_body);
+        limit_parser(*parser_, server_.options);
         // One deadline for the whole request, header and body: a client sending a byte a
         // second is dropped when it passes, whatever it sends.
         stream_.expires_after(seconds(server_.options.request_timeout));
@@ -191,15 +191,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
         auto& req = parser_->get();
         method_ = std::string(req.method_string());
         target_ = std::string(req.target());
-        if (req.target().size() > server_.options.max_target)
-            return respond(problem(414, "target_too_long",
-                                   fmt::format("the request target is over {} bytes", server_.options.max_target)),
-                           false);
-        const auto fields = static_cast<std::size_t>(std::distance(req.begin(), req.end()));
-        if (fields > server_.options.max_header_fields)
-            return respond(problem(431, "header_too_large",
-                                   fmt::format("over {} header fields", server_.options.max_header_fields)),
-                           false);
+        if (auto refused = refuse_header(req, server_.options)) return respond(std::move(*refused), false);
         if (parser_->is_done()) return on_request();
         // A client that waits for "100 Continue" before sending its body (curl does, past 1 KiB)
         // gets it at once rather than after its own timeout.
@@ -225,29 +217,17 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
 
     void on_read_error(beast::error_code ec) {
-        if (ec == http::error::header_limit)
-            return respond(problem(431, "header_too_large",
-                                   fmt::format("the request header is over {} bytes", server_.options.max_header)),
-                           false);
-        if (ec == http::error::body_limit)
-            return respond(problem(413, "body_too_large",
-                                   fmt::format("the request body is over {} bytes", server_.options.max_body)),
-                           false);
         if (ec == beast::error::timeout) {
             log("-", "-", 408);
-        } else if (ec != http::error::end_of_stream && ec != asio::error::operation_aborted &&
-                   ec != asio::error::connection_reset && ec != asio::error::eof && ec != asio::error::bad_descriptor) {
-            // A request that does not parse: answer 400 and close (Beast's own messages).
-            if (parser_ && parser_->got_some())
-                return respond(problem(400, "bad_request", "the request does not parse: " + ec.message()), false);
+        } else if (auto refused = refuse_read(ec, parser_ && parser_->got_some(), server_.options)) {
+            return respond(std::move(*refused), false);
         }
         close();
     }
 
     void on_request() {
         auto& req = parser_->get();
-        HttpRequest request{method_, target_, std::string(req[http::field::content_type]),
-                            std::string(req[http::field::if_none_match]), std::move(req.body())};
+        HttpRequest request = handler_request(req);
         keep_alive_ = req.keep_alive() && ++requests_ < server_.options.max_requests;
         if (request.method == "OPTIONS" && !server_.options.cors_origin.empty()) {
             HttpResponse r{204, "", "", {}};

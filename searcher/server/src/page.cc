@@ -91,8 +91,9 @@ void render_facets(const PageState& state, const json& facets, std::string& out)
         std::vector<std::pair<std::string, std::size_t>> shown;
         for (const auto& v : values) shown.emplace_back(text_of(v.value("value", json())), v.value("count", 0));
         // A selected value the matches no longer have stays listed, so it can be unselected.
-        for (const auto& [f, v] : state.filters) {
-            if (f == field && std::none_of(shown.begin(), shown.end(), [&](const auto& s) { return s.first == v; }))
+        for (const auto& filter : state.filters) {
+            const std::string& v = filter.second; // a name of its own: clang 15 captures no structured binding
+            if (filter.first == field && std::none_of(shown.begin(), shown.end(), [&](const auto& s) { return s.first == v; }))
                 shown.emplace_back(v, 0);
         }
         if (shown.empty()) continue;
