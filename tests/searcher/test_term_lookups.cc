@@ -38,7 +38,7 @@ std::vector<std::string> probes(const Xapian::Database& db) {
 TEST_CASE("the vocabulary answers as the database does, held or not", "[searcher][query]") {
     auto passages = test::meeting_passages();
     test::TempDir dir;
-    for (const std::string path : {std::string(), (dir / "db").string()}) {
+    for (const std::string& path : {std::string(), (dir / "db").string()}) {
         INFO((path.empty() ? "in memory" : "on disk"));
         Xapian::Database db = test::build_database(passages, path);
         const auto terms = probes(db);
