@@ -2,14 +2,17 @@
  *  @brief Query latency of our searcher (rapporteur::Searcher) over the benchmark query set, in
  *         the same modes and JSON layout as benchmarks/reference/xapian_reference.cc.
  *
- *  bench_search DB_DIR QUERIES.tsv [ROUNDS] [--no-lang-hint] [--mode MODE]
+ *  bench_search DB_DIR QUERIES.tsv [ROUNDS] [--no-lang-hint] [--mode MODE] [--reference-work]
  *      Opens the database once, then runs every query (top 10) in four modes: plain (no
  *      snippets, no facets), snippets, facets (exact, over the whole match set) and
  *      snippets_facets; one untimed round records each answer, then ROUNDS (default 3) timed
  *      rounds must repeat it. A trailing `lang:xx` of a faceted query becomes the drill-down
  *      filter lang=xx. The query's language is passed as SearchOptions::lang, as the reference
  *      picks its stemmer from it, unless --no-lang-hint (then every candidate language).
- *      --mode runs one mode only (for profiling).
+ *      --mode runs one mode only (for profiling). --reference-work makes every mode do the
+ *      reference's work only: no spelling suggestion in any mode, and in snippets mode an
+ *      estimated total (the reference's snippets mode asks no exact count); by default the
+ *      snippets and facets modes keep the searcher's defaults (suggestions, exact totals).
  */
 #include "bench_common.h"
 
@@ -28,13 +31,19 @@ int main(int argc, char** argv) {
         lang_hint = false;
         args.erase(it);
     }
+    bool reference_work = false;
+    if (auto it = std::find(args.begin(), args.end(), "--reference-work"); it != args.end()) {
+        reference_work = true;
+        args.erase(it);
+    }
     std::string only_mode;
     if (auto it = std::find(args.begin(), args.end(), "--mode"); it != args.end() && it + 1 != args.end()) {
         only_mode = *(it + 1);
         args.erase(it, it + 2);
     }
     if (args.size() < 2 || args.size() > 3) {
-        std::cerr << "usage: bench_search DB_DIR QUERIES.tsv [ROUNDS] [--no-lang-hint] [--mode MODE]\n";
+        std::cerr << "usage: bench_search DB_DIR QUERIES.tsv [ROUNDS] [--no-lang-hint] [--mode MODE] "
+                     "[--reference-work]\n";
         return 2;
     }
     try {
@@ -56,6 +65,9 @@ int main(int argc, char** argv) {
                 base.hit_details = false;
                 base.exact_total = false;
                 base.suggest = false;
+            } else if (reference_work) {
+                base.suggest = false;
+                base.exact_total = base.facets; // exact facets count every match anyway
             }
             modes[mode] = bench::time_queries(queries, rounds, [&](const bench::Query& q) {
                 rapporteur::SearchOptions options = base;
@@ -82,6 +94,7 @@ int main(int argc, char** argv) {
                               {"queries", queries.size()},
                               {"rounds", rounds},
                               {"lang_hint", lang_hint},
+                              {"reference_work", reference_work},
                               {"modes", modes},
                               {"xapian", Xapian::version_string()}};
         std::cout << out.dump(2) << "\n";

@@ -6,7 +6,10 @@
 # Usage: bash benchmarks/run.sh [TIER...]    (default: every tier of the corpus: 1MB 10MB 100MB [full])
 # Environment: BENCH_ROUNDS (timed query rounds, default 3), BENCH_REPEATS (times each engine
 # indexes and queries a tier, taking turns; the best is kept; default 2), BENCH_WORK (databases,
-# default benchmarks/work, git-ignored), BENCH_BUILD (build directory, default build-bench).
+# default benchmarks/work, git-ignored), BENCH_BUILD (build directory, default build-bench),
+# BENCH_JOBS (build jobs, default nproc), BENCH_HELDOUT (0: skip the held-out query set).
+# Every tier is queried with two sets: queries.tsv (seed 20261130, the one tuned on) and
+# queries_heldout.tsv (seed 20261201, never tuned on), both drawn by corpus/build_corpus.sh.
 set -euo pipefail
 export LC_ALL=C.UTF-8
 
@@ -32,7 +35,7 @@ bash "$root/scripts/setup.sh" time jq xapian-tools >&2
 log "building (Release) in $build"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DRAPPORTEUR_BUILD_TESTS=OFF \
   -DRAPPORTEUR_BUILD_BENCHMARKS=ON >/dev/null
-cmake --build "$build" -j"$(nproc)" --target xapian_reference bench_search rapporteur-index \
+cmake --build "$build" -j"${BENCH_JOBS:-$(nproc)}" --target xapian_reference bench_search rapporteur-index \
   rapporteur-search >/dev/null
 ref="$build/benchmarks/xapian_reference"
 ours_query="$build/benchmarks/bench_search"
@@ -79,6 +82,10 @@ mkdir -p "$work" "$results"
 queries="$corpus/queries.tsv"
 topics="$work/topics.tsv"
 tail -n +2 "$queries" | cut -f1,3,4 > "$topics"   # qid, query, language
+heldout="$corpus/queries_heldout.tsv"
+heldout_topics="$work/topics_heldout.tsv"
+[ "${BENCH_HELDOUT:-1}" = 1 ] || heldout=""
+[ -z "$heldout" ] || tail -n +2 "$heldout" | cut -f1,3,4 > "$heldout_topics"
 has_topics=0
 "$search_exe" --help 2>/dev/null | grep -q -- '--topics' && has_topics=1
 [ $has_topics = 1 ] || log "rapporteur-search has no --topics here: batch topics/s not measured"
@@ -123,38 +130,53 @@ for tier in "${tiers[@]}"; do
     "$index_exe" --db "$t/ours" --quiet "$dir")
 
   # Queries the same way: the repetition with the lower p50 (plain, all queries) is kept whole.
-  for ((r = 1; r <= repeats; r++)); do
-    log "$tier: xapian_reference query ($r/$repeats)"
-    "$ref" query "$t/xapian" "$queries" "$rounds" > "$t/ref_query.try.json"
-    keep_faster_query "$t/ref_query.try.json" "$t/ref_query.json"
-    log "$tier: bench_search ($r/$repeats)"
-    "$ours_query" "$t/ours" "$queries" "$rounds" > "$t/ours_query.try.json"
-    keep_faster_query "$t/ours_query.try.json" "$t/ours_query.json"
-  done
-
-  topics_10=null topics_1000=null
-  if [ $has_topics = 1 ]; then
+  # query_set NAME QUERIES TOPICS writes $t/ref_query.NAME.json, $t/ours_query.NAME.json and
+  # $t/topics.NAME.json.
+  query_set() {
+    local name="$1" qfile="$2" tfile="$3" r tp_s tp_status topics_10=null topics_1000=null
     for ((r = 1; r <= repeats; r++)); do
-      log "$tier: rapporteur-search --topics ($r/$repeats)"
-      read -r tp_s _ tp_status < <(timed /dev/null "$t/topics.err" \
-        "$search_exe" --db "$t/ours" --topics "$topics" --limit 10)
-      if [ "$tp_status" = 0 ] && { [ "$topics_10" = null ] || faster "$tp_s" "$topics_10"; }; then topics_10=$tp_s; fi
-      read -r tp_s _ tp_status < <(timed /dev/null "$t/topics.err" \
-        "$search_exe" --db "$t/ours" --topics "$topics" --limit 1000)
-      if [ "$tp_status" = 0 ] && { [ "$topics_1000" = null ] || faster "$tp_s" "$topics_1000"; }; then topics_1000=$tp_s; fi
+      log "$tier ($name queries): xapian_reference query ($r/$repeats)"
+      "$ref" query "$t/xapian" "$qfile" "$rounds" > "$t/ref_query.try.json"
+      keep_faster_query "$t/ref_query.try.json" "$t/ref_query.$name.json"
+      log "$tier ($name queries): bench_search ($r/$repeats)"
+      "$ours_query" "$t/ours" "$qfile" "$rounds" > "$t/ours_query.try.json"
+      keep_faster_query "$t/ours_query.try.json" "$t/ours_query.$name.json"
     done
+    if [ $has_topics = 1 ]; then
+      for ((r = 1; r <= repeats; r++)); do
+        log "$tier ($name queries): rapporteur-search --topics ($r/$repeats)"
+        read -r tp_s _ tp_status < <(timed /dev/null "$t/topics.err" \
+          "$search_exe" --db "$t/ours" --topics "$tfile" --limit 10)
+        if [ "$tp_status" = 0 ] && { [ "$topics_10" = null ] || faster "$tp_s" "$topics_10"; }; then topics_10=$tp_s; fi
+        read -r tp_s _ tp_status < <(timed /dev/null "$t/topics.err" \
+          "$search_exe" --db "$t/ours" --topics "$tfile" --limit 1000)
+        if [ "$tp_status" = 0 ] && { [ "$topics_1000" = null ] || faster "$tp_s" "$topics_1000"; }; then topics_1000=$tp_s; fi
+      done
+    fi
+    jq -n --argjson n "$(wc -l < "$tfile")" --argjson topics_10 "$topics_10" --argjson topics_1000 "$topics_1000" \
+      '{n: $n, limit_10_s: $topics_10,
+        limit_10_per_s: (if $topics_10 then $n / $topics_10 else null end),
+        limit_1000_s: $topics_1000,
+        limit_1000_per_s: (if $topics_1000 then $n / $topics_1000 else null end)}' > "$t/topics.$name.json"
+  }
+  query_set main "$queries" "$topics"
+  heldout_json=null
+  if [ -n "$heldout" ]; then
+    query_set heldout "$heldout" "$heldout_topics"
+    heldout_json="$(jq -n --argjson x "$(cat "$t/ref_query.heldout.json")" \
+      --argjson o "$(cat "$t/ours_query.heldout.json")" --argjson tp "$(cat "$t/topics.heldout.json")" \
+      '{xapian: {query: $x}, ours: {query: $o, topics: $tp}}')"
   fi
 
   jq -n --arg tier "$tier" --argjson bytes "$bytes" \
     --argjson ref_index "$(cat "$t/ref_index.json")" \
     --argjson ref_s "$ref_s" --argjson ref_rss "$ref_rss" \
-    --argjson ref_query "$(cat "$t/ref_query.json")" \
+    --argjson ref_query "$(cat "$t/ref_query.main.json")" \
     --argjson our_s "$our_s" --argjson our_rss "$our_rss" --argjson our_status "$our_status" \
     --argjson our_size "$our_size" --argjson our_docs "${our_docs:-0}" \
     --argjson re_s "$re_s" --argjson re_rss "$re_rss" \
-    --argjson our_query "$(cat "$t/ours_query.json")" \
-    --argjson topics "$(wc -l < "$topics")" \
-    --argjson topics_10 "$topics_10" --argjson topics_1000 "$topics_1000" '
+    --argjson our_query "$(cat "$t/ours_query.main.json")" \
+    --argjson topics "$(cat "$t/topics.main.json")" --argjson heldout "$heldout_json" '
     {tier: $tier, bytes: $bytes,
      xapian: {index: ($ref_index + {wall_s: $ref_s, peak_rss_kib: $ref_rss}), query: $ref_query},
      ours: {index: {engine: "rapporteur", wall_s: $our_s, exit: $our_status, bytes: $bytes,
@@ -163,19 +185,16 @@ for tier in "${tiers[@]}"; do
                     index_ratio: ($our_size / $bytes), peak_rss_kib: $our_rss,
                     reindex_wall_s: $re_s, reindex_peak_rss_kib: $re_rss},
             query: $our_query,
-            topics: {n: $topics,
-                     limit_10_s: $topics_10,
-                     limit_10_per_s: (if $topics_10 then $topics / $topics_10 else null end),
-                     limit_1000_s: $topics_1000,
-                     limit_1000_per_s: (if $topics_1000 then $topics / $topics_1000 else null end)}}}' \
+            topics: $topics},
+     heldout: $heldout}' \
     > "$t/tier.json"
   tier_results+=("$t/tier.json")
 done
 
 jq -s --argjson machine "$(machine_json)" --arg date "$(date -u +%Y-%m-%dT%H:%MZ)" \
   --argjson rounds "$rounds" \
-  --argjson repeats "$repeats" \
-  '{date: $date, machine: $machine, rounds: $rounds, repeats: $repeats, tiers: .}' "${tier_results[@]}" \
+  --argjson repeats "$repeats" --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" \
+  '{date: $date, machine: ($machine + {load_at_end: $load}), rounds: $rounds, repeats: $repeats, tiers: .}' "${tier_results[@]}" \
   > "$results/$stamp.json"
 perl "$bench/summarize.pl" "$results/$stamp.json" > "$results/$stamp.md"
 log "wrote $results/$stamp.json and $results/$stamp.md"

@@ -50,10 +50,11 @@ print "\nMB/s counts the bytes of the document files over the wall time of the w
     . join(', ', map { "$_->{tier}: $_->{ours}{index}{exit}" } @tiers) . ".\n\n";
 
 my @classes = qw(word_high word_mid word_low bag phrase acronym faceted all);
-for my $t (@tiers) {
-    my ($xq, $oq) = ($t->{xapian}{query}{modes}, $t->{ours}{query}{modes});
-    printf "## Queries, %s tier (%d passages X, %d ours; top 10; p50 ms, ratio ours ÷ X)\n\n",
-        $t->{tier}, $t->{xapian}{query}{passages}, $t->{ours}{query}{passages};
+# One query table: a tier's figures on one query set (X's and ours), and its batch line.
+sub query_table {
+    my ($t, $set, $xq, $oq, $tp) = @_;
+    printf "## Queries, %s tier, %s (%d passages X, %d ours; top 10; p50 ms, ratio ours ÷ X)\n\n",
+        $t->{tier}, $set, $t->{xapian}{query}{passages}, $t->{ours}{query}{passages};
     print "| class | n | plain X | plain ours | ratio | snippets X | snippets ours | ratio "
         . "| facets X | facets ours | ratio | snip+facets X | snip+facets ours | ÷ X snippets "
         . "| p95 plain X / ours | p99 plain X / ours | QPS plain X / ours |\n";
@@ -72,10 +73,14 @@ for my $t (@tiers) {
             f($p{plain}[0]{p99_ms}, 3), f($p{plain}[1]{p99_ms}, 3),
             f($p{plain}[0]{qps}, 0), f($p{plain}[1]{qps}, 0);
     }
-    my $tp = $t->{ours}{topics};
     printf "\nBatch: %s topics/s at --limit 10 and %s at --limit 1000 (`rapporteur-search --topics`, "
         . "process start included), against plain Xapian's %s queries/s (plain, all classes).\n\n",
         f($tp->{limit_10_per_s}, 0), f($tp->{limit_1000_per_s}, 0), f($xq->{plain}{all}{qps}, 0);
+}
+for my $t (@tiers) {
+    query_table($t, 'queries.tsv', $t->{xapian}{query}{modes}, $t->{ours}{query}{modes}, $t->{ours}{topics});
+    my $h = $t->{heldout} or next;
+    query_table($t, 'held-out set', $h->{xapian}{query}{modes}, $h->{ours}{query}{modes}, $h->{ours}{topics});
 }
 
 print "## Growth (all query classes together)\n\n";
@@ -124,4 +129,35 @@ for my $g (@targets) {
     my ($name, $v, $op, $want) = @$g;
     my $met = !defined $v ? 'n/a' : ($op eq '>=' ? $v >= $want : $v <= $want) ? 'yes' : 'no';
     printf "| %s | %s | %s %s | %s |\n", $name, f($v), $op, $want, $met;
+}
+
+# The query targets on every tier and both query sets: plain p50 at most 1.0x X for every class,
+# snippets at most 0.5x X's snippets, snippets + exact facets at most 0.7x X's snippets, batch
+# topics/s at least 1.2x X's queries/s.
+print "\n## Query targets, every tier and query set (ours ÷ X, same run)\n\n";
+print "| tier | query set | plain p50, worst class (≤ 1.0) | plain p50, all | snippets p50 (≤ 0.5) "
+    . "| snippets + exact facets ÷ X snippets (≤ 0.7) | batch topics/s ÷ X QPS (≥ 1.2) |\n";
+print "|" . ("---|" x 7) . "\n";
+for my $t (@tiers) {
+    my @sets = (['queries.tsv', $t->{xapian}{query}{modes}, $t->{ours}{query}{modes}, $t->{ours}{topics}]);
+    push @sets, ['held-out', $t->{heldout}{xapian}{query}{modes}, $t->{heldout}{ours}{query}{modes},
+        $t->{heldout}{ours}{topics}] if $t->{heldout};
+    for my $set (@sets) {
+        my ($name, $xq, $oq, $tp) = @$set;
+        my ($worst, $worst_class);
+        for my $c (grep { $_ ne 'all' && $xq->{plain}{$_} } @classes) {
+            my $v = ratio($oq->{plain}{$c}{p50_ms}, $xq->{plain}{$c}{p50_ms});
+            ($worst, $worst_class) = ($v, $c) if defined $v && (!defined $worst || $v > $worst);
+        }
+        my $mark = sub { my ($v, $op, $want) = @_;
+            return 'n/a' unless defined $v;
+            my $ok = $op eq '>=' ? $v >= $want : $v <= $want;
+            return f($v) . ($ok ? ' yes' : ' **no**'); };
+        printf "| %s | %s | %s (%s) | %s | %s | %s | %s |\n", $t->{tier}, $name,
+            $mark->($worst, '<=', 1.0), $worst_class // 'n/a',
+            $mark->(ratio($oq->{plain}{all}{p50_ms}, $xq->{plain}{all}{p50_ms}), '<=', 1.0),
+            $mark->(ratio($oq->{snippets}{all}{p50_ms}, $xq->{snippets}{all}{p50_ms}), '<=', 0.5),
+            $mark->(ratio($oq->{snippets_facets}{all}{p50_ms}, $xq->{snippets}{all}{p50_ms}), '<=', 0.7),
+            $mark->(ratio($tp->{limit_10_per_s}, $xq->{plain}{all}{qps}), '>=', 1.2);
+    }
 }

@@ -170,7 +170,7 @@ void Compiler::note_highlight(const QueryWord& w) {
 
 bool Compiler::exists(const std::string& term) const {
     auto it = exists_.find(term);
-    if (it == exists_.end()) it = exists_.emplace(term, db_.term_exists(term)).first;
+    if (it == exists_.end()) it = exists_.emplace(term, parser_.term_exists(term)).first;
     return it->second;
 }
 

@@ -14,8 +14,9 @@
 
 namespace rapporteur {
 
-QueryParser::QueryParser(const Xapian::Database& db, const Analyzer& analyzer, const SearchOptions& options)
-    : db_(db), analyzer_(analyzer), options_(options) {}
+QueryParser::QueryParser(const Xapian::Database& db, const Analyzer& analyzer, const SearchOptions& options,
+                         const TermVocabulary* vocabulary)
+    : db_(db), analyzer_(analyzer), options_(options), vocabulary_(vocabulary) {}
 
 ParsedQuery QueryParser::parse(const std::string& raw) const {
     using query::Node;

@@ -10,6 +10,8 @@
 #include "rapporteur/analyzers.h"
 #include "rapporteur/searcher.h"
 
+#include "term_vocabulary.h"
+
 #include <xapian.h>
 
 #include <set>
@@ -53,7 +55,9 @@ struct ParsedQuery {
  *  names and wildcard expansion) and the analyzer (for words). */
 class QueryParser {
   public:
-    QueryParser(const Xapian::Database& db, const Analyzer& analyzer, const SearchOptions& options);
+    /// `vocabulary`: the small fields' terms of `db`'s revision (null: every term looked up).
+    QueryParser(const Xapian::Database& db, const Analyzer& analyzer, const SearchOptions& options,
+                const TermVocabulary* vocabulary = nullptr);
 
     /** Parse `text`. Never throws on bad syntax: the text is then read as plain words and
      *  a notice says so. Every bound of SearchLimits that was hit adds a notice. */
@@ -67,10 +71,16 @@ class QueryParser {
     /// The index term for a field value ("org", "GRETA" → "XOGRETA"), matched case-insensitively.
     std::string field_term(const std::string& field, const std::string& value) const;
 
+    /// Whether the index has `term` (from the vocabulary when it holds the term's prefix).
+    bool term_exists(const std::string& term) const {
+        return vocabulary_ ? vocabulary_->exists(db_, term) : db_.term_exists(term);
+    }
+
   private:
     const Xapian::Database& db_;
     const Analyzer& analyzer_;
     const SearchOptions& options_;
+    const TermVocabulary* vocabulary_;
 };
 
 } // namespace rapporteur

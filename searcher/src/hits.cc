@@ -6,6 +6,7 @@
 #include "passage_data.h"
 #include "searcher_impl.h"
 
+#include "rapporteur/format/codecs.h"
 #include "rapporteur/format/stored_passage.h"
 #include "rapporteur/utf8.h"
 
@@ -24,9 +25,11 @@ std::string Searcher::Impl::surface(const std::string& text, const std::vector<s
 }
 
 void Searcher::Impl::fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, const SearchOptions& options,
-                              const Xapian::Document* fetched) {
+                              const Xapian::Document* fetched, std::string_view sort_key) {
     if (!options.hit_details) {
-        // A run needs only the id, at the head of the passage data.
+        // A run needs only the id: the sort key the match ranked ties by encodes it, so the
+        // passage data (a read and an inflate per hit) is read only when the key cannot say.
+        if (codecs::decode_sort_key(sort_key, hit.id)) return;
         hit.id = read_stored_id(fetched ? *fetched : db.get_document(did));
         return;
     }

@@ -44,7 +44,13 @@ std::string echo(const std::string& query) {
 } // namespace
 
 void Searcher::Impl::open() {
+    // The version file is opened before the database, so that a commit between the two is
+    // seen at the first search (a watch older than the database costs one reopen, no more).
+    version_file = VersionWatch::version_file(path);
+    version_watch.watch(version_file);
     db = Xapian::Database(path.string());
+    // A generation published meanwhile: the database may read another version file.
+    if (!version_file.empty() && VersionWatch::version_file(path) != version_file) version_watch.clear();
     load_analysis();
 }
 
@@ -80,17 +86,28 @@ void Searcher::Impl::load_analysis() {
         for (const auto& e : expansions) analyzer.add_synonym(acronym, e);
     }
     facet_index.reset();
+    vocabulary.reset();
     shard_facets.reset();
     shard_spelling.reset();
 }
 
-void Searcher::Impl::reopen() {
+void Searcher::Impl::reopen(bool force) {
     if (shards && shards->connect()) {
         db = shards->database(); // a shard lost or back: a new union, its own docids
         load_analysis();
         return;
     }
+    if (!force && !version_watch.changed()) return; // no commit since the last reopen
+    // Watched again before Xapian reads the version file, so a commit in between is seen next
+    // time; a generation removed leaves no watch (reopen at every search, as without one).
+    if (!version_file.empty()) version_watch.watch(version_file);
     if (db.reopen()) load_analysis();
+}
+
+const TermVocabulary* Searcher::Impl::term_vocabulary() {
+    if (shards) return nullptr;
+    if (!vocabulary) vocabulary = std::make_unique<TermVocabulary>(db);
+    return vocabulary.get();
 }
 
 const FacetIndex& Searcher::Impl::facets() {
@@ -161,7 +178,7 @@ void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchR
         Hit hit;
         hit.rank = result.offset + static_cast<std::size_t>(it.get_rank() - offset) + 1;
         hit.score = it.get_weight();
-        fill_hit(hit, *it, plan, options);
+        fill_hit(hit, *it, plan, options, nullptr, options.hit_details ? std::string() : it.get_sort_key());
         finish_hit(hit, enquire, *it, plan, options, weight);
         result.hits.push_back(std::move(hit));
     }
@@ -206,7 +223,7 @@ SearchResult Searcher::search(const std::string& query, const SearchOptions& opt
         result.query = query;
         result.lang = options.lang;
         Impl::bound_window(options, result);
-        QueryParser parser(impl_->db, impl_->analyzer, options);
+        QueryParser parser(impl_->db, impl_->analyzer, options, impl_->term_vocabulary());
         ParsedQuery parsed = parser.parse(query);
         result.notices.insert(result.notices.end(), parsed.notices.begin(), parsed.notices.end());
 

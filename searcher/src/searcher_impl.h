@@ -13,10 +13,12 @@
 
 #include "facet_index.h"
 #include "query_parser.h"
+#include "term_vocabulary.h"
 #include "translator.h"
 #include "shard_facets.h"
 #include "shard_set.h"
 #include "shard_spelling.h"
+#include "version_watch.h"
 
 #include <xapian.h>
 
@@ -42,13 +44,22 @@ struct Searcher::Impl {
     std::unique_ptr<ShardSet> shards;
     std::unique_ptr<ShardFacets> shard_facets; ///< built at the first faceted query of a union
     std::unique_ptr<ShardSpelling> shard_spelling; ///< built at the first suggestion of a union
+    std::unique_ptr<TermVocabulary> vocabulary;    ///< read at the first query of a revision
+    /// The small fields' terms of this revision (null over shards: each would be a round trip).
+    const TermVocabulary* term_vocabulary();
     /// The spelling dictionary when not `db`'s own (over shards), else null.
     const Xapian::Database* spelling_dictionary();
+
+    /// The version file of the generation `db` reads, held open: a search reopens only after a
+    /// commit replaced it (or always, when there is none to watch: shards, another backend).
+    VersionWatch version_watch;
+    std::filesystem::path version_file;
 
     void open();
     /// Checks the index format and sets the analyzer from the index's features and synonyms.
     void load_analysis();
-    void reopen();
+    /// Follows the latest commit; `force`: ask Xapian even when the watch saw none.
+    void reopen(bool force = false);
     const FacetIndex& facets();
 
     /** Run `fn`, reopening the database and running it again when a commit overtook it. Over
@@ -59,8 +70,9 @@ struct Searcher::Impl {
     SearchResult with_retry(Fn&& fn) {
         for (int attempt = 0;; ++attempt) {
             try {
-                // Each search sees the latest commit (a cheap check when nothing changed).
-                reopen();
+                // Each search sees the latest commit (a cheap check when nothing changed);
+                // after a DatabaseModifiedError, Xapian is asked whatever the watch says.
+                reopen(attempt > 0);
                 SearchResult result = fn();
                 if (shards) note_lost_shards(result);
                 return result;
@@ -113,9 +125,10 @@ struct Searcher::Impl {
     void finish_hit(Hit& hit, Xapian::Enquire& enquire, Xapian::docid did, const Plan& plan,
                     const SearchOptions& options, const Xapian::Weight& weight);
     /// A hit's stored fields, and with hit_details its highlights, snippet and shared words. hits.cc
-    /// `doc`: the passage's document when already fetched (MSet::fetch over shards), else null.
+    /// `doc`: the passage's document when already fetched (MSet::fetch over shards), else null;
+    /// `sort_key`: the hit's MSet sort key (its id encoded), or empty.
     void fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, const SearchOptions& options,
-                  const Xapian::Document* doc = nullptr);
+                  const Xapian::Document* doc = nullptr, std::string_view sort_key = {});
     /// The weight of each ranked part of the plan over passage `did`. explain.cc
     std::vector<TermContribution> explain(const Plan& plan, Xapian::docid did, const Xapian::Weight& weight);
     /** The field an index term belongs to, and its value: "asylum" → {"text", "asylum"},

@@ -500,7 +500,7 @@ TEST_CASE("search --help: defaults, every filter field, the query syntax, exit c
     auto help = run(BIN + "/rapporteur-search --help");
     REQUIRE(help.status == 0);
     for (const std::string wanted :
-         {"(=0.9)", "(=0.4)", "session, org, country, lang, doc, speaker, kind, day", "Query syntax", "NEAR/5", "prefix*",
+         {"(=0.6)", "(=0.25)", "session, org, country, lang, doc, speaker, kind, day", "Query syntax", "NEAR/5", "prefix*",
           "in:footnotes", "Exit status", "nothing matched", "usage error", "Examples", "rapporteur-search --like",
           "--color", "--pretty", "--no-facets"}) {
         INFO(wanted);

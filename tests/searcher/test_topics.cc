@@ -4,6 +4,8 @@
 #include "rapporteur/analyzers.h"
 #include "rapporteur/searcher.h"
 
+#include "fixture.h"
+
 #include <catch2/catch.hpp>
 
 #include <tuple>
@@ -89,4 +91,33 @@ TEST_CASE("TREC run lines: qid Q0 docid rank score tag", "[topics]") {
     r.hits[1].rank = 2;
     r.hits[1].score = 1.25;
     CHECK(rapporteur::format_trec_run("7", r, "bm25") == "7 Q0 doc/p3 1 3.500000 bm25\n7 Q0 doc/p1 2 1.250000 bm25\n");
+}
+
+TEST_CASE("a run's hits, ids read from the sort key, are the detailed search's hits", "[topics][seed]") {
+    // The batch path reads each hit's id from the key its ties are sorted by, not from the
+    // passage data: the ranking and the ids must be the ones a full search shows.
+    rapporteur::Searcher s(rapporteur::test::seed_database());
+    rapporteur::SearchOptions run;
+    run.limit = 1000;
+    run.hit_details = false;
+    run.facets = false;
+    run.snippets = false;
+    run.exact_total = false;
+    run.suggest = false;
+    rapporteur::SearchOptions full;
+    full.limit = 1000;
+    std::size_t hits = 0;
+    for (const std::string q : {"trafficking", "victims of trafficking", "\"national referral mechanism\"", "OSCE",
+                                "labour exploitation -children", "org:OSCE"}) {
+        INFO(q);
+        const auto a = s.search(q, run), b = s.search(q, full);
+        REQUIRE(a.hits.size() == b.hits.size());
+        for (std::size_t i = 0; i < a.hits.size(); ++i) {
+            CHECK(!a.hits[i].id.empty());
+            CHECK(a.hits[i].id == b.hits[i].id);
+            CHECK(a.hits[i].score == b.hits[i].score);
+        }
+        hits += a.hits.size();
+    }
+    CHECK(hits > 20);
 }

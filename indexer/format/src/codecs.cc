@@ -154,6 +154,30 @@ std::string encode_sort_key(std::string_view id) {
     return out;
 }
 
+bool decode_sort_key(std::string_view key, std::string& id) {
+    id.clear();
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    for (std::size_t i = 0; i < key.size();) {
+        // A literal is never a digit and is never followed by one (a run gets its length
+        // byte first), so a byte followed by a digit is a length.
+        if (i + 1 < key.size() && digit(key[i + 1])) {
+            const std::size_t n = static_cast<unsigned char>(key[i]);
+            if (n == 0 || i + 1 + n > key.size()) return false;
+            for (std::size_t k = i + 1; k <= i + n; ++k) {
+                if (!digit(key[k])) return false;
+            }
+            id.append(key.substr(i + 1, n));
+            i += n + 1;
+        } else {
+            if (digit(key[i])) return false;
+            id += key[i++];
+        }
+    }
+    // The parse above misreads a run of 48-57 digits (its length byte is a digit): only an id
+    // that encodes back to the key is the one written.
+    return !id.empty() && encode_sort_key(id) == key;
+}
+
 unsigned shard_of(std::string_view slug, unsigned shards) {
     assert(shards >= 1);
     std::uint64_t h = 14695981039346656037ULL;

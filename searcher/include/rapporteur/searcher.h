@@ -41,14 +41,15 @@ struct SearchLimits {
     double time_limit = 0;
 };
 
-/** BM25 parameters (Xapian::BM25Weight's). k1 and b were chosen on the relevance benchmark
- *  (benchmarks/relevance): passages are short and of similar length, so length normalisation
- *  (b) matters less than in whole documents, and term frequency saturates sooner (k1). */
+/** BM25 parameters (Xapian::BM25Weight's). k1 and b, with the field weights below, were chosen
+ *  on the tuning half of the relevance benchmark (benchmarks/relevance/tune.sh, odd topics):
+ *  passages are short and of similar length, so length normalisation (b) matters less than in
+ *  whole documents, and term frequency saturates sooner (k1). */
 struct Bm25Params {
-    double k1 = 0.9;
+    double k1 = 0.6;
     double k2 = 0.0;
     double k3 = 1.0;
-    double b = 0.4;
+    double b = 0.25;
     double min_normlen = 0.5;
 };
 
@@ -65,8 +66,8 @@ struct SearchOptions {
     bool snippets = true;
     // --- added by the searcher work (issue 6) ---
     Bm25Params bm25;
-    double footnote_weight = 0.3; ///< weight of a match in the cited footnotes' text (F terms)
-    double title_weight = 0.5;    ///< weight of a match in the session title (T terms)
+    double footnote_weight = 0.1; ///< weight of a match in the cited footnotes' text (F terms)
+    double title_weight = 0.25;   ///< weight of a match in the session title (T terms)
     bool explain = false;         ///< fill Hit::explanation
     bool auto_correct = false;    ///< search the spelling correction instead of unknown words
     bool suggest = true;          ///< look for "did you mean" corrections of unknown words

@@ -61,6 +61,11 @@ std::vector<std::string> split_values(std::string_view value);
  *  is preceded by its length (as one byte), so "doc/p2" sorts before "doc/p10". */
 std::string encode_sort_key(std::string_view id);
 
+/** The passage id a sort key encodes, or false when `key` is not exactly encode_sort_key of
+ *  some id (empty, cut, a run of 48 to 57 digits whose length byte reads as a digit, or more
+ *  than 255 digits): the caller then reads the id from the document data. */
+bool decode_sort_key(std::string_view key, std::string& id);
+
 /** The shard, 1 to `shards`, of the document with slug `slug` (`rapporteur-index --shard K/N`):
  *  FNV-1a (64 bits) of the slug's bytes, modulo `shards`, plus 1. Stable across runs, hosts and
  *  versions: changing it moves documents between shards. `shards` ≥ 1. */
