@@ -12,8 +12,10 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace rapporteur {
@@ -49,11 +51,29 @@ struct ParsedQuery {
     std::string text; ///< the query text parsed (after the byte limit)
 };
 
+/** Which terms the index has, remembered across queries. A lookup over shards is a round trip
+ *  to every shard in turn, and a query asks for each form of each word in each field, so the
+ *  answers are kept for as long as the database does not change: its owner calls clear() when
+ *  it does (a new revision, a new union of shards). Holds at most MAX_TERMS answers (then
+ *  starts again empty). Not thread-safe, like the Database it asks. */
+class TermCache {
+  public:
+    static constexpr std::size_t MAX_TERMS = 1 << 16;
+    /// Whether `db` has `term` (Database::term_exists), asked once per term until clear().
+    bool exists(const Xapian::Database& db, const std::string& term);
+    void clear() { known_.clear(); }
+
+  private:
+    std::unordered_map<std::string, bool> known_;
+};
+
 /** Parses the query language. Knows the database (for term frequencies, canonical entity
  *  names and wildcard expansion) and the analyzer (for words). */
 class QueryParser {
   public:
-    QueryParser(const Xapian::Database& db, const Analyzer& analyzer, const SearchOptions& options);
+    /// `terms`: answers of term lookups kept across queries (the searcher's), else per query.
+    QueryParser(const Xapian::Database& db, const Analyzer& analyzer, const SearchOptions& options,
+                TermCache* terms = nullptr);
 
     /** Parse `text`. Never throws on bad syntax: the text is then read as plain words and
      *  a notice says so. Every bound of SearchLimits that was hit adds a notice. */
@@ -68,9 +88,13 @@ class QueryParser {
     std::string field_term(const std::string& field, const std::string& value) const;
 
   private:
+    /// Whether the index has `term`, through the cache when there is one.
+    bool has(const std::string& term) const;
+
     const Xapian::Database& db_;
     const Analyzer& analyzer_;
     const SearchOptions& options_;
+    TermCache* terms_;
 };
 
 } // namespace rapporteur

@@ -82,13 +82,21 @@ void Searcher::Impl::load_analysis() {
     facet_index.reset();
     shard_facets.reset();
     shard_spelling.reset();
+    terms.clear();
 }
 
-void Searcher::Impl::reopen() {
-    if (shards && shards->connect()) {
-        db = shards->database(); // a shard lost or back: a new union, its own docids
-        load_analysis();
-        return;
+void Searcher::Impl::reopen(bool force) {
+    if (shards) {
+        const auto now = std::chrono::steady_clock::now();
+        if (shards->connect()) {
+            db = shards->database(); // a shard lost or back: a new union, its own docids
+            load_analysis();
+            next_reopen = now + std::chrono::milliseconds(shards->options().reopen_ms);
+            return;
+        }
+        // Database::reopen is a round trip to every shard: at most every reopen_ms.
+        if (!force && now < next_reopen) return;
+        next_reopen = now + std::chrono::milliseconds(shards->options().reopen_ms);
     }
     if (db.reopen()) load_analysis();
 }
@@ -129,11 +137,13 @@ Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
-void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchResult& result) {
-    if (shards) return run_sharded(plan, options, result);
-    result.filters = options.filters;
-    const Xapian::BM25Weight weight(options.bm25.k1, options.bm25.k2, options.bm25.k3, options.bm25.b,
-                                    options.bm25.min_normlen);
+Xapian::BM25Weight Searcher::Impl::bm25(const SearchOptions& options) {
+    return Xapian::BM25Weight(options.bm25.k1, options.bm25.k2, options.bm25.k3, options.bm25.b,
+                              options.bm25.min_normlen);
+}
+
+Xapian::Enquire Searcher::Impl::make_enquire(const Plan& plan, const SearchOptions& options,
+                                             const Xapian::Weight& weight) const {
     Xapian::Enquire enquire(db);
     enquire.set_query(plan.query);
     enquire.set_weighting_scheme(weight);
@@ -142,6 +152,14 @@ void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchR
     enquire.set_sort_by_relevance_then_value(schema::SLOT_SORT_ID, false);
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     if (options.limits.time_limit > 0) enquire.set_time_limit(options.limits.time_limit);
+    return enquire;
+}
+
+void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchResult& result) {
+    if (shards) return run_sharded(plan, options, result);
+    result.filters = options.filters;
+    const Xapian::BM25Weight weight = bm25(options);
+    Xapian::Enquire enquire = make_enquire(plan, options, weight);
     std::unique_ptr<FacetIndex::Spy> spy;
     if (options.facets) {
         spy = std::make_unique<FacetIndex::Spy>(facets());
@@ -168,8 +186,12 @@ void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchR
 }
 
 void Searcher::Impl::finish_hit(Hit& hit, Xapian::Enquire& enquire, Xapian::docid did, const Plan& plan,
-                                const SearchOptions& options, const Xapian::Weight& weight) {
-    if (options.hit_details || plan.related) {
+                                const SearchOptions& options, const Xapian::Weight& weight, const unsigned* matched) {
+    if (matched && !plan.related) {
+        for (std::size_t i = 0; i < std::size(WORD_FIELDS); ++i) {
+            if (options.hit_details && (*matched >> i & 1U)) hit.matched_in.emplace_back(WORD_FIELDS[i]);
+        }
+    } else if (options.hit_details || plan.related) {
         // Where the query matched, and the entities a related passage shares.
         std::set<std::string_view> fields; // term_field's names are static strings
         for (auto t = enquire.get_matching_terms_begin(did); t != enquire.get_matching_terms_end(did); ++t) {
@@ -206,7 +228,7 @@ SearchResult Searcher::search(const std::string& query, const SearchOptions& opt
         result.query = query;
         result.lang = options.lang;
         Impl::bound_window(options, result);
-        QueryParser parser(impl_->db, impl_->analyzer, options);
+        QueryParser parser(impl_->db, impl_->analyzer, options, &impl_->terms);
         ParsedQuery parsed = parser.parse(query);
         result.notices.insert(result.notices.end(), parsed.notices.begin(), parsed.notices.end());
 

@@ -20,10 +20,12 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -44,11 +46,18 @@ struct Searcher::Impl {
     std::unique_ptr<ShardSpelling> shard_spelling; ///< built at the first suggestion of a union
     /// The spelling dictionary when not `db`'s own (over shards), else null.
     const Xapian::Database* spelling_dictionary();
+    /// Which terms `db` has, for the query parser; cleared whenever `db` changes.
+    TermCache terms;
+    /// Over shards: the next search at or after this checks the connections for new commits.
+    std::chrono::steady_clock::time_point next_reopen{};
 
     void open();
     /// Checks the index format and sets the analyzer from the index's features and synonyms.
     void load_analysis();
-    void reopen();
+    /** Follows new commits. Over shards the check is a round trip to every shard, so it is made
+     *  at most every ShardOptions::reopen_ms unless `force` (after DatabaseModifiedError); a
+     *  shard lost or back (a new union) is taken at every call. */
+    void reopen(bool force = false);
     const FacetIndex& facets();
 
     /** Run `fn`, reopening the database and running it again when a commit overtook it. Over
@@ -60,7 +69,7 @@ struct Searcher::Impl {
         for (int attempt = 0;; ++attempt) {
             try {
                 // Each search sees the latest commit (a cheap check when nothing changed).
-                reopen();
+                reopen(attempt > 0);
                 SearchResult result = fn();
                 if (shards) note_lost_shards(result);
                 return result;
@@ -105,13 +114,26 @@ struct Searcher::Impl {
     /// Bounds the result window (offset + limit ≤ max_result_window); notices say what was cut.
     static void bound_window(const SearchOptions& options, SearchResult& result);
 
+    /// BM25 with the options' parameters.
+    static Xapian::BM25Weight bm25(const SearchOptions& options);
+    /** The Enquire of `plan` as both matchers (run, run_sharded) set it up: `weight`, equal
+     *  scores in passage id order, the options' time limit. searcher.cc */
+    Xapian::Enquire make_enquire(const Plan& plan, const SearchOptions& options, const Xapian::Weight& weight) const;
     /// Matches `plan` with BM25 and fills `result` (total, facets, hits in its window). searcher.cc
     void run(const Plan& plan, const SearchOptions& options, SearchResult& result);
     /// run() over shards, with what stock servers run (no MatchDecider, no own MatchSpy). shard_search.cc
     void run_sharded(const Plan& plan, const SearchOptions& options, SearchResult& result);
-    /// A hit's fields after fill_hit: where the query matched, shared entities, explanation. searcher.cc
+    /** A hit's fields after fill_hit: where the query matched, shared entities, explanation.
+     *  `matched`: the WORD_FIELDS the query matched in (bit i for WORD_FIELDS[i]) when already
+     *  known (page_fields), else they are read from the hit's term list. searcher.cc */
     void finish_hit(Hit& hit, Xapian::Enquire& enquire, Xapian::docid did, const Plan& plan,
-                    const SearchOptions& options, const Xapian::Weight& weight);
+                    const SearchOptions& options, const Xapian::Weight& weight, const unsigned* matched = nullptr);
+    /** Over shards, for the hits `page` (docids and their fetched documents): the WORD_FIELDS the
+     *  query matched in each, as finish_hit's `matched`, from one match restricted to the page
+     *  (a round trip to every shard, in parallel) instead of a term list (a round trip) a hit.
+     *  Empty when the page's passages have no distinct sort keys to restrict by. shard_search.cc */
+    std::optional<std::map<Xapian::docid, unsigned>>
+    page_fields(const Plan& plan, const std::vector<std::pair<Xapian::docid, Xapian::Document>>& page) const;
     /// A hit's stored fields, and with hit_details its highlights, snippet and shared words. hits.cc
     /// `doc`: the passage's document when already fetched (MSet::fetch over shards), else null.
     void fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, const SearchOptions& options,
