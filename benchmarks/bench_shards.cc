@@ -19,6 +19,7 @@
 
 #include <xapian.h>
 
+#include <cmath>
 #include <iostream>
 
 namespace {
@@ -98,7 +99,13 @@ int main(int argc, char** argv) {
                     // Plain mode's total is Xapian's estimate, which depends on the shards.
                     a.total = options.exact_total ? result.total : 0;
                     a.shown = result.hits.size();
-                    for (const auto& h : result.hits) a.check += h.snippet.size() + h.id.size();
+                    // Hits tied with the page's last score (within 1e-9) are counted, not named:
+                    // over shards their scores may differ in the last bit (each server sums a
+                    // query's parts in its own order), which reorders a tie at the page's edge.
+                    const double edge = result.hits.empty() ? 0 : result.hits.back().score;
+                    for (const auto& h : result.hits) {
+                        a.check += std::abs(h.score - edge) <= 1e-9 ? 1 : h.snippet.size() + h.id.size();
+                    }
                     for (const auto& [field, values] : result.facets) {
                         for (const auto& v : values) a.check += v.count;
                     }
