@@ -186,12 +186,8 @@ void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchR
 }
 
 void Searcher::Impl::finish_hit(Hit& hit, Xapian::Enquire& enquire, Xapian::docid did, const Plan& plan,
-                                const SearchOptions& options, const Xapian::Weight& weight, const unsigned* matched) {
-    if (matched && !plan.related) {
-        for (std::size_t i = 0; i < std::size(WORD_FIELDS); ++i) {
-            if (options.hit_details && (*matched >> i & 1U)) hit.matched_in.emplace_back(WORD_FIELDS[i]);
-        }
-    } else if (options.hit_details || plan.related) {
+                                const SearchOptions& options, const Xapian::Weight& weight) {
+    if (options.hit_details || plan.related) {
         // Where the query matched, and the entities a related passage shares.
         std::set<std::string_view> fields; // term_field's names are static strings
         for (auto t = enquire.get_matching_terms_begin(did); t != enquire.get_matching_terms_end(did); ++t) {

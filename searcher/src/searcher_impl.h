@@ -25,7 +25,6 @@
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -123,17 +122,9 @@ struct Searcher::Impl {
     void run(const Plan& plan, const SearchOptions& options, SearchResult& result);
     /// run() over shards, with what stock servers run (no MatchDecider, no own MatchSpy). shard_search.cc
     void run_sharded(const Plan& plan, const SearchOptions& options, SearchResult& result);
-    /** A hit's fields after fill_hit: where the query matched, shared entities, explanation.
-     *  `matched`: the WORD_FIELDS the query matched in (bit i for WORD_FIELDS[i]) when already
-     *  known (page_fields), else they are read from the hit's term list. searcher.cc */
+    /// A hit's fields after fill_hit: where the query matched, shared entities, explanation. searcher.cc
     void finish_hit(Hit& hit, Xapian::Enquire& enquire, Xapian::docid did, const Plan& plan,
-                    const SearchOptions& options, const Xapian::Weight& weight, const unsigned* matched = nullptr);
-    /** Over shards, for the hits `page` (docids and their fetched documents): the WORD_FIELDS the
-     *  query matched in each, as finish_hit's `matched`, from one match restricted to the page
-     *  (a round trip to every shard, in parallel) instead of a term list (a round trip) a hit.
-     *  Empty when the page's passages have no distinct sort keys to restrict by. shard_search.cc */
-    std::optional<std::map<Xapian::docid, unsigned>>
-    page_fields(const Plan& plan, const std::vector<std::pair<Xapian::docid, Xapian::Document>>& page) const;
+                    const SearchOptions& options, const Xapian::Weight& weight);
     /// A hit's stored fields, and with hit_details its highlights, snippet and shared words. hits.cc
     /// `doc`: the passage's document when already fetched (MSet::fetch over shards), else null.
     void fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, const SearchOptions& options,
