@@ -8,6 +8,8 @@
 #
 # CORPUS_DIR: a tier (benchmarks/corpus/out/100MB) or any folder of reports; QUERIES.tsv in
 # the query set's layout (qid, class, query, lang). Writes benchmarks/results/shards-<date>.json.
+# SHARDS_WORK=DIR keeps the databases in DIR and reuses those already there (the 100MB tier
+# takes minutes to index seven times); BENCH_ARGS are given to bench_shards (--queries 300).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 corpus=$1 queries=$2 build=${3:-$here/../build-bench}
@@ -15,22 +17,23 @@ if [[ ! -x $build/benchmarks/bench_shards ]]; then
     cmake -S "$here/.." -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
     nice cmake --build "$build" -j1 --target rapporteur-index bench_shards
 fi
-work=$(mktemp -d)
+work=${SHARDS_WORK:-$(mktemp -d)}
+mkdir -p "$work"
 pids=()
 cleanup() {
     for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
     wait 2>/dev/null || true
-    rm -rf "$work"
+    [[ -n ${SHARDS_WORK:-} ]] || rm -rf "$work"
 }
 trap cleanup EXIT
 index=$build/indexer/rapporteur-index
-"$index" -q --db "$work/one" "$corpus"
+[[ -e $work/one ]] || nice "$index" -q --db "$work/one" "$corpus"
 port=$((20000 + RANDOM % 20000))
 maps=()
 for n in 1 2 4; do
     : >"$work/map$n"
     for k in $(seq 1 "$n"); do
-        "$index" -q --shard "$k/$n" --db "$work/s$n-$k" "$corpus"
+        [[ -e $work/s$n-$k ]] || nice "$index" -q --shard "$k/$n" --db "$work/s$n-$k" "$corpus"
         xapian-tcpsrv --interface 127.0.0.1 --port "$port" --quiet "$work/s$n-$k" &
         pids+=($!)
         echo "127.0.0.1:$port" >>"$work/map$n"
@@ -41,5 +44,7 @@ done
 sleep 1
 mkdir -p "$here/results"
 out=$here/results/shards-$(date -u +%Y-%m-%d-%H%M).json
-"$build/benchmarks/bench_shards" "$work/one" "$queries" "${maps[@]}" --rounds 3 | sed "s|$work/||g" >"$out"
+# shellcheck disable=SC2086 # BENCH_ARGS is words
+nice "$build/benchmarks/bench_shards" "$work/one" "$queries" "${maps[@]}" --rounds 3 ${BENCH_ARGS:-} |
+    sed "s|$work/||g" >"$out"
 echo "$out"

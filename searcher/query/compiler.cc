@@ -168,11 +168,7 @@ void Compiler::note_highlight(const QueryWord& w) {
     }
 }
 
-bool Compiler::exists(const std::string& term) const {
-    auto it = exists_.find(term);
-    if (it == exists_.end()) it = exists_.emplace(term, parser_.term_exists(term)).first;
-    return it->second;
-}
+bool Compiler::exists(const std::string& term) const { return terms_.exists(db_, term, parser_.vocabulary()); }
 
 std::vector<QueryAlternative> Compiler::indexed_alternatives(const QueryWord& w, const std::string& prefix) const {
     std::vector<QueryAlternative> out;

@@ -25,14 +25,14 @@ namespace rapporteur::query {
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts);
 
 /** The query compiler: tree → Xapian::Query, filling the ParsedQuery's side tables (leaves,
- *  highlights, unknown words, notices). One per query: it caches term lookups and counts
+ *  highlights, unknown words, notices). One per query: it counts
  *  words against `max_query_words`. Words, wildcards and lists are in compiler.cc; phrases
  *  and NEAR (positional queries) in phrase_compiler.cc. */
 class Compiler {
   public:
     Compiler(const Xapian::Database& db, const Analyzer& analyzer, const SearchOptions& options,
-             const QueryParser& parser, ParsedQuery& out)
-        : db_(db), analyzer_(analyzer), options_(options), parser_(parser), out_(out) {}
+             const QueryParser& parser, ParsedQuery& out, TermCache& terms)
+        : db_(db), analyzer_(analyzer), options_(options), terms_(terms), parser_(parser), out_(out) {}
 
     /// Analyses the words of TEXT and PHRASE nodes and reads `in:` scopes; before compile().
     void prepare(Node& node);
@@ -51,7 +51,7 @@ class Compiler {
     /// Counts one more query word; false (and a notice, once) past `max_query_words`.
     bool take_word();
     void note_highlight(const QueryWord& w);
-    /// Whether the index has `term`, each term looked up once per query.
+    /// Whether the index has `term`, each term looked up once per revision (TermCache).
     bool exists(const std::string& term) const;
     /// w's alternatives whose every term the index has under `prefix`.
     std::vector<QueryAlternative> indexed_alternatives(const QueryWord& w, const std::string& prefix) const;
@@ -97,7 +97,7 @@ class Compiler {
     const Xapian::Database& db_;
     const Analyzer& analyzer_;
     const SearchOptions& options_;
-    mutable std::map<std::string, bool> exists_; ///< term → in the index, for this query
+    TermCache& terms_; ///< term → in the index, the searcher's or this query's
     const QueryParser& parser_;
     ParsedQuery& out_;
     Scope scope_ = Scope::ALL;

@@ -14,9 +14,17 @@
 
 namespace rapporteur {
 
+bool TermCache::exists(const Xapian::Database& db, const std::string& term, const TermVocabulary* vocabulary) {
+    if (const auto it = known_.find(term); it != known_.end()) return it->second;
+    if (known_.size() >= MAX_TERMS) known_.clear();
+    const bool found = vocabulary ? vocabulary->exists(db, term) : db.term_exists(term);
+    known_.emplace(term, found);
+    return found;
+}
+
 QueryParser::QueryParser(const Xapian::Database& db, const Analyzer& analyzer, const SearchOptions& options,
-                         const TermVocabulary* vocabulary)
-    : db_(db), analyzer_(analyzer), options_(options), vocabulary_(vocabulary) {}
+                         const TermVocabulary* vocabulary, TermCache* terms)
+    : db_(db), analyzer_(analyzer), options_(options), vocabulary_(vocabulary), terms_(terms) {}
 
 ParsedQuery QueryParser::parse(const std::string& raw) const {
     using query::Node;
@@ -55,7 +63,8 @@ ParsedQuery QueryParser::parse(const std::string& raw) const {
         out.notices.push_back("NEAR/n is limited to " + std::to_string(options_.limits.max_proximity) +
                               " words; a larger n was read as NEAR/" + std::to_string(options_.limits.max_proximity));
     }
-    query::Compiler compiler(db_, analyzer_, options_, *this, out);
+    TermCache own; // no searcher's cache: this query's lookups only
+    query::Compiler compiler(db_, analyzer_, options_, *this, out, terms_ ? *terms_ : own);
     compiler.prepare(tree);
     out.query = compiler.compile(tree, true);
     return out;

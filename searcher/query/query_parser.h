@@ -14,8 +14,10 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace rapporteur {
@@ -51,13 +53,31 @@ struct ParsedQuery {
     std::string text; ///< the query text parsed (after the byte limit)
 };
 
+/** Which terms the index has, remembered across queries. A lookup over shards is a round trip
+ *  to every shard in turn, and a query asks for each form of each word in each field, so the
+ *  answers are kept for as long as the database does not change: its owner calls clear() when
+ *  it does (a new revision, a new union of shards). Holds at most MAX_TERMS answers (then
+ *  starts again empty). Not thread-safe, like the Database it asks. */
+class TermCache {
+  public:
+    static constexpr std::size_t MAX_TERMS = 1 << 16;
+    /// Whether `db` has `term` (from `vocabulary` when given, else Database::term_exists), asked
+    /// once per term until clear().
+    bool exists(const Xapian::Database& db, const std::string& term, const TermVocabulary* vocabulary = nullptr);
+    void clear() { known_.clear(); }
+
+  private:
+    std::unordered_map<std::string, bool> known_;
+};
+
 /** Parses the query language. Knows the database (for term frequencies, canonical entity
  *  names and wildcard expansion) and the analyzer (for words). */
 class QueryParser {
   public:
-    /// `vocabulary`: the small fields' terms of `db`'s revision (null: every term looked up).
+    /// `vocabulary`: the small fields' terms of `db`'s revision (null: every term looked up);
+    /// `terms`: answers of term lookups kept across queries (the searcher's), else per query.
     QueryParser(const Xapian::Database& db, const Analyzer& analyzer, const SearchOptions& options,
-                const TermVocabulary* vocabulary = nullptr);
+                const TermVocabulary* vocabulary = nullptr, TermCache* terms = nullptr);
 
     /** Parse `text`. Never throws on bad syntax: the text is then read as plain words and
      *  a notice says so. Every bound of SearchLimits that was hit adds a notice. */
@@ -73,14 +93,17 @@ class QueryParser {
 
     /// Whether the index has `term` (from the vocabulary when it holds the term's prefix).
     bool term_exists(const std::string& term) const {
+        if (terms_) return terms_->exists(db_, term, vocabulary_);
         return vocabulary_ ? vocabulary_->exists(db_, term) : db_.term_exists(term);
     }
+    const TermVocabulary* vocabulary() const { return vocabulary_; }
 
   private:
     const Xapian::Database& db_;
     const Analyzer& analyzer_;
     const SearchOptions& options_;
     const TermVocabulary* vocabulary_;
+    TermCache* terms_;
 };
 
 } // namespace rapporteur

@@ -1,9 +1,11 @@
 /** @file hits.cc
- *  @brief A hit from its passage: stored fields, highlights from the query terms' positions,
+ *  @brief A hit from its passage: stored fields, highlights from the query terms' positions
+ *         (over shards, from its text analysed again: passage_terms.h),
  *         the snippet window, and the words a related passage shares, as it writes them.
  */
 #include "highlighter.h"
 #include "passage_data.h"
+#include "passage_terms.h"
 #include "searcher_impl.h"
 
 #include "rapporteur/format/codecs.h"
@@ -11,6 +13,7 @@
 #include "rapporteur/utf8.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace rapporteur {
@@ -44,7 +47,12 @@ void Searcher::Impl::fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, con
 
     Highlighter highlighter(hit.text, data.offsets);
     std::vector<PositionSpan> spans;
+    // Over shards a position list is a round trip: the passage's text, analysed here as the
+    // indexer analysed it (checked against its stored spans), has the same positions.
+    std::optional<PassageTerms> local;
+    if (shards) local = PassageTerms::analyse(analyzer, hit.text, hit.lang, data.offsets);
     auto positions = [&](const std::string& term) {
+        if (local) return local->positions(term);
         std::vector<std::uint32_t> out;
         for (auto p = db.positionlist_begin(did, term); p != db.positionlist_end(did, term); ++p) out.push_back(*p);
         return out;
@@ -67,14 +75,19 @@ void Searcher::Impl::fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, con
         spans.insert(spans.end(), found.begin(), found.end());
     }
     if (!plan.highlight_prefixes.empty()) {
-        for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t) {
-            const std::string term = *t;
+        auto mark_prefixed = [&](const std::string& term) {
             for (const auto& prefix : plan.highlight_prefixes) {
                 if (term.starts_with(prefix)) {
                     for (auto p : positions(term)) spans.emplace_back(p, p);
                     break;
                 }
             }
+        };
+        // The passage's terms: its text's own (only they have positions), else its termlist.
+        if (local) {
+            for (const auto& entry : local->all()) mark_prefixed(entry.first);
+        } else {
+            for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t) mark_prefixed(*t);
         }
     }
     const auto marks = highlighter.ranges(std::move(spans));

@@ -89,13 +89,21 @@ void Searcher::Impl::load_analysis() {
     vocabulary.reset();
     shard_facets.reset();
     shard_spelling.reset();
+    terms.clear();
 }
 
 void Searcher::Impl::reopen(bool force) {
-    if (shards && shards->connect()) {
-        db = shards->database(); // a shard lost or back: a new union, its own docids
-        load_analysis();
-        return;
+    if (shards) {
+        const auto now = std::chrono::steady_clock::now();
+        if (shards->connect()) {
+            db = shards->database(); // a shard lost or back: a new union, its own docids
+            load_analysis();
+            next_reopen = now + std::chrono::milliseconds(shards->options().reopen_ms);
+            return;
+        }
+        // Database::reopen is a round trip to every shard: at most every reopen_ms.
+        if (!force && now < next_reopen) return;
+        next_reopen = now + std::chrono::milliseconds(shards->options().reopen_ms);
     }
     if (!force && !version_watch.changed()) return; // no commit since the last reopen
     // Watched again before Xapian reads the version file, so a commit in between is seen next
@@ -146,11 +154,13 @@ Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
-void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchResult& result) {
-    if (shards) return run_sharded(plan, options, result);
-    result.filters = options.filters;
-    const Xapian::BM25Weight weight(options.bm25.k1, options.bm25.k2, options.bm25.k3, options.bm25.b,
-                                    options.bm25.min_normlen);
+Xapian::BM25Weight Searcher::Impl::bm25(const SearchOptions& options) {
+    return Xapian::BM25Weight(options.bm25.k1, options.bm25.k2, options.bm25.k3, options.bm25.b,
+                              options.bm25.min_normlen);
+}
+
+Xapian::Enquire Searcher::Impl::make_enquire(const Plan& plan, const SearchOptions& options,
+                                             const Xapian::Weight& weight) const {
     Xapian::Enquire enquire(db);
     enquire.set_query(plan.query);
     enquire.set_weighting_scheme(weight);
@@ -159,6 +169,14 @@ void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchR
     enquire.set_sort_by_relevance_then_value(schema::SLOT_SORT_ID, false);
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     if (options.limits.time_limit > 0) enquire.set_time_limit(options.limits.time_limit);
+    return enquire;
+}
+
+void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchResult& result) {
+    if (shards) return run_sharded(plan, options, result);
+    result.filters = options.filters;
+    const Xapian::BM25Weight weight = bm25(options);
+    Xapian::Enquire enquire = make_enquire(plan, options, weight);
     std::unique_ptr<FacetIndex::Spy> spy;
     if (options.facets) {
         spy = std::make_unique<FacetIndex::Spy>(facets());
@@ -223,7 +241,7 @@ SearchResult Searcher::search(const std::string& query, const SearchOptions& opt
         result.query = query;
         result.lang = options.lang;
         Impl::bound_window(options, result);
-        QueryParser parser(impl_->db, impl_->analyzer, options, impl_->term_vocabulary());
+        QueryParser parser(impl_->db, impl_->analyzer, options, impl_->term_vocabulary(), &impl_->terms);
         ParsedQuery parsed = parser.parse(query);
         result.notices.insert(result.notices.end(), parsed.notices.begin(), parsed.notices.end());
 

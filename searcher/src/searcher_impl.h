@@ -22,6 +22,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -49,6 +50,10 @@ struct Searcher::Impl {
     const TermVocabulary* term_vocabulary();
     /// The spelling dictionary when not `db`'s own (over shards), else null.
     const Xapian::Database* spelling_dictionary();
+    /// Which terms `db` has, for the query parser; cleared whenever `db` changes.
+    TermCache terms;
+    /// Over shards: the next search at or after this checks the connections for new commits.
+    std::chrono::steady_clock::time_point next_reopen{};
 
     /// The version file of the generation `db` reads, held open: a search reopens only after a
     /// commit replaced it (or always, when there is none to watch: shards, another backend).
@@ -58,7 +63,10 @@ struct Searcher::Impl {
     void open();
     /// Checks the index format and sets the analyzer from the index's features and synonyms.
     void load_analysis();
-    /// Follows the latest commit; `force`: ask Xapian even when the watch saw none.
+    /** Follows new commits: locally only when the version watch saw one, unless `force` (after
+     *  DatabaseModifiedError). Over shards the check is a round trip to every shard, so it is
+     *  made at most every ShardOptions::reopen_ms unless `force`; a shard lost or back (a new
+     *  union) is taken at every call. */
     void reopen(bool force = false);
     const FacetIndex& facets();
 
@@ -117,6 +125,11 @@ struct Searcher::Impl {
     /// Bounds the result window (offset + limit ≤ max_result_window); notices say what was cut.
     static void bound_window(const SearchOptions& options, SearchResult& result);
 
+    /// BM25 with the options' parameters.
+    static Xapian::BM25Weight bm25(const SearchOptions& options);
+    /** The Enquire of `plan` as both matchers (run, run_sharded) set it up: `weight`, equal
+     *  scores in passage id order, the options' time limit. searcher.cc */
+    Xapian::Enquire make_enquire(const Plan& plan, const SearchOptions& options, const Xapian::Weight& weight) const;
     /// Matches `plan` with BM25 and fills `result` (total, facets, hits in its window). searcher.cc
     void run(const Plan& plan, const SearchOptions& options, SearchResult& result);
     /// run() over shards, with what stock servers run (no MatchDecider, no own MatchSpy). shard_search.cc

@@ -10,7 +10,6 @@
  */
 #include "searcher_impl.h"
 
-#include "rapporteur/format/schema.h"
 
 #include <algorithm>
 #include <optional>
@@ -51,13 +50,8 @@ void Searcher::Impl::note_lost_shards(SearchResult& result) const {
 
 void Searcher::Impl::run_sharded(const Plan& plan, const SearchOptions& options, SearchResult& result) {
     result.filters = options.filters;
-    const Xapian::BM25Weight weight(options.bm25.k1, options.bm25.k2, options.bm25.k3, options.bm25.b,
-                                    options.bm25.min_normlen);
-    Xapian::Enquire enquire(db);
-    enquire.set_query(plan.query);
-    enquire.set_weighting_scheme(weight);
-    enquire.set_sort_by_relevance_then_value(schema::SLOT_SORT_ID, false);
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    const Xapian::BM25Weight weight = bm25(options);
+    Xapian::Enquire enquire = make_enquire(plan, options, weight); // the time limit too
     if (options.facets && !shard_facets) shard_facets = std::make_unique<ShardFacets>(*shards);
     std::optional<ShardFacets::Count> count;
     if (options.facets) count.emplace(*shard_facets, enquire);
@@ -112,9 +106,12 @@ void Searcher::Impl::run_sharded(const Plan& plan, const SearchOptions& options,
         hit.score = items[k].weight;
         const Xapian::Document doc = mset[items[k].index].get_document();
         fill_hit(hit, items[k].did, plan, options, &doc);
+        // Where the query matched: one term list (a round trip) a hit. A match restricted to
+        // the page by OP_VALUE_RANGE on the sort key cost a server 140 ms on 526,000 passages.
         finish_hit(hit, enquire, items[k].did, plan, options, weight);
         result.hits.push_back(std::move(hit));
     }
 }
+
 
 } // namespace rapporteur

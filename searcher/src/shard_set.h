@@ -46,6 +46,7 @@ class ShardSet {
     /// "N shards (host:port, ...)", for messages.
     std::string describe() const;
     std::size_t size() const { return map_.shards.size(); }
+    const ShardOptions& options() const { return options_; }
 
   private:
     struct State {

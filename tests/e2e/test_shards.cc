@@ -414,3 +414,29 @@ TEST_CASE("rapporteur-search --shards: usage and map errors are one line, never 
     CHECK(r.status == 1);
     CHECK(r.err.find("no shard answers: 127.0.0.1:" + std::to_string(port)) != std::string::npos);
 }
+
+TEST_CASE("a sharded searcher looks for new commits at most every reopen_ms", "[shards]") {
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    rapporteur::test::write_file(dir / "first.txt",
+                                 "First report\n\nDay 1. Session 1 - Opening\n\nA passage about herons.\n");
+    REQUIRE(run(BIN + "/rapporteur-index -q --db " + quote(db) + " " + quote((dir / "first.txt").string())).status ==
+            0);
+    auto server = Server::tcpsrv(db);
+    const auto map = rapporteur::parse_shard_map(server->address() + "\n", "map");
+    rapporteur::ShardOptions every;
+    every.reopen_ms = 0;
+    rapporteur::ShardOptions spaced;
+    spaced.reopen_ms = 600000;
+    rapporteur::Searcher at_once(map, every), later(map, spaced);
+    CHECK(at_once.search("zebrafish", {}).total == 0);
+    CHECK(later.search("zebrafish", {}).total == 0);
+    // An in-place commit to the served database, which open connections see when they reopen.
+    rapporteur::test::write_file(dir / "second.txt",
+                                 "Second report\n\nDay 1. Session 1 - Fish\n\nA passage about zebrafish.\n");
+    REQUIRE(run(BIN + "/rapporteur-index -q --db " + quote(db) + " " + quote((dir / "second.txt").string())).status ==
+            0);
+    CHECK(at_once.search("zebrafish", {}).total == 1);
+    CHECK(later.search("zebrafish", {}).total == 0); // its next check is minutes away
+    CHECK(later.search("herons", {}).total == 1);
+}

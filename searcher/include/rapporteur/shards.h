@@ -56,6 +56,10 @@ struct ShardOptions {
     unsigned connect_timeout_ms = 1000; ///< opening a connection
     /// A lost shard is tried again at the first search at least this long after it failed.
     unsigned retry_ms = 5000;
+    /** The connections look for new commits (a round trip to every shard) at the first search
+     *  at least this long after they last looked, and after a search that a commit overtook.
+     *  0: at every search. A lost shard's retry is not delayed by it. */
+    unsigned reopen_ms = 1000;
 };
 
 /// A shard that did not answer a search: which one, the servers tried, and why.
