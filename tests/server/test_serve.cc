@@ -5,6 +5,7 @@
  *         checked against real responses, SIGTERM.
  */
 #include "http_client.h"
+#include "openapi_check.h"
 #include "support/process.h"
 
 #include <catch2/catch.hpp>
@@ -15,7 +16,9 @@
 #include <thread>
 #include <vector>
 
+using rapporteur::test::check_schema;
 using rapporteur::test::get;
+using rapporteur::test::response_schema;
 using rapporteur::test::HttpReply;
 using rapporteur::test::quote;
 using rapporteur::test::request;
@@ -59,68 +62,6 @@ json problem_of(const HttpReply& r, int status, const std::string& code) {
     CHECK(!p["title"].get<std::string>().empty());
     CHECK(!p["detail"].get<std::string>().empty());
     return p;
-}
-
-/** A small JSON Schema check (the keywords openapi.json uses: $ref, type, required, properties,
- *  additionalProperties, items, enum, minimum, maximum): "" when `v` conforms, else where not. */
-std::string check_schema(const json& api, const json& schema, const json& v, const std::string& where) {
-    if (schema.contains("$ref")) {
-        const std::string ref = schema["$ref"];
-        const std::string prefix = "#/components/schemas/";
-        REQUIRE(ref.rfind(prefix, 0) == 0);
-        return check_schema(api, api["components"]["schemas"][ref.substr(prefix.size())], v, where);
-    }
-    if (schema.contains("type")) {
-        auto is = [&](const std::string& t) {
-            if (t == "object") return v.is_object();
-            if (t == "array") return v.is_array();
-            if (t == "string") return v.is_string();
-            if (t == "integer") return v.is_number_integer();
-            if (t == "number") return v.is_number();
-            if (t == "boolean") return v.is_boolean();
-            if (t == "null") return v.is_null();
-            return false;
-        };
-        const json types = schema["type"].is_array() ? schema["type"] : json::array({schema["type"]});
-        if (std::none_of(types.begin(), types.end(), [&](const json& t) { return is(t.get<std::string>()); }))
-            return where + ": not " + types.dump() + ": " + v.dump().substr(0, 80);
-    }
-    if (schema.contains("enum") && std::find(schema["enum"].begin(), schema["enum"].end(), v) == schema["enum"].end())
-        return where + ": " + v.dump() + " not in the enum";
-    if (schema.contains("minimum") && v.is_number() && v.get<double>() < schema["minimum"].get<double>())
-        return where + ": under the minimum";
-    if (v.is_object()) {
-        for (const auto& r : schema.value("required", json::array())) {
-            if (!v.contains(r.get<std::string>())) return where + ": no " + r.get<std::string>();
-        }
-        const json props = schema.value("properties", json::object());
-        for (const auto& [k, item] : v.items()) {
-            if (props.contains(k)) {
-                if (auto e = check_schema(api, props[k], item, where + "." + k); !e.empty()) return e;
-            } else if (schema.contains("additionalProperties")) {
-                const json& extra = schema["additionalProperties"];
-                if (extra.is_boolean() && !extra.get<bool>()) return where + ": undocumented key " + k;
-                if (extra.is_object())
-                    if (auto e = check_schema(api, extra, item, where + "." + k); !e.empty()) return e;
-            }
-        }
-    }
-    if (v.is_array() && schema.contains("items")) {
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            if (auto e = check_schema(api, schema["items"], v[i], where + "[" + std::to_string(i) + "]"); !e.empty())
-                return e;
-        }
-    }
-    return "";
-}
-
-/// The schema of `path`'s GET (or POST) response with `status` in the API's description.
-json response_schema(const json& api, const std::string& path, int status, const std::string& method = "get") {
-    json response = api["paths"][path][method]["responses"][std::to_string(status)];
-    if (response.contains("$ref")) response = api["components"]["responses"]["Problem"];
-    const auto& content = response["content"];
-    return content.contains("application/json") ? content["application/json"]["schema"]
-                                                : content["application/problem+json"]["schema"];
 }
 
 } // namespace
