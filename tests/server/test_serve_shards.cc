@@ -264,6 +264,12 @@ TEST_CASE("serve --shards: a killed shard server gives partial answers from the 
     CHECK(json::parse(gone.body)["code"] == "shard_unavailable");
     CHECK(!gone.header("retry-after").empty());
     CHECK(check_schema(api, response_schema(api, "/documents/{id}", 503), json::parse(gone.body), "503") == "");
+    // No shard left: 503 with the servers tried, not a crash; and the server still stops cleanly.
+    for (auto& server : shards.servers) server->stop();
+    const HttpReply none = get(sharded.port(), search);
+    CHECK(none.status == 503);
+    CHECK(json::parse(none.body)["code"] == "shard_unavailable");
+    CHECK(json::parse(none.body)["detail"].get<std::string>().find("no shard answers") != std::string::npos);
     CHECK(sharded.stop() == 0);
 }
 

@@ -69,7 +69,13 @@ void Catalog::open() {
 
 void Catalog::refresh() {
     if (shards_) {
-        if (shards_->connect()) {
+        bool changed = false;
+        try {
+            changed = shards_->connect();
+        } catch (const RuntimeError& e) {
+            throw UnavailableError(e.what()); // every shard lost: tried again at the next request
+        }
+        if (changed) {
             db_ = shards_->database(); // a shard lost or back: a new union, its own docids
             spelling_.reset();
             return;

@@ -34,6 +34,12 @@ class NotFoundError : public RuntimeError {
     using RuntimeError::RuntimeError;
 };
 
+/// Thrown when no shard answers (the API's 503): nothing can be looked up or searched.
+class UnavailableError : public RuntimeError {
+  public:
+    using RuntimeError::RuntimeError;
+};
+
 /** A thread's handles (never shared with another thread). Over one database: one for the
  *  Searcher and one for lookups and revisions, each reopened when the indexer commits or
  *  publishes a new generation. Over shards (ServerOptions::shards): a Searcher over the shards
@@ -47,7 +53,8 @@ class Catalog {
     /** Brings the handles to the latest commit: a reopen when the indexer committed in place,
      *  a fresh open when it published a new generation (the stub file changed); over shards, a
      *  reopen of every connection (a round trip each) and the lost shards connected again when
-     *  their time has come. Cheap when nothing changed. */
+     *  their time has come. Cheap when nothing changed. Throws UnavailableError when no shard
+     *  answers. */
     void refresh();
     /** After a network error (Xapian::NetworkError) in a lookup over shards: drops the
      *  connections, which Xapian leaves unusable, so that the next refresh() opens them again

@@ -295,6 +295,10 @@ HttpResponse RequestHandler::handle(const HttpRequest& req) {
     } catch (const ApiError& e) {
         if (target.path == "/") return page_error(e.status, e.detail);
         return problem(e.status, e.code, e.detail);
+    } catch (const UnavailableError& e) {
+        HttpResponse r = problem(503, "shard_unavailable", e.what());
+        r.headers.emplace_back("Retry-After", "5");
+        return r;
     } catch (const NotFoundError& e) {
         if (const auto lost = catalog_.failures(); !lost.empty()) {
             // Not on the shards that answer: it may be on a lost one, so not a 404.
