@@ -161,6 +161,12 @@ TEST_CASE("serve --shards answers every endpoint as serve --db over the same doc
     for (const char* f : {"session", "organisation", "country", "lang", "document"}) CHECK(!t["facets"][f].empty());
     CHECK(langs.size() >= 6);
     CHECK_FALSE(body_json(get(sharded.port(), "/api/v1/search?q=trafficking")).contains("partial"));
+    // The page, rendered from the same JSON, with the drill-down counts of its facets.
+    for (const char* page : {"/?q=trafficking", "/?q=victims&filter=lang:en&filter=org:GRETA"}) {
+        const HttpReply a = get(one.port(), page), b = get(sharded.port(), page);
+        CHECK(a.status == 200);
+        CHECK(a.body == b.body);
+    }
 
     // Every document, alone and in the list; each hit's passage with its neighbours.
     const json docs = body_json(get(one.port(), "/api/v1/documents"));
