@@ -7,7 +7,8 @@
 # Usage: bash benchmarks/serve_load.sh [TIER]   (default 100MB)
 # Environment: BENCH_WORK (databases, default benchmarks/work), BENCH_BUILD (build directory,
 # default build-bench), BENCH_CLIENTS (default 1,8,64), BENCH_SECONDS (a bound per client count,
-# default 120), BENCH_REQUESTS (per client count, default twice the query set).
+# default 120), BENCH_REQUESTS (per client count, default twice the query set), BENCH_JOBS
+# (build jobs, default the cores).
 set -euo pipefail
 export LC_ALL=C.UTF-8
 
@@ -25,10 +26,13 @@ bash "$root/scripts/setup.sh" jq >&2
 log "building (Release) in $build"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DRAPPORTEUR_BUILD_TESTS=OFF \
   -DRAPPORTEUR_BUILD_BENCHMARKS=ON >/dev/null
-cmake --build "$build" -j"$(nproc)" --target bench_serve rapporteur-serve rapporteur-index >/dev/null
+jobs="${BENCH_JOBS:-$(nproc)}"
+cmake --build "$build" -j"$jobs" --target bench_serve rapporteur-serve >/dev/null
 
 db="$work/$tier/ours"
 if [ ! -d "$db" ]; then
+  # The indexer (and its readers) only when there is a tier to index.
+  cmake --build "$build" -j"$jobs" --target rapporteur-index >/dev/null
   log "$tier: indexing"
   "$build/indexer/rapporteur-index" --db "$db" --quiet "$corpus/$tier"
 fi
@@ -40,7 +44,7 @@ json="$bench/results/$stamp-serve.json"
 {
   echo "# rapporteur-serve under load, $tier ($stamp)"
   echo
-  jq -r '"\(.passages) passages, \(.queries) queries, \(.search_threads) search threads; the library alone: p50 \(.library_p50_ms | . * 1000 | round / 1000) ms, p99 \(.library_p99_ms | . * 1000 | round / 1000) ms."' "$json"
+  jq -r '"\(.passages) passages, \(.queries) queries (\(.lang_hints_dropped) asked without their language, which the CLI and the API refuse), \(.search_threads) search threads; the library alone: p50 \(.library_p50_before_ms | . * 1000 | round / 1000) ms before the server'"'"'s runs and \(.library_p50_after_ms | . * 1000 | round / 1000) ms after (the ratios are to their mean, \(.library_p50_ms | . * 1000 | round / 1000) ms), p99 \(.library_p99_ms | . * 1000 | round / 1000) ms."' "$json"
   echo
   echo "| clients | requests | throughput (req/s) | p50 (ms) | p99 (ms) | p50 / library p50 | not 200 | not equal |"
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -176,14 +176,9 @@ int run_search(int argc, char** argv) {
         ("max-wildcard-terms", cli::number("max-wildcard-terms", &options.limits.max_wildcard_terms, std::size_t{1}, std::size_t{100000})->value_name("N"),
          "a prefix* searches at most this many of its most frequent words")
         ("max-results", cli::number("max-results", &options.limits.max_result_window, std::size_t{1}, MAX_RESULTS)->value_name("N"),
-         "results are shown up to this rank (offset + limit)")
-        ("shards", po::value(&shards)->value_name("FILE"), "search the shards named in FILE (one line a shard: host:port[, replica...]) "
-                                       "served by xapian-tcpsrv, instead of --db")
-        ("shard-timeout", cli::number("shard-timeout", &shard_options.timeout_ms, 0u, 600000u)->value_name("MS"),
-         "with --shards: a server not answering a request within MS milliseconds is lost (0: wait for ever)")
-        ("connect-timeout", cli::number("connect-timeout", &shard_options.connect_timeout_ms, 0u, 600000u)->value_name("MS"),
-         "with --shards: connecting to a server may take MS milliseconds");
+         "results are shown up to this rank (offset + limit)");
     // clang-format on
+    cli::add_shard_options(visible, shards, shard_options.timeout_ms, shard_options.connect_timeout_ms);
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     const auto vm = cli::parse(argc, argv, visible, hidden, "query");
@@ -223,10 +218,7 @@ int run_search(int argc, char** argv) {
     options.explain = vm.count("explain") > 0;
     options.auto_correct = vm.count("auto-correct") > 0;
     options.cross_language = vm.count("cross-language") > 0;
-    if (!shards.empty() && !db.empty()) throw po::error("give one of --db or --shards");
-    auto given = [&](const char* name) { return vm.count(name) && !vm[name].defaulted(); };
-    if (shards.empty() && (given("shard-timeout") || given("connect-timeout")))
-        throw po::error("--shard-timeout and --connect-timeout apply to --shards only");
+    cli::check_shard_options(vm, db, shards);
     const auto path = db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db);
 
     rapporteur::Searcher searcher =

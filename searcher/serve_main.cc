@@ -29,16 +29,18 @@ std::string help_epilog() {
            "  /api/v1/passages/ID        one passage, its footnotes, session and neighbours\n"
            "  /api/v1/documents[/ID]     the documents: title, date, sessions, passage count\n"
            "  /api/v1/suggest?q=TEXT     spelling correction and completions of the last word\n"
-           "  /api/v1/health             database revision, document count, uptime\n"
+           "  /api/v1/health             database revision, document count, uptime;\n"
+           "                             over --shards, each shard and whether it answers\n"
            "  /api/v1/openapi.json       the API's OpenAPI 3.1 description\n"
            "\n"
            "Exit status:\n"
            "  0  stopped by SIGTERM or SIGINT after answering the requests in flight\n"
-           "  1  a runtime error (no database, the address taken)\n"
+           "  1  a runtime error (no database, no shard answering, the address taken)\n"
            "  2  a usage error\n"
            "\n"
            "Examples:\n"
            "  rapporteur-serve --db ~/reports-db\n"
+           "  rapporteur-serve --shards /etc/rapporteur/shards --listen 10.0.1.5:8080\n"
            "  curl 'http://127.0.0.1:8080/api/v1/search?q=asylum'\n";
 }
 
@@ -60,13 +62,14 @@ void parse_listen(const std::string& listen, rapporteur::ServerOptions& o) {
 
 int run_serve(int argc, char** argv) {
     rapporteur::ServerOptions o;
-    std::string db, listen = "127.0.0.1:8080", port_file;
+    std::string db, shards, listen = "127.0.0.1:8080", port_file;
     o.threads = 0; // the cores (the default is not the build machine's: the man page shows it)
     po::options_description visible(
         "Usage: rapporteur-serve [options]\n"
         "Serve the indexed meeting reports over HTTP: a search page and a JSON API.\n\nOptions");
     cli::add_help_options(visible);
     cli::add_database_option(visible, db);
+    cli::add_shard_options(visible, shards, o.shard_options.timeout_ms, o.shard_options.connect_timeout_ms);
     // clang-format off
     visible.add_options()
         ("listen", po::value(&listen)->default_value(listen)->value_name("ADDRESS:PORT"), "where to listen (port 0: any free port; 0.0.0.0 for every interface)")
@@ -90,9 +93,11 @@ int run_serve(int argc, char** argv) {
         return cli::EXIT_OK;
     }
     if (cli::handled_help_or_version(vm, visible, "rapporteur-serve")) return cli::EXIT_OK;
+    cli::check_shard_options(vm, db, shards);
     parse_listen(listen, o);
     if (o.threads == 0) o.threads = std::max(2u, std::thread::hardware_concurrency());
-    o.database = db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db);
+    o.shards = shards;
+    if (shards.empty()) o.database = db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db);
 
     // SIGTERM and SIGINT are taken by one thread (sigwait), blocked in every other: the
     // server's threads, started below, inherit the mask.
@@ -110,7 +115,8 @@ int run_serve(int argc, char** argv) {
         out.close();
         std::filesystem::rename(port_file + ".tmp", port_file);
     }
-    fmt::print(stderr, "rapporteur-serve: {} on http://{}:{}/\n", o.database.string(),
+    fmt::print(stderr, "rapporteur-serve: {} on http://{}:{}/\n",
+               shards.empty() ? o.database.string() : "the shards of " + shards,
                o.host.find(':') == std::string::npos ? o.host : "[" + o.host + "]", port);
     std::thread waiter([&] {
         int signal = 0;

@@ -157,6 +157,9 @@ TEST_CASE("completion: paths where an option or an argument takes one", "[cli][c
     CHECK(complete({"rapporteur-index", "--dump", "f"}, cwd) == Words{"file.txt"});
     CHECK(complete({"rapporteur-index", "--delete", "f"}, cwd) == Words{"file.txt"});
     CHECK(complete({"rapporteur-search", "--topics", "f"}, cwd) == Words{"file.txt"});
+    CHECK(complete({"rapporteur-search", "--shards", "f"}, cwd) == Words{"file.txt"}); // a shard map
+    CHECK(complete({"rapporteur-serve", "--shards", "f"}, cwd) == Words{"file.txt"});
+    CHECK(complete({"rapporteur-serve", "--db", ""}, cwd) == Words{"sub"});
     CHECK(complete({"rapporteur-eval", "-q", "f"}, cwd) == Words{"file.txt"}); // QRELS and RUN
     // A query word, or the value of an option without a known set: nothing to offer.
     CHECK(complete({"rapporteur-search", "f"}, cwd).empty());

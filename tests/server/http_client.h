@@ -120,27 +120,20 @@ inline HttpReply get(std::uint16_t port, const std::string& target, const std::s
     return request(port, "GET", target, headers);
 }
 
-/** rapporteur-serve (the installed one) on a free loopback port over `db`, stopped by SIGTERM
- *  when the object goes; its stderr (the log) in a file. */
+/// A shard map file, for ServeProcess to serve its shards (--shards) instead of a database.
+struct ShardMapFile {
+    std::filesystem::path path;
+};
+
+/** rapporteur-serve (the installed one) on a free loopback port over `db` (or the shards of a
+ *  map), stopped by SIGTERM when the object goes; its stderr (the log) in a file. */
 class ServeProcess {
   public:
     explicit ServeProcess(const std::filesystem::path& db, const std::string& args = "") {
-        const auto port_file = dir_ / "port";
-        log_ = dir_ / "log";
-        pid_ = spawn(std::string(RAPPORTEUR_E2E_BIN) + "/rapporteur-serve --db " + quote(db.string()) +
-                         " --listen 127.0.0.1:0 --port-file " + quote(port_file.string()) + " " + args,
-                     log_.string());
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-        while (!std::filesystem::exists(port_file)) {
-            int status = 0;
-            if (waitpid(pid_, &status, WNOHANG) == pid_) {
-                pid_ = -1;
-                throw std::runtime_error("rapporteur-serve exited: " + read_all(log_));
-            }
-            if (std::chrono::steady_clock::now() > deadline) throw std::runtime_error("rapporteur-serve did not start");
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-        port_ = static_cast<std::uint16_t>(std::stoi(read_all(port_file)));
+        start("--db " + quote(db.string()) + " " + args);
+    }
+    explicit ServeProcess(const ShardMapFile& map, const std::string& args = "") {
+        start("--shards " + quote(map.path.string()) + " " + args);
     }
     ~ServeProcess() {
         if (pid_ > 0) stop();
@@ -171,6 +164,25 @@ class ServeProcess {
     }
 
   private:
+    void start(const std::string& args) {
+        const auto port_file = dir_ / "port";
+        log_ = dir_ / "log";
+        pid_ = spawn(std::string(RAPPORTEUR_E2E_BIN) + "/rapporteur-serve " + args +
+                         " --listen 127.0.0.1:0 --port-file " + quote(port_file.string()),
+                     log_.string());
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (!std::filesystem::exists(port_file)) {
+            int status = 0;
+            if (waitpid(pid_, &status, WNOHANG) == pid_) {
+                pid_ = -1;
+                throw std::runtime_error("rapporteur-serve exited: " + read_all(log_));
+            }
+            if (std::chrono::steady_clock::now() > deadline) throw std::runtime_error("rapporteur-serve did not start");
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        port_ = static_cast<std::uint16_t>(std::stoi(read_all(port_file)));
+    }
+
     TempDir dir_;
     std::filesystem::path log_;
     pid_t pid_ = -1;

@@ -1,25 +1,30 @@
 /** @file test_serve.cc
  *  @brief End-to-end tests of rapporteur-serve (the installed executable) on a free loopback
- *         port: every endpoint and error status, the limits and the deadline, ETag/304, CORS,
- *         reopening after the indexer commits, the page's escaping, the OpenAPI description
- *         checked against real responses, SIGTERM.
+ *         port: every endpoint and error status, ETag/304, CORS, reopening after the indexer
+ *         commits, the page's escaping, the OpenAPI description checked against real
+ *         responses. The HTTP layer's limits are test_serve_limits.cc's.
  */
 #include "http_client.h"
+#include "openapi_check.h"
+#include "serve_fixture.h"
 #include "support/process.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <atomic>
-#include <future>
 #include <thread>
 #include <vector>
 
+using rapporteur::test::body_json;
+using rapporteur::test::check_schema;
 using rapporteur::test::get;
+using rapporteur::test::response_schema;
 using rapporteur::test::HttpReply;
 using rapporteur::test::quote;
 using rapporteur::test::request;
 using rapporteur::test::run;
+using rapporteur::test::problem_of;
+using rapporteur::test::SeedDb;
 using rapporteur::test::ServeProcess;
 using rapporteur::test::TempDir;
 using json = nlohmann::json;
@@ -28,100 +33,6 @@ namespace {
 
 const std::string BIN = RAPPORTEUR_E2E_BIN;
 const std::string GRETA = "000-2e1ad919f53edd39/p18";
-
-/// The seed indexed into a fresh database.
-struct SeedDb {
-    TempDir dir;
-    std::filesystem::path db = dir / "db";
-    SeedDb() {
-        const auto r = run(BIN + "/rapporteur-index --db " + quote(db.string()) + " " + quote(RAPPORTEUR_SEEDS));
-        REQUIRE(r.status == 0);
-    }
-    /// rapporteur-search's --format json output for these arguments.
-    std::string cli_json(const std::string& args) const {
-        const auto r = run(BIN + "/rapporteur-search --db " + quote(db.string()) + " --format json " + args);
-        REQUIRE(r.status == 0);
-        return r.out;
-    }
-};
-
-json body_json(const HttpReply& r) { return json::parse(r.body); }
-
-/// The problem object of `r`, checked: RFC 9457 fields, our `code`, the status repeated.
-json problem_of(const HttpReply& r, int status, const std::string& code) {
-    INFO(r.body);
-    CHECK(r.status == status);
-    CHECK(r.header("content-type") == "application/problem+json");
-    const json p = body_json(r);
-    CHECK(p["status"] == status);
-    CHECK(p["code"] == code);
-    CHECK(p["type"].get<std::string>().find(code) != std::string::npos);
-    CHECK(!p["title"].get<std::string>().empty());
-    CHECK(!p["detail"].get<std::string>().empty());
-    return p;
-}
-
-/** A small JSON Schema check (the keywords openapi.json uses: $ref, type, required, properties,
- *  additionalProperties, items, enum, minimum, maximum): "" when `v` conforms, else where not. */
-std::string check_schema(const json& api, const json& schema, const json& v, const std::string& where) {
-    if (schema.contains("$ref")) {
-        const std::string ref = schema["$ref"];
-        const std::string prefix = "#/components/schemas/";
-        REQUIRE(ref.rfind(prefix, 0) == 0);
-        return check_schema(api, api["components"]["schemas"][ref.substr(prefix.size())], v, where);
-    }
-    if (schema.contains("type")) {
-        auto is = [&](const std::string& t) {
-            if (t == "object") return v.is_object();
-            if (t == "array") return v.is_array();
-            if (t == "string") return v.is_string();
-            if (t == "integer") return v.is_number_integer();
-            if (t == "number") return v.is_number();
-            if (t == "boolean") return v.is_boolean();
-            if (t == "null") return v.is_null();
-            return false;
-        };
-        const json types = schema["type"].is_array() ? schema["type"] : json::array({schema["type"]});
-        if (std::none_of(types.begin(), types.end(), [&](const json& t) { return is(t.get<std::string>()); }))
-            return where + ": not " + types.dump() + ": " + v.dump().substr(0, 80);
-    }
-    if (schema.contains("enum") && std::find(schema["enum"].begin(), schema["enum"].end(), v) == schema["enum"].end())
-        return where + ": " + v.dump() + " not in the enum";
-    if (schema.contains("minimum") && v.is_number() && v.get<double>() < schema["minimum"].get<double>())
-        return where + ": under the minimum";
-    if (v.is_object()) {
-        for (const auto& r : schema.value("required", json::array())) {
-            if (!v.contains(r.get<std::string>())) return where + ": no " + r.get<std::string>();
-        }
-        const json props = schema.value("properties", json::object());
-        for (const auto& [k, item] : v.items()) {
-            if (props.contains(k)) {
-                if (auto e = check_schema(api, props[k], item, where + "." + k); !e.empty()) return e;
-            } else if (schema.contains("additionalProperties")) {
-                const json& extra = schema["additionalProperties"];
-                if (extra.is_boolean() && !extra.get<bool>()) return where + ": undocumented key " + k;
-                if (extra.is_object())
-                    if (auto e = check_schema(api, extra, item, where + "." + k); !e.empty()) return e;
-            }
-        }
-    }
-    if (v.is_array() && schema.contains("items")) {
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            if (auto e = check_schema(api, schema["items"], v[i], where + "[" + std::to_string(i) + "]"); !e.empty())
-                return e;
-        }
-    }
-    return "";
-}
-
-/// The schema of `path`'s GET (or POST) response with `status` in the API's description.
-json response_schema(const json& api, const std::string& path, int status, const std::string& method = "get") {
-    json response = api["paths"][path][method]["responses"][std::to_string(status)];
-    if (response.contains("$ref")) response = api["components"]["responses"]["Problem"];
-    const auto& content = response["content"];
-    return content.contains("application/json") ? content["application/json"]["schema"]
-                                                : content["application/problem+json"]["schema"];
-}
 
 } // namespace
 
@@ -267,103 +178,6 @@ TEST_CASE("serve: errors are problem objects with stable codes", "[serve]") {
     CHECK(server.stop() == 0);
 }
 
-TEST_CASE("serve: the limits: 3 KiB target 414, 20 KiB body 413, 200 header fields 431", "[serve]") {
-    SeedDb seed;
-    ServeProcess server(seed.db);
-    const std::uint16_t port = server.port();
-    problem_of(get(port, "/api/v1/search?q=" + std::string(3 * 1024, 'a')), 414, "target_too_long");
-    problem_of(request(port, "POST", "/api/v1/search", "Content-Type: application/json\r\n",
-                       R"({"q": ")" + std::string(20 * 1024, 'a') + "\"}"),
-               413, "body_too_large");
-    std::string many;
-    for (int i = 0; i < 200; ++i) many += "X-Field-" + std::to_string(i) + ": " + std::to_string(i) + "\r\n";
-    problem_of(get(port, "/api/v1/health", many), 431, "header_too_large");
-    problem_of(get(port, "/api/v1/health", "X-Big: " + std::string(9 * 1024, 'b') + "\r\n"), 431, "header_too_large");
-    // Both a Content-Length and chunked (a request smuggling's shape) is refused; chunked bodies
-    // count against the limit the same; a chunk size that is not one is refused.
-    problem_of(request(port, "POST", "/api/v1/search",
-                       "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n", ""),
-               400, "bad_request");
-    std::string chunks;
-    for (int i = 0; i < 20; ++i) chunks += "400\r\n" + std::string(1024, 'a') + "\r\n";
-    {
-        const int fd = rapporteur::test::connect_to(port);
-        rapporteur::test::send_all(fd, "POST /api/v1/search HTTP/1.1\r\nHost: x\r\nContent-Type: "
-                                       "application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n" +
-                                           chunks + "0\r\n\r\n");
-        problem_of(rapporteur::test::read_reply(fd), 413, "body_too_large");
-        close(fd);
-    }
-    {
-        const int fd = rapporteur::test::connect_to(port);
-        rapporteur::test::send_all(fd, "POST /api/v1/search HTTP/1.1\r\nHost: x\r\nContent-Type: "
-                                       "application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n"
-                                       "-5\r\nq=abc\r\n0\r\n\r\n");
-        problem_of(rapporteur::test::read_reply(fd), 400, "bad_request");
-        close(fd);
-    }
-    {
-        // Expect: 100-continue is answered before the body is sent.
-        const int fd = rapporteur::test::connect_to(port);
-        rapporteur::test::send_all(fd, "POST /api/v1/search HTTP/1.1\r\nHost: x\r\nContent-Type: "
-                                       "application/x-www-form-urlencoded\r\nContent-Length: 16\r\n"
-                                       "Expect: 100-continue\r\n\r\n");
-        CHECK(rapporteur::test::read_reply(fd).status == 100);
-        rapporteur::test::send_all(fd, "q=non-punishment");
-        const HttpReply r = rapporteur::test::read_reply(fd);
-        CHECK(r.status == 200);
-        CHECK(body_json(r)["total"] == 1);
-        close(fd);
-    }
-    // Just under every limit is answered.
-    CHECK(get(port, "/api/v1/search?q=" + std::string(1900, 'a')).status == 200);
-    CHECK(request(port, "POST", "/api/v1/search", "Content-Type: application/json\r\n",
-                  R"({"q": ")" + std::string(15 * 1024, 'a') + "\"}")
-              .status == 200);
-    // The server is still there.
-    CHECK(get(port, "/api/v1/health").status == 200);
-    CHECK(server.stop() == 0);
-}
-
-TEST_CASE("serve: a client sending a byte a second is dropped while others are answered at once", "[serve]") {
-    SeedDb seed;
-    ServeProcess server(seed.db, "--request-timeout 2");
-    const std::uint16_t port = server.port();
-    using Clock = std::chrono::steady_clock;
-    std::atomic<bool> dropped{false};
-    std::atomic<int> sent{0};
-    const auto started = Clock::now();
-    std::thread slow([&] {
-        const int fd = rapporteur::test::connect_to(port, 30);
-        const std::string req = "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + std::string(100, 's');
-        for (char c : req) {
-            if (!rapporteur::test::send_all(fd, std::string(1, c))) break;
-            ++sent;
-            // The peer closing shows in a non-blocking read: 0 (EOF) or an error.
-            char b;
-            const ssize_t n = recv(fd, &b, 1, MSG_DONTWAIT);
-            if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) break;
-            if (Clock::now() - started > std::chrono::seconds(30)) break;
-            std::this_thread::sleep_for(std::chrono::seconds(1));
-        }
-        dropped = Clock::now() - started < std::chrono::seconds(30);
-        close(fd);
-    });
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    const auto before = Clock::now();
-    const HttpReply normal = get(port, "/api/v1/search?q=non-punishment");
-    const double seconds = std::chrono::duration<double>(Clock::now() - before).count();
-    const bool slow_still_sending = !dropped;
-    slow.join();
-    CHECK(normal.status == 200);
-    CHECK(slow_still_sending);
-    CHECK(seconds < 1.0);
-    CHECK(dropped);
-    CHECK(sent < 20); // dropped at the 2 s deadline, long before its request was whole
-    CHECK(server.log().find("408") != std::string::npos);
-    CHECK(server.stop() == 0);
-}
-
 TEST_CASE("serve: ETag and 304 follow the database and the request", "[serve]") {
     SeedDb seed;
     ServeProcess server(seed.db);
@@ -478,62 +292,6 @@ TEST_CASE("serve: the page counts each facet with the other facets' selections",
     CHECK(drilled.body.find("aria-pressed=\"true\"") != std::string::npos);
 }
 
-TEST_CASE("serve: 503 when every thread is busy and the queue is full, or at the connection limit", "[serve]") {
-    SeedDb seed;
-    {
-        ServeProcess server(seed.db, "--max-connections 1");
-        const int idle = rapporteur::test::connect_to(server.port());
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
-        const HttpReply r = get(server.port(), "/api/v1/health");
-        CHECK(r.status == 503);
-        CHECK(r.header("retry-after") == "1");
-        CHECK(body_json(r)["code"] == "too_many_connections");
-        close(idle);
-    }
-    ServeProcess server(seed.db, "--threads 1 --queue 0");
-    // Many long requests at once on one search thread, none allowed to wait.
-    std::string text;
-    for (int i = 0; i < 1500; ++i) text += "trafficking victims guidance GRETA ";
-    std::vector<std::future<HttpReply>> replies;
-    for (int i = 0; i < 24; ++i) {
-        replies.push_back(std::async(std::launch::async, [&] {
-            return request(server.port(), "POST", "/api/v1/search",
-                           "Content-Type: application/x-www-form-urlencoded\r\n", "like_text=" + text.substr(0, 15000));
-        }));
-    }
-    int ok = 0, busy = 0;
-    for (auto& f : replies) {
-        const HttpReply r = f.get();
-        if (r.status == 200) ++ok;
-        if (r.status == 503) {
-            ++busy;
-            CHECK(r.header("retry-after") == "1");
-            CHECK(body_json(r)["code"] == "overloaded");
-        }
-    }
-    CHECK(ok + busy == 24);
-    CHECK(ok >= 1);
-    CHECK(busy >= 1);
-    CHECK(server.stop() == 0);
-}
-
-TEST_CASE("serve: a connection is closed after --max-requests answers", "[serve]") {
-    SeedDb seed;
-    ServeProcess server(seed.db, "--max-requests 3");
-    const int fd = rapporteur::test::connect_to(server.port(), 60);
-    for (int i = 1; i <= 3; ++i) {
-        INFO(i);
-        REQUIRE(rapporteur::test::send_all(fd, "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n"));
-        const HttpReply r = rapporteur::test::read_reply(fd);
-        CHECK(r.status == 200);
-        CHECK((r.header("connection") == "close") == (i == 3));
-    }
-    char b;
-    CHECK(recv(fd, &b, 1, 0) <= 0);
-    close(fd);
-    CHECK(server.stop() == 0);
-}
-
 TEST_CASE("serve: CORS headers only with --cors", "[serve]") {
     SeedDb seed;
     ServeProcess server(seed.db, "--cors https://reports.example");
@@ -543,59 +301,6 @@ TEST_CASE("serve: CORS headers only with --cors", "[serve]") {
                                   "Origin: https://reports.example\r\nAccess-Control-Request-Method: POST\r\n");
     CHECK(pre.status == 204);
     CHECK(pre.header("access-control-allow-methods").find("POST") != std::string::npos);
-}
-
-TEST_CASE("serve: one log line per request, and SIGTERM ends it cleanly", "[serve]") {
-    SeedDb seed;
-    ServeProcess server(seed.db);
-    const std::uint16_t port = server.port();
-    // A keep-alive connection answering two requests, then left open and idle.
-    const int fd = rapporteur::test::connect_to(port, 60);
-    for (int i = 0; i < 2; ++i) {
-        REQUIRE(rapporteur::test::send_all(fd, "GET /api/v1/search?q=asylum HTTP/1.1\r\nHost: x\r\n\r\n"));
-        CHECK(rapporteur::test::read_reply(fd).status == 200);
-    }
-    CHECK(get(port, "/api/v1/nothing").status == 404);
-    CHECK(server.stop() == 0);
-    char b;
-    CHECK(recv(fd, &b, 1, 0) <= 0); // the idle connection was closed
-    close(fd);
-    const std::string log = server.log();
-    INFO(log);
-    std::size_t lines = 0;
-    for (std::size_t at = 0; (at = log.find("GET /api/v1/search 200 ", at)) != std::string::npos; ++at) ++lines;
-    CHECK(lines == 2);
-    CHECK(log.find("GET /api/v1/nothing 404 ") != std::string::npos);
-    CHECK(log.find("q=asylum") == std::string::npos); // what users type stays out of the log
-    CHECK(log.find("stopped") != std::string::npos);
-}
-
-TEST_CASE("serve: SIGTERM lets a request in flight finish, then stops accepting", "[serve]") {
-    SeedDb seed;
-    ServeProcess server(seed.db);
-    const std::uint16_t port = server.port();
-    // A request whose header has arrived and whose body has not: in flight when SIGTERM comes.
-    const std::string body = "q=non-punishment";
-    const int fd = rapporteur::test::connect_to(port, 60);
-    REQUIRE(rapporteur::test::send_all(fd, "POST /api/v1/search HTTP/1.1\r\nHost: x\r\nContent-Type: "
-                                           "application/x-www-form-urlencoded\r\nContent-Length: " +
-                                               std::to_string(body.size()) + "\r\n\r\n"));
-    const int idle = rapporteur::test::connect_to(port, 60);
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    REQUIRE(kill(server.pid(), SIGTERM) == 0);
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    CHECK_THROWS(rapporteur::test::connect_to(port)); // no longer accepting
-    REQUIRE(rapporteur::test::send_all(fd, body));
-    const HttpReply r = rapporteur::test::read_reply(fd);
-    CHECK(r.status == 200);
-    CHECK(body_json(r)["total"] == 1);
-    CHECK(r.header("connection") == "close");
-    char b;
-    CHECK(recv(idle, &b, 1, 0) <= 0); // the idle connection was closed
-    close(idle);
-    close(fd);
-    CHECK(server.stop() == 0);
-    CHECK(server.log().find("POST /api/v1/search 200 ") != std::string::npos);
 }
 
 TEST_CASE("serve: the page pages through the results, the URL holding the offset", "[serve]") {

@@ -24,6 +24,26 @@ void add_database_option(po::options_description& options, std::string& db) {
                           "else ~/.local/share/rapporteur/db");
 }
 
+void add_shard_options(po::options_description& options, std::string& map_file, unsigned& timeout_ms,
+                       unsigned& connect_timeout_ms) {
+    // clang-format off
+    options.add_options()
+        ("shards", po::value(&map_file)->value_name("FILE"), "search the shards named in FILE (one line a shard: host:port[, replica...]) "
+                                       "served by xapian-tcpsrv, instead of --db")
+        ("shard-timeout", number("shard-timeout", &timeout_ms, 0u, 600000u)->value_name("MS"),
+         "with --shards: a server not answering a request within MS milliseconds is lost (0: wait for ever)")
+        ("connect-timeout", number("connect-timeout", &connect_timeout_ms, 0u, 600000u)->value_name("MS"),
+         "with --shards: connecting to a server may take MS milliseconds");
+    // clang-format on
+}
+
+void check_shard_options(const po::variables_map& vm, const std::string& db, const std::string& map_file) {
+    if (!map_file.empty() && !db.empty()) throw po::error("give one of --db or --shards");
+    auto given = [&](const char* name) { return vm.count(name) && !vm[name].defaulted(); };
+    if (map_file.empty() && (given("shard-timeout") || given("connect-timeout")))
+        throw po::error("--shard-timeout and --connect-timeout apply to --shards only");
+}
+
 po::variables_map parse(int argc, char** argv, const po::options_description& visible,
                         const po::options_description& hidden, const char* positional_name) {
     po::options_description all;

@@ -1,18 +1,16 @@
 /** @file catalog.cc
- *  @brief A search thread's database handles and the API's lookups: passages, documents,
- *         spelling and completions.
+ *  @brief A search thread's handles: one database, or its own connections to the shards;
+ *         following commits, what identifies the content (ETags), and health.
  */
 #include "catalog.h"
 
-#include "rapporteur/base/data_files.h"
-#include "rapporteur/format/codecs.h"
 #include "rapporteur/format/schema.h"
-#include "rapporteur/format/stored_passage.h"
-#include "rapporteur/utf8.h"
+
+#include "shard_set.h"
+#include "shard_spelling.h"
 
 #include <algorithm>
 #include <fstream>
-#include <map>
 #include <sstream>
 
 namespace rapporteur {
@@ -32,7 +30,27 @@ Xapian::Database open_database(const std::filesystem::path& path) {
     }
 }
 
-Catalog::Catalog(std::filesystem::path path) : path_(std::move(path)) { open(); }
+Catalog::Catalog(const ServerOptions& options) {
+    if (options.shards.empty()) {
+        path_ = options.database;
+        open();
+        return;
+    }
+    path_ = options.shards;
+    map_ = read_shard_map(options.shards);
+    // The Searcher's connections are its own (its caches follow its union); these are the
+    // lookups'. Both fail over and leave out lost shards the same way (ShardSet).
+    searcher_.emplace(map_, options.shard_options);
+    shards_ = std::make_unique<ShardSet>(map_, options.shard_options);
+    try {
+        shards_->connect();
+        db_ = shards_->database();
+    } catch (const Xapian::Error& e) {
+        throw RuntimeError(path_.string() + ": " + e.get_description());
+    }
+}
+
+Catalog::~Catalog() = default;
 
 std::string Catalog::stub() const {
     std::ifstream in(path_ / "XAPIANDB", std::ios::binary);
@@ -50,6 +68,23 @@ void Catalog::open() {
 }
 
 void Catalog::refresh() {
+    if (shards_) {
+        bool changed = false;
+        try {
+            changed = shards_->connect();
+        } catch (const RuntimeError& e) {
+            throw UnavailableError(e.what()); // every shard lost: tried again at the next request
+        }
+        if (changed) {
+            db_ = shards_->database(); // a shard lost or back: a new union, its own docids
+            spelling_.reset();
+            return;
+        }
+        // In-place commits on a shard; a new generation there reaches a connection opened
+        // after it (xapian-tcpsrv opens the stub per connection: its --idle-timeout).
+        db_.reopen();
+        return;
+    }
     if (stub() != stub_) {
         open(); // a new generation: the old handles still read the old one
         return;
@@ -57,151 +92,74 @@ void Catalog::refresh() {
     db_.reopen(); // the Searcher reopens its own at each search
 }
 
-std::string Catalog::version() const { return db_.get_uuid() + ":" + std::to_string(db_.get_revision()); }
-
-namespace {
-
-using json = nlohmann::ordered_json;
-
-json session_json(const Session& s) { return {{"day", s.day}, {"number", s.number}, {"title", s.title}}; }
-
-std::string document_term(const std::string& slug) { return std::string(schema::PREFIX_DOCUMENT) + slug; }
-
-} // namespace
-
-json Catalog::passage(const std::string& id) const {
-    const Xapian::docid did = find_passage(db_, id);
-    if (did == 0) throw NotFoundError("no passage has the id '" + id + "'");
-    const StoredPassage p = read_stored_passage(db_.get_document(did));
-    json footnotes = json::array();
-    for (const auto& f : p.footnotes) footnotes.push_back({{"n", f.n}, {"text", f.text}, {"urls", f.urls}});
-    json out = {{"id", p.id},
-                {"document", p.document},
-                {"kind", kind_name(p.kind)},
-                {"lang", p.lang},
-                {"session", session_json(p.session)},
-                {"organisations", p.organisations},
-                {"countries", p.countries},
-                {"text", p.text},
-                {"footnotes", footnotes}};
-    if (p.kind == PassageKind::FOOTNOTE) {
-        out["n"] = p.footnote_number;
-        out["urls"] = p.urls;
-        out["cited_by"] = p.cited_by;
-    }
-    // Neighbours in reading order: the document's passages are indexed in that order, so its
-    // postings list them so; footnote passages are not in the flow of the text.
-    json previous = nullptr, next = nullptr;
-    if (p.kind != PassageKind::FOOTNOTE) {
-        std::string last;
-        bool found = false;
-        const std::string term = document_term(p.document);
-        for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
-            const Xapian::Document doc = db_.get_document(*it);
-            const StoredPassage q = read_stored_passage(doc);
-            if (q.kind == PassageKind::FOOTNOTE) continue;
-            if (found) {
-                next = q.id;
-                break;
-            }
-            if (*it == did) {
-                found = true;
-                if (!last.empty()) previous = last;
-            } else {
-                last = q.id;
-            }
-        }
-    }
-    out["neighbours"] = {{"previous", previous}, {"next", next}};
-    return out;
+void Catalog::drop_connections() {
+    if (!shards_) return;
+    shards_->drop();
+    spelling_.reset();
+    db_ = Xapian::Database();
 }
 
-json Catalog::document(const std::string& slug) const {
-    const std::string term = document_term(slug);
-    const std::string record = db_.get_metadata(std::string(schema::META_FILE) + slug);
-    if (record.empty() && !db_.term_exists(term)) throw NotFoundError("no document has the id '" + slug + "'");
-    json out = {{"id", slug}, {"path", nullptr}, {"title", nullptr}, {"date", nullptr}};
-    // The file record (JSON) names the path, and the title and date when the index knows them.
-    try {
-        const auto r = nlohmann::json::parse(record);
-        for (const char* key : {"path", "title", "date"}) {
-            if (r.contains(key) && r[key].is_string() && !r[key].get<std::string>().empty()) out[key] = r[key];
-        }
-    } catch (const nlohmann::json::exception&) {
-        // An older record ("<hash> <path>") or none: the fields stay null.
+std::vector<ShardFailure> Catalog::failures() const { return shards_ ? shards_->failures() : std::vector<ShardFailure>{}; }
+
+std::string Catalog::version() const {
+    if (!shards_) return db_.get_uuid() + ":" + std::to_string(db_.get_revision());
+    // No revision over the remote protocol: what a commit changes instead. A commit that adds
+    // or removes passages changes the count or the last docid; one that replaces passages
+    // (the indexer deletes a changed file's and adds the new) the last docid.
+    std::string v;
+    for (std::size_t i = 0; i < shards_->live().size(); ++i) {
+        const Xapian::Database& s = shards_->shard(i);
+        v += std::to_string(shards_->live()[i] + 1) + "=" + s.get_uuid() + ":" + std::to_string(s.get_doccount()) +
+             ":" + std::to_string(s.get_lastdocid()) + ":" + std::to_string(s.get_total_length()) + ";";
     }
-    out["passages"] = db_.get_termfreq(term);
-    // Sessions in reading order, each with its passage count.
-    std::vector<std::pair<std::string, std::size_t>> sessions;
-    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
-        const std::string value = db_.get_document(*it).get_value(schema::SLOT_SESSION);
-        if (sessions.empty() || sessions.back().first != value) {
-            auto same = std::find_if(sessions.begin(), sessions.end(), [&](const auto& s) { return s.first == value; });
-            if (same != sessions.end()) {
-                ++same->second;
-                continue;
-            }
-            sessions.emplace_back(value, 0);
-        }
-        ++sessions.back().second;
-    }
-    json list = json::array();
-    for (const auto& [value, count] : sessions) {
-        json s = session_json(codecs::decode_session(value));
-        s["passages"] = count;
-        list.push_back(std::move(s));
-    }
-    out["sessions"] = list;
-    return out;
+    return v;
 }
 
-json Catalog::documents() const {
-    std::vector<std::string> slugs;
+nlohmann::ordered_json Catalog::health() const {
     const std::string prefix(schema::PREFIX_DOCUMENT);
-    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it)
-        slugs.push_back((*it).substr(prefix.size()));
-    json list = json::array();
-    for (const auto& slug : slugs) list.push_back(document(slug));
-    return {{"total", slugs.size()}, {"documents", list}};
+    std::size_t documents = 0;
+    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) ++documents;
+    if (!shards_) {
+        return {{"status", "ok"},
+                {"uuid", db_.get_uuid()},
+                {"revision", db_.get_revision()},
+                {"documents", documents},
+                {"passages", db_.get_doccount()}};
+    }
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    const auto lost = shards_->failures();
+    const auto& live = shards_->live();
+    for (std::size_t s = 0; s < map_.shards.size(); ++s) {
+        nlohmann::ordered_json servers = nlohmann::ordered_json::array();
+        for (const auto& e : map_.shards[s].servers) servers.push_back(e.label());
+        nlohmann::ordered_json one = {{"shard", s + 1}, {"status", "ok"}, {"servers", servers}};
+        const auto at = std::find(live.begin(), live.end(), s);
+        const auto failed =
+            std::find_if(lost.begin(), lost.end(), [&](const ShardFailure& f) { return f.shard == s + 1; });
+        if (at != live.end()) {
+            const std::size_t i = static_cast<std::size_t>(at - live.begin());
+            one["server"] = shards_->server(i);
+            one["uuid"] = shards_->shard(i).get_uuid();
+            one["passages"] = shards_->shard(i).get_doccount();
+        } else {
+            one["status"] = "failing";
+            one["error"] = failed != lost.end() ? failed->error : "not connected";
+        }
+        list.push_back(std::move(one));
+    }
+    return {{"status", lost.empty() ? "ok" : "degraded"},
+            {"documents", documents},
+            {"passages", db_.get_doccount()},
+            {"shards", list}};
 }
 
-json Catalog::suggest(const std::string& query, std::size_t max) const {
-    // The last word typed, folded as the spelling dictionary holds words; the words before it.
-    const std::size_t cut = query.find_last_of(" \t\"()");
-    const std::string before = cut == std::string::npos ? "" : query.substr(0, cut + 1);
-    const std::string word = utf8::fold(cut == std::string::npos ? query : query.substr(cut + 1));
-    json completions = json::array();
-    if (!word.empty()) {
-        std::vector<std::pair<Xapian::doccount, std::string>> found;
-        auto it = db_.spellings_begin();
-        it.skip_to(word);
-        for (; it != db_.spellings_end(); ++it) {
-            const std::string w = *it;
-            if (w.compare(0, word.size(), word) != 0) break;
-            if (w != word) found.emplace_back(it.get_termfreq(), w);
-        }
-        std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-            return a.first != b.first ? a.first > b.first : a.second < b.second;
-        });
-        for (std::size_t i = 0; i < found.size() && i < max; ++i) completions.push_back(found[i].second);
-    }
-    SearchOptions options;
-    options.limit = 0;
-    options.facets = false;
-    options.snippets = false;
-    options.exact_total = false;
-    options.hit_details = false;
-    // A last word that some words complete is being typed, not misspelt: only the words
-    // before it are corrected then.
-    std::string spelling;
-    if (completions.empty()) {
-        spelling = searcher_->search(query, options).suggestion;
-    } else if (before.find_first_not_of(" \t\"()") != std::string::npos) {
-        std::string fixed = searcher_->search(before, options).suggestion;
-        while (!fixed.empty() && (fixed.back() == ' ' || fixed.back() == '\t')) fixed.pop_back();
-        if (!fixed.empty()) spelling = fixed + query.substr(cut);
-    }
-    return {{"query", query}, {"spelling", spelling}, {"completions", completions}};
+const Xapian::Database& Catalog::spellings() {
+    if (!shards_) return db_;
+    // The remote protocol has no spelling table: every shard's export (rapporteur-index
+    // --shard), merged as the Searcher merges it. Shards without one complete nothing.
+    if (!spelling_) spelling_ = std::make_unique<ShardSpelling>(*shards_);
+    const Xapian::Database* merged = spelling_->dictionary();
+    return merged ? *merged : db_;
 }
 
 } // namespace rapporteur

@@ -268,7 +268,7 @@ HttpResponse problem(int status, const std::string& code, const std::string& det
 std::string log_path(const std::string& target) { return target.substr(0, target.find('?')); }
 
 RequestHandler::RequestHandler(const ServerOptions& options, std::chrono::steady_clock::time_point started)
-    : options_(options), started_(started), catalog_(options.database) {}
+    : options_(options), started_(started), catalog_(options) {}
 
 HttpResponse RequestHandler::handle(const HttpRequest& req) {
     RequestTarget target;
@@ -279,19 +279,37 @@ HttpResponse RequestHandler::handle(const HttpRequest& req) {
     }
     try {
         // A lookup overtaken by two commits (Xapian::DatabaseModifiedError) runs again on the
-        // latest one; the Searcher does the same for searches.
+        // latest one; over shards, one that meets a server gone (Xapian::NetworkError) runs
+        // again over the shards that answer. The Searcher does the same for searches.
         for (int attempt = 0;; ++attempt) {
             try {
                 catalog_.refresh();
                 return route(req, target);
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt >= 3) throw;
+            } catch (const Xapian::NetworkError&) {
+                if (!catalog_.sharded() || attempt >= 3) throw;
+                catalog_.drop_connections();
             }
         }
     } catch (const ApiError& e) {
         if (target.path == "/") return page_error(e.status, e.detail);
         return problem(e.status, e.code, e.detail);
+    } catch (const UnavailableError& e) {
+        HttpResponse r = problem(503, "shard_unavailable", e.what());
+        r.headers.emplace_back("Retry-After", "5");
+        return r;
     } catch (const NotFoundError& e) {
+        if (const auto lost = catalog_.failures(); !lost.empty()) {
+            // Not on the shards that answer: it may be on a lost one, so not a 404.
+            std::string which;
+            for (const auto& f : lost) which += (which.empty() ? "" : ", ") + std::to_string(f.shard);
+            HttpResponse r = problem(503, "shard_unavailable",
+                                     std::string(e.what()) + " on the shards that answer; shard " + which +
+                                         (lost.size() > 1 ? " do" : " does") + " not answer");
+            r.headers.emplace_back("Retry-After", "5");
+            return r;
+        }
         return problem(404, target.path.rfind("/api/v1/documents", 0) == 0 ? "document_not_found" : "passage_not_found",
                        e.what());
     } catch (const Xapian::Error& e) {
@@ -323,16 +341,9 @@ HttpResponse RequestHandler::route(const HttpRequest& req, const RequestTarget& 
     if (path == "/api/v1/health") {
         only(t, {});
         const auto up = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
-        const auto& db = catalog_.database();
-        const std::string prefix(schema::PREFIX_DOCUMENT);
-        std::size_t documents = 0;
-        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) ++documents;
-        return json_response({{"status", "ok"},
-                              {"uuid", db.get_uuid()},
-                              {"revision", db.get_revision()},
-                              {"documents", documents},
-                              {"passages", db.get_doccount()},
-                              {"uptime_seconds", static_cast<std::uint64_t>(up)}});
+        json health = catalog_.health();
+        health["uptime_seconds"] = static_cast<std::uint64_t>(up);
+        return json_response(health);
     }
     // Everything else depends on the database's content and the request alone.
     // The version too: another build may render the same request otherwise.

@@ -1,7 +1,7 @@
 /** @file http_server.cc
- *  @brief The HTTP layer on Boost.Beast (with http_request.cc, the request's limits): the acceptor, one
- *         session per connection with its limits and deadline, the search pool and its bounded
- *         queue, the log line, the graceful stop.
+ *  @brief The HTTP layer on Boost.Beast (with http_request.cc, the request's limits, the only
+ *         files that include it): the acceptor, one session per connection with its limits and
+ *         deadline, the hand-over to the search pool (search_pool.h), the log line, the stop.
  *
  *  Shape of Beast's own async server examples: one I/O thread runs every socket; a request
  *  read whole (within one deadline) goes to the search pool, whose threads each own a
@@ -13,6 +13,7 @@
 
 #include "handler.h"
 #include "http_request.h"
+#include "search_pool.h"
 
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -20,14 +21,10 @@
 #include <fmt/core.h>
 
 #include <array>
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
 #include <mutex>
 #include <optional>
 #include <set>
-#include <thread>
 
 namespace rapporteur {
 
@@ -38,96 +35,6 @@ using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-/** A fixed pool of search threads, each with its own RequestHandler, fed by a bounded queue.
- *  The handlers are made on their threads, so each Xapian::Database stays on the thread that
- *  opened it. */
-class SearchPool {
-  public:
-    using Job = std::function<void(RequestHandler&)>;
-
-    SearchPool(const ServerOptions& options, Clock::time_point started) : max_queue_(options.queue) {
-        std::mutex m;
-        std::condition_variable ready;
-        std::size_t opened = 0;
-        std::exception_ptr error;
-        for (std::size_t i = 0; i < options.threads; ++i) {
-            threads_.emplace_back([&, this] {
-                std::unique_ptr<RequestHandler> handler;
-                try {
-                    handler = std::make_unique<RequestHandler>(options, started);
-                } catch (...) {
-                    std::lock_guard lock(m);
-                    if (!error) error = std::current_exception();
-                }
-                {
-                    // Notified under the lock: the constructor's locals (this condition
-                    // variable) are gone once it has seen the count.
-                    std::lock_guard lock(m);
-                    ++opened;
-                    ready.notify_all();
-                }
-                if (handler) work(*handler);
-            });
-        }
-        std::unique_lock lock(m);
-        ready.wait(lock, [&] { return opened == options.threads; });
-        if (error) {
-            lock.unlock();
-            stop();
-            std::rethrow_exception(error);
-        }
-    }
-    ~SearchPool() { stop(); }
-
-    /// Queues `job`; false when every thread is busy and `queue` jobs already wait (503).
-    bool submit(Job job) {
-        {
-            std::lock_guard lock(mutex_);
-            if (stopping_ || jobs_.size() >= max_queue_ + idle_) return false;
-            jobs_.push_back(std::move(job));
-        }
-        wake_.notify_one();
-        return true;
-    }
-
-    /// Runs the queued jobs, then joins the threads.
-    void stop() {
-        {
-            std::lock_guard lock(mutex_);
-            stopping_ = true;
-        }
-        wake_.notify_all();
-        for (auto& t : threads_) {
-            if (t.joinable()) t.join();
-        }
-    }
-
-  private:
-    void work(RequestHandler& handler) {
-        for (;;) {
-            Job job;
-            {
-                std::unique_lock lock(mutex_);
-                ++idle_;
-                wake_.wait(lock, [&] { return stopping_ || !jobs_.empty(); });
-                --idle_;
-                if (jobs_.empty()) return;
-                job = std::move(jobs_.front());
-                jobs_.pop_front();
-            }
-            job(handler);
-        }
-    }
-
-    std::size_t max_queue_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    std::deque<Job> jobs_;
-    bool stopping_ = false;
-    std::size_t idle_ = 0; ///< threads waiting for a job
-    std::vector<std::thread> threads_;
-};
 
 std::chrono::steady_clock::duration seconds(double s) {
     return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s));

@@ -1,10 +1,10 @@
 /** @file server.h
- *  @brief rapporteur-serve's library: an HTTP server over one database, with a JSON API under
- *         /api/v1/ and a search page at /.
+ *  @brief rapporteur-serve's library: an HTTP server over one database or the shards of a shard
+ *         map, with a JSON API under /api/v1/ and a search page at /.
  *
  *  The server reads requests with Boost.Beast on one I/O thread, answers them on a fixed pool of
- *  search threads each with its own Xapian::Database (never shared), and follows the indexer's
- *  commits. Every limit below is enforced before any search runs.
+ *  search threads each with its own Xapian::Database (never shared; over shards, its own
+ *  connections to every shard), and follows the indexer's commits. Every limit below is enforced before any search runs.
  */
 #ifndef RAPPORTEUR_SERVER_H
 #define RAPPORTEUR_SERVER_H
@@ -19,11 +19,17 @@
 #include <utility>
 #include <vector>
 
+#include "rapporteur/shards.h"
+
 namespace rapporteur {
 
 /// What a server serves and how much it accepts. Sizes in bytes, times in seconds.
 struct ServerOptions {
     std::filesystem::path database;
+    /// A shard map file (shards.h, docs/sharding.md): when set, the server searches those
+    /// shards instead of `database`, each search thread with its own connections.
+    std::filesystem::path shards;
+    ShardOptions shard_options; ///< the shards' timeouts
     std::string host = "127.0.0.1";       ///< an address to listen on (never all interfaces unless told)
     std::uint16_t port = 8080;            ///< 0: any free port (see Server::port())
     std::size_t max_target = 2048;        ///< request target (path and query string): longer → 414
@@ -40,8 +46,9 @@ struct ServerOptions {
     std::string cors_origin;              ///< when set, Access-Control-Allow-Origin for it; else no CORS
 };
 
-/** An HTTP server. The constructor opens the database (throws RuntimeError when it cannot, one
- *  line naming the path) and binds the address (RuntimeError when taken); run() serves. */
+/** An HTTP server. The constructor opens the database or connects to the shards (throws
+ *  RuntimeError when it cannot, one line naming the path, or the servers when no shard
+ *  answers) and binds the address (RuntimeError when taken); run() serves. */
 class Server {
   public:
     explicit Server(ServerOptions options);

@@ -28,6 +28,16 @@ void add_help_options(po::options_description& options);
 /// --db DIR, with the one help text that says where the default database lives.
 void add_database_option(po::options_description& options, std::string& db);
 
+/** --shards FILE, --shard-timeout MS and --connect-timeout MS (a sharded collection served by
+ *  xapian-tcpsrv, docs/sharding.md): the map file into `map_file`, the timeouts in
+ *  milliseconds into the two others, whose values on entry are the defaults shown. */
+void add_shard_options(po::options_description& options, std::string& map_file, unsigned& timeout_ms,
+                       unsigned& connect_timeout_ms);
+
+/** The usage errors of those options once parsed: --db and --shards together, a timeout
+ *  without --shards. Throws po::error. */
+void check_shard_options(const po::variables_map& vm, const std::string& db, const std::string& map_file);
+
 /** A numeric option with a range: `--name N` is parsed whole (no trailing text, no sign on an
  *  unsigned value, so "-1" never wraps to a huge count) into `*target`, and a value outside
  *  [min, max] is a usage error naming the option and the range. Its default, shown in --help,
