@@ -13,9 +13,11 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cmath>
 #include <memory>
 #include <set>
+#include <thread>
 
 using rapporteur::test::check_schema;
 using rapporteur::test::get;
@@ -303,6 +305,9 @@ TEST_CASE("serve --shards sees a commit on a shard without a restart", "[serve][
                     quote(copies[k].string()) + " " + quote((dir / "extra.txt").string()))
                     .status == 0);
     }
+    // Over shards each search thread asks the shards for new commits at most every
+    // ShardOptions::reopen_ms (1 s by default): past that, every thread sees the commit.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1000 + 300));
     for (int i = 0; i < 4; ++i) CHECK(total("zebrafish") == 1);
     CHECK(body_json(get(sharded.port(), "/api/v1/documents"))["total"] == before + 1);
     const HttpReply after = get(sharded.port(), "/api/v1/search?q=zebrafish",
