@@ -481,6 +481,14 @@ TEST_CASE("word spans round-trip through the stored offsets", "[indexer][schema]
     CHECK(codecs::decode_offsets("").empty());
     CHECK(codecs::decode_offsets("\xE0\x80").empty()); // truncated varint: nothing, not garbage
     CHECK(codecs::decode_offsets("\xF5").empty());     // a byte no encoder writes
+    // Damaged bounds past 2^32 (found by fuzz_stored_passage): the table ends there, and no
+    // span wraps round to end before it starts.
+    const std::string wrapping = std::string("\x23") + "\xE0\xF0\xFF\xFF\xFF\x0F\x20";
+    const auto cut = codecs::decode_offsets(wrapping);
+    REQUIRE(cut.size() == 2);
+    CHECK(cut[0] == 1);
+    CHECK(cut[1] == 4);
+    CHECK(codecs::decode_offsets("\xE0\xF0\xFF\xFF\xFF\x0F\x0F").size() == 2); // ends at 2^32 - 1: kept
 
     // Ordinary prose (words of 1-31 bytes, a space or two apart) costs one byte a word; a long
     // word, a wide gap or an empty span take the escape and still round-trip.

@@ -57,21 +57,24 @@ std::vector<std::uint32_t> decode_offsets(std::string_view data) {
     std::uint32_t prev_start = 0, prev_end = 0;
     while (i < data.size()) {
         const auto byte = static_cast<unsigned char>(data[i++]);
-        std::uint32_t start = 0, length = 0;
+        std::uint64_t start = 0;
+        std::uint32_t length = 0;
         if (byte < OFFSETS_ESCAPE) {
-            start = prev_end + (byte >> 5);
+            start = std::uint64_t{prev_end} + (byte >> 5);
             length = byte & 31u;
         } else if (byte == OFFSETS_ESCAPE) {
             std::uint32_t delta = 0;
             if (!read_varint(data, i, delta) || !read_varint(data, i, length)) break;
-            start = prev_start + delta;
+            start = std::uint64_t{prev_start} + delta;
         } else {
             break;
         }
-        flat.push_back(start);
-        flat.push_back(start + length);
-        prev_start = start;
-        prev_end = start + length;
+        // Damaged data whose bounds would pass 2^32 ends the table (no span wraps round).
+        if (start + length > UINT32_MAX) break;
+        flat.push_back(static_cast<std::uint32_t>(start));
+        flat.push_back(static_cast<std::uint32_t>(start + length));
+        prev_start = static_cast<std::uint32_t>(start);
+        prev_end = static_cast<std::uint32_t>(start + length);
     }
     return flat;
 }
