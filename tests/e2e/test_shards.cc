@@ -6,6 +6,7 @@
  *         xapian-replicate takes over from its killed primary mid-session.
  */
 #include "support/process.h"
+#include "support/json_same.h"
 #include "support/tcp_servers.h"
 
 #include "rapporteur/searcher.h"
@@ -85,28 +86,7 @@ json search_json(const std::string& where, const std::string& args) {
     return json::parse(r.out);
 }
 
-/// Every field equal, numbers within 1e-9; `path` names the field in a failure.
-void require_same(const json& a, const json& b, const std::string& path) {
-    INFO(path);
-    if (a.is_number_float() || b.is_number_float()) {
-        REQUIRE(a.is_number());
-        REQUIRE(b.is_number());
-        REQUIRE(std::abs(a.get<double>() - b.get<double>()) <= 1e-9);
-    } else if (a.is_object()) {
-        REQUIRE(b.is_object());
-        std::vector<std::string> ka, kb;
-        for (const auto& [k, v] : a.items()) ka.push_back(k);
-        for (const auto& [k, v] : b.items()) kb.push_back(k);
-        REQUIRE(ka == kb);
-        for (const auto& k : ka) require_same(a[k], b[k], path + "." + k);
-    } else if (a.is_array()) {
-        REQUIRE(b.is_array());
-        REQUIRE(a.size() == b.size());
-        for (std::size_t i = 0; i < a.size(); ++i) require_same(a[i], b[i], path + "[" + std::to_string(i) + "]");
-    } else {
-        REQUIRE(a == b);
-    }
-}
+using rapporteur::test::require_same;
 
 std::string write_map(const TempDir& dir, const std::string& name, const std::string& content) {
     const auto path = dir / name;

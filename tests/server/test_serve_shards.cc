@@ -8,6 +8,7 @@
 #include "http_client.h"
 #include "openapi_check.h"
 #include "support/process.h"
+#include "support/json_same.h"
 #include "support/tcp_servers.h"
 
 #include <catch2/catch.hpp>
@@ -95,28 +96,7 @@ json body_json(const HttpReply& r) {
     return json::parse(r.body);
 }
 
-/// Every field equal, numbers within 1e-9 (scores); `path` names the field in a failure.
-void require_same(const json& a, const json& b, const std::string& path) {
-    INFO(path);
-    if (a.is_number_float() || b.is_number_float()) {
-        REQUIRE(a.is_number());
-        REQUIRE(b.is_number());
-        REQUIRE(std::abs(a.get<double>() - b.get<double>()) <= 1e-9);
-    } else if (a.is_object()) {
-        REQUIRE(b.is_object());
-        std::vector<std::string> ka, kb;
-        for (auto it = a.begin(); it != a.end(); ++it) ka.push_back(it.key());
-        for (auto it = b.begin(); it != b.end(); ++it) kb.push_back(it.key());
-        REQUIRE(ka == kb);
-        for (const auto& k : ka) require_same(a[k], b[k], path + "." + k);
-    } else if (a.is_array()) {
-        REQUIRE(b.is_array());
-        REQUIRE(a.size() == b.size());
-        for (std::size_t i = 0; i < a.size(); ++i) require_same(a[i], b[i], path + "[" + std::to_string(i) + "]");
-    } else {
-        REQUIRE(a == b);
-    }
-}
+using rapporteur::test::require_same;
 
 std::vector<std::string> ids(const json& result) {
     std::vector<std::string> out;
