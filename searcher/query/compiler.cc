@@ -21,6 +21,13 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
     return Xapian::Query(op, kept.begin(), kept.end());
 }
 
+Xapian::Query add_bonus(Xapian::Query base, const std::vector<Xapian::Query>& bonus) {
+    for (const auto& b : bonus) {
+        if (!b.empty()) base = Xapian::Query(Xapian::Query::OP_AND_MAYBE, base, b);
+    }
+    return base;
+}
+
 bool Compiler::in_run(const Node& list, std::size_t k) {
     return list.kids[k].kind == Node::TEXT && list.signs[k] == 0;
 }
@@ -330,12 +337,10 @@ Xapian::Query Compiler::list_query(const Node& node, bool positive) {
         (sign > 0 ? required : sign < 0 ? excluded : optional).push_back(q);
     }
     Xapian::Query ranked;
-    Xapian::Query opt = combine(Xapian::Query::OP_OR, optional);
     if (!required.empty()) {
-        ranked = combine(Xapian::Query::OP_AND, required);
-        if (!opt.empty()) ranked = Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked, opt);
+        ranked = add_bonus(combine(Xapian::Query::OP_AND, required), optional);
     } else {
-        ranked = opt;
+        ranked = combine(Xapian::Query::OP_OR, optional);
     }
     if (ranked.empty() && (!filters.empty() || !excluded.empty())) ranked = match_all();
     if (!filters.empty()) {

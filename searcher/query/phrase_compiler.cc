@@ -258,7 +258,7 @@ Xapian::Query Compiler::phrase_query(const std::vector<QueryWord>& words, const 
                                              static_cast<Xapian::termcount>(as_typed.size() + dropped));
             if (!typed.empty()) bonus.push_back(typed);
         }
-        if (!bonus.empty()) q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, combine(Xapian::Query::OP_OR, bonus));
+        q = add_bonus(q, bonus);
         out_.leaves.push_back({label, q});
     }
     return q;

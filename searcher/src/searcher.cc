@@ -5,6 +5,7 @@
 #include "rapporteur/searcher.h"
 #include "rapporteur/analyzers.h"
 #include "rapporteur/base/data_files.h"
+#include "rapporteur/format/codecs.h"
 #include "rapporteur/format/schema.h"
 #include "rapporteur/utf8.h"
 
@@ -17,6 +18,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -68,22 +70,27 @@ void Searcher::Impl::load_analysis() {
     read_features(parts.front().first.get_metadata(std::string(schema::META_ANALYSIS)), options);
     analyzer = Analyzer(options);
     const std::string prefix(schema::META_SYNONYM);
-    // Acronym → expansions, in key order, each shard's definitions merged.
-    std::map<std::string, std::vector<std::string>> synonyms;
+    // Acronym → how many documents define it each way, summed over the shards; each acronym
+    // stands for its expansion with most documents (the first in byte order among equals), so
+    // that shards choose as one database of their documents does.
+    std::map<std::string, std::map<std::string, std::uint32_t>> synonyms;
     try {
         for (const auto& [part, name] : parts) {
             for (auto k = part.metadata_keys_begin(prefix); k != part.metadata_keys_end(prefix); ++k) {
-                auto& expansions = synonyms[std::string(*k).substr(prefix.size())];
-                std::string expansion = part.get_metadata(*k);
-                if (std::find(expansions.begin(), expansions.end(), expansion) == expansions.end())
-                    expansions.push_back(std::move(expansion));
+                auto& counts = synonyms[std::string(*k).substr(prefix.size())];
+                for (auto& [expansion, n] : codecs::decode_expansions(part.get_metadata(*k))) {
+                    auto& total = counts[std::move(expansion)];
+                    total = n > UINT32_MAX - total ? UINT32_MAX : total + n;
+                }
             }
         }
     } catch (const Xapian::UnimplementedError&) {
         // The in-memory backend cannot list metadata keys: no corpus synonyms then.
     }
-    for (const auto& [acronym, expansions] : synonyms) {
-        for (const auto& e : expansions) analyzer.add_synonym(acronym, e);
+    for (const auto& [acronym, counts] : synonyms) {
+        const auto best = std::max_element(counts.begin(), counts.end(),
+                                           [](const auto& a, const auto& b) { return a.second < b.second; });
+        if (best != counts.end()) analyzer.add_synonym(acronym, best->first);
     }
     facet_index.reset();
     vocabulary.reset();

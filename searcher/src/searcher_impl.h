@@ -134,6 +134,11 @@ struct Searcher::Impl {
     void run(const Plan& plan, const SearchOptions& options, SearchResult& result);
     /// run() over shards, with what stock servers run (no MatchDecider, no own MatchSpy). shard_search.cc
     void run_sharded(const Plan& plan, const SearchOptions& options, SearchResult& result);
+    /** For each docid of `page` (whose passages are `hits`, filled): the WORD_FIELDS that hold
+     *  a term of the query, bit f for WORD_FIELDS[f], from one match over the page's
+     *  documents; empty when a hit has no document. shard_search.cc */
+    std::vector<std::uint8_t> matched_fields(const Plan& plan, const std::vector<Hit>& hits,
+                                             const std::vector<Xapian::docid>& page);
     /// A hit's fields after fill_hit: where the query matched, shared entities, explanation. searcher.cc
     void finish_hit(Hit& hit, Xapian::Enquire& enquire, Xapian::docid did, const Plan& plan,
                     const SearchOptions& options, const Xapian::Weight& weight);

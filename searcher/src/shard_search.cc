@@ -10,9 +10,14 @@
  */
 #include "searcher_impl.h"
 
+#include "rapporteur/format/schema.h"
+
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <optional>
+#include <set>
 
 namespace rapporteur {
 
@@ -95,8 +100,10 @@ void Searcher::Impl::run_sharded(const Plan& plan, const SearchOptions& options,
     }
     const std::size_t begin = whole ? std::min<std::size_t>(offset, items.size()) : 0;
     const std::size_t end = whole ? std::min(items.size(), begin + result.limit) : items.size();
-    // The page's documents in one pipelined exchange, not one round trip a hit.
-    if (begin < end) {
+    // The page's documents, when a hit needs more than its id (which its sort key encodes):
+    // MSet::fetch, though a remote database of Xapian 1.4 reads them one round trip each.
+    const bool documents = options.hit_details || plan.related;
+    if (documents && begin < end) {
         auto last = mset[items[end - 1].index];
         mset.fetch(mset[items[begin].index], ++last); // [first, last)
     }
@@ -104,14 +111,78 @@ void Searcher::Impl::run_sharded(const Plan& plan, const SearchOptions& options,
         Hit hit;
         hit.rank = result.offset + (k - begin) + 1;
         hit.score = items[k].weight;
-        const Xapian::Document doc = mset[items[k].index].get_document();
-        fill_hit(hit, items[k].did, plan, options, &doc);
-        // Where the query matched: one term list (a round trip) a hit. A match restricted to
-        // the page by OP_VALUE_RANGE on the sort key cost a server 140 ms on 526,000 passages.
-        finish_hit(hit, enquire, items[k].did, plan, options, weight);
+        const auto item = mset[items[k].index];
+        if (documents) {
+            const Xapian::Document doc = item.get_document();
+            fill_hit(hit, items[k].did, plan, options, &doc);
+        } else {
+            fill_hit(hit, items[k].did, plan, options, nullptr, item.get_sort_key());
+        }
         result.hits.push_back(std::move(hit));
+    }
+    // Where the query matched: over shards a hit's term list is a round trip, and the server
+    // looks up every term's frequency for it; one match over the page's documents says it for
+    // every hit (matched_fields). --like keeps the term lists: it names the shared entities.
+    std::vector<std::uint8_t> fields;
+    if (options.hit_details && !plan.related && !result.hits.empty()) {
+        std::vector<Xapian::docid> page;
+        for (std::size_t k = begin; k < end; ++k) page.push_back(items[k].did);
+        fields = matched_fields(plan, result.hits, page);
+    }
+    for (std::size_t k = begin; k < end; ++k) {
+        Hit& hit = result.hits[k - begin];
+        if (!fields.empty()) {
+            for (std::size_t f = 0; f < std::size(WORD_FIELDS); ++f) {
+                if (fields[k - begin] & (1u << f)) hit.matched_in.emplace_back(WORD_FIELDS[f]);
+            }
+            if (options.explain) hit.explanation = explain(plan, items[k].did, weight);
+        } else {
+            finish_hit(hit, enquire, items[k].did, plan, options, weight);
+        }
     }
 }
 
+std::vector<std::uint8_t> Searcher::Impl::matched_fields(const Plan& plan, const std::vector<Hit>& hits,
+                                                         const std::vector<Xapian::docid>& page) {
+    // The query's terms by field, as Enquire::get_matching_terms would take them.
+    std::vector<std::string> terms[std::size(WORD_FIELDS)];
+    for (auto t = plan.query.get_unique_terms_begin(); t != plan.query.get_unique_terms_end(); ++t) {
+        const std::string term = *t;
+        const auto field = term_field(term).first;
+        const auto at = std::find(std::begin(WORD_FIELDS), std::end(WORD_FIELDS), field) - std::begin(WORD_FIELDS);
+        if (at < static_cast<std::ptrdiff_t>(std::size(WORD_FIELDS))) terms[at].push_back(term);
+    }
+    // CoordWeight scores each matching subquery 1: field f scaled by 2^f, so a passage's score
+    // is the set of its fields that hold a term of the query.
+    std::vector<Xapian::Query> parts;
+    for (std::size_t f = 0; f < std::size(WORD_FIELDS); ++f) {
+        if (terms[f].empty()) continue;
+        parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                           Xapian::Query(Xapian::Query::OP_SYNONYM, terms[f].begin(), terms[f].end()),
+                           static_cast<double>(1u << f));
+    }
+    std::vector<std::uint8_t> out(page.size(), 0);
+    if (parts.empty()) return out;
+    // Only the page's documents (there is no term per passage): a few hundred passages at most.
+    std::set<std::string> documents;
+    for (const auto& hit : hits) {
+        if (hit.document.empty()) return {}; // cannot say: the term lists then
+        documents.insert(std::string(schema::PREFIX_DOCUMENT) + hit.document);
+    }
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),
+                                    Xapian::Query(Xapian::Query::OP_OR, documents.begin(), documents.end())));
+    enquire.set_weighting_scheme(Xapian::CoordWeight());
+    enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
+    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+    std::map<Xapian::docid, std::uint8_t> mask;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        mask[*it] = static_cast<std::uint8_t>(std::lround(it.get_weight()));
+    }
+    for (std::size_t i = 0; i < page.size(); ++i) {
+        if (const auto m = mask.find(page[i]); m != mask.end()) out[i] = m->second;
+    }
+    return out;
+}
 
 } // namespace rapporteur

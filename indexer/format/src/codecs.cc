@@ -191,4 +191,37 @@ unsigned shard_of(std::string_view slug, unsigned shards) {
     return static_cast<unsigned>(h % shards) + 1;
 }
 
+std::string encode_expansions(const std::map<std::string, std::uint32_t>& counts) {
+    std::vector<std::pair<std::string, std::uint32_t>> order(counts.begin(), counts.end());
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::string out;
+    for (const auto& [expansion, n] : order) {
+        if (expansion.empty() || expansion.find_first_of("\t\n") != std::string::npos) continue;
+        if (!out.empty()) out += '\n';
+        out += std::to_string(n);
+        out += '\t';
+        out += expansion;
+    }
+    return out;
+}
+
+std::vector<std::pair<std::string, std::uint32_t>> decode_expansions(std::string_view value) {
+    std::vector<std::pair<std::string, std::uint32_t>> out;
+    while (!value.empty()) {
+        const std::size_t nl = value.find('\n');
+        std::string_view line = value.substr(0, nl);
+        value = nl == std::string_view::npos ? std::string_view() : value.substr(nl + 1);
+        const std::size_t tab = line.find('\t');
+        if (tab == std::string_view::npos) {
+            if (!line.empty()) out.emplace_back(std::string(line), 1); // before counts were kept
+            continue;
+        }
+        std::uint32_t n = 0;
+        const auto [end, ec] = std::from_chars(line.data(), line.data() + tab, n);
+        if (ec != std::errc() || end != line.data() + tab || n == 0 || tab + 1 == line.size()) continue;
+        out.emplace_back(std::string(line.substr(tab + 1)), n);
+    }
+    return out;
+}
+
 } // namespace rapporteur::codecs

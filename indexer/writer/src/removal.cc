@@ -4,12 +4,14 @@
  */
 #include "removal.h"
 
+#include "rapporteur/format/codecs.h"
 #include "rapporteur/format/schema.h"
 #include "rapporteur/format/stored_passage.h"
 
 #include "document_builder.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <vector>
 
@@ -70,11 +72,18 @@ void store_synonyms(Xapian::WritableDatabase& db, const std::map<std::string, Fi
     std::vector<std::string> old;
     for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) old.push_back(*it);
     for (const auto& k : old) db.set_metadata(k, "");
+    // Per acronym, how many documents define it each way (a document counts once a way).
+    std::map<std::string, std::map<std::string, std::uint32_t>> counts;
     for (const auto& [slug, record] : records) {
+        std::set<std::pair<std::string, std::string>> seen;
         for (const auto& a : record.acronyms) {
-            const std::string key = prefix + a.acronym;
-            if (is_storable_term(prefix, a.acronym)) db.set_metadata(key, a.expansion);
+            if (!is_storable_term(prefix, a.acronym) || !seen.emplace(a.acronym, a.expansion).second) continue;
+            ++counts[a.acronym][a.expansion];
         }
+    }
+    for (const auto& [acronym, expansions] : counts) {
+        const std::string value = codecs::encode_expansions(expansions);
+        if (!value.empty()) db.set_metadata(prefix + acronym, value);
     }
 }
 

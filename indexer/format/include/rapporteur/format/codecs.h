@@ -8,6 +8,7 @@
 #include "rapporteur/model/report.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -70,6 +71,17 @@ bool decode_sort_key(std::string_view key, std::string& id);
  *  FNV-1a (64 bits) of the slug's bytes, modulo `shards`, plus 1. Stable across runs, hosts and
  *  versions: changing it moves documents between shards. `shards` ≥ 1. */
 unsigned shard_of(std::string_view slug, unsigned shards);
+
+/** An acronym's definitions (metadata `rapporteur:synonym:<acronym>`): one line per expansion,
+ *  "<documents defining it>\t<expansion>", most documents first, then in byte order. Counts,
+ *  not a choice, are stored, so that the shards of a collection, merged, choose as one
+ *  database of it does (the searcher uses the expansion with most documents). */
+std::string encode_expansions(const std::map<std::string, std::uint32_t>& counts);
+
+/** The (expansion, count) pairs of an encode_expansions() value; a value of an index written
+ *  before counts were kept (the expansion alone) is that expansion once. Lines that cannot be
+ *  read (no expansion, a count out of range) are skipped; never throws. */
+std::vector<std::pair<std::string, std::uint32_t>> decode_expansions(std::string_view value);
 
 } // namespace rapporteur::codecs
 
