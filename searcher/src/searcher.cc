@@ -75,13 +75,33 @@ void Searcher::Impl::load_analysis() {
     // that shards choose as one database of their documents does.
     std::map<std::string, std::map<std::string, std::uint32_t>> synonyms;
     try {
+        auto add = [&](const std::string& acronym, std::string expansion, std::uint32_t n) {
+            auto& total = synonyms[acronym][std::move(expansion)];
+            total = n > UINT32_MAX - total ? UINT32_MAX : total + n;
+        };
+        const std::string chunks(schema::META_ACRONYMS);
         for (const auto& [part, name] : parts) {
-            for (auto k = part.metadata_keys_begin(prefix); k != part.metadata_keys_end(prefix); ++k) {
-                auto& counts = synonyms[std::string(*k).substr(prefix.size())];
-                for (auto& [expansion, n] : codecs::decode_expansions(part.get_metadata(*k))) {
-                    auto& total = counts[std::move(expansion)];
-                    total = n > UINT32_MAX - total ? UINT32_MAX : total + n;
+            // A shard's chunks: a few reads, where the keys are a round trip each.
+            bool exported = false;
+            if (shards) {
+                for (auto k = part.metadata_keys_begin(chunks); k != part.metadata_keys_end(chunks); ++k) {
+                    exported = true;
+                    const std::string chunk = part.get_metadata(*k);
+                    for (std::size_t at = 0, nl; at < chunk.size(); at = nl + 1) {
+                        nl = chunk.find('\n', at);
+                        if (nl == std::string::npos) nl = chunk.size();
+                        const std::string_view line(chunk.data() + at, nl - at);
+                        const auto tab = line.find('\t');
+                        if (tab == std::string_view::npos || tab == 0) continue; // damaged: skipped
+                        for (auto& [expansion, n] : codecs::decode_expansions(line.substr(tab + 1)))
+                            add(std::string(line.substr(0, tab)), std::move(expansion), n);
+                    }
                 }
+            }
+            if (exported) continue;
+            for (auto k = part.metadata_keys_begin(prefix); k != part.metadata_keys_end(prefix); ++k) {
+                const std::string acronym = std::string(*k).substr(prefix.size());
+                for (auto& [expansion, n] : codecs::decode_expansions(part.get_metadata(*k))) add(acronym, std::move(expansion), n);
             }
         }
     } catch (const Xapian::UnimplementedError&) {

@@ -1,21 +1,36 @@
 /** @file shard_spelling.cc
- *  @brief The spelling dictionary of a sharded search, merged from every shard's export.
+ *  @brief The spelling dictionary of a sharded search, merged from every shard's export, built
+ *         once into the cache directory and opened from there.
  */
 #include "shard_spelling.h"
 
 #include "rapporteur/base/errors.h"
 #include "rapporteur/format/schema.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <string>
+#include <system_error>
+#include <unistd.h>
+#include <vector>
 
 namespace rapporteur {
 
-ShardSpelling::ShardSpelling(const ShardSet& shards) {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t KEPT = 4; ///< cached dictionaries kept, the most recently used
+
+using Words = std::map<std::string, Xapian::termcount>;
+
+Words merged_words(const ShardSet& shards) {
     const std::string prefix(schema::META_SPELLING);
-    std::map<std::string, Xapian::termcount> words;
+    Words words;
     for (std::size_t i = 0; i < shards.live().size(); ++i) {
         const Xapian::Database& db = shards.shard(i);
         for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
@@ -35,20 +50,109 @@ ShardSpelling::ShardSpelling(const ShardSet& shards) {
             }
         }
     }
+    return words;
+}
+
+/// Two FNV-1a hashes (64 bits each, two offsets) of the words and frequencies, and their count.
+std::string fingerprint(const Words& words) {
+    std::uint64_t a = 14695981039346656037ULL, b = 0x6c62272e07bb0142ULL;
+    auto add = [&](unsigned char c) {
+        a = (a ^ c) * 1099511628211ULL;
+        b = (b ^ c) * 1099511628211ULL;
+    };
+    for (const auto& [word, freq] : words) {
+        for (unsigned char c : word) add(c);
+        add('\t');
+        for (unsigned char c : std::to_string(freq)) add(c);
+        add('\n');
+    }
+    char out[64];
+    std::snprintf(out, sizeof out, "%016llx%016llx-%zu", static_cast<unsigned long long>(a),
+                  static_cast<unsigned long long>(b), words.size());
+    return out;
+}
+
+void build(const fs::path& dir, const Words& words) {
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
+    for (const auto& [word, freq] : words) db.add_spelling(word, freq);
+    db.commit();
+    db.close();
+}
+
+/// Removes all but the KEPT most recently used dictionaries (and scratch copies of dead builds).
+void prune(const fs::path& root) {
+    std::error_code ec;
+    std::vector<std::pair<fs::file_time_type, fs::path>> kept;
+    for (const auto& e : fs::directory_iterator(root, ec)) {
+        const std::string name = e.path().filename().string();
+        if (name.rfind("spelling-", 0) != 0) continue;
+        kept.emplace_back(fs::last_write_time(e.path(), ec), e.path());
+    }
+    std::sort(kept.begin(), kept.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+    for (std::size_t i = KEPT; i < kept.size(); ++i) fs::remove_all(kept[i].second, ec);
+}
+
+} // namespace
+
+fs::path ShardSpelling::cache_root() {
+    if (const char* env = std::getenv("RAPPORTEUR_CACHE_DIR"); env && *env) return env;
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "rapporteur";
+    const char* home = std::getenv("HOME");
+    if (home && *home) return fs::path(home) / ".cache" / "rapporteur";
+    return {};
+}
+
+ShardSpelling::ShardSpelling(const ShardSet& shards) {
+    const Words words = merged_words(shards);
     if (words.empty()) return;
-    std::string tmpl = (std::filesystem::temp_directory_path() / "rapporteur-spelling-XXXXXX").string();
+    const fs::path root = cache_root();
+    std::error_code ec;
+    bool cached = !root.empty();
+    if (cached) {
+        fs::create_directories(root, ec);
+        fs::permissions(root, fs::perms::owner_all, fs::perm_options::replace, ec);
+        cached = fs::is_directory(root) && ::access(root.c_str(), W_OK) == 0;
+    }
+    if (cached) {
+        const fs::path final = root / ("spelling-" + fingerprint(words));
+        try {
+            db_ = Xapian::Database(final.string(), Xapian::DB_BACKEND_GLASS);
+            location_ = final;
+            fs::last_write_time(final, fs::file_time_type::clock::now(), ec); // used now
+            return;
+        } catch (const Xapian::Error&) {
+            // Not built yet (or damaged: built again below).
+        }
+        std::string tmpl = (root / "build-XXXXXX").string();
+        if (::mkdtemp(tmpl.data())) {
+            const fs::path scratch = tmpl;
+            try {
+                build(scratch / "db", words);
+                fs::remove_all(final, ec); // a damaged copy
+                fs::rename(scratch / "db", final, ec); // another searcher may have won: its copy is as good
+                fs::remove_all(scratch, ec);
+                db_ = Xapian::Database(final.string(), Xapian::DB_BACKEND_GLASS);
+                location_ = final;
+                prune(root);
+                return;
+            } catch (const Xapian::Error&) {
+                fs::remove_all(scratch, ec); // a full disk: the private copy below
+            }
+        }
+    }
+    std::string tmpl = (fs::temp_directory_path() / "rapporteur-spelling-XXXXXX").string();
     if (!::mkdtemp(tmpl.data())) throw RuntimeError("cannot create a temporary directory for the spelling dictionary");
-    dir_ = tmpl;
-    db_ = Xapian::WritableDatabase((dir_ / "db").string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
-    for (const auto& [word, freq] : words) db_->add_spelling(word, freq);
-    db_->commit();
+    temporary_ = tmpl;
+    build(temporary_ / "db", words);
+    db_ = Xapian::Database((temporary_ / "db").string(), Xapian::DB_BACKEND_GLASS);
+    location_ = temporary_ / "db";
 }
 
 ShardSpelling::~ShardSpelling() {
     db_.reset();
-    if (!dir_.empty()) {
+    if (!temporary_.empty()) {
         std::error_code ec;
-        std::filesystem::remove_all(dir_, ec);
+        fs::remove_all(temporary_, ec);
     }
 }
 

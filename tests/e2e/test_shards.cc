@@ -394,3 +394,39 @@ TEST_CASE("an acronym defined two ways on different shards expands as in one dat
     INFO("the test's premise: some shard's own documents define ABG the rare way only");
     CHECK(rare_wins_somewhere);
 }
+
+// The merged spelling dictionary is built once into the cache directory and opened from there
+// by the next searcher of the same shards (it takes seconds on a large collection).
+TEST_CASE("a sharded search keeps its merged spelling dictionary in the cache directory", "[shards][spelling]") {
+    auto& c = collection();
+    std::vector<std::unique_ptr<Server>> servers;
+    std::string map;
+    for (const auto& s : c.shards) {
+        servers.push_back(Server::tcpsrv(s));
+        map += servers.back()->address() + "\n";
+    }
+    const std::string map_file = write_map(c.dir, "map-spelling", map);
+    TempDir cache;
+    const std::string root = (cache / "rapporteur").string();
+    const std::string cmd = "RAPPORTEUR_CACHE_DIR=" + quote(root) + " " + BIN + "/rapporteur-search --format json --shards " +
+                            quote(map_file) + " trafficing";
+    auto dictionaries = [&] {
+        std::vector<fs::path> out;
+        for (const auto& e : fs::directory_iterator(root)) out.push_back(e.path());
+        return out;
+    };
+    const auto first = run(cmd);
+    INFO(first.err);
+    REQUIRE(first.status == 0);
+    const auto built = dictionaries();
+    REQUIRE(built.size() == 1);
+    CHECK(built[0].filename().string().rfind("spelling-", 0) == 0);
+    CHECK((fs::status(root).permissions() & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
+    const auto again = run(cmd);
+    REQUIRE(again.status == 0);
+    CHECK(dictionaries() == built); // opened, not built again
+    const json a = json::parse(first.out), b = json::parse(again.out);
+    CHECK(a["notices"] == b["notices"]);
+    CHECK(a["notices"] == search_json("--db " + quote(c.one), "trafficing")["notices"]);
+    CHECK(a["notices"].dump().find("did you mean") != std::string::npos);
+}

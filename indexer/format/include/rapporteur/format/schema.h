@@ -65,6 +65,10 @@ inline constexpr std::string_view META_SHARD = "rapporteur:shard";
  *  lines `word<TAB>frequency`, for a sharded search (the remote protocol cannot read the
  *  spelling table). Rewritten by every run on the shard. */
 inline constexpr std::string_view META_SPELLING = "rapporteur:spelling:";
+/// Followed by a chunk number: a shard's acronyms, one line per definition,
+/// "<acronym>\t<documents>\t<expansion>" (the META_SYNONYM values in one read over the remote
+/// protocol, which asks a round trip a key).
+inline constexpr std::string_view META_ACRONYMS = "rapporteur:acronyms:";
 
 /// A field of a passage that queries filter by (`org:GRETA`, `--filter org=GRETA`) and, when
 /// it has a facet, results count by. The one list of field and facet names.
