@@ -1,22 +1,20 @@
 /** @file bench_pdf_read.cc
- *  @brief PDF reading speed: PdfReader::read (poppler's text boxes, the layout analysis,
+ *  @brief PDF reading speed: PdfReader::read (poppler's text device, the layout analysis,
  *         footnotes, running heads, build_report) over a list of PDFs, timed per round with a
  *         known count checked in the timed loop. benchmarks/pdf_read.sh runs it beside
  *         pdftotext on the same files and reports the ratio.
  *
- *  Usage: bench_pdf_read LIST [--rounds N] [--text-boxes]
+ *  Usage: bench_pdf_read LIST [--rounds N] [--words]
  *  LIST holds one PDF path a line. Prints one JSON object: files, bytes, passages, refused,
- *  best_seconds (the fastest round), rounds. With --text-boxes it times poppler's
- *  page::text_list() on every page and nothing else, the floor the C++ API sets under any
- *  reader built on it; "passages" then counts text boxes.
+ *  best_seconds (the fastest round), rounds. With --words it times the words of every page
+ *  with their boxes and fonts (PdfTextSource, pdf_text_source.h) and nothing after them:
+ *  poppler's share of the reading; "passages" then counts words.
  */
 #include "pdf_reader.h"
+#include "pdf_text_source.h"
 #include "rapporteur/base/errors.h"
 
 #include <nlohmann/json.hpp>
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -31,39 +29,34 @@
 
 namespace {
 
-/// The text boxes of every page of `content`, poppler's work alone.
-long text_boxes(const std::string& content) {
-    std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(content.data(), static_cast<int>(content.size())));
-    if (!doc || doc->is_locked()) throw rapporteur::RuntimeError("unreadable");
-    long boxes = 0;
-    for (int i = 0; i < doc->pages(); ++i) {
-        std::unique_ptr<poppler::page> page(doc->create_page(i));
-        if (page) boxes += static_cast<long>(page->text_list().size());
-    }
-    return boxes;
+/// The words of every page of `content`, poppler's work alone.
+long words(const std::string& content) {
+    rapporteur::PdfTextSource pdf(content);
+    long n = 0;
+    for (int i = 0; i < pdf.pages(); ++i) n += static_cast<long>(pdf.page(i, rapporteur::PdfReader::MAX_PAGE_WORDS).words.size());
+    return n;
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
     int rounds = 3;
-    bool boxes_only = false;
+    bool words_only = false;
     bool usage = argc < 2;
     for (int i = 2; i < argc && !usage; ++i) {
         const std::string a = argv[i];
         if (a == "--rounds" && i + 1 < argc) {
             rounds = std::max(1, std::atoi(argv[++i]));
-        } else if (a == "--text-boxes") {
-            boxes_only = true;
+        } else if (a == "--words") {
+            words_only = true;
         } else {
             usage = true;
         }
     }
     if (usage) {
-        std::cerr << "usage: bench_pdf_read LIST [--rounds N] [--text-boxes]\n";
+        std::cerr << "usage: bench_pdf_read LIST [--rounds N] [--words]\n";
         return 2;
     }
-    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
     std::vector<std::pair<std::string, std::string>> files; // path, bytes
     std::ifstream list(argv[1]);
     std::size_t bytes = 0;
@@ -85,7 +78,7 @@ int main(int argc, char** argv) {
         const auto start = std::chrono::steady_clock::now();
         for (const auto& [path, content] : files) {
             try {
-                passages += boxes_only ? text_boxes(content) : static_cast<long>(reader.read(content, path).passages.size());
+                passages += words_only ? words(content) : static_cast<long>(reader.read(content, path).passages.size());
             } catch (const rapporteur::RuntimeError&) {
                 ++refused;
             }

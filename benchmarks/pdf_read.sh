@@ -7,8 +7,8 @@
 # BENCH_ROUNDS (default 3; each tool's fastest round is kept, the two taking turns), BENCH_JOBS
 # (build jobs, default nproc), BENCH_PDF_DOCS (how many of /usr/share/doc's PDFs, in sorted
 # order; default all).
-# Also times poppler's page::text_list() alone on the same files (bench_pdf_read --text-boxes):
-# the floor the C++ API sets, as its own ratio to pdftotext.
+# Also times the words with their boxes and fonts alone on the same files (bench_pdf_read
+# --words: poppler's text device and nothing of the layout after it), as its own ratio.
 # Prints the figures and writes benchmarks/results/<date>-<HHMM>-pdf.json.
 set -euo pipefail
 export LC_ALL=C.UTF-8
@@ -37,25 +37,25 @@ ours_round() {
   /usr/bin/time -f '%U %S' -o "$work/t" "$build/benchmarks/bench_pdf_read" "$work/list" --rounds 1 >"$work/ours.json"
   awk '{print $1 + $2}' "$work/t"
 }
-boxes_round() {
-  /usr/bin/time -f '%U %S' -o "$work/t" "$build/benchmarks/bench_pdf_read" "$work/list" --rounds 1 --text-boxes >"$work/boxes.json"
+words_round() {
+  /usr/bin/time -f '%U %S' -o "$work/t" "$build/benchmarks/bench_pdf_read" "$work/list" --rounds 1 --words >"$work/words.json"
   awk '{print $1 + $2}' "$work/t"
 }
 best() { awk -v a="$1" -v b="$2" 'BEGIN { print (b == "" || a < b) ? a : b }'; }
-best_ref=""; best_ours=""; best_boxes=""
+best_ref=""; best_ours=""; best_words=""
 for _ in $(seq "$rounds"); do
   best_ref="$(best "$(pdftotext_round)" "$best_ref")"
   best_ours="$(best "$(ours_round)" "$best_ours")"
-  best_boxes="$(best "$(boxes_round)" "$best_boxes")"
+  best_words="$(best "$(words_round)" "$best_words")"
 done
 ratio="$(awk -v r="$best_ref" -v o="$best_ours" 'BEGIN { printf "%.2f", r / o }')"
-boxes_ratio="$(awk -v r="$best_ref" -v o="$best_boxes" 'BEGIN { printf "%.2f", r / o }')"
+words_ratio="$(awk -v r="$best_ref" -v o="$best_words" 'BEGIN { printf "%.2f", r / o }')"
 mkdir -p "$root/benchmarks/results"
 out="$root/benchmarks/results/$(date -u +%Y-%m-%d-%H%M)-pdf.json"
 jq -n --argjson ours "$(cat "$work/ours.json")" --arg ref "$best_ref" --arg o "$best_ours" --arg ratio "$ratio" \
-  --arg boxes "$best_boxes" --arg boxes_ratio "$boxes_ratio" --argjson boxes_run "$(cat "$work/boxes.json")" --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" \
-  --arg poppler "$(dpkg-query -W -f='${Version}' libpoppler-cpp0v5)" --arg commit "$(git -C "$root" rev-parse --short HEAD)" \
+  --arg words "$best_words" --arg words_ratio "$words_ratio" --argjson words_run "$(cat "$work/words.json")" --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" \
+  --arg poppler "$(dpkg-query -W -f='${Version}' libpoppler-private-dev)" --arg commit "$(git -C "$root" rev-parse --short HEAD)" \
   '{pdftotext_cpu_seconds: ($ref|tonumber), ours_cpu_seconds: ($o|tonumber), speed_ratio: ($ratio|tonumber),
-    ours: $ours, text_list_cpu_seconds: ($boxes|tonumber), text_list_speed_ratio: ($boxes_ratio|tonumber),
-    text_list: $boxes_run, load_average: $load, poppler: $poppler, commit: $commit}' | tee "$out"
-echo "pdf_read.sh: ours at ${ratio}x pdftotext's speed on $(wc -l <"$work/list") PDFs (CPU seconds: pdftotext $best_ref, ours $best_ours; text_list() alone $best_boxes, ${boxes_ratio}x)" >&2
+    ours: $ours, words_cpu_seconds: ($words|tonumber), words_speed_ratio: ($words_ratio|tonumber),
+    words: $words_run, load_average: $load, poppler: $poppler, commit: $commit}' | tee "$out"
+echo "pdf_read.sh: ours at ${ratio}x pdftotext's speed on $(wc -l <"$work/list") PDFs (CPU seconds: pdftotext $best_ref, ours $best_ours; the words alone $best_words, ${words_ratio}x)" >&2

@@ -24,7 +24,7 @@ packages=(
   dict-freedict-ita-eng dict-freedict-eng-por dict-freedict-por-eng dict-freedict-eng-nld
   dict-freedict-nld-eng
   libboost-dev chromium
-  libpoppler-cpp-dev poppler-utils qpdf python3
+  libpoppler-private-dev poppler-utils qpdf python3
   texlive-latex-base texlive-latex-recommended texlive-fonts-recommended texlive-lang-french
   clang-15 libfuzzer-15-dev
 )

@@ -28,7 +28,7 @@ add_custom_command(OUTPUT ${PDF_OUT}/long.pdf
 add_custom_target(rapporteur_test_pdfs DEPENDS
   ${PDF_OUT}/seed.pdf ${PDF_OUT}/rapport_deux_colonnes.pdf ${PDF_OUT}/seed-encrypted.pdf ${PDF_OUT}/long.pdf)
 
-add_executable(test_indexer_pdf test_pdf_reader.cc test_pdf_page_lines.cc test_pdf_outline.cc test_pdf_font_pages.cc
+add_executable(test_indexer_pdf test_pdf_reader.cc test_pdf_page_lines.cc test_pdf_outline.cc
   test_line_joiner.cc)
 target_link_libraries(test_indexer_pdf PRIVATE Catch2::Catch2WithMain Rapporteur::readers Rapporteur::unicode)
 target_include_directories(test_indexer_pdf PRIVATE ${PROJECT_SOURCE_DIR}/indexer/readers/src ${PROJECT_SOURCE_DIR}/tests)

@@ -1,7 +1,7 @@
 /** @file pdf_page_lines.h
  *  @brief One PDF page's words (text boxes with geometry and font) made into lines in reading
  *         order: rows by baseline, raised markers flagged, two-column pages split at their
- *         gutter and read left column first. No poppler here: the glue (pdf_reader.cc) fills
+ *         gutter and read left column first. No poppler here: pdf_text_source.cc fills
  *         PdfPage, so the geometry is testable on its own.
  */
 #ifndef RAPPORTEUR_READERS_PDF_PAGE_LINES_H
@@ -17,9 +17,8 @@ namespace rapporteur {
 struct PdfWord {
     std::string text; ///< UTF-8, ligatures expanded
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    double size = 0;     ///< font size in points (the reader estimates it from the box's height)
-    bool bold = false;   ///< the font's name says bold (Bold, Medi, Semibold, Black, CMBX); the
-                         ///< reader reads fonts only on pages where weight may decide
+    double size = 0;     ///< font size in points
+    bool bold = false;   ///< the font's name says bold (Bold, Medi, Semibold, Black, CMBX)
     bool raised = false; ///< set by page_lines: smaller and above its line's baseline
 };
 

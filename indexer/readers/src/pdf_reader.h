@@ -1,6 +1,6 @@
 /** @file pdf_reader.h
- *  @brief PDF reports, through poppler's C++ API: the text layer's words with their boxes
- *         (and their fonts on the pages that need them), laid out into lines
+ *  @brief PDF reports, through poppler's text device (pdf_text_source.h): the text layer's
+ *         words with their boxes and fonts, laid out into lines
  *         (pdf_page_lines.h) and blocks (pdf_outline.h), and built into a report like every
  *         structured format (outline.h).
  */
@@ -34,9 +34,10 @@ class PdfReader final : public Reader {
 };
 
 /** The lines of every page of the PDF in `bytes` (pdf_page_lines.h), each word with its box
- *  and its size from the box's height, or its font's size and weight on the pages whose
- *  headings need fonts (pdf_font_pages.h): the glue to poppler, apart so that benchmarks and
- *  tests can time and inspect it. Throws as PdfReader::read does. */
+ *  and its font's size and weight: the text layer before the outline, apart so that
+ *  benchmarks and tests can time and inspect it. `name` is the file's, for the caller's
+ *  messages (errors carry the cause alone). Throws as PdfReader::read does, except for a PDF
+ *  without text, which has pages of no lines here. */
 std::vector<PdfPageLines> read_pdf_lines(std::string_view bytes, std::string_view name);
 
 } // namespace rapporteur
