@@ -226,7 +226,7 @@ class DocxOutliner {
         return v[0] == '9' ? -1 : v[0] - '0'; // 9 is "body text"
     }
 
-    /// The style `id` after its basedOn chain: the nearest outline level and list.
+    /// The style `id` after its basedOn chain: the nearest outline level and numbering.
     StyleInfo style(const std::string& id) const {
         StyleInfo out;
         std::string at = id;
@@ -235,6 +235,10 @@ class DocxOutliner {
             if (it == styles_.end()) break;
             if (hops == 0) out.name = it->second.name;
             if (out.outline < 0) out.outline = it->second.outline;
+            if (!out.numbered && it->second.numbered) {
+                out.num_id = it->second.num_id;
+                out.num_level = it->second.num_level;
+            }
             out.numbered = out.numbered || it->second.numbered;
             at = it->second.based_on;
         }
