@@ -100,7 +100,8 @@ class OutlineBuilder {
                 break;
             case MD_BLOCK_OL:
             case MD_BLOCK_UL:
-                // A loose ordered list at the top is how Markdown writes numbered paragraphs.
+                // A loose ordered list at the top is how Markdown writes numbered paragraphs. The
+                // text of a tight item before its nested list is that item's, flushed first.
                 flush();
                 numbered_.open(type == MD_BLOCK_OL,
                                type == MD_BLOCK_OL && !static_cast<const MD_BLOCK_OL_DETAIL*>(detail)->is_tight);

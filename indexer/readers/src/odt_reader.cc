@@ -13,6 +13,7 @@
 #include "zip_archive.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <map>
 
@@ -30,10 +31,11 @@ struct StyleInfo {
 
 /// A length ("0.0598in", "0.15cm", "4pt") in points, or -1 when it is not an absolute length.
 double points(const std::string& v) {
-    char* end = nullptr;
-    const double x = std::strtod(v.c_str(), &end);
-    if (end == v.c_str()) return -1;
-    const std::string_view unit(end);
+    // from_chars, not strtod: a full stop whatever the process's locale.
+    double x = 0;
+    const auto [end, error] = std::from_chars(v.data(), v.data() + v.size(), x);
+    if (error != std::errc() || x < 0) return -1;
+    const std::string_view unit(end, static_cast<std::size_t>(v.data() + v.size() - end));
     if (unit == "pt") return x;
     if (unit == "in") return x * 72;
     if (unit == "cm") return x * 72 / 2.54;
