@@ -72,6 +72,7 @@ inline std::string odt_with(const std::string& text, const std::string& automati
                             std::map<std::string, std::string> parts) {
     parts["content.xml"] = std::string("<?xml version=\"1.0\"?><office:document-content ") + OFFICE +
                            " xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\""
+                           " xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\""
                            " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\">"
                            "<office:automatic-styles>" +
                            automatic_styles +

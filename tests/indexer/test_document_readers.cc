@@ -129,3 +129,47 @@ TEST_CASE("the readers are registered for .docx, .odt, .html and .htm, in any ca
     CHECK(reader_for("a.docx")->format() != reader_for("a.odt")->format());
     CHECK(reader_for("a.htm") == reader_for("a.html"));
 }
+
+TEST_CASE("a UN-style report as DOCX, ODT and HTML reads into the Markdown version's paragraphs, lists and sessions",
+          "[readers][formats][un]") {
+    // pandoc numbers the paragraphs with each format's own numbering (w:numPr, text:list,
+    // <ol><li><p>); they must come out as the .md's paragraphs, while the attendance list and
+    // the agenda inside paragraph 5 stay lists.
+    const std::string md_path = std::string(RAPPORTEUR_TEST_DATA) + "/un_committee_report.md";
+    const Report want = reader_for(md_path)->read(test::read_all(md_path), "un_committee_report.md");
+    std::size_t paragraphs = 0, bullets = 0;
+    for (const auto& p : want.passages) {
+        paragraphs += p.kind == PassageKind::PARAGRAPH;
+        bullets += p.kind == PassageKind::BULLET;
+    }
+    REQUIRE(paragraphs == 10); // the ten numbered paragraphs
+    REQUIRE(bullets == 8);     // four members, four agenda items
+    REQUIRE(want.sessions.size() == 5);
+    for (const auto& ext : EXTENSIONS) {
+        INFO(ext);
+        const std::string path = FORMATS + "/un_committee_report" + ext;
+        const Report got = reader_for(path)->read(test::read_all(path), "un_committee_report" + ext);
+        CHECK(got.title == want.title);
+        CHECK(got.dates == want.dates);
+        REQUIRE(got.sessions.size() == want.sessions.size());
+        for (std::size_t i = 0; i < want.sessions.size(); ++i) {
+            INFO("session " << i);
+            CHECK(got.sessions[i].number == want.sessions[i].number);
+            CHECK(got.sessions[i].title == want.sessions[i].title);
+        }
+        REQUIRE(got.passages.size() == want.passages.size());
+        for (std::size_t i = 0; i < want.passages.size(); ++i) {
+            const Passage &w = want.passages[i], &g = got.passages[i];
+            INFO("passage " << w.id << ": " << w.text);
+            CHECK(g.id == w.id);
+            CHECK(kind_name(g.kind) == kind_name(w.kind));
+            CHECK(normalised(g.text) == normalised(w.text));
+            CHECK(g.session == w.session);
+            CHECK(g.heading == w.heading);
+            CHECK(g.speaker == w.speaker);
+            CHECK(g.organisations == w.organisations);
+            CHECK(g.countries == w.countries);
+            CHECK(g.cited_by == w.cited_by);
+        }
+    }
+}

@@ -169,3 +169,94 @@ TEST_CASE("DOCX: the title from docProps/core.xml when no paragraph is a title",
     const Report r = read_docx(docx_with(p("A paragraph."), {{"docProps/core.xml", core}}));
     CHECK(r.title == "Annual meeting 2019");
 }
+
+namespace {
+
+/// numbering.xml with three numberings: 1, a UN-style "%1." on level 0 and "a)" on level 1;
+/// 2, bullets; 3, an agenda's "%1.".
+const std::string NUMBERING =
+    std::string("<?xml version=\"1.0\"?><w:numbering ") + W + ">" +
+    "<w:abstractNum w:abstractNumId=\"10\">"
+    "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl>"
+    "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"%2)\"/></w:lvl>"
+    "</w:abstractNum>"
+    "<w:abstractNum w:abstractNumId=\"20\">"
+    "<w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"•\"/></w:lvl></w:abstractNum>"
+    "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"10\"/></w:num>"
+    "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"20\"/></w:num>"
+    "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"10\"/>"
+    "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>"
+    "</w:numbering>";
+
+/// styles.xml as a UN template has it: body paragraphs numbered by their style ("SingleTxtG",
+/// 6 pt after), and Word's List Paragraph (contextual spacing: its items sit together).
+const std::string UN_STYLES =
+    std::string("<?xml version=\"1.0\"?><w:styles ") + W + ">" +
+    "<w:docDefaults><w:pPrDefault><w:pPr><w:spacing w:after=\"160\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+    "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"berschrift1\"><w:name w:val=\"heading 1\"/>"
+    "<w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"SingleTxtG\"><w:name w:val=\"_ Single Txt_G\"/>"
+    "<w:basedOn w:val=\"Normal\"/><w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr>"
+    "<w:spacing w:after=\"120\"/></w:pPr></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"ListParagraph\"><w:name w:val=\"List Paragraph\"/>"
+    "<w:basedOn w:val=\"Normal\"/><w:pPr><w:ind w:left=\"720\"/><w:contextualSpacing/></w:pPr></w:style>"
+    "</w:styles>";
+
+} // namespace
+
+TEST_CASE("DOCX: paragraphs numbered 1, 2, 3 by their style are paragraphs, but bullets, a) items and an agenda are lists",
+          "[readers][docx][un]") {
+    auto numbered = [](const std::string& num_id, const std::string& level, const std::string& text) {
+        return p(text, "<w:pStyle w:val=\"ListParagraph\"/><w:numPr><w:ilvl w:val=\"" + level +
+                           "\"/><w:numId w:val=\"" + num_id + "\"/></w:numPr>");
+    };
+    const Report r = read_docx(docx_with(
+        styled("Title", "Report of the Committee on its twelfth session") + styled("berschrift1", "I. Introduction") +
+            styled("SingleTxtG", "The Committee held its twelfth session at Geneva.") +
+            styled("SingleTxtG", "The Chair opened the session and welcomed the members.") +
+            styled("berschrift1", "II. Organization of the session") +
+            styled("SingleTxtG", "The following members attended the session:") + numbered("2", "0", "Ms. Ana Pérez") +
+            numbered("2", "0", "Mr. Jan Novak") +
+            styled("SingleTxtG", "At its 1st meeting, the Committee adopted the following agenda:") +
+            numbered("3", "0", "Opening of the session.") + numbered("3", "0", "Adoption of the agenda.") +
+            styled("SingleTxtG", "The Committee decided:") +
+            p("To meet again in 2022;", "<w:pStyle w:val=\"SingleTxtG\"/><w:numPr><w:ilvl w:val=\"1\"/></w:numPr>") +
+            p("To report to the Assembly.", "<w:pStyle w:val=\"SingleTxtG\"/><w:numPr><w:ilvl w:val=\"1\"/></w:numPr>") +
+            p("A note in the body style, its numbering taken away.",
+              "<w:pStyle w:val=\"SingleTxtG\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr>"),
+        {{"word/styles.xml", UN_STYLES}, {"word/numbering.xml", NUMBERING}}));
+    std::vector<std::string> got; // "kind: text", readable when it fails
+    for (const auto& ps : r.passages) got.push_back(std::string(kind_name(ps.kind)) + ": " + ps.text);
+    const std::vector<std::string> want = {
+        "paragraph: The Committee held its twelfth session at Geneva.",
+        "paragraph: The Chair opened the session and welcomed the members.",
+        "paragraph: The following members attended the session:",
+        "bullet: Ms. Ana Pérez", // bullets
+        "bullet: Mr. Jan Novak",
+        "paragraph: At its 1st meeting, the Committee adopted the following agenda:",
+        "bullet: Opening of the session.", // numbered 1, 2 but set together: an agenda
+        "bullet: Adoption of the agenda.",
+        "paragraph: The Committee decided:",
+        "bullet: To meet again in 2022;", // a) and b) under paragraph 6
+        "bullet: To report to the Assembly.",
+        "paragraph: A note in the body style, its numbering taken away.",
+    };
+    CHECK(got == want);
+    REQUIRE(r.sessions.size() == 3);
+    CHECK(r.sessions[1].title == "I. Introduction");
+    CHECK(r.passages[1].session == 1);
+    CHECK(r.passages[2].session == 2);
+}
+
+TEST_CASE("DOCX: without numbering.xml a numbered paragraph's format is unknown, and it stays a list item",
+          "[readers][docx][un]") {
+    const Report r = read_docx(docx_with(
+        styled("SingleTxtG", "The Committee held its twelfth session at Geneva.") +
+            styled("SingleTxtG", "The Chair opened the session."),
+        {{"word/styles.xml", UN_STYLES}}));
+    REQUIRE(r.passages.size() == 2);
+    CHECK(kind_name(r.passages[0].kind) == "bullet");
+    CHECK(kind_name(r.passages[1].kind) == "bullet");
+}

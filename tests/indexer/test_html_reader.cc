@@ -128,3 +128,30 @@ TEST_CASE("HTML: a declared encoding is honoured, and without one UTF-8 or else 
     const Report legacy = read_html("<p>R\xE9union \x96 Gen\xE8ve.</p>");
     CHECK(texts(legacy) == std::vector<std::string>{"Réunion – Genève."});
 }
+
+TEST_CASE("HTML: an <ol> of <li><p> is numbered paragraphs, but a tight <ol>, letters and bullets stay lists",
+          "[readers][html][un]") {
+    const Report r = read_html(
+        "<h2>I. Introduction</h2>"
+        "<ol><li><p>The Committee held its twelfth session.</p></li>"
+        "<li><p>The Committee decided:</p><ol type=\"a\"><li><p>To meet again;</p></li>"
+        "<li><p>To report.</p></li></ol></li></ol>"
+        "<ol start=\"3\"><li>The Chair closed the session.</li></ol>"
+        "<ol><li>Opening of the session.</li><li>Adoption of the agenda.</li></ol>"
+        "<ol type=\"a\"><li><p>A lettered point.</p></li><li><p>Another point.</p></li></ol>"
+        "<ul><li><p>A bullet.</p></li></ul>");
+    std::vector<std::string> got; // "kind: text", readable when it fails
+    for (const auto& p : r.passages) got.push_back(std::string(kind_name(p.kind)) + ": " + p.text);
+    CHECK(got == std::vector<std::string>{
+                     "paragraph: The Committee held its twelfth session.",
+                     "paragraph: The Committee decided:",
+                     "bullet: To meet again;",
+                     "bullet: To report.",
+                     "paragraph: The Chair closed the session.", // numbered alone
+                     "bullet: Opening of the session.",
+                     "bullet: Adoption of the agenda.",
+                     "bullet: A lettered point.",
+                     "bullet: Another point.",
+                     "bullet: A bullet.",
+                 });
+}

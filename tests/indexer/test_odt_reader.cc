@@ -123,3 +123,40 @@ TEST_CASE("ODT: pages from soft page breaks, and spaces, tabs and line breaks as
     const Report none = read_odt("<text:p>One.</text:p>");
     CHECK(none.passages.at(0).page == 0);
 }
+
+TEST_CASE("ODT: a list numbered 1, 2, 3 whose paragraphs are set apart is numbered paragraphs, but a) items and a tight "
+          "list stay lists",
+          "[readers][odt][un]") {
+    const std::string styles =
+        "<text:list-style style:name=\"L1\">"
+        "<text:list-level-style-number text:level=\"1\" style:num-format=\"1\" style:num-suffix=\".\"/>"
+        "<text:list-level-style-number text:level=\"2\" style:num-format=\"a\" style:num-suffix=\")\"/>"
+        "</text:list-style>"
+        "<style:style style:name=\"Body\" style:family=\"paragraph\">"
+        "<style:paragraph-properties fo:margin-top=\"0in\" fo:margin-bottom=\"0.0835in\"/></style:style>"
+        "<style:style style:name=\"Tight\" style:family=\"paragraph\">"
+        "<style:paragraph-properties fo:margin-top=\"0in\" fo:margin-bottom=\"0in\"/></style:style>";
+    auto item = [](const std::string& style, const std::string& text, const std::string& inner = "") {
+        return "<text:list-item><text:p text:style-name=\"" + style + "\">" + text + "</text:p>" + inner +
+               "</text:list-item>";
+    };
+    const Report r = read_odt(
+        "<text:h text:outline-level=\"1\">I. Introduction</text:h>"
+        "<text:list text:style-name=\"L1\">" +
+            item("Body", "The Committee held its twelfth session.") +
+            item("Body", "The Committee decided:",
+                 "<text:list>" + item("Body", "To meet again;") + item("Body", "To report.") + "</text:list>") +
+            "</text:list><text:list text:style-name=\"L1\">" + item("Tight", "Opening of the session.") +
+            item("Tight", "Adoption of the agenda.") + "</text:list>",
+        "<style:style style:name=\"unused\" style:family=\"paragraph\"/>" + styles);
+    std::vector<std::string> got; // "kind: text", readable when it fails
+    for (const auto& p : r.passages) got.push_back(std::string(kind_name(p.kind)) + ": " + p.text);
+    CHECK(got == std::vector<std::string>{
+                     "paragraph: The Committee held its twelfth session.",
+                     "paragraph: The Committee decided:",
+                     "bullet: To meet again;",
+                     "bullet: To report.",
+                     "bullet: Opening of the session.",
+                     "bullet: Adoption of the agenda.",
+                 });
+}

@@ -10,6 +10,7 @@
 #include "document_readers.h"
 
 #include "html_notes.h"
+#include "numbered_paragraphs.h"
 #include "outline.h"
 #include "xml_document.h"
 
@@ -55,6 +56,23 @@ class HtmlOutliner {
         block.kind = o.kind;
         block.level = o.level;
         outline_.blocks.push_back(std::move(block));
+        if (is_element(o.node, "li")) numbered_.first_block(outline_.blocks, outline_.blocks.size() - 1);
+    }
+
+    /// Whether an <ol> numbers its items 1, 2, 3 (type "1", the default, or a decimal
+    /// list-style-type), not by letters or Roman numerals.
+    static bool decimal_list(xmlNode* ol) {
+        const std::string type = attribute(ol, "type");
+        if (!type.empty() && type != "1") return false;
+        std::string style = attribute(ol, "style");
+        for (auto& c : style) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (const std::string_view key : {"list-style-type:", "list-style:"}) {
+            std::size_t at = style.find(key);
+            if (at == std::string::npos) continue;
+            at = style.find_first_not_of(' ', at + key.size());
+            if (at != std::string::npos && style.compare(at, 7, "decimal") != 0) return false;
+        }
+        return true;
     }
 
     void read_body() {
@@ -125,9 +143,12 @@ class HtmlOutliner {
                 if (top.kind == OutlineBlock::Kind::LIST_ITEM && !is_element(n, "li") && name != "ul" && name != "ol" &&
                     !one_of(name, {"h1", "h2", "h3", "h4", "h5", "h6", "table"})) {
                     text_.append(" "); // a list item's paragraphs are one item
+                    if (name == "p") numbered_.loosen(); // <li><p>: a loose list
                     return true;
                 }
                 flush();
+                if (name == "ul" || name == "ol") numbered_.open(name == "ol" && decimal_list(n));
+                if (name == "li") numbered_.item();
                 if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
                     owners_.push_back(Owner{n, OutlineBlock::Kind::HEADING, name[1] - '0'});
                 } else if (name == "li" || name == "dd" || name == "dt") {
@@ -174,8 +195,10 @@ class HtmlOutliner {
                 } else if (opens_block(name)) {
                     text_.append(" ");
                 }
+                if (name == "ul" || name == "ol") numbered_.close(outline_.blocks);
             });
         flush();
+        numbered_.close_all(outline_.blocks);
     }
 
     /// pandoc's `<header id="title-block-header">`: title, subtitle, author and date lines.
@@ -201,6 +224,7 @@ class HtmlOutliner {
     TitleBlock title_block_;
     BlockText text_;
     std::vector<Owner> owners_;
+    NumberedParagraphs numbered_; ///< the open lists, and which of their items are paragraphs
     OutlineBlock row_;
     bool all_th_ = false;
     Notes notes_;

@@ -12,9 +12,9 @@
 
 #include "inline_markup.h"
 #include "layout_lines.h"
+#include "numbered_paragraphs.h"
 #include "outline.h"
 #include "rapporteur/base/errors.h"
-#include "rapporteur/utf8.h"
 #include "text_normalizer.h"
 
 #include <md4c.h>
@@ -100,14 +100,15 @@ class OutlineBuilder {
                 break;
             case MD_BLOCK_OL:
             case MD_BLOCK_UL:
-                // A loose ordered list at the top is how Markdown writes numbered paragraphs.
-                lists_.push_back(ListState{type == MD_BLOCK_OL,
-                                           type == MD_BLOCK_OL && static_cast<const MD_BLOCK_OL_DETAIL*>(detail)->is_tight,
-                                           0, {}});
+                // A loose ordered list at the top is how Markdown writes numbered paragraphs. The
+                // text of a tight item before its nested list is that item's, flushed first.
+                flush();
+                numbered_.open(type == MD_BLOCK_OL,
+                               type == MD_BLOCK_OL && !static_cast<const MD_BLOCK_OL_DETAIL*>(detail)->is_tight);
                 break;
             case MD_BLOCK_LI:
                 flush();
-                if (!lists_.empty()) ++lists_.back().items;
+                numbered_.item();
                 ++list_depth_;
                 kind_ = OutlineBlock::Kind::LIST_ITEM;
                 level_ = list_depth_;
@@ -148,16 +149,8 @@ class OutlineBuilder {
                 break;
             case MD_BLOCK_OL:
             case MD_BLOCK_UL:
-                if (lists_.empty()) break;
-                // Numbered paragraphs are written apart (a loose list) or one at a time between
-                // headings and other blocks (a list of one item).
-                if (!lists_.back().tight || lists_.back().items == 1) {
-                    for (std::size_t i : lists_.back().paragraphs) {
-                        outline.blocks[i].kind = OutlineBlock::Kind::PARAGRAPH;
-                        outline.blocks[i].level = 0;
-                    }
-                }
-                lists_.pop_back();
+                flush();
+                numbered_.close(outline.blocks);
                 break;
             case MD_BLOCK_THEAD: in_head_ = false; break;
             case MD_BLOCK_TH:
@@ -211,7 +204,6 @@ class OutlineBuilder {
             OutlineBlock b;
             b.kind = kind_;
             b.level = level_;
-            const bool may_be_paragraph = first && numbered_paragraph(raw);
             // "[^3]: ..." anywhere; "³ ..." (a report laid out as text) starting a paragraph.
             auto fn = match_footnote_start(raw, true);
             if (fn && (raw.compare(0, 2, "[^") == 0 || (kind_ == OutlineBlock::Kind::PARAGRAPH && first))) {
@@ -230,32 +222,12 @@ class OutlineBuilder {
             for (auto& u : in.urls) {
                 if (std::find(b.urls.begin(), b.urls.end(), u) == b.urls.end()) b.urls.push_back(std::move(u));
             }
-            first = false;
-            if (may_be_paragraph && b.kind == OutlineBlock::Kind::LIST_ITEM)
-                lists_.back().paragraphs.push_back(outline.blocks.size());
             outline.blocks.push_back(std::move(b));
+            if (first) numbered_.first_block(outline.blocks, outline.blocks.size() - 1);
+            first = false;
         }
         urls_.clear();
     }
-
-    /** Whether the item being flushed may be a numbered paragraph (UN style, "12. At its 3rd
-     *  meeting, ..."): an item of an ordered list at the top level whose text starts with a
-     *  capital and ends a sentence. It is one when its list is loose or has that item alone
-     *  (leave(), as the layout parser reads them); a tight list ("1. Opening." over "2.
-     *  Election.") stays a list. */
-    bool numbered_paragraph(std::string_view raw) const {
-        if (kind_ != OutlineBlock::Kind::LIST_ITEM || list_depth_ != 1 || lists_.size() != 1 || !lists_.back().ordered)
-            return false;
-        std::size_t pos = 0;
-        return !raw.empty() && utf8::is_upper(utf8::next(raw, pos)) && ends_sentence(raw);
-    }
-
-    /// An open list: its kind, its items so far, the blocks of its items that may be paragraphs.
-    struct ListState {
-        bool ordered = false, tight = true;
-        int items = 0;
-        std::vector<std::size_t> paragraphs;
-    };
 
     OutlineBlock::Kind kind_ = OutlineBlock::Kind::PARAGRAPH;
     int level_ = 0;
@@ -263,7 +235,7 @@ class OutlineBuilder {
     std::string text_, cell_;
     bool cell_open_ = false, in_head_ = false;
     std::vector<std::string> cells_, urls_;
-    std::vector<ListState> lists_; ///< the open lists, outermost first
+    NumberedParagraphs numbered_; ///< the open lists, and which of their items are paragraphs
 };
 
 } // namespace

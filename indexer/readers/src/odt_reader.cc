@@ -1,16 +1,19 @@
 /** @file odt_reader.cc
  *  @brief OpenDocument text: content.xml's office:text read in order into an Outline, with
  *         the paragraph styles of content.xml and styles.xml (a title, a heading's outline
- *         level), notes, and the title from meta.xml.
+ *         level, the space around it), the list styles (which levels are numbered 1, 2, 3),
+ *         notes, and the title from meta.xml.
  */
 #include "document_readers.h"
 
+#include "numbered_paragraphs.h"
 #include "outline.h"
 #include "rapporteur/base/errors.h"
 #include "xml_document.h"
 #include "zip_archive.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <map>
 
@@ -22,7 +25,29 @@ struct StyleInfo {
     std::string parent;  ///< style:parent-style-name
     int outline = 0;     ///< style:default-outline-level, 0 when none
     std::string display; ///< style:display-name, or the name
+    double above = -1, below = -1; ///< fo:margin-top, fo:margin-bottom in points, -1 when not set
+    int contextual = -1;           ///< style:contextual-spacing: 1 true, 0 false, -1 not set
 };
+
+/// A length ("0.0598in", "0.15cm", "4pt") in points, or -1 when it is not an absolute length.
+double points(const std::string& v) {
+    // from_chars, not strtod: a full stop whatever the process's locale.
+    double x = 0;
+    const auto [end, error] = std::from_chars(v.data(), v.data() + v.size(), x);
+    if (error != std::errc() || x < 0) return -1;
+    const std::string_view unit(end, static_cast<std::size_t>(v.data() + v.size() - end));
+    if (unit == "pt") return x;
+    if (unit == "in") return x * 72;
+    if (unit == "cm") return x * 72 / 2.54;
+    if (unit == "mm") return x * 72 / 25.4;
+    if (unit == "pc") return x * 12;
+    if (unit == "px") return x * 0.75;
+    return -1;
+}
+
+/// The most space above and below a paragraph of a tight list's items (pandoc sets none; body
+/// text has 4 pt or more).
+constexpr double TIGHT_SPACE_POINTS = 2.0;
 
 class OdtOutliner {
   public:
@@ -50,6 +75,7 @@ class OdtOutliner {
         pages_known_ = has_descendant(text, "soft-page-break");
         page_ = pages_known_ ? 1 : 0;
         read_blocks(text, 0);
+        numbered_.close_all(outline_.blocks);
         title_block_.apply(outline_);
         return std::move(outline_);
     }
@@ -63,8 +89,20 @@ class OdtOutliner {
         for (xmlNode* group = root->children; group; group = group->next) {
             if (!is_element(group, "styles") && !is_element(group, "automatic-styles")) continue;
             for (xmlNode* s = group->children; s; s = s->next) {
-                if (!is_element(s, "style") || attribute(s, "family") != "paragraph") continue;
+                if (is_element(s, "list-style")) read_list_style(s);
+                const bool fallback = is_element(s, "default-style");
+                if (!(is_element(s, "style") || fallback) || attribute(s, "family") != "paragraph") continue;
                 StyleInfo info;
+                if (xmlNode* pp = child_element(s, "paragraph-properties")) {
+                    info.above = points(attribute(pp, "margin-top"));
+                    info.below = points(attribute(pp, "margin-bottom"));
+                    const std::string ctx = attribute(pp, "contextual-spacing");
+                    info.contextual = ctx == "true" ? 1 : ctx == "false" ? 0 : -1;
+                }
+                if (fallback) {
+                    default_style_ = std::move(info);
+                    continue;
+                }
                 info.parent = attribute(s, "parent-style-name");
                 const std::string level = attribute(s, "default-outline-level");
                 info.outline = level.size() == 1 && level[0] >= '1' && level[0] <= '9' ? level[0] - '0' : 0;
@@ -73,6 +111,45 @@ class OdtOutliner {
                 styles_[attribute(s, "name")] = std::move(info);
             }
         }
+    }
+
+    /// Which levels of a text:list-style are numbered 1, 2, 3 (style:num-format "1").
+    void read_list_style(xmlNode* s) {
+        auto& levels = list_styles_[attribute(s, "name")];
+        for (xmlNode* l = s->children; l; l = l->next) {
+            if (l->type != XML_ELEMENT_NODE) continue;
+            const int level = std::atoi(attribute(l, "level").c_str());
+            if (level >= 1 && level <= 10)
+                levels[level] = is_element(l, "list-level-style-number") && attribute(l, "num-format") == "1";
+        }
+    }
+
+    /** Whether a paragraph of the style `at` is set without space between it and the next: no
+     *  more than TIGHT_SPACE_POINTS above and below, or contextual spacing (what a tight
+     *  list's items have; body text is set apart). */
+    bool tight(std::string at) const {
+        double above = -1, below = -1;
+        int contextual = -1;
+        for (int hops = 0; hops < 16 && !at.empty(); ++hops) {
+            auto it = styles_.find(at);
+            if (it == styles_.end()) break;
+            if (above < 0) above = it->second.above;
+            if (below < 0) below = it->second.below;
+            if (contextual < 0) contextual = it->second.contextual;
+            at = it->second.parent;
+        }
+        if (above < 0) above = default_style_.above;
+        if (below < 0) below = default_style_.below;
+        if (contextual < 0) contextual = default_style_.contextual;
+        return contextual == 1 || (above <= TIGHT_SPACE_POINTS && below <= TIGHT_SPACE_POINTS);
+    }
+
+    /// Whether the list level `level` (1-based) of the list style `name` is numbered 1, 2, 3.
+    bool decimal(const std::string& name, int level) const {
+        auto it = list_styles_.find(name);
+        if (it == list_styles_.end()) return false;
+        auto l = it->second.find(level);
+        return l != it->second.end() && l->second;
     }
 
     /// A style's names along its parent chain ("P1" → "Title"), and its outline level.
@@ -116,7 +193,7 @@ class OdtOutliner {
                 read_paragraph(n, list_level ? OutlineBlock::Kind::LIST_ITEM : OutlineBlock::Kind::PARAGRAPH,
                                list_level);
             } else if (is_element(n, "list")) {
-                read_blocks(n, list_level + 1);
+                read_list(n, list_level + 1);
             } else if (is_element(n, "list-item") || is_element(n, "list-header")) {
                 read_list_item(n, list_level);
             } else if (is_element(n, "table")) {
@@ -131,6 +208,18 @@ class OdtOutliner {
         }
     }
 
+    /// A text:list at `level` (1-based): its items, as a list of the numbered-paragraph rule.
+    void read_list(xmlNode* list, int level) {
+        // A nested list without a style of its own is numbered by its outer list's.
+        std::string style = attribute(list, "style-name");
+        if (style.empty() && !list_style_.empty()) style = list_style_.back();
+        list_style_.push_back(style);
+        numbered_.open(decimal(style, level));
+        read_blocks(list, level);
+        numbered_.close(outline_.blocks);
+        list_style_.pop_back();
+    }
+
     /// A list item: its first paragraphs make one item; a nested list makes its own.
     void read_list_item(xmlNode* item, int level) {
         BlockText text;
@@ -139,21 +228,26 @@ class OdtOutliner {
         block.kind = OutlineBlock::Kind::LIST_ITEM;
         block.level = std::max(level, 1);
         block.page = page_;
+        numbered_.item();
         auto flush = [&] {
             block.last_page = page_;
             text.finish_into(block);
-            if (!block.text.empty()) outline_.blocks.push_back(block);
+            if (!block.text.empty()) {
+                outline_.blocks.push_back(block);
+                numbered_.first_block(outline_.blocks, outline_.blocks.size() - 1);
+            }
             emit_notes(cited);
             cited.clear();
             block.page = page_;
         };
         for (xmlNode* n = item->children; n; n = n->next) {
             if (is_element(n, "p") || is_element(n, "h")) {
+                if (!tight(attribute(n, "style-name"))) numbered_.loosen(); // items set apart
                 text.append(" ");
                 collect(n, text, &cited);
             } else if (is_element(n, "list")) {
                 flush();
-                read_blocks(n, level + 1);
+                read_list(n, level + 1);
             } else if (is_element(n, "soft-page-break")) {
                 if (pages_known_) ++page_;
             } else if (is_element(n, "table")) {
@@ -285,6 +379,10 @@ class OdtOutliner {
     Outline outline_;
     TitleBlock title_block_;
     std::map<std::string, StyleInfo> styles_;
+    StyleInfo default_style_;                               ///< style:default-style of paragraphs
+    std::map<std::string, std::map<int, bool>> list_styles_; ///< list style → level → numbered 1, 2, 3
+    std::vector<std::string> list_style_;                   ///< the open lists' styles, outermost first
+    NumberedParagraphs numbered_; ///< the open lists, and which of their items are paragraphs
     bool pages_known_ = false;
     int page_ = 0;
     int anonymous_ = 0;
