@@ -41,6 +41,23 @@ bool is_continuous_script(UChar32 c) {
     }
 }
 
+/// Katakana letters, the prolonged sound mark and iteration marks, and their half-width forms;
+/// not the middle dot (U+30FB), which separates katakana words.
+bool is_katakana(UChar32 c) {
+    return (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
+           (c >= 0xFF66 && c <= 0xFF9F);
+}
+
+bool all_katakana(const std::uint8_t* bytes, std::int32_t from, std::int32_t to) {
+    for (std::int32_t i = from; i < to;) {
+        UChar32 c;
+        U8_NEXT(bytes, i, to, c);
+        if (c < 0) return false;
+        if (!is_katakana(c)) return false;
+    }
+    return from < to;
+}
+
 } // namespace
 
 IcuTokenizer::IcuTokenizer() : breaker_(prototype().clone()) {
@@ -62,6 +79,7 @@ void IcuTokenizer::tokenize(std::string_view text, std::vector<RawWord>& out) {
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
     const auto n = static_cast<std::int32_t>(text.size());
     std::int32_t prev = breaker_->first();
+    bool last_katakana = false; // out.back() is all katakana
     for (std::int32_t next = breaker_->next(); next != icu::BreakIterator::DONE; prev = next, next = breaker_->next()) {
         const std::int32_t status_code = breaker_->getRuleStatus();
         UChar32 c;
@@ -82,6 +100,16 @@ void IcuTokenizer::tokenize(std::string_view text, std::vector<RawWord>& out) {
         } else {
             kind = c >= 0x0E00 && is_continuous_script(c) ? WordKind::CONTINUOUS : WordKind::LETTER;
         }
+        // A run of katakana is one word. ICU's dictionary cuts a loanword it does not know
+        // differently in and out of context (ソーシャルメディア in a sentence: ソー シ ャ ル
+        // メディア; alone: ソーシャル メディア), so a phrase pasted from a passage would not
+        // meet the passage's terms; the whole run is the same wherever it stands.
+        const bool katakana = kind == WordKind::CONTINUOUS && all_katakana(bytes, prev, next);
+        if (katakana && last_katakana && out.back().end == static_cast<std::uint32_t>(prev)) {
+            out.back().end = static_cast<std::uint32_t>(next);
+            continue;
+        }
+        last_katakana = katakana;
         out.push_back({static_cast<std::uint32_t>(prev), static_cast<std::uint32_t>(next), kind});
     }
 }

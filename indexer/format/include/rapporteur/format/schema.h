@@ -17,7 +17,7 @@
 namespace rapporteur::schema {
 
 /// Version of the index format; a database with another version is refused.
-inline constexpr std::string_view VERSION = "3";
+inline constexpr std::string_view VERSION = "4"; // 4: a run of katakana is one word
 
 // --- Term prefixes (Xapian convention: upper case; X starts a multi-letter prefix) ----------
 inline constexpr std::string_view PREFIX_TEXT = "";           ///< passage text (positional)
