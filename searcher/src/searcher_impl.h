@@ -134,6 +134,9 @@ struct Searcher::Impl {
     void run(const Plan& plan, const SearchOptions& options, SearchResult& result);
     /// run() over shards, with what stock servers run (no MatchDecider, no own MatchSpy). shard_search.cc
     void run_sharded(const Plan& plan, const SearchOptions& options, SearchResult& result);
+    /// The documents of the union's docids `page`, in order, each read from its shard's own
+    /// connection, the shards in parallel. shard_search.cc
+    std::vector<Xapian::Document> page_documents(const std::vector<Xapian::docid>& page);
     /** For each docid of `page` (whose passages are `hits`, filled): the WORD_FIELDS that hold
      *  a term of the query, bit f for WORD_FIELDS[f], from one match over the page's
      *  documents; empty when a hit has no document. shard_search.cc */

@@ -15,9 +15,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <map>
 #include <optional>
 #include <set>
+#include <thread>
 
 namespace rapporteur {
 
@@ -100,23 +102,20 @@ void Searcher::Impl::run_sharded(const Plan& plan, const SearchOptions& options,
     }
     const std::size_t begin = whole ? std::min<std::size_t>(offset, items.size()) : 0;
     const std::size_t end = whole ? std::min(items.size(), begin + result.limit) : items.size();
-    // The page's documents, when a hit needs more than its id (which its sort key encodes):
-    // MSet::fetch, though a remote database of Xapian 1.4 reads them one round trip each.
+    // The page's documents, when a hit needs more than its id (which its sort key encodes).
     const bool documents = options.hit_details || plan.related;
-    if (documents && begin < end) {
-        auto last = mset[items[end - 1].index];
-        mset.fetch(mset[items[begin].index], ++last); // [first, last)
-    }
+    std::vector<Xapian::docid> page;
+    for (std::size_t k = begin; k < end; ++k) page.push_back(items[k].did);
+    std::vector<Xapian::Document> docs;
+    if (documents) docs = page_documents(page);
     for (std::size_t k = begin; k < end; ++k) {
         Hit hit;
         hit.rank = result.offset + (k - begin) + 1;
         hit.score = items[k].weight;
-        const auto item = mset[items[k].index];
         if (documents) {
-            const Xapian::Document doc = item.get_document();
-            fill_hit(hit, items[k].did, plan, options, &doc);
+            fill_hit(hit, items[k].did, plan, options, &docs[k - begin]);
         } else {
-            fill_hit(hit, items[k].did, plan, options, nullptr, item.get_sort_key());
+            fill_hit(hit, items[k].did, plan, options, nullptr, mset[items[k].index].get_sort_key());
         }
         result.hits.push_back(std::move(hit));
     }
@@ -124,11 +123,7 @@ void Searcher::Impl::run_sharded(const Plan& plan, const SearchOptions& options,
     // looks up every term's frequency for it; one match over the page's documents says it for
     // every hit (matched_fields). --like keeps the term lists: it names the shared entities.
     std::vector<std::uint8_t> fields;
-    if (options.hit_details && !plan.related && !result.hits.empty()) {
-        std::vector<Xapian::docid> page;
-        for (std::size_t k = begin; k < end; ++k) page.push_back(items[k].did);
-        fields = matched_fields(plan, result.hits, page);
-    }
+    if (options.hit_details && !plan.related && !result.hits.empty()) fields = matched_fields(plan, result.hits, page);
     for (std::size_t k = begin; k < end; ++k) {
         Hit& hit = result.hits[k - begin];
         if (!fields.empty()) {
@@ -140,6 +135,41 @@ void Searcher::Impl::run_sharded(const Plan& plan, const SearchOptions& options,
             finish_hit(hit, enquire, items[k].did, plan, options, weight);
         }
     }
+}
+
+std::vector<Xapian::Document> Searcher::Impl::page_documents(const std::vector<Xapian::docid>& page) {
+    // Xapian 1.4's remote backend reads a document a round trip (MSet::fetch does not pipeline
+    // them there), so each shard's share of the page is read on its own connection, the shards
+    // at once: as many round trips as the most any shard holds, not one a hit. Each thread
+    // uses one shard's connection only (Xapian objects are not shared between threads here).
+    const std::size_t n = shards->live().size();
+    std::vector<Xapian::Document> out(page.size());
+    std::vector<std::vector<std::size_t>> of_shard(n);
+    for (std::size_t k = 0; k < page.size(); ++k) of_shard[(page[k] - 1) % n].push_back(k);
+    std::vector<std::exception_ptr> errors(n);
+    auto read = [&](std::size_t i) {
+        try {
+            for (const std::size_t k : of_shard[i]) out[k] = shards->shard(i).get_document((page[k] - 1) / n + 1);
+        } catch (...) {
+            errors[i] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> threads;
+    std::size_t first = n;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (of_shard[i].empty()) continue;
+        if (first == n) {
+            first = i; // read here, after starting the others
+            continue;
+        }
+        threads.emplace_back(read, i);
+    }
+    if (first < n) read(first);
+    for (auto& t : threads) t.join();
+    for (const auto& e : errors) {
+        if (e) std::rethrow_exception(e); // a lost shard: the search's retry handles it
+    }
+    return out;
 }
 
 std::vector<std::uint8_t> Searcher::Impl::matched_fields(const Plan& plan, const std::vector<Hit>& hits,
