@@ -5,6 +5,7 @@
 #include "rapporteur/searcher.h"
 #include "rapporteur/analyzers.h"
 #include "rapporteur/base/data_files.h"
+#include "rapporteur/format/chunked_metadata.h"
 #include "rapporteur/format/codecs.h"
 #include "rapporteur/format/schema.h"
 #include "rapporteur/utf8.h"
@@ -43,6 +44,32 @@ std::string echo(const std::string& query) {
     return query.size() <= MAX ? query : std::string(utf8::prefix(query, MAX)) + "…";
 }
 
+/// Acronym → expansion → how many documents define it so.
+using AcronymCounts = std::map<std::string, std::map<std::string, std::uint32_t>>;
+
+/// Adds the acronym definitions `part` holds to `counts`: a shard's exported chunks (a few
+/// reads, where its META_SYNONYM keys are a round trip each over the remote protocol), else
+/// the keys. Damaged lines are skipped; counts saturate.
+void read_acronym_counts(const Xapian::Database& part, bool shard, AcronymCounts& counts) {
+    auto add = [&](std::string_view acronym, std::string expansion, std::uint32_t n) {
+        auto& total = counts[std::string(acronym)][std::move(expansion)];
+        total = n > UINT32_MAX - total ? UINT32_MAX : total + n;
+    };
+    if (shard && format::read_chunked_lines(part, schema::META_ACRONYMS, [&](std::string_view line) {
+            const auto tab = line.find('\t');
+            if (tab == std::string_view::npos || tab == 0) return; // damaged: skipped
+            for (auto& [expansion, n] : codecs::decode_expansions(line.substr(tab + 1)))
+                add(line.substr(0, tab), std::move(expansion), n);
+        }))
+        return;
+    const std::string prefix(schema::META_SYNONYM);
+    for (auto k = part.metadata_keys_begin(prefix); k != part.metadata_keys_end(prefix); ++k) {
+        const std::string key = *k;
+        for (auto& [expansion, n] : codecs::decode_expansions(part.get_metadata(key)))
+            add(std::string_view(key).substr(prefix.size()), std::move(expansion), n);
+    }
+}
+
 } // namespace
 
 void Searcher::Impl::open() {
@@ -69,41 +96,11 @@ void Searcher::Impl::load_analysis() {
     AnalyzerOptions options;
     read_features(parts.front().first.get_metadata(std::string(schema::META_ANALYSIS)), options);
     analyzer = Analyzer(options);
-    const std::string prefix(schema::META_SYNONYM);
-    // Acronym → how many documents define it each way, summed over the shards; each acronym
-    // stands for its expansion with most documents (the first in byte order among equals), so
-    // that shards choose as one database of their documents does.
-    std::map<std::string, std::map<std::string, std::uint32_t>> synonyms;
+    // Each acronym stands for its expansion with most documents over the shards (the first in
+    // byte order among equals), so that shards choose as one database of their documents does.
+    AcronymCounts synonyms;
     try {
-        auto add = [&](const std::string& acronym, std::string expansion, std::uint32_t n) {
-            auto& total = synonyms[acronym][std::move(expansion)];
-            total = n > UINT32_MAX - total ? UINT32_MAX : total + n;
-        };
-        const std::string chunks(schema::META_ACRONYMS);
-        for (const auto& [part, name] : parts) {
-            // A shard's chunks: a few reads, where the keys are a round trip each.
-            bool exported = false;
-            if (shards) {
-                for (auto k = part.metadata_keys_begin(chunks); k != part.metadata_keys_end(chunks); ++k) {
-                    exported = true;
-                    const std::string chunk = part.get_metadata(*k);
-                    for (std::size_t at = 0, nl; at < chunk.size(); at = nl + 1) {
-                        nl = chunk.find('\n', at);
-                        if (nl == std::string::npos) nl = chunk.size();
-                        const std::string_view line(chunk.data() + at, nl - at);
-                        const auto tab = line.find('\t');
-                        if (tab == std::string_view::npos || tab == 0) continue; // damaged: skipped
-                        for (auto& [expansion, n] : codecs::decode_expansions(line.substr(tab + 1)))
-                            add(std::string(line.substr(0, tab)), std::move(expansion), n);
-                    }
-                }
-            }
-            if (exported) continue;
-            for (auto k = part.metadata_keys_begin(prefix); k != part.metadata_keys_end(prefix); ++k) {
-                const std::string acronym = std::string(*k).substr(prefix.size());
-                for (auto& [expansion, n] : codecs::decode_expansions(part.get_metadata(*k))) add(acronym, std::move(expansion), n);
-            }
-        }
+        for (const auto& part : parts) read_acronym_counts(part.first, shards != nullptr, synonyms);
     } catch (const Xapian::UnimplementedError&) {
         // The in-memory backend cannot list metadata keys: no corpus synonyms then.
     }
@@ -230,8 +227,13 @@ void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchR
 }
 
 void Searcher::Impl::finish_hit(Hit& hit, Xapian::Enquire& enquire, Xapian::docid did, const Plan& plan,
-                                const SearchOptions& options, const Xapian::Weight& weight) {
-    if (options.hit_details || plan.related) {
+                                const SearchOptions& options, const Xapian::Weight& weight,
+                                std::optional<std::uint8_t> matched) {
+    if (matched) {
+        for (std::size_t f = 0; f < std::size(WORD_FIELDS); ++f) {
+            if (*matched & (1u << f)) hit.matched_in.emplace_back(WORD_FIELDS[f]);
+        }
+    } else if (options.hit_details || plan.related) {
         // Where the query matched, and the entities a related passage shares.
         std::set<std::string_view> fields; // term_field's names are static strings
         for (auto t = enquire.get_matching_terms_begin(did); t != enquire.get_matching_terms_end(did); ++t) {

@@ -27,6 +27,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -142,9 +143,12 @@ struct Searcher::Impl {
      *  documents; empty when a hit has no document. shard_search.cc */
     std::vector<std::uint8_t> matched_fields(const Plan& plan, const std::vector<Hit>& hits,
                                              const std::vector<Xapian::docid>& page);
-    /// A hit's fields after fill_hit: where the query matched, shared entities, explanation. searcher.cc
+    /** A hit's fields after fill_hit: where the query matched, shared entities, explanation.
+     *  `matched`: the fields the query matched as matched_fields gives them (a bit per
+     *  WORD_FIELDS entry), when known; else the hit's matching terms are read. searcher.cc */
     void finish_hit(Hit& hit, Xapian::Enquire& enquire, Xapian::docid did, const Plan& plan,
-                    const SearchOptions& options, const Xapian::Weight& weight);
+                    const SearchOptions& options, const Xapian::Weight& weight,
+                    std::optional<std::uint8_t> matched = std::nullopt);
     /// A hit's stored fields, and with hit_details its highlights, snippet and shared words. hits.cc
     /// `doc`: the passage's document when already fetched (MSet::fetch over shards), else null;
     /// `sort_key`: the hit's MSet sort key (its id encoded), or empty.

@@ -125,15 +125,9 @@ void Searcher::Impl::run_sharded(const Plan& plan, const SearchOptions& options,
     std::vector<std::uint8_t> fields;
     if (options.hit_details && !plan.related && !result.hits.empty()) fields = matched_fields(plan, result.hits, page);
     for (std::size_t k = begin; k < end; ++k) {
-        Hit& hit = result.hits[k - begin];
-        if (!fields.empty()) {
-            for (std::size_t f = 0; f < std::size(WORD_FIELDS); ++f) {
-                if (fields[k - begin] & (1u << f)) hit.matched_in.emplace_back(WORD_FIELDS[f]);
-            }
-            if (options.explain) hit.explanation = explain(plan, items[k].did, weight);
-        } else {
-            finish_hit(hit, enquire, items[k].did, plan, options, weight);
-        }
+        std::optional<std::uint8_t> matched;
+        if (!fields.empty()) matched = fields[k - begin];
+        finish_hit(result.hits[k - begin], enquire, items[k].did, plan, options, weight, matched);
     }
 }
 

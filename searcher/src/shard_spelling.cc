@@ -5,6 +5,7 @@
 #include "shard_spelling.h"
 
 #include "rapporteur/base/errors.h"
+#include "rapporteur/format/chunked_metadata.h"
 #include "rapporteur/format/schema.h"
 
 #include <algorithm>
@@ -29,47 +30,63 @@ constexpr std::size_t KEPT = 4; ///< cached dictionaries kept, the most recently
 using Words = std::map<std::string, Xapian::termcount>;
 
 Words merged_words(const ShardSet& shards) {
-    const std::string prefix(schema::META_SPELLING);
     Words words;
     for (std::size_t i = 0; i < shards.live().size(); ++i) {
-        const Xapian::Database& db = shards.shard(i);
-        for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
-            const std::string chunk = db.get_metadata(*k);
-            std::size_t at = 0;
-            while (at < chunk.size()) {
-                std::size_t nl = chunk.find('\n', at);
-                if (nl == std::string::npos) nl = chunk.size();
-                const std::string_view line(chunk.data() + at, nl - at);
-                at = nl + 1;
-                const auto tab = line.rfind('\t');
-                Xapian::termcount freq = 0;
-                if (tab == std::string_view::npos || tab == 0) continue; // damaged: skipped
-                const auto [end, ec] = std::from_chars(line.data() + tab + 1, line.data() + line.size(), freq);
-                if (ec != std::errc() || end != line.data() + line.size()) continue;
-                words[std::string(line.substr(0, tab))] += freq;
-            }
-        }
+        format::read_chunked_lines(shards.shard(i), schema::META_SPELLING, [&](std::string_view line) {
+            const auto tab = line.rfind('\t');
+            Xapian::termcount freq = 0;
+            if (tab == std::string_view::npos || tab == 0) return; // damaged: skipped
+            const auto [end, ec] = std::from_chars(line.data() + tab + 1, line.data() + line.size(), freq);
+            if (ec != std::errc() || end != line.data() + line.size()) return;
+            words[std::string(line.substr(0, tab))] += freq;
+        });
     }
     return words;
 }
 
-/// Two FNV-1a hashes (64 bits each, two offsets) of the words and frequencies, and their count.
-std::string fingerprint(const Words& words) {
-    std::uint64_t a = 14695981039346656037ULL, b = 0x6c62272e07bb0142ULL;
-    auto add = [&](unsigned char c) {
-        a = (a ^ c) * 1099511628211ULL;
-        b = (b ^ c) * 1099511628211ULL;
-    };
-    for (const auto& [word, freq] : words) {
-        for (unsigned char c : word) add(c);
-        add('\t');
-        for (unsigned char c : std::to_string(freq)) add(c);
-        add('\n');
-    }
+/// FNV-1a, 64 bits, from `h`.
+std::uint64_t fnv(std::uint64_t h, std::string_view bytes) {
+    for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
+    return h;
+}
+
+std::string hex_name(std::uint64_t a, std::uint64_t b, std::size_t count) {
     char out[64];
     std::snprintf(out, sizeof out, "%016llx%016llx-%zu", static_cast<unsigned long long>(a),
-                  static_cast<unsigned long long>(b), words.size());
+                  static_cast<unsigned long long>(b), count);
     return out;
+}
+
+/// Two FNV-1a hashes (64 bits each, two offsets) of the merged words and frequencies, and
+/// their count: for shards exported before the fingerprint was (all of the chunks read).
+std::string fingerprint(const Words& words) {
+    std::uint64_t a = 14695981039346656037ULL, b = 0x6c62272e07bb0142ULL;
+    for (const auto& [word, freq] : words) {
+        const std::string line = word + '\t' + std::to_string(freq) + '\n';
+        a = fnv(a, line);
+        b = fnv(b, line);
+    }
+    return hex_name(a, b, words.size());
+}
+
+/// The shards' own fingerprints (schema::META_SPELLING_FINGERPRINT, one read each) hashed in
+/// shard order, "x" first; empty when a shard has none. `words` is set to the total of the
+/// shards' line counts.
+std::string exported_fingerprint(const ShardSet& shards, std::size_t& words) {
+    std::uint64_t a = 14695981039346656037ULL, b = 0x6c62272e07bb0142ULL;
+    words = 0;
+    for (std::size_t i = 0; i < shards.live().size(); ++i) {
+        const std::string own = shards.shard(i).get_metadata(std::string(schema::META_SPELLING_FINGERPRINT));
+        const auto dash = own.rfind('-');
+        std::size_t lines = 0;
+        if (dash == std::string::npos) return {};
+        const auto [end, ec] = std::from_chars(own.data() + dash + 1, own.data() + own.size(), lines);
+        if (ec != std::errc() || end != own.data() + own.size()) return {};
+        words += lines;
+        a = fnv(a, own + '\n');
+        b = fnv(b, own + '\n');
+    }
+    return "x" + hex_name(a, b, words);
 }
 
 void build(const fs::path& dir, const Words& words) {
@@ -103,8 +120,21 @@ fs::path ShardSpelling::cache_root() {
 }
 
 ShardSpelling::ShardSpelling(const ShardSet& shards) {
-    const Words words = merged_words(shards);
-    if (words.empty()) return;
+    // The cached copy is named by the shards' fingerprints where they export one, so that
+    // opening it reads no chunk; the words are read only to build it.
+    std::optional<Words> words;
+    std::size_t count = 0;
+    std::string name = exported_fingerprint(shards, count);
+    if (name.empty()) {
+        words = merged_words(shards);
+        count = words->size();
+        name = fingerprint(*words);
+    }
+    if (count == 0) return;
+    auto merged = [&]() -> const Words& {
+        if (!words) words = merged_words(shards);
+        return *words;
+    };
     const fs::path root = cache_root();
     std::error_code ec;
     bool cached = !root.empty();
@@ -114,7 +144,7 @@ ShardSpelling::ShardSpelling(const ShardSet& shards) {
         cached = fs::is_directory(root) && ::access(root.c_str(), W_OK) == 0;
     }
     if (cached) {
-        const fs::path final = root / ("spelling-" + fingerprint(words));
+        const fs::path final = root / ("spelling-" + name);
         try {
             db_ = Xapian::Database(final.string(), Xapian::DB_BACKEND_GLASS);
             location_ = final;
@@ -127,7 +157,7 @@ ShardSpelling::ShardSpelling(const ShardSet& shards) {
         if (::mkdtemp(tmpl.data())) {
             const fs::path scratch = tmpl;
             try {
-                build(scratch / "db", words);
+                build(scratch / "db", merged());
                 fs::remove_all(final, ec); // a damaged copy
                 fs::rename(scratch / "db", final, ec); // another searcher may have won: its copy is as good
                 fs::remove_all(scratch, ec);
@@ -143,7 +173,7 @@ ShardSpelling::ShardSpelling(const ShardSet& shards) {
     std::string tmpl = (fs::temp_directory_path() / "rapporteur-spelling-XXXXXX").string();
     if (!::mkdtemp(tmpl.data())) throw RuntimeError("cannot create a temporary directory for the spelling dictionary");
     temporary_ = tmpl;
-    build(temporary_ / "db", words);
+    build(temporary_ / "db", merged());
     db_ = Xapian::Database((temporary_ / "db").string(), Xapian::DB_BACKEND_GLASS);
     location_ = temporary_ / "db";
 }

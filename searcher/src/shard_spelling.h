@@ -19,8 +19,10 @@ namespace rapporteur {
  *  --shard) and sums each word's frequency over the shards, as one database's dictionary
  *  holds it. Building the Xapian dictionary of a large collection takes seconds (about 10 s
  *  for the 200,000 words of 526,000 passages), so it is written once under the cache
- *  directory, named by a fingerprint of the merged words and frequencies, and opened from
- *  there by any later searcher of the same contents (a commit that changes the words makes a
+ *  directory, named by the shards' fingerprints of their exported words and frequencies
+ *  (schema::META_SPELLING_FINGERPRINT, one read a shard; of the merged words themselves for
+ *  shards exported without one), and opened from there by any later searcher of the same
+ *  contents without reading the words again (a commit that changes the words makes a
  *  new one; the four most recently used are kept). The cache is `$RAPPORTEUR_CACHE_DIR`, else
  *  `$XDG_CACHE_HOME/rapporteur`, else `~/.cache/rapporteur`, created readable by its owner
  *  only; where it cannot be written, a private temporary copy is built and removed with

@@ -17,6 +17,7 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <chrono>
@@ -429,4 +430,87 @@ TEST_CASE("a sharded search keeps its merged spelling dictionary in the cache di
     CHECK(a["notices"] == b["notices"]);
     CHECK(a["notices"] == search_json("--db " + quote(c.one), "trafficing")["notices"]);
     CHECK(a["notices"].dump().find("did you mean") != std::string::npos);
+}
+
+// What names the cached dictionary: the shards' words. A commit that adds words makes a new
+// one, holding them; a searcher of unchanged shards opens the copy it finds, files untouched;
+// a copy left damaged (its version file cut, as by a crash while it was written) is built again.
+TEST_CASE("a sharded search's cached spelling dictionary follows the shards' words", "[shards][spelling]") {
+    TempDir dir;
+    const auto report = [&](const std::string& name, const std::string& body) {
+        const auto path = dir / name;
+        rapporteur::test::write_file(path, "Meeting of the working group\n\n" + body + "\n");
+        return path.string();
+    };
+    std::vector<std::string> files = {
+        report("a.txt", "The group discussed trafficking in human beings and the protection of victims."),
+        report("b.txt", "Participants described labour inspections and the identification of victims."),
+        report("c.txt", "The secretariat presented the annual report on trafficking to the committee."),
+    };
+    std::vector<std::string> shards;
+    auto index = [&](const std::vector<std::string>& which) {
+        for (int k = 1; k <= 2; ++k) {
+            std::string cmd = BIN + "/rapporteur-index -q --db " + quote(shards[k - 1]) + " --shard " + std::to_string(k) + "/2";
+            for (const auto& f : which) cmd += " " + quote(f);
+            const auto r = run(cmd);
+            INFO(r.err);
+            REQUIRE(r.status == 0);
+        }
+    };
+    for (int k = 1; k <= 2; ++k) shards.push_back((dir / ("s" + std::to_string(k))).string());
+    index(files);
+    std::vector<std::unique_ptr<Server>> servers;
+    std::string map;
+    for (const auto& s : shards) {
+        servers.push_back(Server::tcpsrv(s));
+        map += servers.back()->address() + "\n";
+    }
+    const std::string map_file = write_map(dir, "map", map);
+    const std::string root = (dir / "cache").string();
+    auto notices = [&](const std::string& query) {
+        const auto r = run("RAPPORTEUR_CACHE_DIR=" + quote(root) + " " + BIN + "/rapporteur-search --format json --shards " +
+                           quote(map_file) + " " + query);
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        return json::parse(r.out)["notices"].dump();
+    };
+    auto dictionaries = [&] {
+        std::set<fs::path> out;
+        for (const auto& e : fs::directory_iterator(root)) out.insert(e.path());
+        return out;
+    };
+    auto stamp = [](const fs::path& db) { // what a rebuild would change: the files' times and inodes
+        std::string out;
+        for (const auto& e : fs::directory_iterator(db)) {
+            struct stat st {};
+            REQUIRE(::stat(e.path().c_str(), &st) == 0);
+            out += e.path().filename().string() + ":" + std::to_string(st.st_ino) + ":" +
+                   std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + " ";
+        }
+        return out;
+    };
+
+    CHECK(notices("traficking").find("trafficking") != std::string::npos);
+    const auto first = dictionaries();
+    REQUIRE(first.size() == 1);
+    const std::string files_before = stamp(*first.begin());
+    CHECK(notices("secretariet").find("secretariat") != std::string::npos);
+    CHECK(dictionaries() == first);
+    CHECK(stamp(*first.begin()) == files_before); // opened, not built again
+    CHECK(notices("rehabilitaton").find("rehabilitation") == std::string::npos);
+
+    files.push_back(report("d.txt", "Speakers stressed the rehabilitation of survivors by civil society."));
+    index(files);
+    CHECK(notices("rehabilitaton").find("rehabilitation") != std::string::npos);
+    const auto second = dictionaries();
+    REQUIRE(second.size() == 2);
+    fs::path added;
+    for (const auto& d : second)
+        if (!first.count(d)) added = d;
+    REQUIRE(!added.empty());
+
+    std::filesystem::resize_file(added / "iamglass", 0);
+    CHECK(notices("rehabilitaton").find("rehabilitation") != std::string::npos);
+    CHECK(dictionaries() == second);
+    CHECK(fs::file_size(added / "iamglass") > 0); // built again in its place
 }

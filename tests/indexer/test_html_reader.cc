@@ -5,6 +5,7 @@
  */
 #include "passage_lookup.h"
 #include "rapporteur/readers.h"
+#include "support/report_lines.h"
 
 #include <catch2/catch.hpp>
 
@@ -140,9 +141,7 @@ TEST_CASE("HTML: an <ol> of <li><p> is numbered paragraphs, but a tight <ol>, le
         "<ol><li>Opening of the session.</li><li>Adoption of the agenda.</li></ol>"
         "<ol type=\"a\"><li><p>A lettered point.</p></li><li><p>Another point.</p></li></ol>"
         "<ul><li><p>A bullet.</p></li></ul>");
-    std::vector<std::string> got; // "kind: text", readable when it fails
-    for (const auto& p : r.passages) got.push_back(std::string(kind_name(p.kind)) + ": " + p.text);
-    CHECK(got == std::vector<std::string>{
+    CHECK(test::kinds_and_texts(r) == std::vector<std::string>{
                      "paragraph: The Committee held its twelfth session.",
                      "paragraph: The Committee decided:",
                      "bullet: To meet again;",

@@ -5,6 +5,7 @@
  */
 #include "office_fixtures.h"
 #include "rapporteur/readers.h"
+#include "support/report_lines.h"
 
 #include <catch2/catch.hpp>
 
@@ -149,9 +150,7 @@ TEST_CASE("ODT: a list numbered 1, 2, 3 whose paragraphs are set apart is number
             "</text:list><text:list text:style-name=\"L1\">" + item("Tight", "Opening of the session.") +
             item("Tight", "Adoption of the agenda.") + "</text:list>",
         "<style:style style:name=\"unused\" style:family=\"paragraph\"/>" + styles);
-    std::vector<std::string> got; // "kind: text", readable when it fails
-    for (const auto& p : r.passages) got.push_back(std::string(kind_name(p.kind)) + ": " + p.text);
-    CHECK(got == std::vector<std::string>{
+    CHECK(test::kinds_and_texts(r) == std::vector<std::string>{
                      "paragraph: The Committee held its twelfth session.",
                      "paragraph: The Committee decided:",
                      "bullet: To meet again;",

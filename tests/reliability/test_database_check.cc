@@ -120,6 +120,34 @@ TEST_CASE("rapporteur-index --check names each damaged passage, offset table, fa
     CHECK(r.err.find("5 problems") != std::string::npos);
 }
 
+TEST_CASE("rapporteur-index --check finds a shard's spelling export that does not match its fingerprint", "[check][shards]") {
+    TempDir dir;
+    const auto db = dir / "db";
+    auto o = options_for(db);
+    o.shard = 1;
+    o.shard_count = 1;
+    REQUIRE(index_paths({SEED}, o).failed == 0);
+    REQUIRE(check_database(db).problems.empty());
+    const std::string generation = (db / read_current_generation(db)).string();
+    {
+        Xapian::Database r(generation);
+        REQUIRE(!r.get_metadata(std::string(schema::META_SPELLING_FINGERPRINT)).empty());
+        Xapian::WritableDatabase w(generation, Xapian::DB_OPEN);
+        const std::string key = std::string(schema::META_SPELLING) + "0000";
+        const std::string chunk = w.get_metadata(key);
+        REQUIRE(chunk.find("trafficking\t") != std::string::npos);
+        w.set_metadata(key, chunk + "trafficking\t999\n"); // a word counted twice
+        w.commit();
+    }
+    const auto found = check_database(db);
+    for (const auto& p : found.problems) UNSCOPED_INFO(p);
+    REQUIRE(found.problems.size() == 1);
+    CHECK(mentions(found.problems, "do not match their fingerprint"));
+    // The next run on the shard writes the export again.
+    REQUIRE(index_paths({SEED}, o).failed == 0);
+    CHECK(check_database(db).problems.empty());
+}
+
 TEST_CASE("rapporteur-index --check reports a damaged table through Xapian's checker, and a missing database, without crashing",
           "[check]") {
     TempDir dir;

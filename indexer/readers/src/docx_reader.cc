@@ -1,11 +1,12 @@
 /** @file docx_reader.cc
- *  @brief Word documents: word/document.xml read in order into an Outline, with the styles'
- *         outline levels, numbering and spacing (styles.xml), the numbering's formats
- *         (numbering.xml), footnotes and endnotes (footnotes.xml, endnotes.xml), links (the
- *         parts' .rels) and the title (docProps/core.xml).
+ *  @brief Word documents: word/document.xml read in order into an Outline, with what the
+ *         styles and numberings say of each paragraph (docx_styles.h), footnotes and endnotes
+ *         (footnotes.xml, endnotes.xml), links (the parts' .rels) and the title
+ *         (docProps/core.xml).
  */
 #include "document_readers.h"
 
+#include "docx_styles.h"
 #include "numbered_paragraphs.h"
 #include "outline.h"
 #include "rapporteur/base/errors.h"
@@ -20,62 +21,13 @@ namespace rapporteur {
 
 namespace {
 
-/// The space around a paragraph (w:spacing, w:contextualSpacing), each -1 when not set.
-struct Spacing {
-    int before = -1, after = -1; ///< twentieths of a point
-    int contextual = -1;         ///< 1: no space between paragraphs of one style; 0: off
-    /// `p`'s values over ours where ours are not set (the nearer setting wins).
-    void fill_from(const xmlNode* ppr);
-};
-
-/// What a paragraph style says, after its basedOn chain.
-struct StyleInfo {
-    std::string name;      ///< w:name, lower case ("heading 1", "title")
-    std::string based_on;  ///< w:basedOn's style id
-    int outline = -1;      ///< w:outlineLvl 0-8, -1 when none
-    bool numbered = false; ///< has a w:numPr of its own (a list style)
-    std::string num_id;    ///< that w:numPr's w:numId ("" when none)
-    int num_level = -1;    ///< that w:numPr's w:ilvl, -1 when not set
-    Spacing spacing;       ///< its own w:spacing and w:contextualSpacing
-};
-
-/// The most space before and after a paragraph of a tight list's items, in twentieths of a
-/// point (2 pt: pandoc's Compact style has 1.8; body text has 6 pt or more).
-constexpr int TIGHT_SPACE_TWIPS = 40;
-
-int twips(const xmlNode* spacing, std::string_view name) {
-    const std::string v = attribute(spacing, name);
-    if (v.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos) return -1;
-    return std::stoi(v);
-}
-
-void Spacing::fill_from(const xmlNode* ppr) {
-    if (!ppr) return;
-    if (const xmlNode* sp = child_element(ppr, "spacing")) {
-        // Automatic spacing is a web page's, between paragraphs: space.
-        if (before < 0) before = attribute(sp, "beforeAutospacing") == "1" ? TIGHT_SPACE_TWIPS + 1 : twips(sp, "before");
-        if (after < 0) after = attribute(sp, "afterAutospacing") == "1" ? TIGHT_SPACE_TWIPS + 1 : twips(sp, "after");
-    }
-    if (const xmlNode* c = child_element(ppr, "contextualSpacing"); c && contextual < 0) {
-        const std::string v = attribute(c, "val");
-        contextual = v.empty() || v == "1" || v == "true" || v == "on" ? 1 : 0;
-    }
-}
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 class DocxOutliner {
   public:
-    explicit DocxOutliner(const ZipArchive& zip) : zip_(zip) {}
+    explicit DocxOutliner(const ZipArchive& zip) : zip_(zip), styles_(zip) {}
 
     Outline run() {
         const auto main = zip_.read("word/document.xml");
         if (!main) throw RuntimeError("not a Word document (the archive has no word/document.xml)");
-        read_styles();
-        read_numbering();
         links_ = read_links("word/_rels/document.xml.rels");
         read_notes("word/footnotes.xml", "footnote", footnotes_);
         read_notes("word/endnotes.xml", "endnote", endnotes_);
@@ -100,100 +52,6 @@ class DocxOutliner {
   private:
     using Notes = std::map<std::string, xmlNode*>;
 
-    void read_styles() {
-        const auto xml = zip_.read("word/styles.xml");
-        if (!xml) return;
-        const XmlDoc doc = parse_xml(*xml, "word/styles.xml");
-        for (xmlNode* s = xmlDocGetRootElement(doc.get())->children; s; s = s->next) {
-            if (is_element(s, "docDefaults")) {
-                default_spacing_.fill_from(child_element(child_element(s, "pPrDefault"), "pPr"));
-                continue;
-            }
-            if (!is_element(s, "style") || attribute(s, "type") != "paragraph") continue;
-            StyleInfo info;
-            info.name = lower(attribute(child_element(s, "name"), "val"));
-            info.based_on = attribute(child_element(s, "basedOn"), "val");
-            if (xmlNode* ppr = child_element(s, "pPr")) {
-                if (xmlNode* o = child_element(ppr, "outlineLvl")) info.outline = outline_level(o);
-                if (xmlNode* num = child_element(ppr, "numPr")) {
-                    info.numbered = true;
-                    info.num_id = attribute(child_element(num, "numId"), "val");
-                    info.num_level = list_level(num);
-                }
-                info.spacing.fill_from(ppr);
-            }
-            if (attribute(s, "default") == "1" || attribute(s, "default") == "true") default_style_ = attribute(s, "styleId");
-            styles_[attribute(s, "styleId")] = std::move(info);
-        }
-    }
-
-    /// w:ilvl of a w:numPr, 0-8, or -1 when not set.
-    static int list_level(const xmlNode* num) {
-        const std::string v = attribute(child_element(num, "ilvl"), "val");
-        return v.size() == 1 && v[0] >= '0' && v[0] <= '8' ? v[0] - '0' : -1;
-    }
-
-    /** Which levels of each numbering (w:num, through its w:abstractNum and any w:lvlOverride)
-     *  count in Arabic numerals (w:numFmt "decimal"), as UN-style paragraph numbers do;
-     *  bullets, letters and Roman numerals do not. */
-    void read_numbering() {
-        const auto xml = zip_.read("word/numbering.xml");
-        if (!xml) return;
-        const XmlDoc doc = parse_xml(*xml, "word/numbering.xml");
-        auto levels_of = [](const xmlNode* parent, std::map<int, bool>& levels) {
-            for (const xmlNode* l = parent->children; l; l = l->next) {
-                if (!is_element(l, "lvl")) continue;
-                const std::string i = attribute(l, "ilvl");
-                if (i.size() != 1 || i[0] < '0' || i[0] > '8') continue;
-                const std::string fmt = attribute(child_element(l, "numFmt"), "val");
-                levels[i[0] - '0'] = fmt == "decimal" || fmt == "decimalZero";
-            }
-        };
-        std::map<std::string, std::map<int, bool>> abstract;
-        xmlNode* root = xmlDocGetRootElement(doc.get());
-        for (xmlNode* a = root->children; a; a = a->next) {
-            if (is_element(a, "abstractNum")) levels_of(a, abstract[attribute(a, "abstractNumId")]);
-        }
-        for (xmlNode* n = root->children; n; n = n->next) {
-            if (!is_element(n, "num")) continue;
-            auto& levels = decimal_levels_[attribute(n, "numId")];
-            levels = abstract[attribute(child_element(n, "abstractNumId"), "val")];
-            for (xmlNode* o = n->children; o; o = o->next) {
-                if (is_element(o, "lvlOverride")) levels_of(o, levels);
-            }
-        }
-    }
-
-    /// Whether the numbering `num_id` counts its level `level` (0-based) 1, 2, 3.
-    bool decimal(const std::string& num_id, int level) const {
-        auto it = decimal_levels_.find(num_id);
-        if (it == decimal_levels_.end()) return false;
-        auto l = it->second.find(level);
-        return l != it->second.end() && l->second;
-    }
-
-    /** Whether the paragraph is set without space between it and the next (a tight list's
-     *  items): contextual spacing, or no more than TIGHT_SPACE_TWIPS before and after, from
-     *  its own properties, its style's chain (the default paragraph style when it names
-     *  none) and the document's defaults. */
-    bool tight(const xmlNode* ppr, std::string style_id) const {
-        Spacing sp;
-        sp.fill_from(ppr);
-        if (style_id.empty()) style_id = default_style_;
-        for (int hops = 0; hops < 16 && !style_id.empty(); ++hops) {
-            auto it = styles_.find(style_id);
-            if (it == styles_.end()) break;
-            if (sp.before < 0) sp.before = it->second.spacing.before;
-            if (sp.after < 0) sp.after = it->second.spacing.after;
-            if (sp.contextual < 0) sp.contextual = it->second.spacing.contextual;
-            style_id = it->second.based_on;
-        }
-        if (sp.before < 0) sp.before = default_spacing_.before;
-        if (sp.after < 0) sp.after = default_spacing_.after;
-        if (sp.contextual < 0) sp.contextual = default_spacing_.contextual;
-        return sp.contextual == 1 || (sp.before <= TIGHT_SPACE_TWIPS && sp.after <= TIGHT_SPACE_TWIPS);
-    }
-
     /** A numbered paragraph at `level` (0-based) of the numbering `num_id` opens an item:
      *  Word has no list elements, so a list is a run of numbered paragraphs, one numbering
      *  at a level; deeper levels are lists inside it, and another numbering at the same level
@@ -203,7 +61,7 @@ class DocxOutliner {
         while (list_nums_.size() > want) end_list();
         if (list_nums_.size() == want && list_nums_.back() != num_id) end_list();
         while (list_nums_.size() < want) {
-            numbered_.open(decimal(num_id, static_cast<int>(list_nums_.size())));
+            numbered_.open(styles_.decimal(num_id, static_cast<int>(list_nums_.size())));
             list_nums_.push_back(num_id);
         }
         numbered_.item();
@@ -218,37 +76,6 @@ class DocxOutliner {
     /// Any block but a numbered paragraph ends the lists (an empty paragraph does not).
     void end_lists() {
         while (!list_nums_.empty()) end_list();
-    }
-
-    static int outline_level(const xmlNode* o) {
-        const std::string v = attribute(o, "val");
-        if (v.size() != 1 || v[0] < '0' || v[0] > '9') return -1;
-        return v[0] == '9' ? -1 : v[0] - '0'; // 9 is "body text"
-    }
-
-    /// The style `id` after its basedOn chain: the nearest outline level and numbering.
-    StyleInfo style(const std::string& id) const {
-        StyleInfo out;
-        std::string at = id;
-        for (int hops = 0; hops < 16 && !at.empty(); ++hops) {
-            auto it = styles_.find(at);
-            if (it == styles_.end()) break;
-            if (hops == 0) out.name = it->second.name;
-            if (out.outline < 0) out.outline = it->second.outline;
-            if (!out.numbered && it->second.numbered) {
-                out.num_id = it->second.num_id;
-                out.num_level = it->second.num_level;
-            }
-            out.numbered = out.numbered || it->second.numbered;
-            at = it->second.based_on;
-        }
-        // Built-in heading styles keep their English name in styles.xml whatever the language
-        // of Word's menus; their outline level says the same, and wins when both are there.
-        if (out.outline < 0 && out.name.rfind("heading ", 0) == 0 && out.name.size() == 9 && out.name[8] >= '1' &&
-            out.name[8] <= '9') {
-            out.outline = out.name[8] - '1';
-        }
-        return out;
     }
 
     std::map<std::string, std::string> read_links(const std::string& part) const {
@@ -312,15 +139,15 @@ class DocxOutliner {
         OutlineBlock block;
         block.page = page_;
         xmlNode* ppr = child_element(p, "pPr");
-        const StyleInfo st = style(attribute(child_element(ppr, "pStyle"), "val"));
+        const DocxStyle st = styles_.style(attribute(child_element(ppr, "pStyle"), "val"));
         int outline = st.outline;
-        if (xmlNode* o = child_element(ppr, "outlineLvl")) outline = outline_level(o);
+        if (xmlNode* o = child_element(ppr, "outlineLvl")) outline = DocxStyles::outline_level(o);
         xmlNode* num = child_element(ppr, "numPr");
         // The paragraph's numbering, else its style's; numId 0 takes away what a style would give.
         std::string num_id = attribute(child_element(num, "numId"), "val");
         if (num_id.empty()) num_id = st.num_id;
         const bool unnumbered = num && num_id == "0";
-        int num_level = list_level(num);
+        int num_level = DocxStyles::list_level(num);
         if (num_level < 0) num_level = std::max(st.num_level, 0);
         BlockText text;
         std::vector<std::pair<const Notes*, std::string>> cited;
@@ -344,7 +171,7 @@ class DocxOutliner {
         }
         if (block.text.empty() && block.refs.empty()) return;
         if (block.kind == OutlineBlock::Kind::LIST_ITEM) {
-            list_item(num_id, num_level, tight(ppr, attribute(child_element(ppr, "pStyle"), "val")));
+            list_item(num_id, num_level, styles_.tight(ppr, attribute(child_element(ppr, "pStyle"), "val")));
         } else {
             end_lists();
         }
@@ -456,10 +283,7 @@ class DocxOutliner {
     Outline outline_;
     TitleBlock title_block_;
     std::vector<XmlDoc> note_docs_;
-    std::map<std::string, StyleInfo> styles_;
-    std::string default_style_; ///< the paragraph style of a paragraph that names none
-    Spacing default_spacing_;   ///< w:docDefaults' paragraph spacing
-    std::map<std::string, std::map<int, bool>> decimal_levels_; ///< numId → level → counts 1, 2, 3
+    const DocxStyles styles_;
     std::vector<std::string> list_nums_; ///< the open lists' numIds, outermost (level 0) first
     NumberedParagraphs numbered_;        ///< the open lists, and which of their items are paragraphs
     std::map<std::string, std::string> links_;

@@ -1,53 +1,25 @@
 /** @file odt_reader.cc
  *  @brief OpenDocument text: content.xml's office:text read in order into an Outline, with
- *         the paragraph styles of content.xml and styles.xml (a title, a heading's outline
- *         level, the space around it), the list styles (which levels are numbered 1, 2, 3),
- *         notes, and the title from meta.xml.
+ *         what the paragraph and list styles say of each paragraph (odt_styles.h: a title, a
+ *         heading's outline level, the space around it, numbering 1, 2, 3), notes, and the
+ *         title from meta.xml.
  */
 #include "document_readers.h"
 
 #include "numbered_paragraphs.h"
+#include "odt_styles.h"
 #include "outline.h"
 #include "rapporteur/base/errors.h"
 #include "xml_document.h"
 #include "zip_archive.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdlib>
 #include <map>
 
 namespace rapporteur {
 
 namespace {
-
-struct StyleInfo {
-    std::string parent;  ///< style:parent-style-name
-    int outline = 0;     ///< style:default-outline-level, 0 when none
-    std::string display; ///< style:display-name, or the name
-    double above = -1, below = -1; ///< fo:margin-top, fo:margin-bottom in points, -1 when not set
-    int contextual = -1;           ///< style:contextual-spacing: 1 true, 0 false, -1 not set
-};
-
-/// A length ("0.0598in", "0.15cm", "4pt") in points, or -1 when it is not an absolute length.
-double points(const std::string& v) {
-    // from_chars, not strtod: a full stop whatever the process's locale.
-    double x = 0;
-    const auto [end, error] = std::from_chars(v.data(), v.data() + v.size(), x);
-    if (error != std::errc() || x < 0) return -1;
-    const std::string_view unit(end, static_cast<std::size_t>(v.data() + v.size() - end));
-    if (unit == "pt") return x;
-    if (unit == "in") return x * 72;
-    if (unit == "cm") return x * 72 / 2.54;
-    if (unit == "mm") return x * 72 / 25.4;
-    if (unit == "pc") return x * 12;
-    if (unit == "px") return x * 0.75;
-    return -1;
-}
-
-/// The most space above and below a paragraph of a tight list's items (pandoc sets none; body
-/// text has 4 pt or more).
-constexpr double TIGHT_SPACE_POINTS = 2.0;
 
 class OdtOutliner {
   public:
@@ -58,7 +30,7 @@ class OdtOutliner {
         if (!content) throw RuntimeError("not an OpenDocument text (the archive has no content.xml)");
         if (auto styles = zip_.read("styles.xml")) {
             const XmlDoc doc = parse_xml(*styles, "styles.xml");
-            read_styles(xmlDocGetRootElement(doc.get()));
+            styles_.add(xmlDocGetRootElement(doc.get()));
         }
         if (auto meta = zip_.read("meta.xml")) {
             const XmlDoc doc = parse_xml(*meta, "meta.xml");
@@ -68,7 +40,7 @@ class OdtOutliner {
         }
         const XmlDoc doc = parse_xml(*content, "content.xml");
         xmlNode* root = xmlDocGetRootElement(doc.get());
-        read_styles(root);
+        styles_.add(root);
         xmlNode* text = child_element(child_element(root, "body"), "text");
         if (!text) throw RuntimeError("not an OpenDocument text (content.xml has no office:text)");
         // Pages only where the file records where its pages broke when last laid out.
@@ -83,90 +55,6 @@ class OdtOutliner {
     const TitleBlock& title_block() const { return title_block_; }
 
   private:
-    /// The paragraph styles under `root`'s office:styles and office:automatic-styles.
-    void read_styles(xmlNode* root) {
-        if (!root) return;
-        for (xmlNode* group = root->children; group; group = group->next) {
-            if (!is_element(group, "styles") && !is_element(group, "automatic-styles")) continue;
-            for (xmlNode* s = group->children; s; s = s->next) {
-                if (is_element(s, "list-style")) read_list_style(s);
-                const bool fallback = is_element(s, "default-style");
-                if (!(is_element(s, "style") || fallback) || attribute(s, "family") != "paragraph") continue;
-                StyleInfo info;
-                if (xmlNode* pp = child_element(s, "paragraph-properties")) {
-                    info.above = points(attribute(pp, "margin-top"));
-                    info.below = points(attribute(pp, "margin-bottom"));
-                    const std::string ctx = attribute(pp, "contextual-spacing");
-                    info.contextual = ctx == "true" ? 1 : ctx == "false" ? 0 : -1;
-                }
-                if (fallback) {
-                    default_style_ = std::move(info);
-                    continue;
-                }
-                info.parent = attribute(s, "parent-style-name");
-                const std::string level = attribute(s, "default-outline-level");
-                info.outline = level.size() == 1 && level[0] >= '1' && level[0] <= '9' ? level[0] - '0' : 0;
-                info.display = attribute(s, "display-name");
-                if (info.display.empty()) info.display = attribute(s, "name");
-                styles_[attribute(s, "name")] = std::move(info);
-            }
-        }
-    }
-
-    /// Which levels of a text:list-style are numbered 1, 2, 3 (style:num-format "1").
-    void read_list_style(xmlNode* s) {
-        auto& levels = list_styles_[attribute(s, "name")];
-        for (xmlNode* l = s->children; l; l = l->next) {
-            if (l->type != XML_ELEMENT_NODE) continue;
-            const int level = std::atoi(attribute(l, "level").c_str());
-            if (level >= 1 && level <= 10)
-                levels[level] = is_element(l, "list-level-style-number") && attribute(l, "num-format") == "1";
-        }
-    }
-
-    /** Whether a paragraph of the style `at` is set without space between it and the next: no
-     *  more than TIGHT_SPACE_POINTS above and below, or contextual spacing (what a tight
-     *  list's items have; body text is set apart). */
-    bool tight(std::string at) const {
-        double above = -1, below = -1;
-        int contextual = -1;
-        for (int hops = 0; hops < 16 && !at.empty(); ++hops) {
-            auto it = styles_.find(at);
-            if (it == styles_.end()) break;
-            if (above < 0) above = it->second.above;
-            if (below < 0) below = it->second.below;
-            if (contextual < 0) contextual = it->second.contextual;
-            at = it->second.parent;
-        }
-        if (above < 0) above = default_style_.above;
-        if (below < 0) below = default_style_.below;
-        if (contextual < 0) contextual = default_style_.contextual;
-        return contextual == 1 || (above <= TIGHT_SPACE_POINTS && below <= TIGHT_SPACE_POINTS);
-    }
-
-    /// Whether the list level `level` (1-based) of the list style `name` is numbered 1, 2, 3.
-    bool decimal(const std::string& name, int level) const {
-        auto it = list_styles_.find(name);
-        if (it == list_styles_.end()) return false;
-        auto l = it->second.find(level);
-        return l != it->second.end() && l->second;
-    }
-
-    /// A style's names along its parent chain ("P1" → "Title"), and its outline level.
-    std::pair<std::vector<std::string>, int> style(std::string at) const {
-        std::vector<std::string> names;
-        int outline = 0;
-        for (int hops = 0; hops < 16 && !at.empty(); ++hops) {
-            names.push_back(at);
-            auto it = styles_.find(at);
-            if (it == styles_.end()) break;
-            names.push_back(it->second.display);
-            if (!outline) outline = it->second.outline;
-            at = it->second.parent;
-        }
-        return {names, outline};
-    }
-
     static bool has_descendant(const xmlNode* node, std::string_view name) {
         for (const xmlNode* c = node->children; c; c = c->next) {
             if (is_element(c, name) || (c->type == XML_ELEMENT_NODE && has_descendant(c, name))) return true;
@@ -214,7 +102,7 @@ class OdtOutliner {
         std::string style = attribute(list, "style-name");
         if (style.empty() && !list_style_.empty()) style = list_style_.back();
         list_style_.push_back(style);
-        numbered_.open(decimal(style, level));
+        numbered_.open(styles_.decimal(style, level));
         read_blocks(list, level);
         numbered_.close(outline_.blocks);
         list_style_.pop_back();
@@ -242,7 +130,7 @@ class OdtOutliner {
         };
         for (xmlNode* n = item->children; n; n = n->next) {
             if (is_element(n, "p") || is_element(n, "h")) {
-                if (!tight(attribute(n, "style-name"))) numbered_.loosen(); // items set apart
+                if (!styles_.tight(attribute(n, "style-name"))) numbered_.loosen(); // items set apart
                 text.append(" ");
                 collect(n, text, &cited);
             } else if (is_element(n, "list")) {
@@ -264,7 +152,7 @@ class OdtOutliner {
         block.level = level;
         block.page = page_;
         // Not a structured binding: clang 15 (the fuzz build) cannot capture one in a lambda.
-        const auto styled = style(attribute(p, "style-name"));
+        const auto styled = styles_.style(attribute(p, "style-name"));
         const auto& names = styled.first;
         const auto outline = styled.second;
         auto named = [&](std::string_view want) { return std::find(names.begin(), names.end(), want) != names.end(); };
@@ -378,9 +266,7 @@ class OdtOutliner {
     const ZipArchive& zip_;
     Outline outline_;
     TitleBlock title_block_;
-    std::map<std::string, StyleInfo> styles_;
-    StyleInfo default_style_;                               ///< style:default-style of paragraphs
-    std::map<std::string, std::map<int, bool>> list_styles_; ///< list style → level → numbered 1, 2, 3
+    OdtStyles styles_;
     std::vector<std::string> list_style_;                   ///< the open lists' styles, outermost first
     NumberedParagraphs numbered_; ///< the open lists, and which of their items are paragraphs
     bool pages_known_ = false;

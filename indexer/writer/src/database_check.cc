@@ -8,6 +8,7 @@
 #include "file_records.h"
 
 #include "rapporteur/analyzers.h"
+#include "rapporteur/format/chunked_metadata.h"
 #include "rapporteur/format/codecs.h"
 #include "rapporteur/format/database_dir.h"
 #include "rapporteur/format/schema.h"
@@ -174,6 +175,14 @@ CheckSummary check_database(const fs::path& path) {
         } catch (const UsageError& e) {
             out.problems.push_back("metadata " + std::string(schema::META_ANALYSIS) + ": " + e.what());
         }
+    }
+    // A shard's spelling export is what a sharded search caches by its fingerprint: chunks
+    // that do not match it would be taken for another shard's words.
+    if (const std::string fp = db.get_metadata(std::string(schema::META_SPELLING_FINGERPRINT)); !fp.empty()) {
+        if (format::chunked_fingerprint(db, schema::META_SPELLING) != fp)
+            out.problems.push_back("metadata " + std::string(schema::META_SPELLING) +
+                                   "*: the chunks do not match their fingerprint (rapporteur-index --shard K/N "
+                                   "writes them again)");
     }
     std::map<std::string, Xapian::docid> ids;
     std::set<std::string> slugs;

@@ -13,7 +13,7 @@
 namespace rapporteur {
 
 /** When `db` is a shard's (schema::META_SHARD set, or `shard` given as "K/N" to set it),
- *  rewrites schema::META_SPELLING from its spelling table and schema::META_ACRONYMS from its
+ *  rewrites schema::META_SPELLING (and its fingerprint) from its spelling table and schema::META_ACRONYMS from its
  *  schema::META_SYNONYM keys; else does nothing. The caller commits. */
 void export_for_shards(Xapian::WritableDatabase& db, const std::string& shard = {});
 

@@ -65,9 +65,14 @@ inline constexpr std::string_view META_SHARD = "rapporteur:shard";
  *  lines `word<TAB>frequency`, for a sharded search (the remote protocol cannot read the
  *  spelling table). Rewritten by every run on the shard. */
 inline constexpr std::string_view META_SPELLING = "rapporteur:spelling:";
+/// On a shard's database: the fingerprint of its META_SPELLING chunks (see
+/// format::ChunkedMetadataWriter), which names a sharded search's cached dictionary without
+/// reading the chunks.
+inline constexpr std::string_view META_SPELLING_FINGERPRINT = "rapporteur:spelling-fingerprint";
 /// Followed by a chunk number: a shard's acronyms, one line per definition,
 /// "<acronym>\t<documents>\t<expansion>" (the META_SYNONYM values in one read over the remote
-/// protocol, which asks a round trip a key).
+/// protocol, which asks a round trip a key). The META_SYNONYM keys stay: they are what the
+/// writer updates document by document, and the chunks are rewritten from them.
 inline constexpr std::string_view META_ACRONYMS = "rapporteur:acronyms:";
 
 /// A field of a passage that queries filter by (`org:GRETA`, `--filter org=GRETA`) and, when
