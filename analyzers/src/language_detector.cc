@@ -16,6 +16,8 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <utility>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -72,6 +74,14 @@ std::string normalise_language(std::string_view lang) {
         if (c == '-' || c == '_') break;
         out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
     }
+    // CLD2 answers with ISO 639-1's withdrawn codes for these (ISO 639-1 changed them in
+    // 1989: iw → he, ji → yi, in → id; jw was never ISO, Javanese is jv), and Norwegian is
+    // one language to it ("no"), which users write as Bokmål ("nb") too.
+    static constexpr std::pair<std::string_view, std::string_view> CURRENT[] = {
+        {"iw", "he"}, {"ji", "yi"}, {"in", "id"}, {"jw", "jv"}, {"nb", "no"}};
+    for (const auto& [old_code, code] : CURRENT) {
+        if (out == old_code) return std::string(code);
+    }
     return out;
 }
 
@@ -87,8 +97,9 @@ bool Analyzer::is_known_language(std::string_view code) {
     const std::string lang = normalise_language(code);
     if (lang.size() < 2 || lang.size() > 3) return false;
     if (!std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+    // CLD2 knows the current codes by name (he, jv) and answers with its own (iw, jw).
     const CLD2::Language found = CLD2::GetLanguageFromName(lang.c_str());
-    return found != CLD2::UNKNOWN_LANGUAGE && lang == CLD2::LanguageCode(found);
+    return found != CLD2::UNKNOWN_LANGUAGE && lang == normalise_language(CLD2::LanguageCode(found));
 }
 
 std::string Analyzer::unknown_language(std::string_view code) {

@@ -26,7 +26,8 @@ class LanguageDetector {
     static std::string detect_certain(std::string_view text);
 };
 
-/// "en-GB", "EN", "zh_Hant" → "en", "en", "zh": the base ISO 639 code, lower-case.
+/// "en-GB", "EN", "zh_Hant" → "en", "en", "zh": the base ISO 639 code, lower-case, and the
+/// current code for CLD2's withdrawn ones and for Bokmål ("iw" → "he", "jw" → "jv", "nb" → "no").
 std::string normalise_language(std::string_view lang);
 
 } // namespace rapporteur

@@ -40,10 +40,21 @@ TEST_CASE("normalise_language keeps the base code", "[language_detector]") {
     CHECK(rapporteur::normalise_language("en-GB") == "en");
     CHECK(rapporteur::normalise_language("ZH_Hant") == "zh");
     CHECK(rapporteur::normalise_language("") == "");
+    // CLD2's withdrawn codes, and Bokmål, as the current codes.
+    CHECK(rapporteur::normalise_language("iw") == "he");
+    CHECK(rapporteur::normalise_language("jw") == "jv");
+    CHECK(rapporteur::normalise_language("nb-NO") == "no");
+    CHECK(rapporteur::normalise_language("nn") == "nn");
+}
+
+TEST_CASE("a Hebrew text is identified as he, the current code, not CLD2's iw", "[language_detector]") {
+    CHECK(rapporteur::LanguageDetector::detect(
+              "סחר בבני אדם הוא פשע חמור הפוגע בזכויות האדם, והמדינות התחייבו להגן על הקורבנות ולהעמיד לדין את העבריינים.",
+              "en") == "he");
 }
 
 TEST_CASE("is_known_language: ISO codes the identifier knows, not names or inventions", "[language]") {
-    for (const char* code : {"en", "EN", "fr", "de", "pt-BR", "zh", "ja", "pl", "uk"}) {
+    for (const char* code : {"en", "EN", "fr", "de", "pt-BR", "zh", "ja", "pl", "uk", "nb", "no", "nn", "he", "iw"}) {
         INFO(code);
         CHECK(rapporteur::Analyzer::is_known_language(code));
     }

@@ -149,6 +149,9 @@ TEST_CASE("serve: errors are problem objects with stable codes", "[serve]") {
     problem_of(get(port, "/api/v1/search?q=asylum&limit=101"), 400, "limit_too_large");
     problem_of(get(port, "/api/v1/search?q=asylum&limit=ten"), 400, "bad_parameter");
     problem_of(get(port, "/api/v1/search?q=asylum&lang=xx"), 400, "unknown_language");
+    // Codes the identifier knows under another name are languages: Bokmål, Hebrew.
+    CHECK(get(port, "/api/v1/search?q=asylum&lang=nb").status == 200);
+    CHECK(get(port, "/api/v1/search?q=asylum&lang=he").status == 200);
     problem_of(get(port, "/api/v1/search?q=asylum&colour=red"), 400, "unknown_parameter");
     problem_of(get(port, "/api/v1/search"), 400, "missing_query");
     problem_of(get(port, "/api/v1/search?q=a&like=" + GRETA), 400, "conflicting_query");
