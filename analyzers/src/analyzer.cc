@@ -186,6 +186,12 @@ std::string Analyzer::detect_language(std::string_view text, std::string_view fa
     return LanguageDetector::detect(text, fb);
 }
 
+std::string Analyzer::passage_language(std::string_view text, std::string_view document_lang) const {
+    if (!impl_->options.lang.empty() || document_lang.empty()) return detect_language(text, document_lang);
+    if (text.empty() || utf8::invalid_offset(text) != std::string_view::npos) return std::string(document_lang);
+    return LanguageDetector::detect_passage(text, document_lang);
+}
+
 std::vector<Token> Analyzer::analyze(std::string_view text, std::string_view lang) const {
     std::vector<Token> out;
     check_text(text);

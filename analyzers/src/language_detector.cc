@@ -11,6 +11,7 @@
 
 #include <cld2/public/compact_lang_det.h>
 
+#include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
@@ -120,6 +121,26 @@ std::string LanguageDetector::detect_certain(std::string_view text) {
         return {};
     if (top3[0] == CLD2::JAPANESE && !has_kana(text.substr(0, n))) return "zh";
     return normalise_language(CLD2::LanguageCode(top3[0]));
+}
+
+std::string LanguageDetector::detect_passage(std::string_view text, std::string_view document_lang) {
+    std::string sure = detect_certain(text);
+    if (sure.empty() || sure == document_lang) return std::string(document_lang);
+    // CLD2 calls short Latin-script lines reliable where they are not ("Trevor Norris: +1" as
+    // Swedish): there, only a text of some length is taken for another language than the
+    // document's. Other scripts tell more in fewer letters (a Chinese or Russian quotation).
+    std::size_t letters = 0, latin = 0;
+    const auto n = static_cast<std::int32_t>(text.size());
+    for (std::int32_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT(text.data(), i, n, c);
+        if (c < 0 || !u_isalpha(c)) continue;
+        ++letters;
+        UErrorCode status = U_ZERO_ERROR;
+        if (uscript_getScript(c, &status) == USCRIPT_LATIN) ++latin;
+    }
+    if (2 * latin > letters && letters < MIN_LATIN_LETTERS) return std::string(document_lang);
+    return sure;
 }
 
 std::string LanguageDetector::detect(std::string_view text, std::string_view fallback) {

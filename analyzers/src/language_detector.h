@@ -4,6 +4,7 @@
 #ifndef RAPPORTEUR_ANALYZERS_LANGUAGE_DETECTOR_H
 #define RAPPORTEUR_ANALYZERS_LANGUAGE_DETECTOR_H
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,12 @@ class LanguageDetector {
     /** The language of `text` when CLD2 calls its guess reliable and gives it most of the text
      *  (at least 80 %), else "": what a query's words must show before one chain analyses them. */
     static std::string detect_certain(std::string_view text);
+    /** The language of a passage of a document in `document_lang` (not empty): another only
+     *  where detect_certain() says so and, in the Latin script, the passage has at least
+     *  MIN_LATIN_LETTERS letters. */
+    static std::string detect_passage(std::string_view text, std::string_view document_lang);
+    /// Letters a Latin-script passage needs before its own language is taken over its document's.
+    static constexpr std::size_t MIN_LATIN_LETTERS = 40;
 };
 
 /// "en-GB", "EN", "zh_Hant" → "en", "en", "zh": the base ISO 639 code, lower-case, and the

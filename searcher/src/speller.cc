@@ -11,7 +11,8 @@
 namespace rapporteur {
 
 Speller::Speller(const Xapian::Database& db, const Analyzer* analyzer, const Xapian::Database* dictionary)
-    : db_(db), analyzer_(analyzer), dictionary_(dictionary ? *dictionary : db) {}
+    : db_(db), analyzer_(analyzer), dictionary_(dictionary ? *dictionary : db),
+      dictionary_filled_(dictionary_.spellings_begin() != dictionary_.spellings_end()) {}
 
 std::string Speller::written_form(const std::string& term, const std::string& folded) const {
     // Per word (folded): how many passages write it, and how often in each casing.
@@ -65,7 +66,7 @@ std::string Speller::suggest(const std::string& original, const std::string& ter
         }
         return from_dictionary;
     }
-    if (term.empty()) return {};
+    if (term.empty() || (dictionary_filled_ && is_spelling_word(original))) return {};
     // The first code point (1 to 4 bytes) narrows the scan to one slice of the vocabulary.
     std::size_t lead = 0;
     utf8::next(term, lead);

@@ -14,7 +14,10 @@ namespace rapporteur {
 
 /** Suggests corrections from the index itself: Xapian's spelling dictionary when the indexer
  *  filled one, else the nearest index term (Damerau–Levenshtein over the vocabulary that
- *  shares the word's first letter), shown as the passages write it, in their casing. */
+ *  shares the word's first letter), shown as the passages write it, in their casing. A word
+ *  of the kind the dictionary holds (is_spelling_word) that the dictionary cannot correct is
+ *  not looked for in the vocabulary: the dictionary holds every such word of the passages,
+ *  and the scan of up to 200,000 terms was most of the time of a query with a rare word. */
 class Speller {
   public:
     /** `analyzer` finds the index terms of a dictionary word, to show it in the passages'
@@ -43,6 +46,7 @@ class Speller {
     const Xapian::Database& db_;
     const Analyzer* analyzer_;
     const Xapian::Database& dictionary_;
+    bool dictionary_filled_; ///< the dictionary holds any word (an index built with spelling)
 };
 
 } // namespace rapporteur

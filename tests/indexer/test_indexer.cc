@@ -601,6 +601,42 @@ TEST_CASE("the spelling dictionary takes alphabetic words, not ideographs, kana 
     }
 }
 
+TEST_CASE("a passage takes the document's language unless its own text says another surely", "[indexer][language]") {
+    // Minutes in English whose votes are one-line speaker turns ("Trevor Norris: +1"), which
+    // the language identifier once read as Swedish or Estonian, and one paragraph in French.
+    TempDir dir;
+    fs::create_directories(dir / "in");
+    write_file(dir / "in" / "minutes.md",
+               "# Technical Committee meeting 2015-08-19\n\n"
+               "## Release procedure changes\n\n"
+               "The committee discussed how the release procedure should change for the next "
+               "major version, and who reviews the changelog before each release is published.\n\n"
+               "Several members asked for a longer period of testing before a release candidate is "
+               "promoted, so that the working groups have time to report regressions to the team.\n\n"
+               "* Trevor Norris: +1\n* Bert Belder: +1\n* Steven R Loomis: +1\n* Rod Vagg: LGTM\n\n"
+               "Le comité a examiné la procédure de publication et a décidé de consulter les "
+               "groupes de travail avant la prochaine version majeure du logiciel.\n");
+    REQUIRE(index_paths({dir / "in"}, options_for(dir / "db")).failed == 0);
+    Xapian::Database db((dir / "db").string());
+    std::map<std::string, std::string> lang_of; // text → language
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        const auto stored = read_stored_passage(db.get_document(*it));
+        lang_of[stored.text] = stored.lang;
+    }
+    for (const auto& [text, lang] : lang_of) UNSCOPED_INFO(text << " → " << lang);
+    std::size_t votes = 0;
+    for (const auto& [text, lang] : lang_of) {
+        if (text.find("+1") == std::string::npos && text.find("LGTM") == std::string::npos) continue;
+        ++votes;
+        CHECK(lang == "en");
+    }
+    CHECK(votes == 4);
+    for (const auto& [text, lang] : lang_of) {
+        if (text.rfind("Le comité", 0) == 0) CHECK(lang == "fr");
+        if (text.rfind("The committee", 0) == 0) CHECK(lang == "en");
+    }
+}
+
 TEST_CASE("the spelling buffer sums a word's passages across files and says when it is full", "[indexer][spelling]") {
     TempDir dir;
     Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE);

@@ -130,6 +130,13 @@ class Analyzer {
      *  Returns the forced language when the options set one. */
     std::string detect_language(std::string_view text, std::string_view fallback = {}) const;
 
+    /** The language of a passage of a document in `document_lang`: the passage's own where the
+     *  identifier is sure of it (reliable, 80 % of the text, and in the Latin script 40
+     *  letters or more: a French paragraph in an English report, a Chinese quotation), else
+     *  `document_lang` (a line such as "Trevor Norris: +1" tells the identifier nothing);
+     *  detect_language's guess when `document_lang` is empty. The forced language wins. */
+    std::string passage_language(std::string_view text, std::string_view document_lang) const;
+
     /** Tokens to index for `text` in language `lang` ("" → detect). Throws RuntimeError
      *  on invalid UTF-8. Empty text gives no tokens. */
     std::vector<Token> analyze(std::string_view text, std::string_view lang = {}) const;
@@ -160,6 +167,13 @@ class Analyzer {
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+/** Whether a written word (as the text has it, not folded) goes into the spelling dictionary:
+ *  3 to 32 bytes of letters, not ideographs, kana or hangul (words typed through an input
+ *  method, where "did you mean" by edit distance does not apply, and a dictionary of them
+ *  would be a tenth of the index). The indexer adds these; the speller trusts the dictionary
+ *  for them. */
+bool is_spelling_word(std::string_view word);
 
 /// Whether add_tokens records the tokens' positions (phrases need them) or only their counts.
 enum class Positions : bool { KEEP, DROP };

@@ -23,33 +23,14 @@ void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_vie
     doc.add_boolean_term(term);
 }
 
-bool is_word_byte(unsigned char c) { return c >= 0x80 || std::isalpha(c); }
-
-/// Ideographs, kana and hangul: words typed through an input method, where "did you mean" by
-/// edit distance does not apply (and a dictionary of them would be a tenth of the index).
-bool is_input_method_script(char32_t c) {
-    return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF66 && c <= 0xFF9F) || c >= 0x20000;
-}
-
 } // namespace
 
 std::vector<std::string> spelling_words(std::string_view text, const std::vector<Token>& tokens) {
     std::vector<std::string> words;
     for (const auto& t : tokens) {
         if (t.alternative || t.end <= t.start || t.end > text.size()) continue;
-        std::string_view slice = text.substr(t.start, t.end - t.start);
-        if (slice.size() < 3 || slice.size() > 32) continue;
-        bool ascii = true, letters = true;
-        for (unsigned char c : slice) {
-            ascii = ascii && c < 0x80;
-            letters = letters && is_word_byte(c);
-        }
-        if (!letters) continue;
-        if (!ascii) {
-            std::size_t pos = 0;
-            if (is_input_method_script(utf8::next(slice, pos))) continue;
-        }
+        const std::string_view slice = text.substr(t.start, t.end - t.start);
+        if (!is_spelling_word(slice)) continue;
         words.push_back(utf8::fold(slice));
     }
     return words;
@@ -82,8 +63,21 @@ PreparedReport DocumentBuilder::build(Report report) const {
         session_tokens[s] = analyzer_.analyze(report.sessions[s].title, report.lang);
     }
 
+    // Each passage in its own language where its text says so surely, else the document's:
+    // the report's (headings, front matter), else the one its text as a whole is in.
+    std::string document_lang = report.lang;
+    if (document_lang.empty()) {
+        std::string sample;
+        for (const auto& p : report.passages) {
+            if (p.kind == PassageKind::FOOTNOTE || !p.lang.empty()) continue;
+            sample += p.text;
+            sample += '\n';
+            if (sample.size() > 64 * 1024) break;
+        }
+        document_lang = analyzer_.detect_language(sample, "");
+    }
     for (auto& p : report.passages) {
-        if (p.lang.empty()) p.lang = analyzer_.detect_language(p.text, report.lang);
+        if (p.lang.empty()) p.lang = analyzer_.passage_language(p.text, document_lang);
     }
     for (const auto& [id, fp] : footnotes) footnote_tokens[fp] = analyzer_.analyze(fp->text, fp->lang);
 
