@@ -127,19 +127,33 @@ std::string LanguageDetector::detect_passage(std::string_view text, std::string_
     std::string sure = detect_certain(text);
     if (sure.empty() || sure == document_lang) return std::string(document_lang);
     // CLD2 calls short Latin-script lines reliable where they are not ("Trevor Norris: +1" as
-    // Swedish): there, only a text of some length is taken for another language than the
-    // document's. Other scripts tell more in fewer letters (a Chinese or Russian quotation).
-    std::size_t letters = 0, latin = 0;
+    // Swedish): what it read there is names. So in the Latin script a passage is taken for
+    // another language than its document's only with some common words (lower-case words of
+    // two letters or more) or some length. Other scripts tell more in fewer letters.
+    std::size_t letters = 0, latin = 0, lower_words = 0;
+    bool in_word = false;
     const auto n = static_cast<std::int32_t>(text.size());
     for (std::int32_t i = 0; i < n;) {
         UChar32 c;
         U8_NEXT(text.data(), i, n, c);
-        if (c < 0 || !u_isalpha(c)) continue;
+        if (c < 0 || !u_isalpha(c)) {
+            in_word = false;
+            continue;
+        }
         ++letters;
         UErrorCode status = U_ZERO_ERROR;
         if (uscript_getScript(c, &status) == USCRIPT_LATIN) ++latin;
+        if (!in_word && u_islower(c) && i < n) {
+            // A word that starts in lower case and has a second letter.
+            std::int32_t j = i;
+            UChar32 d;
+            U8_NEXT(text.data(), j, n, d);
+            if (d >= 0 && u_isalpha(d)) ++lower_words;
+        }
+        in_word = true;
     }
-    if (2 * latin > letters && letters < MIN_LATIN_LETTERS) return std::string(document_lang);
+    if (2 * latin > letters && lower_words < MIN_LATIN_WORDS && letters < MIN_LATIN_LETTERS)
+        return std::string(document_lang);
     return sure;
 }
 

@@ -27,9 +27,11 @@ class LanguageDetector {
     static std::string detect_certain(std::string_view text);
     /** The language of a passage of a document in `document_lang` (not empty): another only
      *  where detect_certain() says so and, in the Latin script, the passage has at least
-     *  MIN_LATIN_LETTERS letters. */
+     *  MIN_LATIN_WORDS words in lower case or MIN_LATIN_LETTERS letters (not a line of names). */
     static std::string detect_passage(std::string_view text, std::string_view document_lang);
-    /// Letters a Latin-script passage needs before its own language is taken over its document's.
+    /// Lower-case words (two letters or more) that make a Latin-script passage's language its own.
+    static constexpr std::size_t MIN_LATIN_WORDS = 3;
+    /// Letters that do the same, whatever their case.
     static constexpr std::size_t MIN_LATIN_LETTERS = 40;
 };
 

@@ -216,14 +216,47 @@ void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchR
         enquire.get_mset(offset, static_cast<Xapian::doccount>(result.limit), check, nullptr, exclude.get());
     result.total = mset.get_matches_estimated(); // exact when check is the doccount
     if (spy) result.facets = spy->results();
+    // Where the query matched, for the page at once (--like reads each hit's term list: it
+    // names the shared entities too).
+    std::vector<std::uint8_t> fields;
+    if (options.hit_details && !plan.related) {
+        std::vector<Xapian::docid> page;
+        for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(*it);
+        fields = local_matched_fields(plan, page);
+    }
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.rank = result.offset + static_cast<std::size_t>(it.get_rank() - offset) + 1;
         hit.score = it.get_weight();
         fill_hit(hit, *it, plan, options, nullptr, options.hit_details ? std::string() : it.get_sort_key());
-        finish_hit(hit, enquire, *it, plan, options, weight);
+        std::optional<std::uint8_t> matched;
+        if (!fields.empty()) matched = fields[it.get_rank() - offset];
+        finish_hit(hit, enquire, *it, plan, options, weight, matched);
         result.hits.push_back(std::move(hit));
     }
+}
+
+std::vector<std::uint8_t> Searcher::Impl::local_matched_fields(const Plan& plan,
+                                                               const std::vector<Xapian::docid>& page) const {
+    std::vector<std::uint8_t> out(page.size(), 0);
+    std::vector<std::size_t> order(page.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return page[a] < page[b]; });
+    for (auto t = plan.query.get_unique_terms_begin(); t != plan.query.get_unique_terms_end(); ++t) {
+        const std::string term = *t;
+        const auto field = term_field(term).first;
+        const auto f = std::find(std::begin(WORD_FIELDS), std::end(WORD_FIELDS), field) - std::begin(WORD_FIELDS);
+        if (f >= static_cast<std::ptrdiff_t>(std::size(WORD_FIELDS))) continue;
+        const auto bit = static_cast<std::uint8_t>(1u << f);
+        auto p = db.postlist_begin(term);
+        for (const std::size_t k : order) {
+            if (out[k] & bit) continue;
+            p.skip_to(page[k]);
+            if (p == db.postlist_end(term)) break;
+            if (*p == page[k]) out[k] |= bit;
+        }
+    }
+    return out;
 }
 
 void Searcher::Impl::finish_hit(Hit& hit, Xapian::Enquire& enquire, Xapian::docid did, const Plan& plan,

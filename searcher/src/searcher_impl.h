@@ -141,6 +141,10 @@ struct Searcher::Impl {
     /** For each docid of `page` (whose passages are `hits`, filled): the WORD_FIELDS that hold
      *  a term of the query, bit f for WORD_FIELDS[f], from one match over the page's
      *  documents; empty when a hit has no document. shard_search.cc */
+    /** The same as matched_fields on one local database: each query term's posting list
+     *  stepped through the page's docids in order (a few skips a term), where a hit's term
+     *  list would be read and inflated whole. searcher.cc */
+    std::vector<std::uint8_t> local_matched_fields(const Plan& plan, const std::vector<Xapian::docid>& page) const;
     std::vector<std::uint8_t> matched_fields(const Plan& plan, const std::vector<Hit>& hits,
                                              const std::vector<Xapian::docid>& page);
     /** A hit's fields after fill_hit: where the query matched, shared entities, explanation.

@@ -131,8 +131,9 @@ class Analyzer {
     std::string detect_language(std::string_view text, std::string_view fallback = {}) const;
 
     /** The language of a passage of a document in `document_lang`: the passage's own where the
-     *  identifier is sure of it (reliable, 80 % of the text, and in the Latin script 40
-     *  letters or more: a French paragraph in an English report, a Chinese quotation), else
+     *  identifier is sure of it (reliable, 80 % of the text, and in the Latin script three
+     *  lower-case words or 40 letters: a French paragraph in an English report, a Chinese
+     *  quotation), else
      *  `document_lang` (a line such as "Trevor Norris: +1" tells the identifier nothing);
      *  detect_language's guess when `document_lang` is empty. The forced language wins. */
     std::string passage_language(std::string_view text, std::string_view document_lang) const;
