@@ -117,6 +117,13 @@ void PeopleReader::table_row(const std::vector<std::string>& cells, bool header,
     if (!a.name.empty()) attendees_.push_back(std::move(a));
 }
 
+bool PeopleReader::describes_role(std::string_view part) const {
+    for (const auto w : words_of(part)) {
+        if (!starts_upper(w) && words_.find("attendee.role", w)) return true;
+    }
+    return false;
+}
+
 void PeopleReader::attendance_item(std::string_view text) {
     std::string_view s = trim(text);
     Attendee a;
@@ -139,7 +146,8 @@ void PeopleReader::attendance_item(std::string_view text) {
             for (std::string_view dash : {" - ", " \u2013 ", " \u2014 ", ": "}) {
                 if (auto at = part.find(dash); at != std::string_view::npos) part = trim(part.substr(0, at));
             }
-            if (is_organisation(part) && !words_.find_prefix("attendee.role", part)) a.organisation = part;
+            if (is_organisation(part) && !words_.find_prefix("attendee.role", part) && !describes_role(part))
+                a.organisation = part;
             start = end + 1;
         }
     } else if (auto dash = s.find(" - "); dash != std::string_view::npos) {
@@ -154,6 +162,11 @@ void PeopleReader::attendance_item(std::string_view text) {
     if (auto at = s.find(" @"); at != std::string_view::npos) {
         a.abbreviation = std::string(trim(s.substr(at + 2)));
         s = trim(s.substr(0, at));
+    }
+    // "* Julien Gilli.": a list's items ended like sentences. An initial keeps its full stop.
+    if (s.size() > 1 && s.back() == '.') {
+        const auto ws = words_of(s);
+        if (!ws.empty() && utf8::length(ws.back()) > 3) s.remove_suffix(1);
     }
     if (!is_name(s)) return;
     a.name = std::string(s);

@@ -51,6 +51,9 @@ class PeopleReader {
     const Attendee* find_person(std::string_view label) const;
     /// Whether the country mention text[start, end) is a person's name ("Jordan Harband").
     bool names_person(std::string_view text, std::size_t start, std::size_t end) const;
+    /// Whether a bracket's part says what the person does ("Release WG delegate for update"):
+    /// a role word written in lower case; an organisation capitalises its words.
+    bool describes_role(std::string_view part) const;
 
     const ReportWords& words_;
     const Gazetteer& gazetteer_;
