@@ -326,3 +326,13 @@ TEST_CASE("attendee lists as open-source minutes write them: full stops, handles
         for (const auto& o : p.organisations) CHECK(o.find("delegate") == std::string::npos);
     }
 }
+
+TEST_CASE("Markdown: a paragraph after a list is a paragraph, not its last item", "[structure][markdown]") {
+    const std::string md = "# Notes\n\n## Item\n\n* Rod Vagg: LGTM\n* Bert: +1\n\n"
+                           "The committee then decided to publish the report.\n\n"
+                           "1. First point, loose.\n\n2. Second point, loose.\n\nClosing remarks were made.\n";
+    const Report r = reader_for("notes.md")->read(md, "notes.md");
+    CHECK(containing(r, "Bert: +1").kind == PassageKind::BULLET);
+    CHECK(containing(r, "decided to publish").kind == PassageKind::PARAGRAPH);
+    CHECK(containing(r, "Closing remarks").kind == PassageKind::PARAGRAPH);
+}

@@ -146,6 +146,10 @@ class OutlineBuilder {
             case MD_BLOCK_LI:
                 flush();
                 --list_depth_;
+                // What follows the item is no longer in it: a paragraph after the list is a
+                // paragraph, not the item's first.
+                kind_ = OutlineBlock::Kind::PARAGRAPH;
+                level_ = 0;
                 break;
             case MD_BLOCK_OL:
             case MD_BLOCK_UL:
