@@ -254,7 +254,11 @@ std::string passages_match(std::size_t n) { return n == 1 ? "1 passage matches" 
 
 /// The count, what was searched (a corrected query, the languages, the filters) and the page.
 void format_header(const SearchResult& r, std::size_t width, std::string& out) {
-    const std::string query = fmt::format("\"{}\"", r.searched.empty() ? r.query : r.searched);
+    // Quoted, unless it is one quoted phrase already ("\"release schedule\"", not doubled).
+    const std::string& asked = r.searched.empty() ? r.query : r.searched;
+    const bool quoted = asked.size() >= 2 && asked.front() == '"' && asked.back() == '"' &&
+                        asked.find('"', 1) == asked.size() - 1;
+    const std::string query = quoted ? asked : fmt::format("\"{}\"", asked);
     {
         Paragraph line(out, width, "", 2);
         if (r.hits.empty() && r.total > 0 && r.limit > 0 && r.offset >= r.total) {

@@ -414,6 +414,11 @@ TEST_CASE("search header: the corrected query, the filters, the language, a page
     auto one = run(search("non-punishment"));
     CHECK(one.out.rfind("1 passage matches \"non-punishment\" in 1 document (showing 1)\n", 0) == 0);
     CHECK(one.out.find("searched: every language\n") != std::string::npos);
+    // A quoted phrase is shown quoted once; a query holding a phrase among words is quoted whole.
+    auto phrase = run(search("'\"victims of trafficking\"' --limit 1"));
+    CHECK(phrase.out.find("match \"victims of trafficking\" in") != std::string::npos);
+    auto mixed = run(search("'\"victims of trafficking\" asylum' --limit 1"));
+    CHECK(mixed.out.find("match \"\"victims of trafficking\" asylum\" in") != std::string::npos);
     auto fixed = run(search("--auto-correct trafficing --limit 1"));
     CHECK(fixed.status == 0);
     CHECK(fixed.out.find("passages match \"trafficking\"") != std::string::npos);
