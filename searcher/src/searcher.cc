@@ -113,6 +113,7 @@ void Searcher::Impl::load_analysis() {
     vocabulary.reset();
     shard_facets.reset();
     shard_spelling.reset();
+    spellings_filled.reset();
     terms.clear();
 }
 
@@ -140,6 +141,14 @@ const TermVocabulary* Searcher::Impl::term_vocabulary() {
     if (shards) return nullptr;
     if (!vocabulary) vocabulary = std::make_unique<TermVocabulary>(db);
     return vocabulary.get();
+}
+
+bool Searcher::Impl::spelling_filled() {
+    if (!spellings_filled) {
+        const Xapian::Database* dictionary = spelling_dictionary();
+        spellings_filled = Speller::filled(dictionary ? *dictionary : db);
+    }
+    return *spellings_filled;
 }
 
 const FacetIndex& Searcher::Impl::facets() {
@@ -249,10 +258,11 @@ std::vector<std::uint8_t> Searcher::Impl::local_matched_fields(const Plan& plan,
         if (f >= static_cast<std::ptrdiff_t>(std::size(WORD_FIELDS))) continue;
         const auto bit = static_cast<std::uint8_t>(1u << f);
         auto p = db.postlist_begin(term);
+        const auto end = db.postlist_end(term);
         for (const std::size_t k : order) {
             if (out[k] & bit) continue;
             p.skip_to(page[k]);
-            if (p == db.postlist_end(term)) break;
+            if (p == end) break;
             if (*p == page[k]) out[k] |= bit;
         }
     }
@@ -308,7 +318,8 @@ SearchResult Searcher::search(const std::string& query, const SearchOptions& opt
         result.notices.insert(result.notices.end(), parsed.notices.begin(), parsed.notices.end());
 
         if (!parsed.unknown.empty() && (options.suggest || options.auto_correct)) {
-            Speller speller(impl_->db, &impl_->analyzer, impl_->spelling_dictionary());
+            const Xapian::Database* dictionary = impl_->spelling_dictionary();
+            Speller speller(impl_->db, &impl_->analyzer, dictionary, impl_->spelling_filled());
             std::string corrected = parsed.text;
             bool any = false;
             // From the last word back, so earlier offsets stay valid.

@@ -51,6 +51,9 @@ struct Searcher::Impl {
     const TermVocabulary* term_vocabulary();
     /// The spelling dictionary when not `db`'s own (over shards), else null.
     const Xapian::Database* spelling_dictionary();
+    /// Whether the spelling dictionary holds any word, read once a revision (Speller::filled).
+    bool spelling_filled();
+    std::optional<bool> spellings_filled; ///< cleared whenever `db` changes
     /// Which terms `db` has, for the query parser; cleared whenever `db` changes.
     TermCache terms;
     /// Over shards: the next search at or after this checks the connections for new commits.

@@ -10,8 +10,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <string>
@@ -44,36 +42,19 @@ Words merged_words(const ShardSet& shards) {
     return words;
 }
 
-/// FNV-1a, 64 bits, from `h`.
-std::uint64_t fnv(std::uint64_t h, std::string_view bytes) {
-    for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
-    return h;
-}
-
-std::string hex_name(std::uint64_t a, std::uint64_t b, std::size_t count) {
-    char out[64];
-    std::snprintf(out, sizeof out, "%016llx%016llx-%zu", static_cast<unsigned long long>(a),
-                  static_cast<unsigned long long>(b), count);
-    return out;
-}
-
-/// Two FNV-1a hashes (64 bits each, two offsets) of the merged words and frequencies, and
-/// their count: for shards exported before the fingerprint was (all of the chunks read).
+/// The LineFingerprint of the merged words and frequencies ("word\tfreq" lines): for shards
+/// exported before the fingerprint was (all of the chunks read).
 std::string fingerprint(const Words& words) {
-    std::uint64_t a = 14695981039346656037ULL, b = 0x6c62272e07bb0142ULL;
-    for (const auto& [word, freq] : words) {
-        const std::string line = word + '\t' + std::to_string(freq) + '\n';
-        a = fnv(a, line);
-        b = fnv(b, line);
-    }
-    return hex_name(a, b, words.size());
+    format::LineFingerprint f;
+    for (const auto& [word, freq] : words) f.add(word + '\t' + std::to_string(freq));
+    return f.str();
 }
 
-/// The shards' own fingerprints (schema::META_SPELLING_FINGERPRINT, one read each) hashed in
-/// shard order, "x" first; empty when a shard has none. `words` is set to the total of the
-/// shards' line counts.
+/// The LineFingerprint of the shards' own fingerprints (schema::META_SPELLING_FINGERPRINT, one
+/// read each, in shard order), "x" first; empty when a shard has none. `words` is set to the
+/// total of the shards' line counts.
 std::string exported_fingerprint(const ShardSet& shards, std::size_t& words) {
-    std::uint64_t a = 14695981039346656037ULL, b = 0x6c62272e07bb0142ULL;
+    format::LineFingerprint f;
     words = 0;
     for (std::size_t i = 0; i < shards.live().size(); ++i) {
         const std::string own = shards.shard(i).get_metadata(std::string(schema::META_SPELLING_FINGERPRINT));
@@ -83,10 +64,9 @@ std::string exported_fingerprint(const ShardSet& shards, std::size_t& words) {
         const auto [end, ec] = std::from_chars(own.data() + dash + 1, own.data() + own.size(), lines);
         if (ec != std::errc() || end != own.data() + own.size()) return {};
         words += lines;
-        a = fnv(a, own + '\n');
-        b = fnv(b, own + '\n');
+        f.add(own);
     }
-    return "x" + hex_name(a, b, words);
+    return "x" + f.str();
 }
 
 void build(const fs::path& dir, const Words& words) {

@@ -10,9 +10,14 @@
 
 namespace rapporteur {
 
-Speller::Speller(const Xapian::Database& db, const Analyzer* analyzer, const Xapian::Database* dictionary)
+bool Speller::filled(const Xapian::Database& dictionary) {
+    return dictionary.spellings_begin() != dictionary.spellings_end();
+}
+
+Speller::Speller(const Xapian::Database& db, const Analyzer* analyzer, const Xapian::Database* dictionary,
+                 std::optional<bool> dictionary_filled)
     : db_(db), analyzer_(analyzer), dictionary_(dictionary ? *dictionary : db),
-      dictionary_filled_(dictionary_.spellings_begin() != dictionary_.spellings_end()) {}
+      dictionary_filled_(dictionary_filled ? *dictionary_filled : filled(dictionary_)) {}
 
 std::string Speller::written_form(const std::string& term, const std::string& folded) const {
     // Per word (folded): how many passages write it, and how often in each casing.

@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 
 namespace rapporteur {
@@ -23,9 +24,14 @@ class Speller {
     /** `analyzer` finds the index terms of a dictionary word, to show it in the passages'
      *  casing; without one a dictionary word is shown folded ("greta"). */
     /** `dictionary`: where the spelling dictionary is, when not in `db` (a sharded search's
-     *  merged copy: the remote backend has none). */
+     *  merged copy: the remote backend has none). `dictionary_filled`: whether it holds any
+     *  word, when the caller knows (a searcher keeps it per revision); else read here. */
     explicit Speller(const Xapian::Database& db, const Analyzer* analyzer = nullptr,
-                     const Xapian::Database* dictionary = nullptr);
+                     const Xapian::Database* dictionary = nullptr,
+                     std::optional<bool> dictionary_filled = std::nullopt);
+
+    /// Whether `dictionary` holds any word (an index built with spelling): one read.
+    static bool filled(const Xapian::Database& dictionary);
 
     /** A correction for `original` (the word as typed) whose main index term is `term`, as
      *  a word of the passages (e.g. "trafficing" → "trafficking", "Gretta" → "GRETA"); ""

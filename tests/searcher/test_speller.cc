@@ -44,3 +44,22 @@ TEST_CASE("the speller prefers the nearest, then the most frequent word", "[spel
     CHECK(speller.suggest("Gretta", "gretta") == "GRETA");
     CHECK(speller.surface_form("greta") == "GRETA");
 }
+
+TEST_CASE("a word of the dictionary's kind that it cannot correct is not looked for in the vocabulary",
+          "[spelling]") {
+    test::TempDir dir;
+    auto db = test::build_database(test::meeting_passages(), (dir / "db").string());
+    REQUIRE(Speller::filled(db));
+    // The dictionary loses "guidelines": the vocabulary still has the term, which the scan
+    // would suggest (as it does over an index without a dictionary, above).
+    db.remove_spelling("guidelines", 1000000);
+    db.commit();
+    REQUIRE(db.get_spelling_suggestion("guidlines", 2) != "guidelines");
+    Speller trusting(db);
+    CHECK(trusting.suggest("guidlines", "guidlin") != "guidelines");
+    // Told that the dictionary is empty, the speller scans the vocabulary and finds it.
+    Speller scanning(db, nullptr, nullptr, false);
+    CHECK(scanning.suggest("guidlines", "guidlin") == "guidelines");
+    // A dictionary word is still suggested from the dictionary.
+    CHECK(trusting.suggest("asylm", "asylm") == "asylum");
+}
