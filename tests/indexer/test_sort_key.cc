@@ -29,7 +29,7 @@ TEST_CASE("a sort key is read as its id or refused, for every length of digit ru
     // to a left-to-right reading, so the decoder may refuse it, but never returns another id.
     std::size_t refused = 0;
     for (std::size_t n = 1; n <= 300; ++n) {
-        for (const std::string& head : {"", "-", "/", "a", "doc/p"}) {
+        for (const char* head : {"", "-", "/", "a", "doc/p"}) {
             const std::string id = head + std::string(n, '3') + (n % 2 ? "/x" : "");
             std::string back;
             if (decode_sort_key(encode_sort_key(id), back)) {
