@@ -64,8 +64,10 @@ for t in "${targets[@]}"; do
   case "$t" in fuzz_qrels|fuzz_run|fuzz_topics) dict="$here/dict/trec.dict" ;; esac
   # A fixed seed (RAPPORTEUR_FUZZ_SEED, default 1; 0 lets libFuzzer pick one) makes CI's short
   # pass take the same mutations every run: a crash it finds comes back, rather than a new one
-  # turning up at random. Long runs outside CI give 0.
-  args=(-seed="${RAPPORTEUR_FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=3072 -max_len=65536
+  # turning up at random. Long runs outside CI give 0. RAPPORTEUR_FUZZ_TIMEOUT (default 25)
+  # is the seconds an input may take before it counts as a hang: a long run at nice 19 on a
+  # busy machine, under AddressSanitizer's allocator, may need more.
+  args=(-seed="${RAPPORTEUR_FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout="${RAPPORTEUR_FUZZ_TIMEOUT:-25}" -rss_limit_mb=3072 -max_len=65536
         -artifact_prefix="$build/fuzz-crashes/$t-" -print_final_stats=1)
   [ -f "$dict" ] && args+=(-dict="$dict")
   echo "== $t: ${seconds}s"
