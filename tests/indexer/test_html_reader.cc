@@ -5,13 +5,24 @@
  */
 #include "passage_lookup.h"
 #include "rapporteur/readers.h"
+#include "rapporteur/utf8.h"
 #include "support/report_lines.h"
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
 using namespace rapporteur;
 
 namespace {
+
+std::string slurp(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE(in);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 Report read_html(const std::string& html) { return reader_for("r.html")->read(html, "r.html"); }
 
@@ -128,6 +139,45 @@ TEST_CASE("HTML: a declared encoding is honoured, and without one UTF-8 or else 
     // Undeclared and not UTF-8: windows-1252, as a browser reads it.
     const Report legacy = read_html("<p>R\xE9union \x96 Gen\xE8ve.</p>");
     CHECK(texts(legacy) == std::vector<std::string>{"Réunion – Genève."});
+}
+
+TEST_CASE("HTML: bytes the encoding cannot decode become U+FFFD, and nothing after them is lost",
+          "[readers][html]") {
+    // Declared UTF-8 and holding bytes that are not: as a browser shows it, never those bytes.
+    const Report broken = read_html("<html><head><meta charset=\"utf-8\"></head><body>"
+                                    "<p>Die Vertreterin \x88\x8f der Stelle sprach.</p><p>Zweiter Absatz.</p></body></html>");
+    CHECK(texts(broken) == std::vector<std::string>{"Die Vertreterin \xEF\xBF\xBD\xEF\xBF\xBD der Stelle sprach.",
+                                                    "Zweiter Absatz."});
+    // windows-1252 leaves five bytes unassigned; a page holding one is read to its end.
+    const Report legacy = read_html("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+                                    "charset=windows-1252\"></head><body><p>R\xE9union \x81 close.</p>"
+                                    "<p>Le second paragraphe suit.</p></body></html>");
+    REQUIRE(texts(legacy).size() == 2);
+    CHECK(texts(legacy)[0].rfind("R\xC3\xA9union ", 0) == 0);
+    CHECK(texts(legacy)[1] == "Le second paragraphe suit.");
+}
+
+TEST_CASE("HTML: a mutated page declared UTF-8 whose <style> leaks into its text gives UTF-8 passages",
+          "[readers][html][fuzz]") {
+    // Found by fuzz_reader_html: libxml2 2.9.14 let the bytes 0x88 0x8F through into the text.
+    const auto path = std::filesystem::path(RAPPORTEUR_TEST_DATA).parent_path() / "fuzz" / "reader_html" /
+                      "invalid-utf8-passage.html";
+    const Report fuzzed = read_html(slurp(path));
+    REQUIRE_FALSE(fuzzed.passages.empty());
+    for (const auto& p : fuzzed.passages) CHECK(utf8::invalid_offset(p.text) == std::string_view::npos);
+}
+
+TEST_CASE("HTML: a byte-order mark and a declared multi-byte charset are decoded", "[readers][html]") {
+    std::string utf16 = "\xFF\xFE";
+    for (char c : std::string("<p>R\xE9union du comit\xE9 \xE0 Gen\xE8ve.</p>")) {
+        utf16 += c;
+        utf16 += '\0';
+    }
+    CHECK(texts(read_html(utf16)) == std::vector<std::string>{"Réunion du comité à Genève."});
+    // "Meeting of the committee." in Japanese, in Shift_JIS.
+    const Report sjis = read_html("<html><head><meta charset=\"Shift_JIS\"></head><body><p>"
+                                  "\x88\xCF\x88\xF5\x89\xEF\x82\xCC\x89\xEF\x8B\x63\x81\x42</p></body></html>");
+    CHECK(texts(sjis) == std::vector<std::string>{"委員会の会議。"});
 }
 
 TEST_CASE("HTML: an <ol> of <li><p> is numbered paragraphs, but a tight <ol>, letters and bullets stay lists",

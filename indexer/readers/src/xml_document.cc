@@ -12,6 +12,8 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <cctype>
@@ -41,6 +43,79 @@ std::string last_error(xmlParserCtxtPtr ctxt) {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+/// The value of the first `charset` of the page's head (`<meta charset="...">` or the
+/// `content="text/html; charset=..."` of an http-equiv meta), lower-cased; empty when none.
+std::string declared_charset(std::string_view head) {
+    const std::string lower = lower_ascii(head);
+    for (std::size_t at = lower.find("charset"); at != std::string::npos; at = lower.find("charset", at + 1)) {
+        std::size_t i = at + 7;
+        while (i < lower.size() && is_space(lower[i])) ++i;
+        if (i >= lower.size() || lower[i] != '=') continue;
+        ++i;
+        while (i < lower.size() && (is_space(lower[i]) || lower[i] == '"' || lower[i] == '\'')) ++i;
+        const std::size_t start = i;
+        while (i < lower.size() && (std::isalnum(static_cast<unsigned char>(lower[i])) || std::strchr("-_.:", lower[i]))) ++i;
+        if (i > start) return lower.substr(start, i - start);
+    }
+    return {};
+}
+
+/// The ICU converter name for a declared label, with the WHATWG Encoding Standard's
+/// readings of the labels that browsers do not take literally (https://encoding.spec.whatwg.org/):
+/// Latin-1 and ASCII labels mean windows-1252, and a UTF-16 label found in the bytes
+/// themselves means UTF-8. Empty for a label ICU does not know.
+std::string converter_for(const std::string& label) {
+    static const char* const windows_1252[] = {"ascii", "us-ascii", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1",
+                                               "l1", "cp1252", "x-cp1252", "windows-1252", "cp819", "ibm819"};
+    for (const char* name : windows_1252) {
+        if (label == name) return "windows-1252";
+    }
+    if (label == "utf8" || label == "utf-8" || label == "unicode-1-1-utf-8" || label.rfind("utf-16", 0) == 0) return "UTF-8";
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter* converter = ucnv_open(label.c_str(), &status);
+    if (U_FAILURE(status) || !converter) return {};
+    ucnv_close(converter);
+    return label;
+}
+
+/** The page as UTF-8: `bytes` themselves when they are UTF-8 already, else their decoding
+ *  into `out`. As a browser reads a page: a byte-order mark first, then the declared charset,
+ *  and without one (or with one nobody knows) UTF-8 when the bytes are UTF-8, else
+ *  windows-1252. What the encoding cannot decode becomes U+FFFD; nothing is dropped. */
+std::string_view html_as_utf8(std::string_view bytes, std::string& out) {
+    std::string from;
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+        bytes.remove_prefix(3);
+        from = "UTF-8";
+    } else if (bytes.substr(0, 2) == "\xFE\xFF") {
+        from = "UTF-16BE";
+    } else if (bytes.substr(0, 2) == "\xFF\xFE") {
+        from = "UTF-16LE";
+    } else {
+        from = converter_for(declared_charset(bytes.substr(0, 2048)));
+    }
+    const bool valid_utf8 = utf8::invalid_offset(bytes) == std::string_view::npos;
+    if (from.empty()) from = valid_utf8 ? "UTF-8" : "windows-1252";
+    if (from == "UTF-8" && valid_utf8) return bytes;
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter* converter = ucnv_open(from.c_str(), &status);
+    if (U_FAILURE(status) || !converter) throw RuntimeError("cannot decode the page's charset " + from);
+    const icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), converter, status);
+    ucnv_close(converter);
+    if (U_FAILURE(status)) throw RuntimeError(std::string("cannot decode the page as ") + from + " (" + u_errorName(status) + ")");
+    out.clear();
+    text.toUTF8String(out);
+    // A UTF-16 byte-order mark decodes to U+FEFF, which is not text.
+    if (out.rfind("\xEF\xBB\xBF", 0) == 0) out.erase(0, 3);
+    return out;
+}
+
 } // namespace
 
 XmlDoc parse_xml(std::string_view bytes, const std::string& where) {
@@ -65,20 +140,16 @@ XmlDoc parse_xml(std::string_view bytes, const std::string& where) {
 XmlDoc parse_html(std::string_view bytes) {
     init_libxml();
     if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) throw RuntimeError("too large for the HTML parser");
-    // Without a declared charset libxml2 would assume Latin-1; most pages are UTF-8.
-    const std::string_view head = bytes.substr(0, 2048);
-    const bool declared = std::search(head.begin(), head.end(), "charset", "charset" + 7, [](char a, char b) {
-                              return std::tolower(static_cast<unsigned char>(a)) == b;
-                          }) != head.end();
+    // The page is decoded here, with ICU, and libxml2 is given UTF-8 only: its own decoding
+    // lets bytes that are not UTF-8 through into the text of a page declared UTF-8, and stops
+    // a windows-1252 page at its first unassigned byte, dropping the rest (libxml2 2.9.14).
+    std::string decoded;
+    const std::string_view utf8_bytes = html_as_utf8(bytes, decoded);
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
     if (!ctxt) throw RuntimeError("out of memory");
-    const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING;
-    // Undeclared and not UTF-8: windows-1252, as browsers read such pages (ISO-8859-1 as it is
-    // used in practice).
-    const char* encoding = declared                                                ? nullptr
-                           : utf8::invalid_offset(bytes) == std::string_view::npos ? "UTF-8"
-                                                                                   : "windows-1252";
-    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, bytes.data(), static_cast<int>(bytes.size()), nullptr, encoding, options);
+    const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC;
+    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, utf8_bytes.data(), static_cast<int>(utf8_bytes.size()), nullptr,
+                                        "UTF-8", options);
     // The HTML parser repairs what it can and stops only at a fatal error (elements nested
     // deeper than its limit, 256): then the page is refused rather than read in part.
     const bool stopped = ctxt->disableSAX && ctxt->instate == XML_PARSER_EOF;
