@@ -25,6 +25,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -138,17 +139,19 @@ struct Searcher::Impl {
     void run(const Plan& plan, const SearchOptions& options, SearchResult& result);
     /// run() over shards, with what stock servers run (no MatchDecider, no own MatchSpy). shard_search.cc
     void run_sharded(const Plan& plan, const SearchOptions& options, SearchResult& result);
-    /// The documents of the union's docids `page`, in order, each read from its shard's own
-    /// connection, the shards in parallel. shard_search.cc
-    std::vector<Xapian::Document> page_documents(const std::vector<Xapian::docid>& page);
-    /** For each docid of `page` (whose passages are `hits`, filled): the WORD_FIELDS that hold
-     *  a term of the query, bit f for WORD_FIELDS[f], from one match over the page's
-     *  documents; empty when a hit has no document. shard_search.cc */
+    /** The documents of the union's docids `page`, in order, each read from its shard's own
+     *  connection, the shards in parallel; with `meanwhile` (which may use the union), read on
+     *  the shards' second connections while it runs. shard_search.cc */
+    std::vector<Xapian::Document> page_documents(const std::vector<Xapian::docid>& page,
+                                                 const std::function<void()>& meanwhile);
     /** The same as matched_fields on one local database: each query term's posting list
      *  stepped through the page's docids in order (a few skips a term), where a hit's term
      *  list would be read and inflated whole. searcher.cc */
     std::vector<std::uint8_t> local_matched_fields(const Plan& plan, const std::vector<Xapian::docid>& page) const;
-    std::vector<std::uint8_t> matched_fields(const Plan& plan, const std::vector<Hit>& hits,
+    /** For each docid of `page` (whose passages are of the documents `names`): the
+     *  WORD_FIELDS that hold a term of the query, bit f for WORD_FIELDS[f], from one match over
+     *  the page's documents; empty when a name is empty. shard_search.cc */
+    std::vector<std::uint8_t> matched_fields(const Plan& plan, const std::vector<std::string>& names,
                                              const std::vector<Xapian::docid>& page);
     /** A hit's fields after fill_hit: where the query matched, shared entities, explanation.
      *  `matched`: the fields the query matched as matched_fields gives them (a bit per

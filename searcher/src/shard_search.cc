@@ -10,12 +10,13 @@
  */
 #include "searcher_impl.h"
 
+#include "rapporteur/format/codecs.h"
 #include "rapporteur/format/schema.h"
-
 
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -106,8 +107,30 @@ void Searcher::Impl::run_sharded(const Plan& plan, const SearchOptions& options,
     const bool documents = options.hit_details || plan.related;
     std::vector<Xapian::docid> page;
     for (std::size_t k = begin; k < end; ++k) page.push_back(items[k].did);
+    // Where the query matched: over shards a hit's term list is a round trip, and the server
+    // looks up every term's frequency for it; one match over the page's documents says it for
+    // every hit (matched_fields). --like keeps the term lists: it names the shared entities.
+    // The match needs only the documents' names, which the hits' sort keys hold, so it runs
+    // on the union while the page's documents are read on the shards' second connections.
+    const bool by_match = options.hit_details && !plan.related && !page.empty();
+    std::vector<std::string> names;
+    if (by_match) {
+        for (std::size_t k = begin; k < end; ++k) {
+            std::string id;
+            if (!codecs::decode_sort_key(mset[items[k].index].get_sort_key(), id) || id.find('/') == std::string::npos) {
+                names.clear();
+                break;
+            }
+            names.push_back(id.substr(0, id.rfind('/'))); // ids are "<document>/<local id>"
+        }
+    }
+    std::vector<std::uint8_t> fields;
     std::vector<Xapian::Document> docs;
-    if (documents) docs = page_documents(page);
+    if (documents && !names.empty()) {
+        docs = page_documents(page, [&] { fields = matched_fields(plan, names, page); });
+    } else if (documents) {
+        docs = page_documents(page, nullptr);
+    }
     for (std::size_t k = begin; k < end; ++k) {
         Hit hit;
         hit.rank = result.offset + (k - begin) + 1;
@@ -119,11 +142,12 @@ void Searcher::Impl::run_sharded(const Plan& plan, const SearchOptions& options,
         }
         result.hits.push_back(std::move(hit));
     }
-    // Where the query matched: over shards a hit's term list is a round trip, and the server
-    // looks up every term's frequency for it; one match over the page's documents says it for
-    // every hit (matched_fields). --like keeps the term lists: it names the shared entities.
-    std::vector<std::uint8_t> fields;
-    if (options.hit_details && !plan.related && !result.hits.empty()) fields = matched_fields(plan, result.hits, page);
+    if (by_match && names.empty()) {
+        // A sort key that does not encode its id (an index older than the keys): the names
+        // from the documents, after them.
+        for (const auto& hit : result.hits) names.push_back(hit.document);
+        fields = matched_fields(plan, names, page);
+    }
     for (std::size_t k = begin; k < end; ++k) {
         std::optional<std::uint8_t> matched;
         if (!fields.empty()) matched = fields[k - begin];
@@ -131,34 +155,71 @@ void Searcher::Impl::run_sharded(const Plan& plan, const SearchOptions& options,
     }
 }
 
-std::vector<Xapian::Document> Searcher::Impl::page_documents(const std::vector<Xapian::docid>& page) {
+std::vector<Xapian::Document> Searcher::Impl::page_documents(const std::vector<Xapian::docid>& page,
+                                                             const std::function<void()>& meanwhile) {
     // Xapian 1.4's remote backend reads a document a round trip (MSet::fetch does not pipeline
     // them there), so each shard's share of the page is read on its own connection, the shards
     // at once: as many round trips as the most any shard holds, not one a hit. Each thread
-    // uses one shard's connection only (Xapian objects are not shared between threads here).
+    // uses one shard's connections only (Xapian objects are not shared between threads here).
+    // With `meanwhile`, which uses the union and so every shard's own connection, the reads
+    // are on the shards' second connections (ShardSet::side) at the revision of the first; a
+    // shard whose second connection cannot be used is read on its own after `meanwhile`.
     const std::size_t n = shards->live().size();
     std::vector<Xapian::Document> out(page.size());
     std::vector<std::vector<std::size_t>> of_shard(n);
     for (std::size_t k = 0; k < page.size(); ++k) of_shard[(page[k] - 1) % n].push_back(k);
     std::vector<std::exception_ptr> errors(n);
-    auto read = [&](std::size_t i) {
+    std::vector<char> pending(n, 0); // the shards still to read on their own connections
+    for (std::size_t i = 0; i < n; ++i) pending[i] = !of_shard[i].empty();
+    auto read = [&](std::size_t i, const Xapian::Database& from) {
+        for (const std::size_t k : of_shard[i]) out[k] = from.get_document((page[k] - 1) / n + 1);
+    };
+    auto read_own = [&](std::size_t i) {
         try {
-            for (const std::size_t k : of_shard[i]) out[k] = shards->shard(i).get_document((page[k] - 1) / n + 1);
+            read(i, shards->shard(i));
         } catch (...) {
             errors[i] = std::current_exception();
         }
     };
+    if (meanwhile) {
+        std::vector<ShardSet::Revision> at(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (pending[i]) at[i] = ShardSet::Revision::of(shards->shard(i));
+        }
+        auto read_side = [&](std::size_t i) {
+            Xapian::Database* side = shards->side(i, at[i]);
+            if (!side) return;
+            try {
+                read(i, *side);
+                pending[i] = 0;
+            } catch (...) {
+                shards->drop_side(i); // read on the shard's own connection, which tells if it is lost
+            }
+        };
+        std::vector<std::thread> threads;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (pending[i]) threads.emplace_back(read_side, i);
+        }
+        std::exception_ptr failed;
+        try {
+            meanwhile();
+        } catch (...) {
+            failed = std::current_exception();
+        }
+        for (auto& t : threads) t.join();
+        if (failed) std::rethrow_exception(failed);
+    }
     std::vector<std::thread> threads;
     std::size_t first = n;
     for (std::size_t i = 0; i < n; ++i) {
-        if (of_shard[i].empty()) continue;
+        if (!pending[i]) continue;
         if (first == n) {
             first = i; // read here, after starting the others
             continue;
         }
-        threads.emplace_back(read, i);
+        threads.emplace_back(read_own, i);
     }
-    if (first < n) read(first);
+    if (first < n) read_own(first);
     for (auto& t : threads) t.join();
     for (const auto& e : errors) {
         if (e) std::rethrow_exception(e); // a lost shard: the search's retry handles it
@@ -166,7 +227,7 @@ std::vector<Xapian::Document> Searcher::Impl::page_documents(const std::vector<X
     return out;
 }
 
-std::vector<std::uint8_t> Searcher::Impl::matched_fields(const Plan& plan, const std::vector<Hit>& hits,
+std::vector<std::uint8_t> Searcher::Impl::matched_fields(const Plan& plan, const std::vector<std::string>& names,
                                                          const std::vector<Xapian::docid>& page) {
     // The query's terms by field, as Enquire::get_matching_terms would take them.
     std::vector<std::string> terms[std::size(WORD_FIELDS)];
@@ -189,9 +250,9 @@ std::vector<std::uint8_t> Searcher::Impl::matched_fields(const Plan& plan, const
     if (parts.empty()) return out;
     // Only the page's documents (there is no term per passage): a few hundred passages at most.
     std::set<std::string> documents;
-    for (const auto& hit : hits) {
-        if (hit.document.empty()) return {}; // cannot say: the term lists then
-        documents.insert(std::string(schema::PREFIX_DOCUMENT) + hit.document);
+    for (const auto& name : names) {
+        if (name.empty()) return {}; // cannot say: the term lists then
+        documents.insert(std::string(schema::PREFIX_DOCUMENT) + name);
     }
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),

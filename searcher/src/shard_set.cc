@@ -12,6 +12,7 @@ ShardSet::ShardSet(ShardMap map, ShardOptions options)
 
 bool ShardSet::open(std::size_t s) {
     State& state = states_[s];
+    state.side.reset();
     const auto& servers = map_.shards[s].servers;
     for (std::size_t k = 0; k < servers.size(); ++k) {
         try {
@@ -61,8 +62,30 @@ bool ShardSet::connect() {
     return true;
 }
 
+ShardSet::Revision ShardSet::Revision::of(const Xapian::Database& db) {
+    return Revision{db.get_uuid(), db.get_doccount(), db.get_lastdocid(), db.get_total_length()};
+}
+
+Xapian::Database* ShardSet::side(std::size_t i, const Revision& at) {
+    State& state = states_[live_[i]];
+    const ShardEndpoint& server = map_.shards[live_[i]].servers[state.server];
+    try {
+        if (!state.side) {
+            state.side = Xapian::Remote::open(server.host, server.port, options_.timeout_ms, options_.connect_timeout_ms);
+        }
+        if (!(Revision::of(*state.side) == at)) state.side->reopen();
+        if (Revision::of(*state.side) == at) return &*state.side;
+    } catch (const Xapian::Error&) {
+        state.side.reset(); // the shard's own connection reads instead, and tells if it is lost
+    }
+    return nullptr;
+}
+
 void ShardSet::drop() {
-    for (auto& state : states_) state.db.reset();
+    for (auto& state : states_) {
+        state.db.reset();
+        state.side.reset();
+    }
     live_.clear();
     union_ = Xapian::Database();
 }

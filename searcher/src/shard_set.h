@@ -39,6 +39,28 @@ class ShardSet {
     const std::vector<std::size_t>& live() const { return live_; }
     /// The own connection of live()[i] (metadata, which the union reads from its first only).
     const Xapian::Database& shard(std::size_t i) const { return *states_[live_[i]].db; }
+
+    /** What tells a shard's revision apart without a round trip (Xapian 1.4's remote backend
+     *  has no get_revision): its uuid, new with each generation and each compaction, and the
+     *  statistics its last reopen brought (each of our commits adds docids, none reuses one). */
+    struct Revision {
+        std::string uuid;
+        Xapian::doccount documents = 0;
+        Xapian::docid last = 0;
+        Xapian::totallength length = 0;
+        bool operator==(const Revision&) const = default;
+        /// Read from what the connection holds since its last reopen: no round trip.
+        static Revision of(const Xapian::Database& db);
+    };
+    /** A second connection to the server of live()[i], for reading documents on one thread
+     *  while the union is used on another (a Xapian object is used by one thread at a time),
+     *  opened at first use and reopened when it is not at `at` (the revision of shard(i), read
+     *  by the caller before starting the thread). Null when it cannot be opened or cannot be
+     *  brought to `at` (a commit between the two reopens): shard(i) reads it then. Calls for
+     *  distinct `i` may run on distinct threads beside the union; nothing else may. */
+    Xapian::Database* side(std::size_t i, const Revision& at);
+    /// Forgets the second connection of live()[i] after an error on it (thread rules of side()).
+    void drop_side(std::size_t i) { states_[live_[i]].side.reset(); }
     /// The server a connected shard answers from, "host:port".
     std::string server(std::size_t i) const;
     /// The shards lost now.
@@ -51,6 +73,7 @@ class ShardSet {
   private:
     struct State {
         std::optional<Xapian::Database> db;
+        std::optional<Xapian::Database> side; ///< the second connection, to the same server
         std::size_t server = 0; ///< index of the server connected to
         bool lost = false;
         std::chrono::steady_clock::time_point retry_at{};

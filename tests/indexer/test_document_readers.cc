@@ -2,7 +2,7 @@
  *  @brief The DOCX, ODT and HTML readers (docx_reader.cc, odt_reader.cc, html_reader.cc) on the
  *  seed report: pandoc makes the three from tests/data/indexer/formats/seed.md in the test build,
  *  and each must read into the passages, footnotes and sessions the plain-text reader reads
- *  from seeds/*.txt.
+ *  from the seed's text in seeds/.
  */
 #include "rapporteur/readers.h"
 #include "support/process.h"
