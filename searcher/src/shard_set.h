@@ -42,7 +42,8 @@ class ShardSet {
 
     /** What tells a shard's revision apart without a round trip (Xapian 1.4's remote backend
      *  has no get_revision): its uuid, new with each generation and each compaction, and the
-     *  statistics its last reopen brought (each of our commits adds docids, none reuses one). */
+     *  statistics its last reopen brought (each of our commits adds or removes passages, and
+     *  a docid is never reused). */
     struct Revision {
         std::string uuid;
         Xapian::doccount documents = 0;
