@@ -34,7 +34,9 @@ for n in 1 2 4; do
     : >"$work/map$n"
     for k in $(seq 1 "$n"); do
         [[ -e $work/s$n-$k ]] || nice "$index" -q --shard "$k/$n" --db "$work/s$n-$k" "$corpus"
-        xapian-tcpsrv --interface 127.0.0.1 --port "$port" --quiet "$work/s$n-$k" &
+        # In a process group of its own: on SIGTERM xapian-tcpsrv signals its whole group (to
+        # stop the children serving its connections), which would otherwise be this script's.
+        setsid xapian-tcpsrv --interface 127.0.0.1 --port "$port" --quiet "$work/s$n-$k" &
         pids+=($!)
         echo "127.0.0.1:$port" >>"$work/map$n"
         port=$((port + 1))
