@@ -66,6 +66,10 @@ ShardSet::Revision ShardSet::Revision::of(const Xapian::Database& db) {
     return Revision{db.get_uuid(), db.get_doccount(), db.get_lastdocid(), db.get_total_length()};
 }
 
+std::string ShardSet::Revision::text() const {
+    return uuid + ":" + std::to_string(documents) + ":" + std::to_string(last) + ":" + std::to_string(length);
+}
+
 Xapian::Database* ShardSet::side(std::size_t i, const Revision& at) {
     State& state = states_[live_[i]];
     const ShardEndpoint& server = map_.shards[live_[i]].servers[state.server];
@@ -73,7 +77,7 @@ Xapian::Database* ShardSet::side(std::size_t i, const Revision& at) {
         if (!state.side) {
             state.side = Xapian::Remote::open(server.host, server.port, options_.timeout_ms, options_.connect_timeout_ms);
         }
-        if (!(Revision::of(*state.side) == at)) state.side->reopen();
+        if (Revision::of(*state.side) != at) state.side->reopen();
         if (Revision::of(*state.side) == at) return &*state.side;
     } catch (const Xapian::Error&) {
         state.side.reset(); // the shard's own connection reads instead, and tells if it is lost

@@ -52,6 +52,8 @@ class ShardSet {
         bool operator==(const Revision&) const = default;
         /// Read from what the connection holds since its last reopen: no round trip.
         static Revision of(const Xapian::Database& db);
+        /// "uuid:documents:last:length", which changes exactly when the revision does.
+        std::string text() const;
     };
     /** A second connection to the server of live()[i], for reading documents on one thread
      *  while the union is used on another (a Xapian object is used by one thread at a time),

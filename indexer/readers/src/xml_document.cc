@@ -100,9 +100,14 @@ std::string_view html_as_utf8(std::string_view bytes, std::string& out) {
     } else {
         from = converter_for(declared_charset(bytes.substr(0, 2048)));
     }
-    const bool valid_utf8 = utf8::invalid_offset(bytes) == std::string_view::npos;
-    if (from.empty()) from = valid_utf8 ? "UTF-8" : "windows-1252";
-    if (from == "UTF-8" && valid_utf8) return bytes;
+    // Whether the bytes are UTF-8 matters only when the page is read as UTF-8 or says
+    // nothing: a page declared in another charset is decoded without this pass.
+    if (from.empty() || from == "UTF-8") {
+        const bool valid_utf8 = utf8::invalid_offset(bytes) == std::string_view::npos;
+        if (valid_utf8 && from.empty()) from = "UTF-8";
+        if (from.empty()) from = "windows-1252";
+        if (from == "UTF-8" && valid_utf8) return bytes;
+    }
     UErrorCode status = U_ZERO_ERROR;
     UConverter* converter = ucnv_open(from.c_str(), &status);
     if (U_FAILURE(status) || !converter) throw RuntimeError("cannot decode the page's charset " + from);
@@ -145,6 +150,12 @@ XmlDoc parse_html(std::string_view bytes) {
     // a windows-1252 page at its first unassigned byte, dropping the rest (libxml2 2.9.14).
     std::string decoded;
     const std::string_view utf8_bytes = html_as_utf8(bytes, decoded);
+    // Decoding can make a page up to three times longer (two bytes of UTF-16 or one of a
+    // legacy charset become up to three of UTF-8), and the parser takes an int's length.
+    if (utf8_bytes.size() > static_cast<std::size_t>(INT32_MAX)) {
+        throw RuntimeError("too large for the HTML parser once decoded to UTF-8 (" +
+                           std::to_string(utf8_bytes.size() >> 20) + " MiB)");
+    }
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
     if (!ctxt) throw RuntimeError("out of memory");
     const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC;

@@ -103,14 +103,11 @@ std::vector<ShardFailure> Catalog::failures() const { return shards_ ? shards_->
 
 std::string Catalog::version() const {
     if (!shards_) return db_.get_uuid() + ":" + std::to_string(db_.get_revision());
-    // No revision over the remote protocol: what a commit changes instead. A commit that adds
-    // or removes passages changes the count or the last docid; one that replaces passages
-    // (the indexer deletes a changed file's and adds the new) the last docid.
+    // No revision over the remote protocol: what each shard's connection holds since its
+    // last reopen stands in for it (ShardSet::Revision says why that is enough).
     std::string v;
     for (std::size_t i = 0; i < shards_->live().size(); ++i) {
-        const Xapian::Database& s = shards_->shard(i);
-        v += std::to_string(shards_->live()[i] + 1) + "=" + s.get_uuid() + ":" + std::to_string(s.get_doccount()) +
-             ":" + std::to_string(s.get_lastdocid()) + ":" + std::to_string(s.get_total_length()) + ";";
+        v += std::to_string(shards_->live()[i] + 1) + "=" + ShardSet::Revision::of(shards_->shard(i)).text() + ";";
     }
     return v;
 }
