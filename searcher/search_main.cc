@@ -16,6 +16,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <iostream>
 
 namespace cli = rapporteur::cli;
@@ -25,6 +26,7 @@ namespace {
 
 /// The deepest result a query may ask for (offset + limit is bounded by --max-results too).
 constexpr std::size_t MAX_RESULTS = 1'000'000;
+constexpr unsigned MAX_THREADS = 256;
 
 /// The exit status of a search that found nothing, as grep's (text output only).
 constexpr int EXIT_NO_MATCH = 1;
@@ -97,8 +99,8 @@ std::pair<std::string, std::string> split_filter(const std::string& f) {
     return {f.substr(0, eq), f.substr(eq + 1)};
 }
 
-int run_topics(rapporteur::Searcher& searcher, const std::string& file, rapporteur::SearchOptions options,
-               const std::string& tag) {
+int run_topics(const rapporteur::Searcher& searcher, const std::function<rapporteur::Searcher()>& open_another,
+               const std::string& file, rapporteur::SearchOptions options, unsigned threads, const std::string& tag) {
     const auto topics = rapporteur::parse_topics(rapporteur::read_whole_file(file), file);
     // A run needs ranks and ids only: no facets, no snippets, no exact totals.
     options.facets = false;
@@ -107,18 +109,15 @@ int run_topics(rapporteur::Searcher& searcher, const std::string& file, rapporte
     options.hit_details = false;
     options.suggest = false;
     const bool bar = isatty(STDERR_FILENO);
-    std::string out;
-    for (std::size_t i = 0; i < topics.size(); ++i) {
-        rapporteur::SearchOptions topic_options = options;
-        if (!topics[i].lang.empty()) topic_options.lang = topics[i].lang;
-        auto result = searcher.search(topics[i].query, topic_options);
-        std::fputs(rapporteur::format_trec_run(topics[i].qid, result, tag).c_str(), stdout);
-        if (bar) {
-            const std::size_t width = 30, done = (i + 1) * width / topics.size();
-            fmt::print(stderr, "\r[{}{}] {}/{} topics", std::string(done, '#'), std::string(width - done, ' '), i + 1,
-                       topics.size());
-        }
-    }
+    rapporteur::search_topics(searcher, open_another, topics, options, threads,
+                              [&](std::size_t i, const rapporteur::SearchResult& result) {
+                                  std::fputs(rapporteur::format_trec_run(topics[i].qid, result, tag).c_str(), stdout);
+                                  if (bar) {
+                                      const std::size_t width = 30, done = (i + 1) * width / topics.size();
+                                      fmt::print(stderr, "\r[{}{}] {}/{} topics", std::string(done, '#'),
+                                                 std::string(width - done, ' '), i + 1, topics.size());
+                                  }
+                              });
     if (bar) fmt::print(stderr, "\n");
     return 0;
 }
@@ -131,6 +130,7 @@ int run_search(int argc, char** argv) {
     std::string shards;
     std::string db, format = "text", highlight = "auto", color = "auto", like, like_text, topics,
                     run_tag = "rapporteur";
+    unsigned threads = 0;
 
     po::options_description visible(
         "Usage: rapporteur-search [options] QUERY...\n"
@@ -172,6 +172,8 @@ int run_search(int argc, char** argv) {
          "weight of matches in session titles")
         ("topics", po::value(&topics)->value_name("FILE"), "batch: run every topic of FILE (TSV qid<TAB>query[<TAB>lang], or TREC <top>) "
                                        "and print a TREC run")
+        ("threads", cli::number("threads", &threads, 0u, MAX_THREADS)->value_name("N"),
+         "with --topics: topics searched at once, each thread with its own connection to the index (0: one per core)")
         ("run-tag", po::value(&run_tag)->default_value(run_tag)->value_name("TAG"), "tag of the TREC run")
         ("max-wildcard-terms", cli::number("max-wildcard-terms", &options.limits.max_wildcard_terms, std::size_t{1}, std::size_t{100000})->value_name("N"),
          "a prefix* searches at most this many of its most frequent words")
@@ -211,6 +213,7 @@ int run_search(int argc, char** argv) {
     if (!topics.empty() && format != "text") {
         throw po::error("--format " + format + " does not apply to --topics, which writes a TREC run");
     }
+    if (vm.count("threads") && !vm["threads"].defaulted() && topics.empty()) throw po::error("--threads applies to --topics only");
     const bool pretty = vm.count("pretty") > 0;
     if (pretty && format != "json") throw po::error("--pretty applies to --format json only");
     if (vm["limit"].defaulted()) options.limit = topics.empty() ? 10 : 1000;
@@ -221,9 +224,11 @@ int run_search(int argc, char** argv) {
     cli::check_shard_options(vm, db, shards);
     const auto path = db.empty() ? rapporteur::default_database_path() : std::filesystem::path(db);
 
-    rapporteur::Searcher searcher =
-        shards.empty() ? rapporteur::Searcher(path) : rapporteur::open_shard_searcher(shards, shard_options);
-    if (!topics.empty()) return run_topics(searcher, topics, options, run_tag);
+    const auto open = [&] {
+        return shards.empty() ? rapporteur::Searcher(path) : rapporteur::open_shard_searcher(shards, shard_options);
+    };
+    rapporteur::Searcher searcher = open();
+    if (!topics.empty()) return run_topics(searcher, open, topics, options, threads, run_tag);
     rapporteur::SearchResult result;
     if (!like.empty()) {
         result = searcher.related(like, options);

@@ -6,10 +6,16 @@
 #include "rapporteur/searcher.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <condition_variable>
+#include <exception>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 
 namespace rapporteur {
 
@@ -86,7 +92,7 @@ std::vector<Topic> parse_topics(std::string_view content, std::string_view path)
                                ": expected 'qid<TAB>query' (or TREC <top> topics)");
         }
         std::string lang;
-        // An optional last column names the query's language.
+        // An optional last column names the query's language (ISO 639-1, as --lang).
         if (cols.size() > 2) {
             const std::string_view code = lines::trim(cols.back());
             const std::string_view head = query.substr(0, query.size() - cols.back().size() - 1);
@@ -95,12 +101,92 @@ std::vector<Topic> parse_topics(std::string_view content, std::string_view path)
                                              [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
             if (is_code && !lines::trim(head).empty()) {
                 for (char c : code) lang += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-                query = head;
+                // Letters that name no language the analyzers know are words of the query.
+                if (Analyzer::is_known_language(lang)) {
+                    query = head;
+                } else {
+                    lang.clear();
+                }
             }
         }
         topics.add({std::string(lines::trim(qid)), std::string(lines::trim(query)), lang}, number);
     });
     return std::move(topics.topics);
+}
+
+void search_topics(const Searcher& searcher, const std::function<Searcher()>& open_another,
+                   const std::vector<Topic>& topics, const SearchOptions& options, unsigned threads,
+                   const std::function<void(std::size_t, const SearchResult&)>& emit) {
+    const auto run_one = [&](const Searcher& s, std::size_t i) {
+        SearchOptions topic_options = options;
+        if (!topics[i].lang.empty()) topic_options.lang = topics[i].lang;
+        return s.search(topics[i].query, topic_options);
+    };
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, topics.size()));
+    if (threads <= 1) {
+        for (std::size_t i = 0; i < topics.size(); ++i) emit(i, run_one(searcher, i));
+        return;
+    }
+    // Each slot is filled once by the thread that took its topic, and emptied by the caller.
+    struct Slot {
+        std::optional<SearchResult> result;
+        std::exception_ptr error;
+        bool done = false;
+    };
+    std::vector<Slot> slots(topics.size());
+    std::mutex mutex;
+    std::condition_variable filled;
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> stop{false};
+    // The other searchers are opened first, here: one that cannot be opened stops the run
+    // before it starts.
+    std::vector<Searcher> others;
+    others.reserve(threads - 1);
+    for (unsigned t = 1; t < threads; ++t) others.push_back(open_another());
+    const auto work = [&](const Searcher* own) {
+        for (std::size_t i; !stop && (i = next++) < topics.size();) {
+            Slot slot;
+            try {
+                slot.result.emplace(run_one(*own, i));
+            } catch (...) {
+                slot.error = std::current_exception();
+            }
+            slot.done = true;
+            const bool failed = slot.error != nullptr;
+            {
+                const std::lock_guard<std::mutex> lock(mutex);
+                slots[i] = std::move(slot);
+            }
+            filled.notify_one();
+            if (failed) break;
+        }
+    };
+    std::vector<std::thread> pool;
+    pool.reserve(threads);
+    pool.emplace_back(work, &searcher);
+    for (const Searcher& other : others) pool.emplace_back(work, &other);
+    std::exception_ptr error;
+    for (std::size_t i = 0; i < topics.size() && !error; ++i) {
+        Slot slot;
+        {
+            std::unique_lock<std::mutex> lock(mutex);
+            filled.wait(lock, [&] { return slots[i].done; });
+            slot = std::move(slots[i]);
+        }
+        if (slot.error) {
+            error = slot.error;
+            break;
+        }
+        try {
+            emit(i, *slot.result);
+        } catch (...) {
+            error = std::current_exception();
+        }
+    }
+    stop = true;
+    for (auto& t : pool) t.join();
+    if (error) std::rethrow_exception(error);
 }
 
 } // namespace rapporteur

@@ -331,6 +331,47 @@ TEST_CASE("search --topics writes a TREC run, deterministic, depth --limit", "[c
     CHECK(bad.err.find("bad.tsv:2:") != std::string::npos);
 }
 
+TEST_CASE("search --topics --threads N writes the run of one thread, in topic order", "[cli][search][batch]") {
+    TempDir dir;
+    std::string tsv;
+    const char* const queries[] = {"non-punishment", "trafficking", "\"victims of trafficking\"", "OSCE",
+                                   "labour inspections during lockdown", "national referral mechanism",
+                                   "Council of Europe", "asylum seekers", "GRETA", "child trafficking"};
+    int n = 0;
+    for (int round = 0; round < 4; ++round) {
+        for (const char* q : queries) tsv += "t" + std::to_string(++n) + "\t" + q + "\n";
+    }
+    rapporteur::test::write_file(dir / "topics.tsv", tsv);
+    const std::string topics = "--topics " + quote((dir / "topics.tsv").string()) + " --limit 100";
+    auto one = run(search(topics + " --threads 1"));
+    REQUIRE(one.status == 0);
+    CHECK(std::count(one.out.begin(), one.out.end(), '\n') > 200);
+    for (const char* threads : {"2", "3", "0"}) {
+        INFO("--threads " << threads);
+        auto many = run(search(topics + " --threads " + threads));
+        CHECK(many.status == 0);
+        CHECK(many.out == one.out);
+    }
+    // Lines keep the file's topic order.
+    std::istringstream lines(one.out);
+    std::string line, last, order;
+    while (std::getline(lines, line)) {
+        const std::string qid = line.substr(0, line.find(' '));
+        if (qid != last) order += qid + "\n";
+        last = qid;
+    }
+    std::string expected;
+    std::istringstream file(tsv);
+    while (std::getline(file, line)) {
+        const std::string qid = line.substr(0, line.find('\t'));
+        if (one.out.find(qid + " Q0") != std::string::npos) expected += qid + "\n";
+    }
+    CHECK(order == expected);
+    auto misplaced = run(search("--threads 2 trafficking"));
+    CHECK(misplaced.status == 2);
+    CHECK(misplaced.err.find("--threads applies to --topics only") != std::string::npos);
+}
+
 TEST_CASE("search text output fits 80 columns in a pipe with ids whole, wider with COLUMNS or a wider terminal",
           "[cli][search][text]") {
     const std::string db = BIN + "/rapporteur-search --db " + quote(layout_db()) + " ";

@@ -25,9 +25,9 @@ TEST_CASE("TSV topics: qid, tab, query - comments and blank lines skipped", "[to
 TEST_CASE("TSV topics may name the query's language in a third column", "[topics]") {
     auto topics = parse_topics(
         "1\tnon-punishment\ten\n2\tTraite des êtres humains\tFR\n3\tplain words\n"
-        "4\ta\tquery with\ttabs\n5\tfr\n",
+        "4\ta\tquery with\ttabs\n5\tfr\n6\tlabour and\tand\n7\tq\tzz\n",
         "t.tsv");
-    REQUIRE(topics.size() == 5);
+    REQUIRE(topics.size() == 7);
     CHECK(topics[0].query == "non-punishment");
     CHECK(topics[0].lang == "en");
     CHECK(topics[1].query == "Traite des êtres humains");
@@ -38,6 +38,11 @@ TEST_CASE("TSV topics may name the query's language in a third column", "[topics
     CHECK(topics[3].lang.empty());
     CHECK(topics[4].query == "fr");
     CHECK(topics[4].lang.empty());
+    // A last column of letters that names no language the analyzers know is the query's.
+    CHECK(topics[5].query == "labour and\tand");
+    CHECK(topics[5].lang.empty());
+    CHECK(topics[6].query == "q\tzz");
+    CHECK(topics[6].lang.empty());
 }
 
 TEST_CASE("TREC topics: <num> Number: and <title>", "[topics]") {
@@ -120,4 +125,102 @@ TEST_CASE("a run's hits, ids read from the sort key, are the detailed search's h
         hits += a.hits.size();
     }
     CHECK(hits > 20);
+}
+
+namespace {
+
+/// The run of `topics` on `threads` threads as (topic index, hit ids and scores), in the order
+/// emitted; `opened` counts the searchers opened besides the first.
+std::vector<std::pair<std::size_t, std::vector<std::pair<std::string, double>>>> batch(
+    const std::vector<rapporteur::Topic>& topics, unsigned threads, int& opened) {
+    rapporteur::Searcher first(rapporteur::test::seed_database());
+    rapporteur::SearchOptions options;
+    options.limit = 50;
+    options.facets = false;
+    options.snippets = false;
+    std::vector<std::pair<std::size_t, std::vector<std::pair<std::string, double>>>> out;
+    rapporteur::search_topics(
+        first,
+        [&] {
+            ++opened;
+            return rapporteur::Searcher(rapporteur::test::seed_database());
+        },
+        topics, options, threads, [&](std::size_t i, const rapporteur::SearchResult& r) {
+            std::vector<std::pair<std::string, double>> hits;
+            for (const auto& h : r.hits) hits.emplace_back(h.id, h.score);
+            out.emplace_back(i, std::move(hits));
+        });
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a batch on several threads is the batch on one, in topic order", "[topics][seed][threads]") {
+    std::vector<rapporteur::Topic> topics;
+    const char* const queries[] = {"trafficking", "non-punishment", "\"victims of trafficking\"", "OSCE",
+                                   "labour exploitation -children", "org:OSCE", "Traite des êtres humains",
+                                   "national referral mechanism", "asylum", "zzzunknownword", "Council of Europe",
+                                   "lockdown"};
+    for (int round = 0; round < 3; ++round) {
+        for (const char* q : queries) {
+            topics.push_back({std::to_string(topics.size() + 1), q, std::string(q)[0] == 'T' ? "fr" : ""});
+        }
+    }
+    int opened = 0;
+    const auto one = batch(topics, 1, opened);
+    CHECK(opened == 0);
+    REQUIRE(one.size() == topics.size());
+    std::size_t hits = 0;
+    for (std::size_t i = 0; i < one.size(); ++i) {
+        CHECK(one[i].first == i);
+        hits += one[i].second.size();
+    }
+    CHECK(hits > 100);
+    for (unsigned threads : {2u, 3u, 8u}) {
+        INFO(threads << " threads");
+        opened = 0;
+        CHECK(batch(topics, threads, opened) == one);
+        CHECK(opened == static_cast<int>(threads) - 1);
+    }
+    // More threads than topics: one a topic.
+    opened = 0;
+    const std::vector<rapporteur::Topic> two(topics.begin(), topics.begin() + 2);
+    CHECK(batch(two, 8, opened).size() == 2);
+    CHECK(opened == 1);
+}
+
+TEST_CASE("a batch stops at its first error, in topic order, after emitting the topics before it",
+          "[topics][seed][threads]") {
+    std::vector<rapporteur::Topic> topics;
+    for (int i = 0; i < 40; ++i) topics.push_back({std::to_string(i + 1), "trafficking victims", ""});
+    rapporteur::Searcher first(rapporteur::test::seed_database());
+    rapporteur::SearchOptions options;
+    options.facets = false;
+    std::vector<std::size_t> emitted;
+    // The second thread's searcher cannot be opened: the run stops before it starts.
+    CHECK_THROWS_WITH(rapporteur::search_topics(
+                          first, []() -> rapporteur::Searcher { throw rapporteur::RuntimeError("no second searcher"); },
+                          topics, options, 2, [&](std::size_t i, const rapporteur::SearchResult&) { emitted.push_back(i); }),
+                      "no second searcher");
+    CHECK(emitted.empty());
+    // An error on every topic (an unknown filter field): nothing is emitted.
+    options.filters["colour"] = {"red"};
+    emitted.clear();
+    CHECK_THROWS_AS(rapporteur::search_topics(
+                        first, [] { return rapporteur::Searcher(rapporteur::test::seed_database()); }, topics, options,
+                        2, [&](std::size_t i, const rapporteur::SearchResult&) { emitted.push_back(i); }),
+                    rapporteur::UsageError);
+    CHECK(emitted.empty());
+    // An error from the emitter stops the run too.
+    options.filters.clear();
+    emitted.clear();
+    CHECK_THROWS_WITH(rapporteur::search_topics(
+                          first, [] { return rapporteur::Searcher(rapporteur::test::seed_database()); }, topics,
+                          options, 2,
+                          [&](std::size_t i, const rapporteur::SearchResult&) {
+                              emitted.push_back(i);
+                              if (i == 5) throw rapporteur::RuntimeError("stdout closed");
+                          }),
+                      "stdout closed");
+    CHECK(emitted.size() == 6);
 }

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -237,6 +238,18 @@ struct Topic {
  *  source in messages. Throws RuntimeError naming the path and line of a malformed line or
  *  of a qid given a second time. */
 std::vector<Topic> parse_topics(std::string_view content, std::string_view path);
+
+/** Runs every topic (its `lang`, when given, replacing options.lang) on `threads` threads at
+ *  once, and hands each result to `emit(i, result)` on the calling thread in topic order, as
+ *  soon as it and every earlier one are done. A Searcher serves one thread at a time: the
+ *  first thread uses `searcher`, each other one a searcher of its own from `open_another`
+ *  (called before any topic runs: an error there stops the run before it starts). The first
+ *  error of a topic or of `emit`, in topic order, is rethrown once every thread has stopped;
+ *  the results before it have been emitted. `threads` 0 means one per core, and there are
+ *  never more threads than topics. */
+void search_topics(const Searcher& searcher, const std::function<Searcher()>& open_another,
+                   const std::vector<Topic>& topics, const SearchOptions& options, unsigned threads,
+                   const std::function<void(std::size_t, const SearchResult&)>& emit);
 
 /** Lines of a TREC run for one topic: `qid Q0 docid rank score tag`, rank from 1. */
 std::string format_trec_run(const std::string& qid, const SearchResult& result, const std::string& tag);
