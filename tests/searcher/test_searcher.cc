@@ -162,6 +162,59 @@ TEST_CASE("ranking: BM25 parameters change scores - equal scores keep one order"
     for (std::size_t i = 1; i < a.hits.size(); ++i) CHECK(a.hits[i - 1].score >= a.hits[i].score);
 }
 
+TEST_CASE("equal scores rank in passage id order on every page, whatever the docid order", "[searcher][ties]") {
+    // Ids against docid order (the later a passage is added, the smaller its id), and texts
+    // in groups of equal scores: each page, at every offset and limit, is the slice of the
+    // ranking by (score, id), with runs of equal scores inside pages and across their edges.
+    std::vector<test::FixturePassage> passages;
+    const char* const texts[] = {"labour exploitation in agriculture", "labour exploitation in agriculture and fishing",
+                                 "labour inspections", "forced labour and labour exploitation"};
+    for (int i = 0; i < 40; ++i) {
+        passages.push_back(test::passage("d/p" + std::to_string(60 - i), "d", texts[(i * 7) % 4], 1, 1, "Session",
+                                         {}, {}));
+    }
+    test::TempDir dir;
+    test::build_database(passages, (dir / "db").string());
+    Searcher s{Xapian::Database((dir / "db").string())};
+    for (const std::string q : {"labour exploitation", "labour", "agriculture OR inspections", "fishing OR labour"}) {
+        INFO(q);
+        SearchOptions all;
+        all.limit = 100;
+        all.facets = false;
+        const auto whole = s.search(q, all);
+        REQUIRE(whole.hits.size() >= 20);
+        std::size_t ties = 0;
+        for (std::size_t i = 1; i < whole.hits.size(); ++i) {
+            const auto &x = whole.hits[i - 1], &y = whole.hits[i];
+            CHECK(x.score >= y.score);
+            if (x.score == y.score) {
+                ++ties;
+                CHECK(rapporteur::codecs::encode_sort_key(x.id) < rapporteur::codecs::encode_sort_key(y.id));
+            }
+        }
+        CHECK(ties > 10);
+        for (bool details : {true, false}) {
+            for (std::size_t offset = 0; offset < whole.hits.size(); offset += 3) {
+                for (std::size_t limit : {1, 2, 5, 7, 10}) {
+                    SearchOptions o;
+                    o.offset = offset;
+                    o.limit = limit;
+                    o.facets = false;
+                    o.hit_details = details;
+                    const auto page = s.search(q, o);
+                    INFO("offset " << offset << " limit " << limit << (details ? "" : " (ids only)"));
+                    REQUIRE(page.hits.size() == std::min(limit, whole.hits.size() - offset));
+                    for (std::size_t k = 0; k < page.hits.size(); ++k) {
+                        CHECK(page.hits[k].id == whole.hits[offset + k].id);
+                        CHECK(page.hits[k].score == whole.hits[offset + k].score);
+                        CHECK(page.hits[k].rank == offset + k + 1);
+                    }
+                }
+            }
+        }
+    }
+}
+
 TEST_CASE("limit and offset page through one ranking", "[searcher][seed]") {
     Searcher s(test::seed_database());
     SearchOptions all;
