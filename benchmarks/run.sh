@@ -87,7 +87,9 @@ heldout_topics="$work/topics_heldout.tsv"
 [ "${BENCH_HELDOUT:-1}" = 1 ] || heldout=""
 [ -z "$heldout" ] || tail -n +2 "$heldout" | cut -f1,3,4 > "$heldout_topics"
 has_topics=0
-"$search_exe" --help 2>/dev/null | grep -q -- '--topics' && has_topics=1
+# grep reads the whole help (not -q): quitting at the first match can make the writer fail with
+# EPIPE, and pipefail then reads that as "no --topics".
+"$search_exe" --help 2>/dev/null | grep -- '--topics' >/dev/null && has_topics=1
 [ $has_topics = 1 ] || log "rapporteur-search has no --topics here: batch topics/s not measured"
 
 tier_results=()
