@@ -10,7 +10,8 @@
  *      total; plain mode's estimated total aside) over a map must equal the local database's:
  *      the queries whose answers differ are listed under "differs". Prints one JSON object.
  *      --queries N: N of the queries, spread evenly over the file;
- *      --modes: some of the modes (to count a mode's system calls under strace -c alone).
+ *      --modes: some of the modes (to count a mode's system calls under strace -c alone);
+ *      --page-connections N: ShardOptions::page_connections (default 4).
  */
 #include "bench_common.h"
 
@@ -50,12 +51,14 @@ int main(int argc, char** argv) {
     const int rounds = std::stoi(option("--rounds", "3"));
     const std::size_t max_queries = std::stoul(option("--queries", "0"));
     const std::string wanted_modes = option("--modes", "plain,snippets,facets");
+    rapporteur::ShardOptions shard_options;
+    shard_options.page_connections = static_cast<unsigned>(std::stoul(option("--page-connections", "4")));
     std::vector<std::string> modes;
     for (const std::string m : {"plain", "snippets", "facets"}) {
         if (wanted_modes.find(m) != std::string::npos) modes.push_back(m);
     }
     if (args.size() < 3) {
-        std::cerr << "usage: bench_shards ONE_DB QUERIES.tsv MAP... [--rounds N] [--queries N] [--modes a,b]\n";
+        std::cerr << "usage: bench_shards ONE_DB QUERIES.tsv MAP... [--rounds N] [--queries N] [--modes a,b] [--page-connections N]\n";
         return 2;
     }
     try {
@@ -71,10 +74,11 @@ int main(int argc, char** argv) {
         std::vector<rapporteur::ShardMap> maps;
         for (std::size_t i = 2; i < args.size(); ++i) {
             maps.push_back(rapporteur::read_shard_map(args[i]));
-            engines.emplace_back(args[i], rapporteur::Searcher(maps.back(), rapporteur::ShardOptions{}));
+            engines.emplace_back(args[i], rapporteur::Searcher(maps.back(), shard_options));
         }
         nlohmann::json out = {{"engine", "rapporteur"}, {"mode", "shards"}, {"db", args[0]},
-                               {"rounds", rounds}, {"queries", queries.size()}};
+                               {"rounds", rounds}, {"queries", queries.size()},
+                               {"page_connections", shard_options.page_connections}};
         std::map<std::string, std::vector<bench::Answer>> local_answers;
         for (const std::string& mode : modes) {
             rapporteur::SearchOptions base;

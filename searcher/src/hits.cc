@@ -28,16 +28,17 @@ std::string Searcher::Impl::surface(const std::string& text, const std::vector<s
 }
 
 void Searcher::Impl::fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, const SearchOptions& options,
-                              const Xapian::Document* fetched, std::string_view sort_key) {
+                              FetchedPassage* fetched, std::string_view sort_key) {
     if (!options.hit_details) {
         // A run needs only the id: the sort key the match ranked ties by encodes it, so the
         // passage data (a read and an inflate per hit) is read only when the key cannot say.
         if (codecs::decode_sort_key(sort_key, hit.id)) return;
-        hit.id = read_stored_id(fetched ? *fetched : db.get_document(did));
+        hit.id = read_stored_id(fetched ? fetched->doc : db.get_document(did));
         return;
     }
-    Xapian::Document doc = fetched ? *fetched : db.get_document(did);
-    PassageData data = PassageData::parse(doc, options.hit_details);
+    const bool prepared = fetched && fetched->data;
+    PassageData data = prepared ? std::move(*fetched->data)
+                                : PassageData::parse(fetched ? fetched->doc : db.get_document(did), options.hit_details);
     const std::size_t rank = hit.rank;
     const double score = hit.score;
     hit = std::move(data.hit);
@@ -50,7 +51,7 @@ void Searcher::Impl::fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, con
     // Over shards a position list is a round trip: the passage's text, analysed here as the
     // indexer analysed it (checked against its stored spans), has the same positions.
     std::optional<PassageTerms> local;
-    if (shards) local = PassageTerms::analyse(analyzer, hit.text, hit.lang, data.offsets);
+    if (shards) local = prepared ? std::move(fetched->terms) : PassageTerms::analyse(analyzer, hit.text, hit.lang, data.offsets);
     auto positions = [&](const std::string& term) {
         if (local) return local->positions(term);
         std::vector<std::uint32_t> out;

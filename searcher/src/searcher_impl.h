@@ -12,6 +12,8 @@
 #include "rapporteur/searcher.h"
 
 #include "facet_index.h"
+#include "passage_data.h"
+#include "passage_terms.h"
 #include "query_parser.h"
 #include "term_vocabulary.h"
 #include "translator.h"
@@ -35,7 +37,14 @@
 
 namespace rapporteur {
 
-struct PassageData;
+/** A passage of a results page read over shards, with what the thread that read it could
+ *  already make of it: its stored fields parsed and its text analysed again (both only with
+ *  hit details, and left empty when they failed there: fill_hit then does them and reports). */
+struct FetchedPassage {
+    Xapian::Document doc;
+    std::optional<PassageData> data;
+    std::optional<PassageTerms> terms;
+};
 
 struct Searcher::Impl {
     std::filesystem::path path;
@@ -141,9 +150,11 @@ struct Searcher::Impl {
     void run_sharded(const Plan& plan, const SearchOptions& options, SearchResult& result);
     /** The documents of the union's docids `page`, in order, each read from its shard's own
      *  connection, the shards in parallel; with `meanwhile` (which may use the union), read on
-     *  the shards' second connections while it runs. shard_search.cc */
-    std::vector<Xapian::Document> page_documents(const std::vector<Xapian::docid>& page,
-                                                 const std::function<void()>& meanwhile);
+     *  the shards' second connections while it runs. With `prepare`, each passage is parsed
+     *  and its text analysed on the thread that read it, while the other shards' round trips
+     *  are still out. shard_search.cc */
+    std::vector<FetchedPassage> page_documents(const std::vector<Xapian::docid>& page,
+                                               const std::function<void()>& meanwhile, bool prepare = false);
     /** The same as matched_fields on one local database: each query term's posting list
      *  stepped through the page's docids in order (a few skips a term), where a hit's term
      *  list would be read and inflated whole. searcher.cc */
@@ -160,10 +171,11 @@ struct Searcher::Impl {
                     const SearchOptions& options, const Xapian::Weight& weight,
                     std::optional<std::uint8_t> matched = std::nullopt);
     /// A hit's stored fields, and with hit_details its highlights, snippet and shared words. hits.cc
-    /// `doc`: the passage's document when already fetched (MSet::fetch over shards), else null;
-    /// `sort_key`: the hit's MSet sort key (its id encoded), or empty.
+    /// `fetched`: the passage when already read (over shards: page_documents), else null, its
+    /// parsed fields and terms taken from it; `sort_key`: the hit's MSet sort key (its id
+    /// encoded), or empty.
     void fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, const SearchOptions& options,
-                  const Xapian::Document* doc = nullptr, std::string_view sort_key = {});
+                  FetchedPassage* fetched = nullptr, std::string_view sort_key = {});
     /// The weight of each ranked part of the plan over passage `did`. explain.cc
     std::vector<TermContribution> explain(const Plan& plan, Xapian::docid did, const Xapian::Weight& weight);
     /** The field an index term belongs to, and its value: "asylum" → {"text", "asylum"},

@@ -125,11 +125,11 @@ void Searcher::Impl::run_sharded(const Plan& plan, const SearchOptions& options,
         }
     }
     std::vector<std::uint8_t> fields;
-    std::vector<Xapian::Document> docs;
+    std::vector<FetchedPassage> docs;
     if (documents && !names.empty()) {
-        docs = page_documents(page, [&] { fields = matched_fields(plan, names, page); });
+        docs = page_documents(page, [&] { fields = matched_fields(plan, names, page); }, options.hit_details);
     } else if (documents) {
-        docs = page_documents(page, nullptr);
+        docs = page_documents(page, nullptr, options.hit_details);
     }
     for (std::size_t k = begin; k < end; ++k) {
         Hit hit;
@@ -155,50 +155,68 @@ void Searcher::Impl::run_sharded(const Plan& plan, const SearchOptions& options,
     }
 }
 
-std::vector<Xapian::Document> Searcher::Impl::page_documents(const std::vector<Xapian::docid>& page,
-                                                             const std::function<void()>& meanwhile) {
+std::vector<FetchedPassage> Searcher::Impl::page_documents(const std::vector<Xapian::docid>& page,
+                                                           const std::function<void()>& meanwhile, bool prepare) {
     // Xapian 1.4's remote backend reads a document a round trip (MSet::fetch does not pipeline
     // them there), so each shard's share of the page is read on its own connection, the shards
     // at once: as many round trips as the most any shard holds, not one a hit. Each thread
     // uses one shard's connections only (Xapian objects are not shared between threads here).
     // With `meanwhile`, which uses the union and so every shard's own connection, the reads
-    // are on the shards' second connections (ShardSet::side) at the revision of the first; a
-    // shard whose second connection cannot be used is read on its own after `meanwhile`.
+    // are on the shards' second connections (ShardSet::side) at the revision of the first,
+    // several a shard; what a second connection could not read is read on the shard's own
+    // after `meanwhile`.
     const std::size_t n = shards->live().size();
-    std::vector<Xapian::Document> out(page.size());
+    std::vector<FetchedPassage> out(page.size());
     std::vector<std::vector<std::size_t>> of_shard(n);
     for (std::size_t k = 0; k < page.size(); ++k) of_shard[(page[k] - 1) % n].push_back(k);
     std::vector<std::exception_ptr> errors(n);
-    std::vector<char> pending(n, 0); // the shards still to read on their own connections
-    for (std::size_t i = 0; i < n; ++i) pending[i] = !of_shard[i].empty();
-    auto read = [&](std::size_t i, const Xapian::Database& from) {
-        for (const std::size_t k : of_shard[i]) out[k] = from.get_document((page[k] - 1) / n + 1);
-    };
-    auto read_own = [&](std::size_t i) {
-        try {
-            read(i, shards->shard(i));
-        } catch (...) {
-            errors[i] = std::current_exception();
+    auto read = [&](const std::vector<std::size_t>& ks, const Xapian::Database& from) {
+        for (const std::size_t k : ks) {
+            FetchedPassage& p = out[k];
+            p.doc = from.get_document((page[k] - 1) / n + 1);
+            if (!prepare) continue;
+            // The highlights' analysis (the longest part of a hit) while other shards answer;
+            // the Analyzer may be shared between threads. A passage that cannot be parsed here
+            // is parsed again by fill_hit, which says why.
+            try {
+                p.data = PassageData::parse(p.doc, true);
+                p.terms = PassageTerms::analyse(analyzer, p.data->hit.text, p.data->hit.lang, p.data->offsets);
+            } catch (...) {
+                p.data.reset();
+                p.terms.reset();
+            }
         }
     };
+    // What each shard still reads on its own connection.
+    std::vector<std::vector<std::size_t>> own = of_shard;
     if (meanwhile) {
+        // Each shard's share split over up to `page_connections` second connections, one
+        // thread each: a share of m passages costs ceil(m / connections) round trips, not m.
+        const std::size_t sides =
+            std::clamp<std::size_t>(shards->options().page_connections, 1, ShardSet::MAX_SIDES);
+        std::vector<std::vector<std::vector<std::size_t>>> parts(n);
         std::vector<ShardSet::Revision> at(n);
         for (std::size_t i = 0; i < n; ++i) {
-            if (pending[i]) at[i] = ShardSet::Revision::of(shards->shard(i));
+            if (of_shard[i].empty()) continue;
+            at[i] = ShardSet::Revision::of(shards->shard(i));
+            parts[i].resize(std::min(of_shard[i].size(), sides));
+            for (std::size_t j = 0; j < of_shard[i].size(); ++j) parts[i][j % parts[i].size()].push_back(of_shard[i][j]);
         }
-        auto read_side = [&](std::size_t i) {
-            Xapian::Database* side = shards->side(i, at[i]);
+        std::vector<std::vector<char>> done(n);
+        for (std::size_t i = 0; i < n; ++i) done[i].assign(parts[i].size(), 0);
+        auto read_side = [&](std::size_t i, std::size_t slot) {
+            Xapian::Database* side = shards->side(i, at[i], slot);
             if (!side) return;
             try {
-                read(i, *side);
-                pending[i] = 0;
+                read(parts[i][slot], *side);
+                done[i][slot] = 1;
             } catch (...) {
-                shards->drop_side(i); // read on the shard's own connection, which tells if it is lost
+                shards->drop_side(i, slot); // read on the shard's own connection, which tells if it is lost
             }
         };
         std::vector<std::thread> threads;
         for (std::size_t i = 0; i < n; ++i) {
-            if (pending[i]) threads.emplace_back(read_side, i);
+            for (std::size_t slot = 0; slot < parts[i].size(); ++slot) threads.emplace_back(read_side, i, slot);
         }
         std::exception_ptr failed;
         try {
@@ -208,11 +226,24 @@ std::vector<Xapian::Document> Searcher::Impl::page_documents(const std::vector<X
         }
         for (auto& t : threads) t.join();
         if (failed) std::rethrow_exception(failed);
+        for (std::size_t i = 0; i < n; ++i) {
+            own[i].clear();
+            for (std::size_t slot = 0; slot < parts[i].size(); ++slot) {
+                if (!done[i][slot]) own[i].insert(own[i].end(), parts[i][slot].begin(), parts[i][slot].end());
+            }
+        }
     }
+    auto read_own = [&](std::size_t i) {
+        try {
+            read(own[i], shards->shard(i));
+        } catch (...) {
+            errors[i] = std::current_exception();
+        }
+    };
     std::vector<std::thread> threads;
     std::size_t first = n;
     for (std::size_t i = 0; i < n; ++i) {
-        if (!pending[i]) continue;
+        if (own[i].empty()) continue;
         if (first == n) {
             first = i; // read here, after starting the others
             continue;

@@ -12,7 +12,7 @@ ShardSet::ShardSet(ShardMap map, ShardOptions options)
 
 bool ShardSet::open(std::size_t s) {
     State& state = states_[s];
-    state.side.reset();
+    state.drop_sides();
     const auto& servers = map_.shards[s].servers;
     for (std::size_t k = 0; k < servers.size(); ++k) {
         try {
@@ -70,17 +70,16 @@ std::string ShardSet::Revision::text() const {
     return uuid + ":" + std::to_string(documents) + ":" + std::to_string(last) + ":" + std::to_string(length);
 }
 
-Xapian::Database* ShardSet::side(std::size_t i, const Revision& at) {
+Xapian::Database* ShardSet::side(std::size_t i, const Revision& at, std::size_t slot) {
     State& state = states_[live_[i]];
+    std::optional<Xapian::Database>& side = state.sides.at(slot);
     const ShardEndpoint& server = map_.shards[live_[i]].servers[state.server];
     try {
-        if (!state.side) {
-            state.side = Xapian::Remote::open(server.host, server.port, options_.timeout_ms, options_.connect_timeout_ms);
-        }
-        if (Revision::of(*state.side) != at) state.side->reopen();
-        if (Revision::of(*state.side) == at) return &*state.side;
+        if (!side) side = Xapian::Remote::open(server.host, server.port, options_.timeout_ms, options_.connect_timeout_ms);
+        if (Revision::of(*side) != at) side->reopen();
+        if (Revision::of(*side) == at) return &*side;
     } catch (const Xapian::Error&) {
-        state.side.reset(); // the shard's own connection reads instead, and tells if it is lost
+        side.reset(); // the shard's own connection reads instead, and tells if it is lost
     }
     return nullptr;
 }
@@ -88,7 +87,7 @@ Xapian::Database* ShardSet::side(std::size_t i, const Revision& at) {
 void ShardSet::drop() {
     for (auto& state : states_) {
         state.db.reset();
-        state.side.reset();
+        state.drop_sides();
     }
     live_.clear();
     union_ = Xapian::Database();

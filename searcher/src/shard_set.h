@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <optional>
@@ -55,15 +56,19 @@ class ShardSet {
         /// "uuid:documents:last:length", which changes exactly when the revision does.
         std::string text() const;
     };
-    /** A second connection to the server of live()[i], for reading documents on one thread
-     *  while the union is used on another (a Xapian object is used by one thread at a time),
-     *  opened at first use and reopened when it is not at `at` (the revision of shard(i), read
-     *  by the caller before starting the thread). Null when it cannot be opened or cannot be
-     *  brought to `at` (a commit between the two reopens): shard(i) reads it then. Calls for
-     *  distinct `i` may run on distinct threads beside the union; nothing else may. */
-    Xapian::Database* side(std::size_t i, const Revision& at);
-    /// Forgets the second connection of live()[i] after an error on it (thread rules of side()).
-    void drop_side(std::size_t i) { states_[live_[i]].side.reset(); }
+    /// How many second connections a shard may have (each its own server process or thread).
+    static constexpr std::size_t MAX_SIDES = 4;
+    /** Second connection `slot` (< MAX_SIDES) to the server of live()[i], for reading
+     *  documents on one thread while the union is used on another (a Xapian object is used by
+     *  one thread at a time), and several of a shard's documents at once (the remote backend
+     *  reads one a round trip). Opened at first use and reopened when it is not at `at` (the
+     *  revision of shard(i), read by the caller before starting the threads). Null when it
+     *  cannot be opened or cannot be brought to `at` (a commit between the two reopens):
+     *  shard(i) reads then. Calls for distinct (i, slot) may run on distinct threads beside the
+     *  union; nothing else may. */
+    Xapian::Database* side(std::size_t i, const Revision& at, std::size_t slot = 0);
+    /// Forgets second connection `slot` of live()[i] after an error on it (thread rules of side()).
+    void drop_side(std::size_t i, std::size_t slot = 0) { states_[live_[i]].sides[slot].reset(); }
     /// The server a connected shard answers from, "host:port".
     std::string server(std::size_t i) const;
     /// The shards lost now.
@@ -76,7 +81,10 @@ class ShardSet {
   private:
     struct State {
         std::optional<Xapian::Database> db;
-        std::optional<Xapian::Database> side; ///< the second connection, to the same server
+        std::array<std::optional<Xapian::Database>, MAX_SIDES> sides; ///< second connections, to the same server
+        void drop_sides() {
+            for (auto& side : sides) side.reset();
+        }
         std::size_t server = 0; ///< index of the server connected to
         bool lost = false;
         std::chrono::steady_clock::time_point retry_at{};

@@ -11,6 +11,8 @@
 #include <xapian.h>
 
 #include <string>
+#include <thread>
+#include <vector>
 
 using namespace rapporteur;
 
@@ -77,4 +79,47 @@ TEST_CASE("a shard's second connection is used only at the revision of its own c
     server->stop();
     set.drop_side(0);
     CHECK(set.side(0, third) == nullptr);
+}
+
+TEST_CASE("a shard's second connections are distinct and read a page at once on threads", "[shards]") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "shard").string();
+    add_passages(path, 1, 40);
+    const auto server = test::BackgroundServer::tcpsrv(path);
+    ShardMap map;
+    map.shards.push_back(Shard{{ShardEndpoint{"127.0.0.1", server->port()}}});
+    ShardSet set(map, ShardOptions{});
+    REQUIRE(set.connect());
+    const ShardSet::Revision at = ShardSet::Revision::of(set.shard(0));
+    std::vector<Xapian::Database*> sides;
+    for (std::size_t slot = 0; slot < ShardSet::MAX_SIDES; ++slot) {
+        sides.push_back(set.side(0, at, slot));
+        REQUIRE(sides.back() != nullptr);
+        CHECK(sides.back() != &set.shard(0));
+        for (std::size_t other = 0; other < slot; ++other) CHECK(sides[other] != sides.back());
+    }
+    CHECK_THROWS(set.side(0, at, ShardSet::MAX_SIDES));
+    // Each connection on its own thread, every fourth passage each.
+    std::vector<std::vector<std::string>> read(sides.size());
+    std::vector<std::thread> threads;
+    for (std::size_t slot = 0; slot < sides.size(); ++slot) {
+        threads.emplace_back([&, slot] {
+            for (Xapian::docid d = static_cast<Xapian::docid>(slot) + 1; d <= 40; d += ShardSet::MAX_SIDES) {
+                read[slot].push_back(sides[slot]->get_document(d).get_data());
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    for (std::size_t slot = 0; slot < sides.size(); ++slot) {
+        REQUIRE(read[slot].size() == 40 / ShardSet::MAX_SIDES);
+        for (std::size_t j = 0; j < read[slot].size(); ++j) {
+            CHECK(read[slot][j] == "passage " + std::to_string(slot + 1 + j * ShardSet::MAX_SIDES));
+        }
+    }
+    // One dropped: the others are kept, and the dropped one opens anew at the revision.
+    set.drop_side(0, 1);
+    CHECK(set.side(0, at, 2) == sides[2]);
+    Xapian::Database* again = set.side(0, at, 1);
+    REQUIRE(again != nullptr);
+    CHECK(again->get_document(7).get_data() == "passage 7");
 }

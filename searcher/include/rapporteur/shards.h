@@ -60,6 +60,11 @@ struct ShardOptions {
      *  at least this long after they last looked, and after a search that a commit overtook.
      *  0: at every search. A lost shard's retry is not delayed by it. */
     unsigned reopen_ms = 1000;
+    /** The connections a shard may open besides its own to read a results page's passages,
+     *  several at once (the remote backend reads one a round trip): 1 to 4, each a process or
+     *  thread of the shard's xapian-tcpsrv, opened when a page first holds that many of the
+     *  shard's passages. */
+    unsigned page_connections = 4;
 };
 
 /// A shard that did not answer a search: which one, the servers tried, and why.
