@@ -22,6 +22,8 @@ rounds="${BENCH_ROUNDS:-3}"
 repeats="${BENCH_REPEATS:-2}"
 stamp="$(date -u +%Y-%m-%d-%H%M)"
 results="$bench/results"
+# A run started in the same minute as an earlier one gets a suffix instead of overwriting it.
+for n in 2 3 4 5 6 7 8 9; do [[ -e $results/$stamp.json ]] || break; stamp="${stamp%-[0-9]}-$n"; done
 tiers=("$@")
 
 log() { echo "run.sh: $*" >&2; }

@@ -46,6 +46,8 @@ done
 sleep 1
 mkdir -p "$here/results"
 out=$here/results/shards-$(date -u +%Y-%m-%d-%H%M).json
+# A second run in the same minute gets a suffix instead of overwriting the first.
+for n in 2 3 4 5 6 7 8 9; do [[ -e $out ]] || break; out=${out%.json}; out=${out%-[0-9]}-$n.json; done
 # shellcheck disable=SC2086 # BENCH_ARGS is words
 nice "$build/benchmarks/bench_shards" "$work/one" "$queries" "${maps[@]}" --rounds 3 ${BENCH_ARGS:-} |
     sed "s|$work/||g" >"$out"

@@ -213,7 +213,7 @@ int run_search(int argc, char** argv) {
     if (!topics.empty() && format != "text") {
         throw po::error("--format " + format + " does not apply to --topics, which writes a TREC run");
     }
-    if (vm.count("threads") && !vm["threads"].defaulted() && topics.empty()) throw po::error("--threads applies to --topics only");
+    if (!vm["threads"].defaulted() && topics.empty()) throw po::error("--threads applies to --topics only");
     const bool pretty = vm.count("pretty") > 0;
     if (pretty && format != "json") throw po::error("--pretty applies to --format json only");
     if (vm["limit"].defaulted()) options.limit = topics.empty() ? 10 : 1000;

@@ -132,7 +132,7 @@ void search_topics(const Searcher& searcher, const std::function<Searcher()>& op
     struct Slot {
         std::optional<SearchResult> result;
         std::exception_ptr error;
-        bool done = false;
+        bool done() const { return result.has_value() || error != nullptr; }
     };
     std::vector<Slot> slots(topics.size());
     std::mutex mutex;
@@ -152,7 +152,6 @@ void search_topics(const Searcher& searcher, const std::function<Searcher()>& op
             } catch (...) {
                 slot.error = std::current_exception();
             }
-            slot.done = true;
             const bool failed = slot.error != nullptr;
             {
                 const std::lock_guard<std::mutex> lock(mutex);
@@ -171,7 +170,7 @@ void search_topics(const Searcher& searcher, const std::function<Searcher()>& op
         Slot slot;
         {
             std::unique_lock<std::mutex> lock(mutex);
-            filled.wait(lock, [&] { return slots[i].done; });
+            filled.wait(lock, [&] { return slots[i].done(); });
             slot = std::move(slots[i]);
         }
         if (slot.error) {

@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -30,16 +31,27 @@ void add_passages(const std::string& path, int first, int count) {
     db.commit();
 }
 
+/// One shard of `passages` passages served by a stock xapian-tcpsrv, and a connected ShardSet.
+struct OneServedShard {
+    explicit OneServedShard(int passages) {
+        add_passages(path, 1, passages);
+        server = test::BackgroundServer::tcpsrv(path);
+        ShardMap map;
+        map.shards.push_back(Shard{{ShardEndpoint{"127.0.0.1", server->port()}}});
+        set = std::make_unique<ShardSet>(map, ShardOptions{});
+    }
+    test::TempDir dir;
+    const std::string path = (dir.path() / "shard").string();
+    std::unique_ptr<test::BackgroundServer> server;
+    std::unique_ptr<ShardSet> set;
+};
+
 } // namespace
 
 TEST_CASE("a shard's second connection is used only at the revision of its own connection", "[shards]") {
-    test::TempDir dir;
-    const std::string path = (dir.path() / "shard").string();
-    add_passages(path, 1, 3);
-    const auto server = test::BackgroundServer::tcpsrv(path);
-    ShardMap map;
-    map.shards.push_back(Shard{{ShardEndpoint{"127.0.0.1", server->port()}}});
-    ShardSet set(map, ShardOptions{});
+    OneServedShard served(3);
+    const std::string& path = served.path;
+    ShardSet& set = *served.set;
     REQUIRE(set.connect());
     const ShardSet::Revision first = ShardSet::Revision::of(set.shard(0));
     CHECK(first.documents == 3);
@@ -76,19 +88,14 @@ TEST_CASE("a shard's second connection is used only at the revision of its own c
     CHECK(side->get_document(6).get_data() == "passage 6");
 
     // The server gone: no second connection, and no exception (the own connection tells).
-    server->stop();
+    served.server->stop();
     set.drop_side(0);
     CHECK(set.side(0, third) == nullptr);
 }
 
 TEST_CASE("a shard's second connections are distinct and read a page at once on threads", "[shards]") {
-    test::TempDir dir;
-    const std::string path = (dir.path() / "shard").string();
-    add_passages(path, 1, 40);
-    const auto server = test::BackgroundServer::tcpsrv(path);
-    ShardMap map;
-    map.shards.push_back(Shard{{ShardEndpoint{"127.0.0.1", server->port()}}});
-    ShardSet set(map, ShardOptions{});
+    OneServedShard served(40);
+    ShardSet& set = *served.set;
     REQUIRE(set.connect());
     const ShardSet::Revision at = ShardSet::Revision::of(set.shard(0));
     std::vector<Xapian::Database*> sides;

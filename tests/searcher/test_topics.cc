@@ -223,4 +223,14 @@ TEST_CASE("a batch stops at its first error, in topic order, after emitting the 
                           }),
                       "stdout closed");
     CHECK(emitted.size() == 6);
+    // A topic in the middle whose search fails (invalid UTF-8 in its query): the topics before
+    // it are emitted, in order, and none after it, whichever thread took it.
+    topics[20].query = "traf\xff""ficking";
+    emitted.clear();
+    CHECK_THROWS_WITH(rapporteur::search_topics(
+                          first, [] { return rapporteur::Searcher(rapporteur::test::seed_database()); }, topics,
+                          options, 2, [&](std::size_t i, const rapporteur::SearchResult&) { emitted.push_back(i); }),
+                      Catch::Contains("invalid UTF-8"));
+    REQUIRE(emitted.size() == 20);
+    for (std::size_t i = 0; i < emitted.size(); ++i) CHECK(emitted[i] == i);
 }
