@@ -111,6 +111,8 @@ void Searcher::Impl::load_analysis() {
     }
     facet_index.reset();
     vocabulary.reset();
+    passage_ids.reset();
+    matches_at_revision = 0;
     shard_facets.reset();
     shard_spelling.reset();
     spellings_filled.reset();
@@ -135,6 +137,13 @@ void Searcher::Impl::reopen(bool force) {
     // time; a generation removed leaves no watch (reopen at every search, as without one).
     if (!version_file.empty()) version_watch.watch(version_file);
     if (db.reopen()) load_analysis();
+}
+
+const PassageIds* Searcher::Impl::ids_in_docid_order() {
+    if (shards) return nullptr; // the union's docids interleave the shards'
+    if (++matches_at_revision < 2) return nullptr;
+    if (!passage_ids) passage_ids = std::make_unique<PassageIds>(db);
+    return passage_ids->in_docid_order() ? passage_ids.get() : nullptr;
 }
 
 const TermVocabulary* Searcher::Impl::term_vocabulary() {
@@ -193,13 +202,15 @@ Xapian::BM25Weight Searcher::Impl::bm25(const SearchOptions& options) {
 }
 
 Xapian::Enquire Searcher::Impl::make_enquire(const Plan& plan, const SearchOptions& options,
-                                             const Xapian::Weight& weight) const {
+                                             const Xapian::Weight& weight, bool ids_follow_docids) const {
     Xapian::Enquire enquire(db);
     enquire.set_query(plan.query);
     enquire.set_weighting_scheme(weight);
     // Equal scores rank in passage id order, so that shards (whose docids interleave) and one
-    // database agree; an index without the sort key keeps index order.
-    enquire.set_sort_by_relevance_then_value(schema::SLOT_SORT_ID, false);
+    // database agree; an index without the sort key keeps index order. Where the ids rise
+    // with the docids, Xapian's own tie order (docids, ascending) is that order, and the
+    // matcher reads no key.
+    if (!ids_follow_docids) enquire.set_sort_by_relevance_then_value(schema::SLOT_SORT_ID, false);
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     if (options.limits.time_limit > 0) enquire.set_time_limit(options.limits.time_limit);
     return enquire;
@@ -209,7 +220,8 @@ void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchR
     if (shards) return run_sharded(plan, options, result);
     result.filters = options.filters;
     const Xapian::BM25Weight weight = bm25(options);
-    Xapian::Enquire enquire = make_enquire(plan, options, weight);
+    const PassageIds* ids = ids_in_docid_order();
+    Xapian::Enquire enquire = make_enquire(plan, options, weight, ids != nullptr);
     std::unique_ptr<FacetIndex::Spy> spy;
     if (options.facets) {
         spy = std::make_unique<FacetIndex::Spy>(facets());
@@ -237,7 +249,11 @@ void Searcher::Impl::run(const Plan& plan, const SearchOptions& options, SearchR
         Hit hit;
         hit.rank = result.offset + static_cast<std::size_t>(it.get_rank() - offset) + 1;
         hit.score = it.get_weight();
-        fill_hit(hit, *it, plan, options, nullptr, options.hit_details ? std::string() : it.get_sort_key());
+        // A run's id from the sort key (the table's, else the MSet's): no passage read.
+        std::string mset_key;
+        std::string_view key;
+        if (!options.hit_details) key = ids ? ids->key(*it) : std::string_view(mset_key = it.get_sort_key());
+        fill_hit(hit, *it, plan, options, nullptr, key);
         std::optional<std::uint8_t> matched;
         if (!fields.empty()) matched = fields[it.get_rank() - offset];
         finish_hit(hit, enquire, *it, plan, options, weight, matched);

@@ -13,6 +13,7 @@
 
 #include "facet_index.h"
 #include "passage_data.h"
+#include "passage_ids.h"
 #include "passage_terms.h"
 #include "query_parser.h"
 #include "term_vocabulary.h"
@@ -57,6 +58,12 @@ struct Searcher::Impl {
     std::unique_ptr<ShardFacets> shard_facets; ///< built at the first faceted query of a union
     std::unique_ptr<ShardSpelling> shard_spelling; ///< built at the first suggestion of a union
     std::unique_ptr<TermVocabulary> vocabulary;    ///< read at the first query of a revision
+    /// The passages' sort keys, read at the second local match of a revision (a searcher that
+    /// answers one query, as the command line's, never pays for it). passage_ids.h
+    std::unique_ptr<PassageIds> passage_ids;
+    unsigned matches_at_revision = 0; ///< local matches since `db` last changed
+    /// The sort keys when this revision's ranking may order ties by docid (see PassageIds), else null.
+    const PassageIds* ids_in_docid_order();
     /// The small fields' terms of this revision (null over shards: each would be a round trip).
     const TermVocabulary* term_vocabulary();
     /// The spelling dictionary when not `db`'s own (over shards), else null.
@@ -142,8 +149,10 @@ struct Searcher::Impl {
     /// BM25 with the options' parameters.
     static Xapian::BM25Weight bm25(const SearchOptions& options);
     /** The Enquire of `plan` as both matchers (run, run_sharded) set it up: `weight`, equal
-     *  scores in passage id order, the options' time limit. searcher.cc */
-    Xapian::Enquire make_enquire(const Plan& plan, const SearchOptions& options, const Xapian::Weight& weight) const;
+     *  scores in passage id order (by their sort key, or by docid when `ids_follow_docids`),
+     *  the options' time limit. searcher.cc */
+    Xapian::Enquire make_enquire(const Plan& plan, const SearchOptions& options, const Xapian::Weight& weight,
+                                 bool ids_follow_docids = false) const;
     /// Matches `plan` with BM25 and fills `result` (total, facets, hits in its window). searcher.cc
     void run(const Plan& plan, const SearchOptions& options, SearchResult& result);
     /// run() over shards, with what stock servers run (no MatchDecider, no own MatchSpy). shard_search.cc

@@ -88,6 +88,7 @@ TEST_CASE("rapporteur-index --check names each damaged passage, offset table, fa
     TempDir dir;
     const auto db = dir / "db";
     REQUIRE(index_paths({SEED}, options_for(db)).failed == 0);
+    Xapian::docid paragraph = 0;
     {
         Xapian::WritableDatabase w((db / read_current_generation(db)).string(), Xapian::DB_OPEN);
         Xapian::Document d1 = w.get_document(1);
@@ -99,9 +100,11 @@ TEST_CASE("rapporteur-index --check names each damaged passage, offset table, fa
         Xapian::Document d3 = w.get_document(3);
         d3.add_value(schema::SLOT_SESSION, "x/y");
         w.replace_document(3, d3);
-        Xapian::Document d4 = w.get_document(4);
+        // A paragraph's data (the writer adds footnotes first, in passage id order).
+        paragraph = w.get_lastdocid();
+        Xapian::Document d4 = w.get_document(paragraph);
         d4.set_data(d4.get_data() + "{\"kind\":\"chapter\"}");
-        w.replace_document(4, d4);
+        w.replace_document(paragraph, d4);
         w.set_metadata(std::string(schema::META_FILE) + "gone", "{\"hash\":\"1\",\"path\":\"/nowhere/gone.txt\"}");
         w.commit();
     }
@@ -111,7 +114,7 @@ TEST_CASE("rapporteur-index --check names each damaged passage, offset table, fa
     CHECK(mentions(found.problems, "document 2"));
     CHECK(mentions(found.problems, "word offsets for"));
     CHECK(mentions(found.problems, "session value 'x/y'"));
-    CHECK(mentions(found.problems, "damaged passage data in document 4: unknown kind"));
+    CHECK(mentions(found.problems, "damaged passage data in document " + std::to_string(paragraph) + ": unknown kind"));
     CHECK(mentions(found.problems, "file record gone"));
     CHECK(found.problems.size() == 5);
     const auto r = run(check_command(db));

@@ -3,6 +3,7 @@
  *         snippets, --explain, absurd queries, escaping, concurrent commits.
  */
 #include "fixture.h"
+#include "passage_ids.h"
 #include "text_util.h"
 
 #include "rapporteur/format/codecs.h"
@@ -163,18 +164,26 @@ TEST_CASE("ranking: BM25 parameters change scores - equal scores keep one order"
 }
 
 TEST_CASE("equal scores rank in passage id order on every page, whatever the docid order", "[searcher][ties]") {
-    // Ids against docid order (the later a passage is added, the smaller its id), and texts
-    // in groups of equal scores: each page, at every offset and limit, is the slice of the
-    // ranking by (score, id), with runs of equal scores inside pages and across their edges.
+    // Texts in groups of equal scores: each page, at every offset and limit, is the slice of
+    // the ranking by (score, id), with runs of equal scores inside pages and across their
+    // edges. Either the ids run against docid order (the later a passage is added, the smaller
+    // its id: one document each, so that the writer cannot put them in id order), and the
+    // matcher orders ties by the sort key; or they run along it, and from the second query of
+    // the revision on the ties are left in docid order (PassageIds). The whole ranking is the
+    // first query, the pages the later ones: the two ways must agree.
+    const bool along = GENERATE(false, true);
+    INFO((along ? "ids along docid order" : "ids against docid order"));
     std::vector<test::FixturePassage> passages;
     const char* const texts[] = {"labour exploitation in agriculture", "labour exploitation in agriculture and fishing",
                                  "labour inspections", "forced labour and labour exploitation"};
     for (int i = 0; i < 40; ++i) {
-        passages.push_back(test::passage("d/p" + std::to_string(60 - i), "d", texts[(i * 7) % 4], 1, 1, "Session",
-                                         {}, {}));
+        passages.push_back(test::passage("d/p" + std::to_string(along ? 21 + i : 60 - i),
+                                         along ? "d" : "d" + std::to_string(i), texts[(i * 7) % 4], 1, 1,
+                                         "Session", {}, {}));
     }
     test::TempDir dir;
     test::build_database(passages, (dir / "db").string());
+    CHECK(PassageIds(Xapian::Database((dir / "db").string())).in_docid_order() == along);
     Searcher s{Xapian::Database((dir / "db").string())};
     for (const std::string q : {"labour exploitation", "labour", "agriculture OR inspections", "fishing OR labour"}) {
         INFO(q);

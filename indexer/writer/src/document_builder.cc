@@ -140,6 +140,12 @@ PreparedReport DocumentBuilder::build(Report report) const {
 
         out.passages.push_back({p.id, std::move(doc)});
     }
+    // Added in passage id order (footnotes "fn…" before paragraphs "p…"), so that a fresh
+    // index's docids rise with the ids wherever its files do: the searcher can then order
+    // equal scores by docid instead of reading each candidate's sort key (passage_ids.h).
+    std::stable_sort(out.passages.begin(), out.passages.end(), [](const PreparedPassage& a, const PreparedPassage& b) {
+        return codecs::encode_sort_key(a.id) < codecs::encode_sort_key(b.id);
+    });
     out.report = std::move(report);
     return out;
 }
