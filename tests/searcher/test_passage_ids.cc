@@ -12,6 +12,8 @@
 
 #include <xapian.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -111,4 +113,35 @@ TEST_CASE("ids out of docid order, a passage without a key or two equal keys lea
         CHECK(ids.size() == 0);
         CHECK(ids.key(1).empty());
     }
+}
+
+TEST_CASE("a fresh index has its ids in docid order whatever the byte order of its files' names, and "
+          "lists its files in input order", "[passage-ids][writer]") {
+    // Byte order: "Nov 16" < "Nov 2" < "apr" < "nov-9"; id order: apr < nov-2 < nov-9 < nov-16.
+    test::TempDir dir;
+    const auto in = dir / "minutes";
+    std::filesystem::create_directories(in);
+    const std::vector<std::string> names = {"Nov 16.md", "Nov 2.md", "apr.md", "nov-9.md"};
+    for (const auto& name : names) {
+        std::ofstream(in / name) << "# Minutes " << name << "\n\nThe committee discussed the labour inspections of "
+                                 << name << ".[^1]\n\nIt agreed on the agenda.\n\n[^1]: See the annex.\n";
+    }
+    const bool sharded = GENERATE(false, true);
+    INFO((sharded ? "sharded run" : "in place"));
+    IndexerOptions options;
+    options.database = dir / (sharded ? "sharded-db" : "db");
+    options.threads = 2;
+    if (sharded) options.shard_min_bytes = 0;
+    const IndexSummary summary = index_paths({in}, options);
+    REQUIRE(summary.failed == 0);
+    REQUIRE(summary.files.size() == names.size());
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        CHECK(std::filesystem::path(summary.files[i].path).filename() == names[i]);
+    }
+    const Xapian::Database db(options.database.string());
+    const PassageIds ids(db);
+    CHECK(ids.size() == db.get_doccount());
+    CHECK(ids.size() >= 3 * names.size()); // a heading or paragraph, another, and the footnote
+    CHECK(ids.in_docid_order());
+    CHECK(id_of(ids, 1).find("apr/") != std::string::npos); // the first file in id order
 }

@@ -3,10 +3,15 @@
  */
 #include "index_run.h"
 
+#include "rapporteur/format/codecs.h"
 #include "rapporteur/format/schema.h"
 
 #include "removal.h"
 #include "slugs.h"
+
+#include <algorithm>
+#include <map>
+#include <utility>
 
 namespace rapporteur {
 
@@ -66,6 +71,32 @@ void account(IndexSummary& summary, const IndexJob& job) {
     }
     summary.bytes += job.bytes;
     summary.files.push_back(std::move(outcome));
+}
+
+void write_order(std::vector<IndexJob>& jobs) {
+    std::vector<std::pair<std::string, std::size_t>> keys;
+    keys.reserve(jobs.size());
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        jobs[i].input_index = i;
+        keys.emplace_back(jobs[i].slug.empty() ? std::string() : codecs::encode_sort_key(jobs[i].slug + "/"), i);
+    }
+    std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<IndexJob> ordered;
+    ordered.reserve(jobs.size());
+    for (const auto& k : keys) ordered.push_back(std::move(jobs[k.second]));
+    jobs = std::move(ordered);
+}
+
+void sort_by_input(IndexSummary& summary, const std::vector<IndexJob>& jobs, std::size_t from) {
+    std::map<std::string, std::size_t> input_index;
+    for (const auto& job : jobs) input_index[job.outcome.path] = job.input_index;
+    auto index = [&](const FileOutcome& f) {
+        auto it = input_index.find(f.path);
+        return it == input_index.end() ? jobs.size() : it->second;
+    };
+    from = std::min(from, summary.files.size());
+    std::stable_sort(summary.files.begin() + static_cast<std::ptrdiff_t>(from), summary.files.end(),
+                     [&](const FileOutcome& a, const FileOutcome& b) { return index(a) < index(b); });
 }
 
 void write_run_metadata(Xapian::WritableDatabase& db, const IndexRun& run) {

@@ -33,9 +33,10 @@ struct IndexJob {
     std::uintmax_t bytes = 0; ///< bytes read
     FileOutcome outcome;
     bool written = false; ///< its passages and record went to the database (or to a shard)
+    std::size_t input_index = 0; ///< its place among the inputs, the order the summary lists
 };
 
-/// The run's shared state: the jobs in input order and what the database knew before.
+/// The run's shared state: the jobs in write order (write_order) and what the database knew before.
 struct IndexRun {
     const IndexerOptions& options;
     AnalyzerOptions analysis;
@@ -62,10 +63,21 @@ void store_record(Xapian::WritableDatabase& db, IndexRun& run, const IndexJob& j
  *  SKIPPED ("no passage found in it"), not as a document. */
 void account(IndexSummary& summary, const IndexJob& job);
 
+/** Puts the jobs in the order their documents are written: by the sort key their passage ids
+ *  start with (the slug and '/', digit runs as numbers), so that a fresh index's docids rise
+ *  with its passage ids ("nov-2" before "nov-16", whatever their files' byte order) and the
+ *  searcher may leave ties in docid order (passage_ids.h). Sets each job's input_index first;
+ *  a skipped file (no slug) comes first, in input order. */
+void write_order(std::vector<IndexJob>& jobs);
+
+/// Puts the per-file outcomes summary.files[from, end) in input order (a path that is no
+/// job's last), whatever order they were written in.
+void sort_by_input(IndexSummary& summary, const std::vector<IndexJob>& jobs, std::size_t from = 0);
+
 /// What every run writes last: the format version, the analysis features and the synonyms.
 void write_run_metadata(Xapian::WritableDatabase& db, const IndexRun& run);
 
-/** Small runs: worker threads prepare files, this thread writes them in input order into the
+/** Small runs: worker threads prepare files, this thread writes them in write order into the
  *  current generation, committing every options.commit_bytes of text. When interrupted, it
  *  stops before the next file and commits what it wrote. A worker's exception stops the run
  *  and is rethrown here. */

@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 namespace {
 
 /** Where each shard's slice of the jobs starts: `threads` + 1 bounds from 0 to jobs.size().
- *  Contiguous slices balanced by bytes keep document ids in input order after compaction. */
+ *  Contiguous slices balanced by bytes keep document ids in write order after compaction. */
 std::vector<std::size_t> shard_bounds(const IndexRun& run) {
     const auto& jobs = run.jobs;
     std::vector<std::size_t> bounds{0};
@@ -41,21 +41,9 @@ std::vector<std::size_t> shard_bounds(const IndexRun& run) {
     }
     while (bounds.size() <= run.threads) bounds.push_back(jobs.size());
     bounds.back() = jobs.size();
-    // One slice per shard thread, in input order: shard k writes jobs [bounds[k], bounds[k + 1]).
+    // One slice per shard thread, in write order: shard k writes jobs [bounds[k], bounds[k + 1]).
     assert(bounds.size() == run.threads + 1u && std::is_sorted(bounds.begin(), bounds.end()));
     return bounds;
-}
-
-/// Puts the per-file outcomes in input order, whatever order the shards finished in.
-void sort_by_input(IndexSummary& summary, const std::vector<IndexJob>& jobs) {
-    std::map<std::string, std::size_t> input_index;
-    for (std::size_t i = 0; i < jobs.size(); ++i) input_index.emplace(jobs[i].outcome.path, i);
-    auto index = [&](const FileOutcome& f) {
-        auto it = input_index.find(f.path);
-        return it == input_index.end() ? jobs.size() : it->second;
-    };
-    std::stable_sort(summary.files.begin(), summary.files.end(),
-                     [&](const FileOutcome& a, const FileOutcome& b) { return index(a) < index(b); });
 }
 
 } // namespace
