@@ -144,6 +144,16 @@ class ServeProcess {
     std::uint16_t port() const { return port_; }
     pid_t pid() const { return pid_; }
     std::string log() const { return read_all(log_); }
+    /// Whether the log comes to hold `text` within `timeout`: a line is written after the
+    /// answer it logs, so a client can see the answer (or the close) before the line is there.
+    bool log_shows(const std::string& text, std::chrono::milliseconds timeout = std::chrono::seconds(10)) const {
+        const auto deadline = std::chrono::steady_clock::now() + timeout;
+        while (log().find(text) == std::string::npos) {
+            if (std::chrono::steady_clock::now() > deadline) return false;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        return true;
+    }
 
     /// SIGTERM, then the exit status (128+signal when killed; -1 when it did not end in 60 s).
     int stop() {
