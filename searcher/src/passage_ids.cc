@@ -6,9 +6,16 @@
 #include "rapporteur/format/schema.h"
 
 #include <algorithm>
+#include <atomic>
 #include <limits>
 
 namespace rapporteur {
+
+namespace {
+std::atomic<std::size_t> tables_in_order{0};
+}
+
+std::size_t PassageIds::built_in_order() { return tables_in_order.load(); }
 
 PassageIds::PassageIds(const Xapian::Database& db) {
     const Xapian::doccount count = db.get_doccount();
@@ -34,6 +41,7 @@ PassageIds::PassageIds(const Xapian::Database& db) {
         last = std::string_view(keys_).substr(start); // keys_ may have moved: taken after the append
     }
     in_order_ = rising && docids_.size() == count;
+    if (in_order_) ++tables_in_order;
 }
 
 std::string_view PassageIds::key(Xapian::docid did) const {

@@ -15,6 +15,7 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -36,6 +37,10 @@ class PassageIds {
 
     /// How many passages have a key.
     std::size_t size() const { return docids_.size(); }
+
+    /** How many tables in docid order this process has built: what tells a test that a
+     *  searcher took the docid path (one table per revision), since its answers are the same. */
+    static std::size_t built_in_order();
 
   private:
     std::vector<Xapian::docid> docids_; ///< ascending

@@ -1,11 +1,13 @@
 /** @file test_sort_key.cc
  *  @brief The passage sort key read back as the id (codecs::decode_sort_key): every id it
- *         returns is the one encoded, and the keys it cannot read are refused, not misread.
+ *         returns is the one encoded, and the keys it cannot read are refused, not misread;
+ *         and sort_key_order, the writer's order of passages and files.
  */
 #include "rapporteur/format/codecs.h"
 
 #include <catch2/catch.hpp>
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -50,4 +52,29 @@ TEST_CASE("keys no id encodes to are refused", "[indexer][schema]") {
     CHECK_FALSE(decode_sort_key(std::string("\x00" "1", 2), id));       // a run of length 0
     CHECK_FALSE(decode_sort_key(std::string("p\x01" "1\x01" "2", 5), id)); // two runs with nothing between
     CHECK_FALSE(decode_sort_key("12", id));                             // a digit where a length belongs
+}
+
+TEST_CASE("sort_key_order is the sort keys' order, equal keys in their given order", "[indexer][schema]") {
+    using rapporteur::codecs::sort_key_order;
+    const std::vector<std::string> ids = {"doc/p10", "doc/p9", "doc/fn2", "", "doc/p9", "doc/fn10", "Doc/p1", "doc/"};
+    const auto order = sort_key_order(ids);
+    REQUIRE(order.size() == ids.size());
+    // A permutation, in key order, ties by position.
+    std::vector<bool> seen(ids.size(), false);
+    for (auto i : order) {
+        REQUIRE(i < ids.size());
+        CHECK_FALSE(seen[i]);
+        seen[i] = true;
+    }
+    for (std::size_t k = 1; k < order.size(); ++k) {
+        const auto a = encode_sort_key(ids[order[k - 1]]);
+        const auto b = encode_sort_key(ids[order[k]]);
+        CHECK(a <= b);
+        if (a == b) CHECK(order[k - 1] < order[k]);
+    }
+    // What the writer relies on: footnotes before paragraphs, numbers as numbers, and a file's
+    // "<slug>/" before each of its passages.
+    const std::vector<std::size_t> expected = {3, 6, 7, 2, 5, 1, 4, 0};
+    CHECK(order == expected);
+    CHECK(sort_key_order({}).empty());
 }

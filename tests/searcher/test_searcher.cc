@@ -184,6 +184,7 @@ TEST_CASE("equal scores rank in passage id order on every page, whatever the doc
     test::TempDir dir;
     test::build_database(passages, (dir / "db").string());
     CHECK(PassageIds(Xapian::Database((dir / "db").string())).in_docid_order() == along);
+    const std::size_t tables_before = PassageIds::built_in_order();
     Searcher s{Xapian::Database((dir / "db").string())};
     for (const std::string q : {"labour exploitation", "labour", "agriculture OR inspections", "fishing OR labour"}) {
         INFO(q);
@@ -222,6 +223,8 @@ TEST_CASE("equal scores rank in passage id order on every page, whatever the doc
             }
         }
     }
+    // The docid path was taken where it may be, with one table for the revision's queries.
+    CHECK(PassageIds::built_in_order() - tables_before == (along ? 1u : 0u));
 }
 
 TEST_CASE("limit and offset page through one ranking", "[searcher][seed]") {

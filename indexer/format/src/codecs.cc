@@ -157,6 +157,17 @@ std::string encode_sort_key(std::string_view id) {
     return out;
 }
 
+std::vector<std::size_t> sort_key_order(const std::vector<std::string>& ids) {
+    std::vector<std::pair<std::string, std::size_t>> keys;
+    keys.reserve(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) keys.emplace_back(encode_sort_key(ids[i]), i);
+    std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::size_t> order;
+    order.reserve(keys.size());
+    for (const auto& k : keys) order.push_back(k.second);
+    return order;
+}
+
 bool decode_sort_key(std::string_view key, std::string& id) {
     id.clear();
     auto digit = [](char c) { return c >= '0' && c <= '9'; };

@@ -143,9 +143,13 @@ PreparedReport DocumentBuilder::build(Report report) const {
     // Added in passage id order (footnotes "fn…" before paragraphs "p…"), so that a fresh
     // index's docids rise with the ids wherever its files do: the searcher can then order
     // equal scores by docid instead of reading each candidate's sort key (passage_ids.h).
-    std::stable_sort(out.passages.begin(), out.passages.end(), [](const PreparedPassage& a, const PreparedPassage& b) {
-        return codecs::encode_sort_key(a.id) < codecs::encode_sort_key(b.id);
-    });
+    std::vector<std::string> ids;
+    ids.reserve(out.passages.size());
+    for (const auto& p : out.passages) ids.push_back(p.id);
+    std::vector<PreparedPassage> ordered;
+    ordered.reserve(out.passages.size());
+    for (auto i : codecs::sort_key_order(ids)) ordered.push_back(std::move(out.passages[i]));
+    out.passages = std::move(ordered);
     out.report = std::move(report);
     return out;
 }

@@ -74,16 +74,15 @@ void account(IndexSummary& summary, const IndexJob& job) {
 }
 
 void write_order(std::vector<IndexJob>& jobs) {
-    std::vector<std::pair<std::string, std::size_t>> keys;
-    keys.reserve(jobs.size());
+    std::vector<std::string> ids;
+    ids.reserve(jobs.size());
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         jobs[i].input_index = i;
-        keys.emplace_back(jobs[i].slug.empty() ? std::string() : codecs::encode_sort_key(jobs[i].slug + "/"), i);
+        ids.push_back(jobs[i].slug.empty() ? std::string() : jobs[i].slug + "/");
     }
-    std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<IndexJob> ordered;
     ordered.reserve(jobs.size());
-    for (const auto& k : keys) ordered.push_back(std::move(jobs[k.second]));
+    for (auto i : codecs::sort_key_order(ids)) ordered.push_back(std::move(jobs[i]));
     jobs = std::move(ordered);
 }
 

@@ -63,16 +63,17 @@ void store_record(Xapian::WritableDatabase& db, IndexRun& run, const IndexJob& j
  *  SKIPPED ("no passage found in it"), not as a document. */
 void account(IndexSummary& summary, const IndexJob& job);
 
-/** Puts the jobs in the order their documents are written: by the sort key their passage ids
- *  start with (the slug and '/', digit runs as numbers), so that a fresh index's docids rise
+/** Puts the jobs in the order their documents are written: codecs::sort_key_order of the start
+ *  of their passage ids (the slug and '/', digit runs as numbers), so that a fresh index's docids rise
  *  with its passage ids ("nov-2" before "nov-16", whatever their files' byte order) and the
  *  searcher may leave ties in docid order (passage_ids.h). Sets each job's input_index first;
  *  a skipped file (no slug) comes first, in input order. */
 void write_order(std::vector<IndexJob>& jobs);
 
 /// Puts the per-file outcomes summary.files[from, end) in input order (a path that is no
-/// job's last), whatever order they were written in.
-void sort_by_input(IndexSummary& summary, const std::vector<IndexJob>& jobs, std::size_t from = 0);
+/// job's last), whatever order they were written in. index_paths calls it once, after either
+/// kind of run, from the first outcome after the removed files' lines.
+void sort_by_input(IndexSummary& summary, const std::vector<IndexJob>& jobs, std::size_t from);
 
 /// What every run writes last: the format version, the analysis features and the synonyms.
 void write_run_metadata(Xapian::WritableDatabase& db, const IndexRun& run);

@@ -139,13 +139,13 @@ IndexSummary index_paths(const std::vector<fs::path>& inputs, const IndexerOptio
 
     try {
         if (!options.keep_missing) remove_missing(dir.writable(), run, folders_of(inputs), summary);
+        const std::size_t first_outcome = summary.files.size(); // after the removed files'
         if (run.threads > 1 && run.total_bytes >= options.shard_min_bytes) {
             run_sharded(run, dir, summary, progress);
         } else {
-            const std::size_t first_outcome = summary.files.size(); // after the removed files'
             run_in_place(run, dir.writable(), summary, progress);
-            sort_by_input(summary, run.jobs, first_outcome);
         }
+        sort_by_input(summary, run.jobs, first_outcome);
         // A shard's spelling dictionary, which a sharded search reads as metadata.
         export_for_shards(dir.writable(), options.shard_count ? std::to_string(options.shard) + "/" +
                                                                     std::to_string(options.shard_count)

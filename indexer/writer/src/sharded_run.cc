@@ -141,7 +141,6 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
     }
     // Interrupted, the shards hold whole files, each a prefix of its slice: publish them.
     summary.interrupted = jobs_done < jobs.size();
-    sort_by_input(summary, jobs);
     if (std::none_of(jobs.begin(), jobs.end(), [](const IndexJob& j) { return j.written; })) {
         cleanup();
         return;

@@ -62,6 +62,12 @@ std::vector<std::string> split_values(std::string_view value);
  *  is preceded by its length (as one byte), so "doc/p2" sorts before "doc/p10". */
 std::string encode_sort_key(std::string_view id);
 
+/** The permutation that puts `ids` in encode_sort_key() order, equal keys in their given order,
+ *  each key encoded once. The writer's one ordering rule: a document's passages are added in
+ *  it, and its files are written in it (by "<slug>/", the start of each of their passage ids),
+ *  so that a fresh index's docids rise with its passage ids (the searcher's passage_ids.h). */
+std::vector<std::size_t> sort_key_order(const std::vector<std::string>& ids);
+
 /** The passage id a sort key encodes, or false when `key` is not exactly encode_sort_key of
  *  some id (empty, cut, a run of 48 to 57 digits whose length byte reads as a digit, or more
  *  than 255 digits): the caller then reads the id from the document data. */
