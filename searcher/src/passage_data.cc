@@ -3,8 +3,6 @@
  */
 #include "passage_data.h"
 
-#include "rapporteur/format/codecs.h"
-#include "rapporteur/format/schema.h"
 #include "rapporteur/format/stored_passage.h"
 
 namespace rapporteur {
@@ -12,7 +10,7 @@ namespace rapporteur {
 PassageData PassageData::parse(const Xapian::Document& doc, bool details) {
     StoredPassage s = read_stored_passage(doc);
     PassageData p;
-    p.offsets = codecs::decode_offsets(doc.get_value(schema::SLOT_OFFSETS));
+    p.offsets = std::move(s.offsets);
     p.hit.id = std::move(s.id);
     p.hit.text = std::move(s.text);
     if (!details) return p;

@@ -21,9 +21,9 @@ struct PassageData {
     Hit hit; ///< everything a Hit shows (rank, score, snippet and highlights left empty)
     std::vector<std::uint32_t> offsets;
 
-    /** Read a stored passage (rapporteur::read_stored_passage) and its word offsets
-     *  (SLOT_OFFSETS). `details` false keeps only id, text and offsets. Throws RuntimeError
-     *  when the data is damaged. */
+    /** Read a stored passage and its word offsets, one record read
+     *  (rapporteur::read_stored_passage). `details` false keeps only id, text and offsets.
+     *  Throws RuntimeError when the data is damaged. */
     static PassageData parse(const Xapian::Document& doc, bool details = true);
 };
 

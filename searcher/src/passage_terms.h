@@ -21,7 +21,7 @@ namespace rapporteur {
 class PassageTerms {
   public:
     /** Analyses `text` in `lang` with `analyzer` (the index's features, read from it). Empty
-     *  when the tokens' spans are not exactly the stored ones (`offsets`, SLOT_OFFSETS flat):
+     *  when the tokens' spans are not exactly the stored ones (`offsets`, flat, from the passage data):
      *  then the analysis differs from the indexer's (another version, other features) and only
      *  the index's own position lists are right. Never throws. */
     static std::optional<PassageTerms> analyse(const Analyzer& analyzer, std::string_view text, std::string_view lang,

@@ -515,8 +515,9 @@ TEST_CASE("every passage of the seed stores the span of each of its words", "[in
     Analyzer analyzer;
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
         auto doc = db.get_document(*it);
-        const std::string text = read_stored_passage(doc).text;
-        const auto flat = codecs::decode_offsets(doc.get_value(schema::SLOT_OFFSETS));
+        const auto stored = read_stored_passage(doc);
+        const std::string& text = stored.text;
+        const auto& flat = stored.offsets;
         // Each position of each text term maps to a span whose analysis yields that term.
         for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
             const std::string term = *t;
@@ -665,25 +666,51 @@ TEST_CASE("damaged passage data is an error naming the document, never garbage",
     p.footnote_number = 2;
     p.urls = {"https://example.org/a"};
     p.cited_by = {"doc/p1"};
-    const std::string good = encode_passage_data(p, {{1, "Another note.", {}}});
+    p.lang = "fr";
+    p.organisations = {"OSCE", "Council of Europe"};
+    p.countries = {"Albania"};
+    p.speaker = "Ms Ruth Freedom Pojman";
+    const Session session{2, 3, "Session III: Labour exploitation"};
+    Report report;
+    report.path = "2020/summary.pdf";
+    report.title = "Summary";
+    report.dates = {"2020-11-16"};
+    const std::vector<std::pair<std::uint32_t, std::uint32_t>> spans = {{0, 1}, {2, 10}, {11, 15}};
+    const std::string good =
+        encode_passage_data(p, session, encode_document_info(report), codecs::encode_offsets(spans), {{1, "Another note.", {}}});
     Xapian::Document doc;
     doc.set_data(good);
     const auto back = read_stored_passage(doc);
     CHECK(back.id == p.id);
+    CHECK(back.document == "doc");
     CHECK(back.kind == PassageKind::FOOTNOTE);
     CHECK(back.text == p.text);
+    CHECK(back.lang == "fr");
+    CHECK(back.session.day == 2);
+    CHECK(back.session.number == 3);
+    CHECK(back.session.title == session.title);
+    CHECK(back.organisations == p.organisations);
+    CHECK(back.countries == p.countries);
+    CHECK(back.speaker == p.speaker);
+    CHECK(back.path == report.path);
+    CHECK(back.title == "Summary");
+    CHECK(back.date == "2020-11-16");
+    CHECK(back.offsets == std::vector<std::uint32_t>{0, 1, 2, 10, 11, 15});
+    CHECK(doc.values_count() == 0); // a hit reads the data alone
     CHECK(back.footnote_number == 2);
     CHECK(back.urls == p.urls);
     CHECK(back.cited_by == p.cited_by);
     REQUIRE(back.footnotes.size() == 1);
     CHECK(back.footnotes[0].text == "Another note.");
     CHECK(read_stored_id(doc) == p.id);
-    // A plain paragraph is its id, its text and two length bytes.
+    // A plain paragraph with nothing else is its id, its text and nine length bytes.
     Passage plain;
     plain.id = "doc/p1";
     plain.kind = PassageKind::PARAGRAPH;
     plain.text = "Short.";
-    CHECK(encode_passage_data(plain, {}).size() == plain.id.size() + plain.text.size() + 2);
+    const std::string empty_session = codecs::encode_session(Session{});
+    CHECK(encode_passage_data(plain, Session{}, "", "", {}).size() ==
+          plain.id.size() + plain.text.size() + empty_session.size() + 9);
 
     for (const std::string& bad : {std::string(),
                                    std::string("\x09"

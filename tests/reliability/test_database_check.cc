@@ -84,6 +84,28 @@ TEST_CASE("rapporteur-index --check finds nothing wrong in a database the indexe
     CHECK(lines(r.err) == 1);
 }
 
+namespace {
+
+/// Stored passage data with its word offsets (the ninth part, stored_passage.h) replaced.
+std::string with_offsets(const std::string& data, const std::string& offsets) {
+    std::size_t at = 0;
+    std::uint32_t n = 0;
+    for (int part = 0; part < 8; ++part) {
+        REQUIRE(codecs::read_varint(data, at, n));
+        at += n;
+    }
+    std::size_t end = at;
+    REQUIRE(codecs::read_varint(data, end, n));
+    end += n;
+    std::string out = data.substr(0, at);
+    codecs::append_varint(out, offsets.size());
+    out += offsets;
+    out += data.substr(end);
+    return out;
+}
+
+} // namespace
+
 TEST_CASE("rapporteur-index --check names each damaged passage, offset table, facet value and record, one line each", "[check]") {
     TempDir dir;
     const auto db = dir / "db";
@@ -95,7 +117,8 @@ TEST_CASE("rapporteur-index --check names each damaged passage, offset table, fa
         d1.set_data("\x05" "ab"); // a length past the end
         w.replace_document(1, d1);
         Xapian::Document d2 = w.get_document(2);
-        d2.add_value(schema::SLOT_OFFSETS, std::string(1, '\x21')); // one span for many positions
+        d2.set_data(with_offsets(d2.get_data(), std::string(1, '\x21'))); // one span for many positions
+        d2.add_value(schema::SLOT_SPEAKER, "Someone"); // a slot that is not the data's
         w.replace_document(2, d2);
         Xapian::Document d3 = w.get_document(3);
         d3.add_value(schema::SLOT_SESSION, "x/y");
@@ -115,12 +138,13 @@ TEST_CASE("rapporteur-index --check names each damaged passage, offset table, fa
     CHECK(mentions(found.problems, "word offsets for"));
     CHECK(mentions(found.problems, "session value 'x/y'"));
     CHECK(mentions(found.problems, "damaged passage data in document " + std::to_string(paragraph) + ": unknown kind"));
+    CHECK(mentions(found.problems, "value slot 6 'Someone' is not the passage data's"));
     CHECK(mentions(found.problems, "file record gone"));
-    CHECK(found.problems.size() == 5);
+    CHECK(found.problems.size() == 6);
     const auto r = run(check_command(db));
     CHECK(r.status == 1);
-    CHECK(lines(r.out) == 5);
-    CHECK(r.err.find("5 problems") != std::string::npos);
+    CHECK(lines(r.out) == 6);
+    CHECK(r.err.find("6 problems") != std::string::npos);
 }
 
 TEST_CASE("rapporteur-index --check finds a shard's spelling export that does not match its fingerprint", "[check][shards]") {

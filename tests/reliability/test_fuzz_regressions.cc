@@ -14,10 +14,11 @@ using namespace rapporteur;
 
 namespace {
 
-/// A stored passage "a/b", text "x", then `json` as the rest of its data.
+/// A stored passage "a/b", text "x", its seven other parts empty, then `json` as the rest of
+/// its data.
 Xapian::Document passage_with(const std::string& json) {
     Xapian::Document doc;
-    doc.set_data(std::string("\x03" "a/b\x01x") + json);
+    doc.set_data(std::string("\x03" "a/b\x01x") + std::string(7, '\0') + json);
     return doc;
 }
 

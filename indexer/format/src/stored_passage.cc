@@ -77,13 +77,21 @@ int stored_number(const Xapian::Document& doc, const nlohmann::json& value) {
 
 } // namespace
 
-std::string encode_passage_data(const Passage& p, const std::vector<StoredFootnote>& cited) {
+std::string encode_passage_data(const Passage& p, const Session& session, const std::string& document_info,
+                                const std::string& offsets, const std::vector<StoredFootnote>& cited) {
+    const std::string session_value = codecs::encode_session(session);
+    const std::string organisations = codecs::join_values(p.organisations);
+    const std::string countries = codecs::join_values(p.countries);
+    const std::string_view parts[] = {p.id,      p.text,    p.lang,        session_value, organisations,
+                                      countries, p.speaker, document_info, offsets};
     std::string out;
-    out.reserve(p.id.size() + p.text.size() + 8);
-    codecs::append_varint(out, p.id.size());
-    out += p.id;
-    codecs::append_varint(out, p.text.size());
-    out += p.text;
+    std::size_t bytes = 0;
+    for (auto part : parts) bytes += part.size() + 2;
+    out.reserve(bytes);
+    for (auto part : parts) {
+        codecs::append_varint(out, part.size());
+        out += part;
+    }
     const bool footnote = p.kind == PassageKind::FOOTNOTE;
     if (p.kind == DEFAULT_KIND && cited.empty() && p.page == 0) return out;
     // The rest, rare, as one JSON object.
@@ -116,7 +124,21 @@ StoredPassage read_stored_passage(const Xapian::Document& doc) {
     StoredPassage s;
     const std::string data = doc.get_data();
     std::size_t at = 0;
-    if (!read_counted(data, at, s.id) || !read_counted(data, at, s.text)) throw damaged(doc, "cut short");
+    std::string session, organisations, countries, info, offsets;
+    for (std::string* part : {&s.id, &s.text, &s.lang, &session, &organisations, &countries, &s.speaker, &info, &offsets}) {
+        if (!read_counted(data, at, *part)) throw damaged(doc, "cut short");
+    }
+    s.session = codecs::decode_session(session);
+    s.organisations = codecs::split_values(organisations);
+    s.countries = codecs::split_values(countries);
+    s.offsets = codecs::decode_offsets(offsets);
+    std::size_t from = 0;
+    for (std::string* part : {&s.path, &s.title, &s.date}) {
+        if (from > info.size()) break;
+        const std::size_t nul = std::min(info.find('\0', from), info.size());
+        part->assign(info, from, nul - from);
+        from = nul + 1;
+    }
     s.kind = DEFAULT_KIND;
     if (at < data.size()) {
         try {
@@ -140,20 +162,6 @@ StoredPassage read_stored_passage(const Xapian::Document& doc) {
         }
     }
     s.document = s.id.substr(0, s.id.rfind('/')); // ids are "<document>/<local id>"
-    s.lang = doc.get_value(schema::SLOT_LANG);
-    s.session = codecs::decode_session(doc.get_value(schema::SLOT_SESSION));
-    s.organisations = codecs::split_values(doc.get_value(schema::SLOT_ORGS));
-    s.countries = codecs::split_values(doc.get_value(schema::SLOT_COUNTRIES));
-    s.speaker = doc.get_value(schema::SLOT_SPEAKER);
-    const std::string info = doc.get_value(schema::SLOT_DOCUMENT);
-    std::size_t from = 0;
-    std::string* parts[] = {&s.path, &s.title, &s.date};
-    for (std::string* part : parts) {
-        if (from > info.size()) break;
-        const std::size_t nul = std::min(info.find('\0', from), info.size());
-        part->assign(info, from, nul - from);
-        from = nul + 1;
-    }
     return s;
 }
 

@@ -100,6 +100,17 @@ void check_document(const Xapian::Database& db, Xapian::docid did, CheckSummary&
     } else if (!has(schema::PREFIX_SESSION, std::to_string(p.session.number))) {
         out.problems.push_back(name + ": session term does not match the session value");
     }
+    // The facets' slots hold again what the data holds (a hit reads the data, a facet the slot).
+    const std::pair<Xapian::valueno, std::string> slots[] = {{schema::SLOT_LANG, p.lang},
+                                                             {schema::SLOT_ORGS, codecs::join_values(p.organisations)},
+                                                             {schema::SLOT_COUNTRIES, codecs::join_values(p.countries)},
+                                                             {schema::SLOT_SPEAKER, p.speaker}};
+    for (const auto& [slot, value] : slots) {
+        if (doc.get_value(slot) != value) {
+            out.problems.push_back(name + ": value slot " + std::to_string(slot) + " '" + doc.get_value(slot) +
+                                   "' is not the passage data's '" + value + "'");
+        }
+    }
     if (p.lang.empty() || !has(schema::PREFIX_LANG, p.lang)) {
         out.problems.push_back(name + ": language value '" + p.lang + "' has no matching term");
     }
@@ -110,7 +121,7 @@ void check_document(const Xapian::Database& db, Xapian::docid did, CheckSummary&
         if (!has(schema::PREFIX_COUNTRY, c)) out.problems.push_back(name + ": country '" + c + "' has no term");
     }
     // Offsets: a span for every word position, each inside the text.
-    const std::vector<std::uint32_t> spans = codecs::decode_offsets(doc.get_value(schema::SLOT_OFFSETS));
+    const std::vector<std::uint32_t>& spans = p.offsets;
     for (std::size_t i = 1; i < spans.size(); i += 2) {
         if (spans[i] > p.text.size()) {
             out.problems.push_back(name + ": word offset " + std::to_string(spans[i]) + " past the text's " +

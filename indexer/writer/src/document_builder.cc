@@ -120,7 +120,6 @@ PreparedReport DocumentBuilder::build(Report report) const {
         doc.add_value(schema::SLOT_ORGS, codecs::join_values(p.organisations));
         doc.add_value(schema::SLOT_COUNTRIES, codecs::join_values(p.countries));
         if (!p.speaker.empty()) doc.add_value(schema::SLOT_SPEAKER, p.speaker);
-        doc.add_value(schema::SLOT_DOCUMENT, document_info);
         doc.add_value(schema::SLOT_SORT_ID, codecs::encode_sort_key(p.id));
 
         // The span of each word position, for highlighting without re-analysis.
@@ -131,8 +130,7 @@ PreparedReport DocumentBuilder::build(Report report) const {
             span.first = std::min(span.first, t.start);
             span.second = std::max(span.second, t.end);
         }
-        doc.add_value(schema::SLOT_OFFSETS, codecs::encode_offsets(spans));
-        doc.set_data(encode_passage_data(p, cited));
+        doc.set_data(encode_passage_data(p, session, document_info, codecs::encode_offsets(spans), cited));
 
         std::set<std::string> unique_words;
         for (auto& w : spelling_words(p.text, tokens)) unique_words.insert(std::move(w));

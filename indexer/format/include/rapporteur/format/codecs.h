@@ -22,8 +22,8 @@ void append_varint(std::string& out, std::uint64_t v);
 /// Reads a varint of at most 32 bits at `at`, which moves past it; false when cut short or longer.
 bool read_varint(std::string_view data, std::size_t& at, std::uint32_t& v);
 
-/** The span of each word position, as stored in SLOT_OFFSETS, for positions 1, 2, ... in
- *  order, as byte offsets [start, end) into the passage text. A position's span covers every
+/** The span of each word position, as the passage data stores it (stored_passage.h), for
+ *  positions 1, 2, ... in order, as byte offsets [start, end) into the passage text. A position's span covers every
  *  token at it, so a compound's whole form makes its first position span the whole compound
  *  and spans may overlap; starts never go back (a start that does is clamped, and the end is
  *  never before the start).

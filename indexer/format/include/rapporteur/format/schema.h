@@ -17,7 +17,7 @@
 namespace rapporteur::schema {
 
 /// Version of the index format; a database with another version is refused.
-inline constexpr std::string_view VERSION = "4"; // 4: a run of katakana is one word
+inline constexpr std::string_view VERSION = "5"; // 5: what a hit shows is in the document data
 
 // --- Term prefixes (Xapian convention: upper case; X starts a multi-letter prefix) ----------
 inline constexpr std::string_view PREFIX_TEXT = "";           ///< passage text (positional)
@@ -33,21 +33,21 @@ inline constexpr std::string_view PREFIX_DAY = "XY";          ///< meeting day (
 inline constexpr std::string_view PREFIX_SPEAKER = "XP";      ///< the passage's speaker, as named
 
 // --- Value slots -----------------------------------------------------------------------------
-inline constexpr Xapian::valueno SLOT_SESSION = 0; ///< encode_session() (codecs.h)
-inline constexpr Xapian::valueno SLOT_LANG = 1;    ///< ISO 639-1
-/// The passage's document: its path relative to the folder indexed, its title and its first ISO
-/// date, encode_document_info() (stored_passage.h). In each passage, so that a shard or a
-/// remote database answers it alone (metadata would be read from the first shard only).
-inline constexpr Xapian::valueno SLOT_DOCUMENT = 2;
+// The slots are what facets count, filters and drill-downs test and the ranking orders ties
+// by; a hit reads none of them (its session, language, organisations, countries and speaker
+// are in the document data too, stored_passage.h). Slots 2 and 5 held the document and the
+// word offsets before format 5, which moved them into the data.
+inline constexpr Xapian::valueno SLOT_SESSION = 0;   ///< encode_session() (codecs.h)
+inline constexpr Xapian::valueno SLOT_LANG = 1;      ///< ISO 639-1
 inline constexpr Xapian::valueno SLOT_ORGS = 3;      ///< organisations, join_values() (codecs.h)
 inline constexpr Xapian::valueno SLOT_COUNTRIES = 4; ///< countries, join_values() (codecs.h)
-/// Byte span of every word position of the passage text, encode_offsets() (codecs.h).
-inline constexpr Xapian::valueno SLOT_OFFSETS = 5;
-inline constexpr Xapian::valueno SLOT_SPEAKER = 6; ///< the speaker as named, "" when none
+inline constexpr Xapian::valueno SLOT_SPEAKER = 6;   ///< the speaker as named, "" when none
 /// The passage id as a sort key, encode_sort_key() (codecs.h): equal scores rank in id order,
 /// so a sharded search (whose docids interleave the shards) orders them as one database does.
 inline constexpr Xapian::valueno SLOT_SORT_ID = 7;
-// The document data (stored_passage.h) holds the id, kind, text and cited footnotes. There is
+// The document data (stored_passage.h) holds the id, text, what a hit shows of it (session,
+// language, organisations, countries, speaker, its document, the span of each word), and its
+// kind and cited footnotes. There is
 // no unique-id term: a term per passage cost a posting list per passage (about 3 % of the
 // index); find_passage() looks the id up among its document's passages instead.
 

@@ -40,22 +40,30 @@ struct StoredPassage {
     std::string path;  ///< the source file relative to the folder indexed ("" in old indexes)
     std::string title; ///< the document's title, "" when none
     std::string date;  ///< the document's first ISO date, "" when none
+    /// The byte span of each word position, flat (start, end, …): codecs::decode_offsets().
+    std::vector<std::uint32_t> offsets;
 };
 
-/// The document of a passage as SLOT_DOCUMENT holds it: path, title, first date.
+/// A passage's document as its data holds it: path, title, first date, NUL-separated.
 std::string encode_document_info(const Report& report);
 
-/** Serialise the document-data part of a passage: varint(byte length) and bytes of the id,
- *  the same of the text, then, only when there is any, a JSON object of the rest:
+/** Serialise the document data of a passage. Each part is varint(byte length) and bytes, in
+ *  this order: the id, the text, the language, the session (codecs::encode_session), the
+ *  organisations and the countries (codecs::join_values), the speaker, the document
+ *  (`document_info`, encode_document_info()) and the span of each word (`offsets`,
+ *  codecs::encode_offsets()). Then, only when there is any, a JSON object of the rest:
  *  `{"kind", "footnotes": [{"n", "text", "urls"}], "n", "urls", "cited_by", "page", "last_page"}`
  *  ("footnotes" when some are cited; "n", "urls", "cited_by" for a footnote; "page" and
- *  "last_page" where the format has pages). A paragraph citing nothing, most
- *  passages, is its id and text and three bytes: it is stored once per passage. The facet
- *  fields live in value slots. Never throws on any UTF-8 input. */
-std::string encode_passage_data(const Passage& passage, const std::vector<StoredFootnote>& cited);
+ *  "last_page" where the format has pages). A paragraph citing nothing, most passages, has no
+ *  JSON. So a hit is one record read: the session, language, organisations, countries and
+ *  speaker are in value slots too, for the facets and filters, but a hit reads no slot (seven
+ *  B-tree lookups of the value streams a hit before format 5: a third of a page with
+ *  snippets). Never throws on any UTF-8 input. */
+std::string encode_passage_data(const Passage& passage, const Session& session, const std::string& document_info,
+                                const std::string& offsets, const std::vector<StoredFootnote>& cited);
 
-/** Read a stored passage back from its document (data and value slots). Throws RuntimeError
- *  when the data is damaged. Offsets are not read: see codecs::decode_offsets(SLOT_OFFSETS). */
+/** Read a stored passage back from its document data. Throws RuntimeError when the data is
+ *  damaged (cut short, or its JSON not what encode_passage_data() writes). */
 StoredPassage read_stored_passage(const Xapian::Document& doc);
 
 /// The passage id alone, without parsing the rest of the data (a TREC run needs only that).
