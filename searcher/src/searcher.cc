@@ -113,6 +113,8 @@ void Searcher::Impl::load_analysis() {
     vocabulary.reset();
     passage_ids.reset();
     matches_at_revision = 0;
+    spellings_in_memory.reset();
+    suggesting_at_revision = 0;
     shard_facets.reset();
     shard_spelling.reset();
     spellings_filled.reset();
@@ -144,6 +146,15 @@ const PassageIds* Searcher::Impl::ids_in_docid_order() {
     if (++matches_at_revision < 2) return nullptr;
     if (!passage_ids) passage_ids = std::make_unique<PassageIds>(db);
     return passage_ids->in_docid_order() ? passage_ids.get() : nullptr;
+}
+
+const SpellingIndex* Searcher::Impl::spelling_index() {
+    if (++suggesting_at_revision < 2) return nullptr;
+    if (!spellings_in_memory) {
+        const Xapian::Database* dictionary = spelling_dictionary();
+        spellings_in_memory = std::make_unique<SpellingIndex>(dictionary ? *dictionary : db);
+    }
+    return spellings_in_memory.get();
 }
 
 const TermVocabulary* Searcher::Impl::term_vocabulary() {
@@ -335,7 +346,7 @@ SearchResult Searcher::search(const std::string& query, const SearchOptions& opt
 
         if (!parsed.unknown.empty() && (options.suggest || options.auto_correct)) {
             const Xapian::Database* dictionary = impl_->spelling_dictionary();
-            Speller speller(impl_->db, &impl_->analyzer, dictionary, impl_->spelling_filled());
+            Speller speller(impl_->db, &impl_->analyzer, dictionary, impl_->spelling_filled(), impl_->spelling_index());
             std::string corrected = parsed.text;
             bool any = false;
             // From the last word back, so earlier offsets stay valid.

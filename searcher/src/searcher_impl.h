@@ -21,6 +21,7 @@
 #include "shard_facets.h"
 #include "shard_set.h"
 #include "shard_spelling.h"
+#include "spelling_index.h"
 #include "version_watch.h"
 
 #include <xapian.h>
@@ -71,6 +72,11 @@ struct Searcher::Impl {
     /// Whether the spelling dictionary holds any word, read once a revision (Speller::filled).
     bool spelling_filled();
     std::optional<bool> spellings_filled; ///< cleared whenever `db` changes
+    /** The spelling dictionary in memory, read at the second search of a revision that asks
+     *  for suggestions (a command-line search never pays for it), else null. spelling_index.h */
+    const SpellingIndex* spelling_index();
+    std::unique_ptr<SpellingIndex> spellings_in_memory;
+    unsigned suggesting_at_revision = 0; ///< searches asking for suggestions since `db` changed
     /// Which terms `db` has, for the query parser; cleared whenever `db` changes.
     TermCache terms;
     /// Over shards: the next search at or after this checks the connections for new commits.

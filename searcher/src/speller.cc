@@ -15,8 +15,8 @@ bool Speller::filled(const Xapian::Database& dictionary) {
 }
 
 Speller::Speller(const Xapian::Database& db, const Analyzer* analyzer, const Xapian::Database* dictionary,
-                 std::optional<bool> dictionary_filled)
-    : db_(db), analyzer_(analyzer), dictionary_(dictionary ? *dictionary : db),
+                 std::optional<bool> dictionary_filled, const SpellingIndex* index)
+    : db_(db), analyzer_(analyzer), dictionary_(dictionary ? *dictionary : db), index_(index),
       dictionary_filled_(dictionary_filled ? *dictionary_filled : filled(dictionary_)) {}
 
 std::string Speller::written_form(const std::string& term, const std::string& folded) const {
@@ -56,7 +56,7 @@ std::string Speller::surface_form(const std::string& term) const {
 
 std::string Speller::suggest(const std::string& original, const std::string& term) const {
     const std::string folded = utf8::fold(original);
-    std::string from_dictionary = dictionary_.get_spelling_suggestion(folded, 2);
+    std::string from_dictionary = index_ ? index_->suggest(folded, 2) : dictionary_.get_spelling_suggestion(folded, 2);
     if (!from_dictionary.empty() && from_dictionary != folded) {
         // The dictionary keeps words folded: find where the passages write it, through its
         // index terms, and show it as they do ("greta" → "GRETA").

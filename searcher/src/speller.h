@@ -5,6 +5,7 @@
 #define RAPPORTEUR_SPELLER_H
 
 #include "rapporteur/analyzers.h"
+#include "spelling_index.h"
 
 #include <xapian.h>
 
@@ -26,9 +27,11 @@ class Speller {
     /** `dictionary`: where the spelling dictionary is, when not in `db` (a sharded search's
      *  merged copy: the remote backend has none). `dictionary_filled`: whether it holds any
      *  word, when the caller knows (a searcher keeps it per revision); else read here. */
+    /** `index`: the dictionary read into memory (the same answers, faster), when the caller
+     *  keeps one; else each suggestion reads the dictionary. */
     explicit Speller(const Xapian::Database& db, const Analyzer* analyzer = nullptr,
                      const Xapian::Database* dictionary = nullptr,
-                     std::optional<bool> dictionary_filled = std::nullopt);
+                     std::optional<bool> dictionary_filled = std::nullopt, const SpellingIndex* index = nullptr);
 
     /// Whether `dictionary` holds any word (an index built with spelling): one read.
     static bool filled(const Xapian::Database& dictionary);
@@ -52,6 +55,7 @@ class Speller {
     const Xapian::Database& db_;
     const Analyzer* analyzer_;
     const Xapian::Database& dictionary_;
+    const SpellingIndex* index_;
     bool dictionary_filled_; ///< the dictionary holds any word (an index built with spelling)
 };
 
