@@ -13,10 +13,15 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 corpus=$1 queries=$2 build=${3:-$here/../build-bench}
-if [[ ! -x $build/benchmarks/bench_shards ]]; then
-    cmake -S "$here/.." -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-    nice cmake --build "$build" -j1 --target rapporteur-index bench_shards
-fi
+# Built every time (nothing to do when up to date): a binary older than the sources would
+# measure another searcher, and read its own index format only.
+[[ -e $build/CMakeCache.txt ]] || cmake -S "$here/.." -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+nice cmake --build "$build" -j1 --target rapporteur-index bench_shards >/dev/null
+# The index format these sources write: a database kept in SHARDS_WORK with another one is
+# indexed again.
+format=$(sed -n 's/^inline constexpr std::string_view VERSION = "\([0-9]*\)".*/\1/p' \
+    "$here/../indexer/format/include/rapporteur/format/schema.h")
+reusable() { [[ -e $1 ]] && [[ $(xapian-metadata get "$1" rapporteur:version 2>/dev/null) == "$format" ]]; }
 work=${SHARDS_WORK:-$(mktemp -d)}
 mkdir -p "$work"
 pids=()
@@ -27,13 +32,14 @@ cleanup() {
 }
 trap cleanup EXIT
 index=$build/indexer/rapporteur-index
-[[ -e $work/one ]] || nice "$index" -q --db "$work/one" "$corpus"
+reusable "$work/one" || { rm -rf "$work/one"; nice "$index" -q --db "$work/one" "$corpus"; }
 port=$((20000 + RANDOM % 20000))
 maps=()
 for n in 1 2 4; do
     : >"$work/map$n"
     for k in $(seq 1 "$n"); do
-        [[ -e $work/s$n-$k ]] || nice "$index" -q --shard "$k/$n" --db "$work/s$n-$k" "$corpus"
+        reusable "$work/s$n-$k" ||
+            { rm -rf "$work/s$n-$k"; nice "$index" -q --shard "$k/$n" --db "$work/s$n-$k" "$corpus"; }
         # In a process group of its own: on SIGTERM xapian-tcpsrv signals its whole group (to
         # stop the children serving its connections), which would otherwise be this script's.
         setsid xapian-tcpsrv --interface 127.0.0.1 --port "$port" --quiet "$work/s$n-$k" &

@@ -131,7 +131,9 @@ std::string SpellingIndex::suggest(std::string_view w, unsigned max_distance) co
     std::vector<std::uint32_t> frags;
     query_fragments(w, frags);
     // Each candidate's score: in how many of the word's fragment lists it is (a fragment the
-    // word has twice counts twice, as Xapian's merge of the lists does).
+    // word has twice counts twice, as Xapian's merge of the lists does). It saturates at 255,
+    // which only a word of over 250 bytes could reach: the dictionary's words have at most 32
+    // (is_spelling_word), so none is within two edits of it either way.
     std::vector<std::uint8_t> score(freqs_.size(), 0);
     std::vector<std::uint32_t> candidates;
     for (const auto f : frags) {
