@@ -10,11 +10,14 @@
 #include "rapporteur/utf8.h"
 
 #include <algorithm>
+#include <atomic>
 #include <limits>
 
 namespace rapporteur {
 
 namespace {
+
+std::atomic<std::size_t> dictionaries_read{0};
 
 /// A fragment's bytes as one number: its kind ('H' head, 'T' tail, 'B' bookends, 'M' middle)
 /// and two or three bytes of the word.
@@ -88,7 +91,10 @@ std::size_t distance(const std::u32string& a, const std::u32string& b, std::size
 
 } // namespace
 
+std::size_t SpellingIndex::built() { return dictionaries_read.load(); }
+
 SpellingIndex::SpellingIndex(const Xapian::Database& dictionary) {
+    ++dictionaries_read;
     for (auto it = dictionary.spellings_begin(); it != dictionary.spellings_end(); ++it) {
         const std::string w = *it;
         if (w.size() < 2 || words_.size() + w.size() > std::numeric_limits<std::uint32_t>::max()) continue;

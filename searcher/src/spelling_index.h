@@ -39,6 +39,10 @@ class SpellingIndex {
     /// How many words the dictionary holds.
     std::size_t size() const { return freqs_.size(); }
 
+    /** How many of these this process has read: what tells a test that a searcher answered
+     *  from memory (one a revision), since its answers are the same. */
+    static std::size_t built();
+
   private:
     std::string_view word(std::uint32_t i) const;
 

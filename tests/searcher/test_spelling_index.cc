@@ -102,7 +102,9 @@ TEST_CASE("an empty spelling dictionary suggests nothing", "[spelling]") {
 }
 
 TEST_CASE("a searcher's suggestions are the same from its second search on", "[spelling][seed]") {
-    // The first search of a revision asks Xapian; later ones the dictionary in memory.
+    // The first search of a revision asks Xapian; later ones the dictionary in memory, read
+    // once for the revision.
+    const std::size_t before = SpellingIndex::built();
     Searcher s(test::seed_database());
     for (int round = 0; round < 3; ++round) {
         INFO("search " << round + 1);
@@ -110,5 +112,12 @@ TEST_CASE("a searcher's suggestions are the same from its second search on", "[s
         CHECK(s.search("GRETTA", SearchOptions{}).suggestion == "GRETA");
         CHECK(s.search("Counsil of Europe", SearchOptions{}).suggestion == "Council of Europe");
         CHECK(s.search("zzqxv", SearchOptions{}).suggestion.empty());
+        CHECK(SpellingIndex::built() - before == 1);
     }
+    // A search that asks for no suggestion does not count.
+    SearchOptions quiet;
+    quiet.suggest = false;
+    Searcher t(test::seed_database());
+    for (int i = 0; i < 3; ++i) CHECK(t.search("trafficing", quiet).suggestion.empty());
+    CHECK(SpellingIndex::built() - before == 1);
 }
