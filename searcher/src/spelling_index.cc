@@ -8,6 +8,7 @@
 #include "spelling_index.h"
 
 #include "rapporteur/utf8.h"
+#include "text_util.h"
 
 #include <algorithm>
 #include <atomic>
@@ -57,38 +58,6 @@ void query_fragments(std::string_view w, std::vector<std::uint32_t>& out) {
     }
 }
 
-/** Optimal-string-alignment distance of two code point strings (a transposition of two
- *  neighbours counts one), or max + 1 when it is more than `max`. `rows` is scratch. */
-std::size_t distance(const std::u32string& a, const std::u32string& b, std::size_t max,
-                     std::vector<std::size_t>& rows) {
-    const std::size_t n = a.size(), m = b.size();
-    if ((n > m ? n - m : m - n) > max) return max + 1;
-    rows.assign(3 * (m + 1), 0);
-    std::size_t* before = rows.data();
-    std::size_t* prev = before + (m + 1);
-    std::size_t* cur = prev + (m + 1);
-    for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= n; ++i) {
-        cur[0] = i;
-        std::size_t row_min = cur[0];
-        for (std::size_t j = 1; j <= m; ++j) {
-            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], before[j - 2] + 1);
-            row_min = std::min(row_min, cur[j]);
-        }
-        // A cell of the next row is at least a cell of this row, or (a transposition) one more
-        // than a cell of the row before, which is at least this row's least less one: a row
-        // all over `max` ends it.
-        if (row_min > max) return max + 1;
-        std::size_t* t = before;
-        before = prev;
-        prev = cur;
-        cur = t;
-    }
-    return std::min(prev[m], max + 1);
-}
-
 } // namespace
 
 std::size_t SpellingIndex::built() { return dictionaries_read.load(); }
@@ -106,9 +75,11 @@ SpellingIndex::SpellingIndex(const Xapian::Database& dictionary) {
     // laid out fragment by fragment, the words of each in byte order.
     std::vector<std::uint32_t> frags, pair_fragment;
     std::vector<std::uint32_t> counts;
+    std::vector<std::uint32_t> fragments_of(freqs_.size());
     pair_fragment.reserve(freqs_.size() * 8);
     for (std::uint32_t i = 0; i < freqs_.size(); ++i) {
         word_fragments(word(i), frags);
+        fragments_of[i] = static_cast<std::uint32_t>(frags.size());
         for (const auto f : frags) {
             const auto [it, fresh] = fragments_.try_emplace(f, static_cast<std::uint32_t>(counts.size()));
             if (fresh) counts.push_back(0);
@@ -122,8 +93,7 @@ SpellingIndex::SpellingIndex(const Xapian::Database& dictionary) {
     std::vector<std::uint32_t> next(starts_.begin(), starts_.end() - 1);
     std::size_t at = 0;
     for (std::uint32_t i = 0; i < freqs_.size(); ++i) {
-        word_fragments(word(i), frags);
-        for (std::size_t f = 0; f < frags.size(); ++f) postings_[next[pair_fragment[at++]]++] = i;
+        for (std::size_t f = 0; f < fragments_of[i]; ++f) postings_[next[pair_fragment[at++]]++] = i;
     }
 }
 
@@ -157,7 +127,6 @@ std::string SpellingIndex::suggest(std::string_view w, unsigned max_distance) co
     std::sort(candidates.begin(), candidates.end());
     const std::u32string target = utf8::decode(w);
     std::u32string candidate;
-    std::vector<std::size_t> rows;
     std::size_t best_score = 1, best_distance = max_distance;
     std::uint32_t best = std::numeric_limits<std::uint32_t>::max();
     Xapian::doccount best_freq = 0, exact_freq = 0;
@@ -169,7 +138,7 @@ std::string SpellingIndex::suggest(std::string_view w, unsigned max_distance) co
         const std::size_t bytes_apart = term.size() > w.size() ? term.size() - w.size() : w.size() - term.size();
         if (bytes_apart > 4 * best_distance) continue;
         candidate = utf8::decode(term);
-        const std::size_t d = distance(candidate, target, best_distance, rows);
+        const std::size_t d = edit_distance(std::u32string_view(candidate), std::u32string_view(target), best_distance);
         if (d > best_distance) continue;
         const Xapian::doccount freq = freqs_[i];
         if (d == 0) {

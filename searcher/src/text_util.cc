@@ -27,7 +27,10 @@ std::string html_escape(std::string_view s) {
 }
 
 std::size_t edit_distance(std::string_view a8, std::string_view b8, std::size_t max) {
-    const auto a = utf8::decode(a8), b = utf8::decode(b8);
+    return edit_distance(std::u32string_view(utf8::decode(a8)), std::u32string_view(utf8::decode(b8)), max);
+}
+
+std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::size_t max) {
     const std::size_t n = a.size(), m = b.size();
     if ((n > m ? n - m : m - n) > max) return max + 1;
     // Three rows of the optimal-string-alignment table; stop once a whole row is over `max`.

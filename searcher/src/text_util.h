@@ -19,6 +19,9 @@ std::string html_escape(std::string_view s);
  *  code points; any distance over `max` is returned as max + 1 (and found sooner). */
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max = static_cast<std::size_t>(-2));
 
+/// The same distance between two strings of code points.
+std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::size_t max = static_cast<std::size_t>(-2));
+
 } // namespace rapporteur
 
 #endif

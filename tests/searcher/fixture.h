@@ -18,6 +18,8 @@
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -214,6 +216,25 @@ inline const std::filesystem::path& seed_database() {
         IndexerOptions options;
         options.database = dir / "seed-db";
         index_paths({RAPPORTEUR_SEEDS}, options);
+        return options.database;
+    }();
+    return db;
+}
+
+/// The seed, the test reports of tests/data/indexer (de, es, fr, ru, en, ja, zh) and the
+/// Chinese layout report, indexed once per test program on disk by the indexer library.
+inline const std::filesystem::path& multilingual_database() {
+    static TempDir dir;
+    static const std::filesystem::path db = [] {
+        IndexerOptions options;
+        options.database = dir / "multilingual-db";
+        const std::filesystem::path data = RAPPORTEUR_TEST_DATA;
+        std::vector<std::filesystem::path> inputs = {RAPPORTEUR_SEEDS, data / "searcher" / "layout_zh.txt"};
+        for (const auto& e : std::filesystem::directory_iterator(data / "indexer")) {
+            if (e.path().filename() != "README.md") inputs.push_back(e.path());
+        }
+        std::sort(inputs.begin(), inputs.end());
+        index_paths(inputs, options);
         return options.database;
     }();
     return db;

@@ -34,25 +34,6 @@ using namespace rapporteur;
 #endif
 namespace {
 
-/// The seed, the test reports of tests/data/indexer (de, es, fr, ru, en, ja, zh) and the
-/// Chinese layout report, indexed once on disk by the indexer library.
-const std::filesystem::path& multilingual_database() {
-    static test::TempDir dir;
-    static const std::filesystem::path db = [] {
-        IndexerOptions options;
-        options.database = dir / "db";
-        const std::filesystem::path data = RAPPORTEUR_TEST_DATA;
-        std::vector<std::filesystem::path> inputs = {RAPPORTEUR_SEEDS, data / "searcher" / "layout_zh.txt"};
-        for (const auto& e : std::filesystem::directory_iterator(data / "indexer")) {
-            if (e.path().filename() != "README.md") inputs.push_back(e.path());
-        }
-        std::sort(inputs.begin(), inputs.end());
-        index_paths(inputs, options);
-        return options.database;
-    }();
-    return db;
-}
-
 /// Ideographs, kana and hangul: scripts written without spaces between words.
 bool is_continuous_script(char32_t c) {
     return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
@@ -155,7 +136,7 @@ SearchOptions phrase_options() {
 
 /// The ids of the passages whose text holds `needle`'s words, in any case and punctuation.
 std::set<std::string> passages_with(const std::string& needle) {
-    Xapian::Database db(multilingual_database().string());
+    Xapian::Database db(test::multilingual_database().string());
     const std::string want = " " + word_skeleton(needle) + " ";
     std::set<std::string> out;
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
@@ -168,7 +149,7 @@ std::set<std::string> passages_with(const std::string& needle) {
 } // namespace
 
 TEST_CASE("Phrases holding compounds find their seed passages", "[phrases]") {
-    const Searcher searcher(multilingual_database());
+    const Searcher searcher(test::multilingual_database());
     for (const std::string q : {"Anti-Trafficking Coordinator", "EU Anti-Trafficking Coordinator presented",
                                 "Vice-President presented", "anti-slavery commissioner", "First Vice-President",
                                 "Action Plan to Combat Trafficking in Human Beings (PC.DEC/557), its 2005",
@@ -216,8 +197,8 @@ TEST_CASE("Every run of 2 to 8 words of every passage, quoted, finds its passage
     constexpr std::size_t RUNS_PER_LENGTH = 4;
     const char* choice = std::getenv("RAPPORTEUR_PHRASE_RUNS");
     const bool all = choice ? std::string_view(choice) == "all" : !UNDER_ADDRESS_SANITIZER;
-    const Searcher searcher(multilingual_database());
-    Xapian::Database db(multilingual_database().string());
+    const Searcher searcher(test::multilingual_database());
+    Xapian::Database db(test::multilingual_database().string());
     const Analyzer analyzer;
     struct Stored {
         std::string id, text, lang, keys;

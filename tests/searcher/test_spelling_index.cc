@@ -1,7 +1,7 @@
 /** @file test_spelling_index.cc
  *  @brief The spelling dictionary in memory (SpellingIndex) answers as Xapian's own
  *         get_spelling_suggestion does, on the seed and the test reports in other languages
- *         and scripts, for every kind of typing error; and a searcher uses it.
+ *         and scripts (test::multilingual_database), for every kind of typing error; and a searcher uses it.
  */
 #include "fixture.h"
 #include "spelling_index.h"
@@ -16,18 +16,6 @@
 using namespace rapporteur;
 
 namespace {
-
-/// The seed and the searcher's test reports (German, Spanish, French, Russian, Chinese), indexed once.
-const std::filesystem::path& multilingual_database() {
-    static test::TempDir dir;
-    static const std::filesystem::path db = [] {
-        IndexerOptions options;
-        options.database = dir / "db";
-        index_paths({RAPPORTEUR_SEEDS, RAPPORTEUR_SEARCHER_DATA}, options);
-        return options.database;
-    }();
-    return db;
-}
 
 /// Words one or two typing errors from `word`, edited by code points: each deletion, a
 /// substitution and an insertion at the start, middle and end, each swap of neighbours, and
@@ -54,7 +42,7 @@ std::vector<std::string> misspellings(const std::string& word) {
 } // namespace
 
 TEST_CASE("the spelling dictionary in memory suggests what Xapian suggests", "[spelling]") {
-    Xapian::Database db(multilingual_database().string());
+    Xapian::Database db(test::multilingual_database().string());
     const SpellingIndex index(db);
     REQUIRE(index.size() > 500);
     std::size_t asked = 0, suggested = 0;
