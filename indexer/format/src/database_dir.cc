@@ -2,6 +2,7 @@
  *  @brief The on-disk layout of a Rapporteur database: a stub file naming the current generation.
  */
 #include "rapporteur/format/database_dir.h"
+#include "rapporteur/format/schema.h"
 
 #include "rapporteur/base/data_files.h"
 #include "rapporteur/base/errors.h"
@@ -140,7 +141,7 @@ DatabaseDir::DatabaseDir(fs::path path, DatabaseAccess access) : umask_(access),
         current_ = "gen-1";
     }
     try {
-        db_ = Xapian::WritableDatabase((path_ / current_).string(), Xapian::DB_CREATE_OR_OPEN);
+        db_ = Xapian::WritableDatabase((path_ / current_).string(), Xapian::DB_CREATE_OR_OPEN, schema::BLOCK_SIZE);
     } catch (const Xapian::DatabaseLockError&) {
         throw RuntimeError(path_.string() +
                            ": database is being written by another process "

@@ -161,7 +161,7 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
             sources.add_database(shard);
         }
         pause_at_phase("compact");
-        sources.compact(target.string());
+        sources.compact(target.string(), Xapian::Compactor::STANDARD, schema::BLOCK_SIZE);
     }
     cleanup();
     {
