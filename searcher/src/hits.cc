@@ -33,12 +33,15 @@ void Searcher::Impl::fill_hit(Hit& hit, Xapian::docid did, const Plan& plan, con
         // A run needs only the id: the sort key the match ranked ties by encodes it, so the
         // passage data (a read and an inflate per hit) is read only when the key cannot say.
         if (codecs::decode_sort_key(sort_key, hit.id)) return;
-        hit.id = read_stored_id(fetched ? fetched->doc : db.get_document(did));
+        hit.id = read_stored_id(fetched ? fetched->doc : db.get_document(did, Xapian::DOC_ASSUME_VALID));
         return;
     }
     const bool prepared = fetched && fetched->data;
+    // The docid comes from the match: DOC_ASSUME_VALID skips Xapian's check that the document
+    // exists, a read of its length in the posting table (a block read a hit).
     PassageData data = prepared ? std::move(*fetched->data)
-                                : PassageData::parse(fetched ? fetched->doc : db.get_document(did), options.hit_details);
+                                : PassageData::parse(fetched ? fetched->doc : db.get_document(did, Xapian::DOC_ASSUME_VALID),
+                                                     options.hit_details);
     const std::size_t rank = hit.rank;
     const double score = hit.score;
     hit = std::move(data.hit);

@@ -20,11 +20,38 @@ Speller::Speller(const Xapian::Database& db, const Analyzer* analyzer, const Xap
       dictionary_filled_(dictionary_filled ? *dictionary_filled : filled(dictionary_)) {}
 
 std::string Speller::written_form(const std::string& term, const std::string& folded) const {
-    // Per word (folded): how many passages write it, and how often in each casing.
+    // Per word (folded): how many passages write it, and how often in each casing; the
+    // commonest word, then its commonest casing, over the first MAX_READ passages of the term.
+    // Ties go to the first in byte order (std::map's), strictly greater counts replacing.
+    constexpr std::size_t MAX_READ = 20;
     std::map<std::string, std::pair<std::size_t, std::map<std::string, std::size_t>>> forms;
+    auto most = [](const auto& counts, auto count_of) {
+        auto best = counts.begin();
+        for (auto it = counts.begin(); it != counts.end(); ++it) {
+            if (count_of(it->second) > count_of(best->second)) best = it;
+        }
+        return best;
+    };
+    // Whether `remaining` more passages could change the answer: the leader's count must
+    // exceed the runner-up's by more than what is left, for the word and for its casing.
+    auto settled = [&](std::size_t remaining) {
+        auto ahead = [remaining](const auto& counts, auto count_of, auto leader) {
+            for (auto it = counts.begin(); it != counts.end(); ++it) {
+                if (it != leader && count_of(it->second) + remaining >= count_of(leader->second)) return false;
+            }
+            return count_of(leader->second) > remaining;
+        };
+        const auto word_count = [](const auto& v) { return v.first; };
+        const auto casing_count = [](std::size_t n) { return n; };
+        const auto word = most(forms, word_count);
+        return ahead(forms, word_count, word) &&
+               ahead(word->second.second, casing_count, most(word->second.second, casing_count));
+    };
     std::size_t seen = 0;
-    for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term) && seen < 20; ++p, ++seen) {
-        PassageData data = PassageData::parse(db_.get_document(*p), false);
+    for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term) && seen < MAX_READ; ++p) {
+        ++seen;
+        PassageData data = PassageData::parse(db_.get_document(*p, Xapian::DOC_ASSUME_VALID), false);
+        bool counted = false;
         for (auto pos = db_.positionlist_begin(*p, term); pos != db_.positionlist_end(*p, term); ++pos) {
             const std::size_t i = 2 * static_cast<std::size_t>(*pos - 1);
             if (i + 1 >= data.offsets.size() || data.offsets[i + 1] > data.hit.text.size()) continue;
@@ -34,16 +61,12 @@ std::string Speller::written_form(const std::string& term, const std::string& fo
             auto& [count, casings] = forms[key];
             ++count;
             ++casings[written];
+            counted = true;
             break; // one occurrence a passage
         }
+        // The passages left cannot overturn the leader: the rest need not be read.
+        if (counted && settled(MAX_READ - seen)) break;
     }
-    auto most = [](const auto& counts, auto count_of) {
-        auto best = counts.begin();
-        for (auto it = counts.begin(); it != counts.end(); ++it) {
-            if (count_of(it->second) > count_of(best->second)) best = it;
-        }
-        return best;
-    };
     if (forms.empty()) return {};
     const auto& casings = most(forms, [](const auto& v) { return v.first; })->second.second;
     return most(casings, [](std::size_t n) { return n; })->first;

@@ -110,8 +110,20 @@ std::string SpellingIndex::suggest(std::string_view w, unsigned max_distance) co
     // word has twice counts twice, as Xapian's merge of the lists does). It saturates at 255,
     // which only a word of over 250 bytes could reach: the dictionary's words have at most 32
     // (is_spelling_word), so none is within two edits of it either way.
-    std::vector<std::uint8_t> score(freqs_.size(), 0);
+    // One zeroed array a thread, as large as the largest dictionary it met, put back to zero
+    // (only where a candidate scored) when the call ends: a call touches a few thousand
+    // entries of it, where zeroing a fresh one cost a write of the whole dictionary's size.
+    thread_local std::vector<std::uint8_t> scores;
+    if (scores.size() < freqs_.size()) scores.resize(freqs_.size(), 0);
+    std::vector<std::uint8_t>& score = scores;
     std::vector<std::uint32_t> candidates;
+    struct Reset {
+        std::vector<std::uint8_t>& score;
+        const std::vector<std::uint32_t>& touched;
+        ~Reset() {
+            for (const auto i : touched) score[i] = 0;
+        }
+    } reset{score, candidates};
     for (const auto f : frags) {
         const auto it = fragments_.find(f);
         if (it == fragments_.end()) continue;

@@ -188,7 +188,7 @@ Xapian::docid find_passage(const Xapian::Database& db, const std::string& id) {
     if (slash == std::string::npos) return 0;
     const std::string term = std::string(schema::PREFIX_DOCUMENT) + id.substr(0, slash);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-        if (read_stored_id(db.get_document(*it)) == id) return *it;
+        if (read_stored_id(db.get_document(*it, Xapian::DOC_ASSUME_VALID)) == id) return *it;
     }
     return 0;
 }
