@@ -81,6 +81,18 @@ fs::path current_generation(const fs::path& db) {
     return db / stub.substr(6, stub.find('\n') - 6);
 }
 
+/// The block size of each table of a glass directory, as xapian-check prints it ("4K").
+std::set<std::string> block_sizes(const fs::path& glass) {
+    const auto checked = run("xapian-check " + quote(glass.string()));
+    std::set<std::string> out;
+    const std::string key = "blocksize=";
+    for (auto at = checked.out.find(key); at != std::string::npos; at = checked.out.find(key, at + 1)) {
+        const auto from = at + key.size();
+        out.insert(checked.out.substr(from, checked.out.find(' ', from) - from));
+    }
+    return out;
+}
+
 /// How many passages the document model makes of `text`.
 std::size_t passage_count(const std::string& text) { return parse_report(text, "x.txt").passages.size(); }
 
@@ -146,6 +158,8 @@ TEST_CASE("a changed file replaces its passages and drops the ones that are gone
     REQUIRE(!first_id.empty());
     CHECK(after.at(first_id) == before.at(first_id));
     CHECK(run("xapian-check " + quote(current_generation(db).string())).status == 0);
+    // Created by the writer (updated in place here): every table has schema::BLOCK_SIZE blocks.
+    CHECK(block_sizes(current_generation(db)) == std::set<std::string>{std::to_string(schema::BLOCK_SIZE / 1024) + "K"});
 }
 
 TEST_CASE("deleting a document removes its passages and its spellings", "[indexer][update]") {
@@ -761,6 +775,8 @@ TEST_CASE("a large run builds shards in parallel and publishes one new generatio
     CHECK(fs::exists(dir / "db" / "gen-2"));  // kept for readers that still have it open
     CHECK(!fs::exists(dir / "db" / "gen-1")); // older ones go
     CHECK(run("xapian-check " + quote((dir / "db" / "gen-3").string())).status == 0);
+    // Compacted by the writer: every table has schema::BLOCK_SIZE blocks, not Xapian's 8 KB.
+    CHECK(block_sizes(dir / "db" / "gen-3") == std::set<std::string>{std::to_string(schema::BLOCK_SIZE / 1024) + "K"});
     CHECK(Xapian::Database(dir.path().string() + "/db").get_spelling_suggestion("shelterz") == "shelters");
     CHECK(spelling_frequency(dir / "db", "shelters") == 39); // one passage of each file but f7's
     // With the first document gone, compaction shifts the old passages' ids: a changed file

@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+
 using namespace rapporteur;
 
 TEST_CASE("seed: an unknown word gets a correction as the passages write it", "[spelling][seed]") {
@@ -62,4 +64,33 @@ TEST_CASE("a word of the dictionary's kind that it cannot correct is not looked 
     CHECK(scanning.suggest("guidlines", "guidlin") == "guidelines");
     // A dictionary word is still suggested from the dictionary.
     CHECK(trusting.suggest("asylm", "asylm") == "asylum");
+}
+
+TEST_CASE("a suggestion is written as the first twenty passages of its word mostly write it", "[spelling]") {
+    // Passages 1..n_first write `first`, the next ones `second`; the written form is the
+    // commonest casing over the first twenty passages, ties to the first in byte order. The
+    // speller stops reading once the rest cannot change that; these cases are where stopping
+    // one passage too soon would change it.
+    auto written = [](int n_first, const std::string& first, int total, const std::string& second) {
+        std::vector<test::FixturePassage> ps;
+        for (int i = 1; i <= total; ++i) {
+            const std::string word = i <= n_first ? first : second;
+            char id[8];
+            std::snprintf(id, sizeof id, "d/p%02d", i);
+            ps.push_back(test::passage(id, "d", "The committee discussed the " + word + " report at length.", 1, 1,
+                                       "Session", {}, {}));
+        }
+        auto db = test::build_database(ps);
+        return Speller(db).surface_form("zorbinel");
+    };
+    // 10 against 10 in the first twenty: the tie goes to "ZORBINEL" (before "Zorbinel" in byte
+    // order), though "Zorbinel" leads for the first ten passages read.
+    CHECK(written(10, "Zorbinel", 25, "ZORBINEL") == "ZORBINEL");
+    // 11 against 9: "Zorbinel", settled after its eleventh passage.
+    CHECK(written(11, "Zorbinel", 25, "ZORBINEL") == "Zorbinel");
+    // 12 against 8 in the first twenty, though the whole index writes "ZORBINEL" 13 times.
+    CHECK(written(12, "Zorbinel", 25, "ZORBINEL") == "Zorbinel");
+    // Fewer than twenty passages: all of them count.
+    CHECK(written(6, "Zorbinel", 13, "ZORBINEL") == "ZORBINEL");
+    CHECK(written(7, "Zorbinel", 13, "ZORBINEL") == "Zorbinel");
 }

@@ -22,7 +22,7 @@ inline constexpr std::string_view VERSION = "5"; // 5: what a hit shows is in th
 /// Block size of the tables of a database this writer creates or compacts (Xapian's default
 /// is 8192). A query reads a few blocks of each table at random (the page's document data and
 /// position lists, each term's first posting chunk), and each block read is a copy of a whole
-/// block from the page cache: 4 KB blocks made queries about 30 % faster on the benchmark's
+/// block from the page cache: 4 KB blocks made queries 14-30 % faster on the benchmark's
 /// 10MB tier for the same size on disk (benchmarks/README.md, "Block size"). A database
 /// updated in place keeps the block size it was created with; any size reads the same.
 inline constexpr unsigned BLOCK_SIZE = 4096;
