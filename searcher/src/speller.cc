@@ -33,19 +33,26 @@ std::string Speller::written_form(const std::string& term, const std::string& fo
         return best;
     };
     // Whether `remaining` more passages could change the answer: the leader's count must
-    // exceed the runner-up's by more than what is left, for the word and for its casing.
-    auto settled = [&](std::size_t remaining) {
-        auto ahead = [remaining](const auto& counts, auto count_of, auto leader) {
-            for (auto it = counts.begin(); it != counts.end(); ++it) {
-                if (it != leader && count_of(it->second) + remaining >= count_of(leader->second)) return false;
+    // exceed the runner-up's (0 for a form not met yet) by more than what is left, for the
+    // word and for its casing.
+    auto clear_lead = [](const auto& counts, auto count_of, std::size_t remaining) {
+        std::size_t first = 0, second = 0;
+        for (const auto& entry : counts) {
+            const std::size_t n = count_of(entry.second);
+            if (n > first) {
+                second = first;
+                first = n;
+            } else if (n > second) {
+                second = n;
             }
-            return count_of(leader->second) > remaining;
-        };
-        const auto word_count = [](const auto& v) { return v.first; };
-        const auto casing_count = [](std::size_t n) { return n; };
-        const auto word = most(forms, word_count);
-        return ahead(forms, word_count, word) &&
-               ahead(word->second.second, casing_count, most(word->second.second, casing_count));
+        }
+        return first > second + remaining;
+    };
+    const auto word_count = [](const auto& v) { return v.first; };
+    const auto casing_count = [](std::size_t n) { return n; };
+    auto settled = [&](std::size_t remaining) {
+        return clear_lead(forms, word_count, remaining) &&
+               clear_lead(most(forms, word_count)->second.second, casing_count, remaining);
     };
     std::size_t seen = 0;
     for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term) && seen < MAX_READ; ++p) {
@@ -68,8 +75,7 @@ std::string Speller::written_form(const std::string& term, const std::string& fo
         if (counted && settled(MAX_READ - seen)) break;
     }
     if (forms.empty()) return {};
-    const auto& casings = most(forms, [](const auto& v) { return v.first; })->second.second;
-    return most(casings, [](std::size_t n) { return n; })->first;
+    return most(most(forms, word_count)->second.second, casing_count)->first;
 }
 
 std::string Speller::surface_form(const std::string& term) const {

@@ -113,9 +113,8 @@ std::string SpellingIndex::suggest(std::string_view w, unsigned max_distance) co
     // One zeroed array a thread, as large as the largest dictionary it met, put back to zero
     // (only where a candidate scored) when the call ends: a call touches a few thousand
     // entries of it, where zeroing a fresh one cost a write of the whole dictionary's size.
-    thread_local std::vector<std::uint8_t> scores;
-    if (scores.size() < freqs_.size()) scores.resize(freqs_.size(), 0);
-    std::vector<std::uint8_t>& score = scores;
+    thread_local std::vector<std::uint8_t> score;
+    if (score.size() < freqs_.size()) score.resize(freqs_.size(), 0);
     std::vector<std::uint32_t> candidates;
     struct Reset {
         std::vector<std::uint8_t>& score;
