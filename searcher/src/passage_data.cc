@@ -8,7 +8,14 @@
 namespace rapporteur {
 
 PassageData PassageData::parse(const Xapian::Document& doc, bool details) {
-    StoredPassage s = read_stored_passage(doc);
+    return from(read_stored_passage(doc), details);
+}
+
+PassageData PassageData::parse(std::string_view data, Xapian::docid did, bool details) {
+    return from(read_stored_passage(data, did), details);
+}
+
+PassageData PassageData::from(StoredPassage&& s, bool details) {
     PassageData p;
     p.offsets = std::move(s.offsets);
     p.hit.id = std::move(s.id);

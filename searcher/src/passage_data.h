@@ -4,12 +4,14 @@
 #ifndef RAPPORTEUR_PASSAGE_DATA_H
 #define RAPPORTEUR_PASSAGE_DATA_H
 
+#include "rapporteur/format/stored_passage.h"
 #include "rapporteur/searcher.h"
 
 #include <xapian.h>
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rapporteur {
@@ -25,6 +27,11 @@ struct PassageData {
      *  (rapporteur::read_stored_passage). `details` false keeps only id, text and offsets.
      *  Throws RuntimeError when the data is damaged. */
     static PassageData parse(const Xapian::Document& doc, bool details = true);
+    /// The same from the data itself (a shard's SLOT_PAGE_DATA value).
+    static PassageData parse(std::string_view data, Xapian::docid did, bool details = true);
+
+  private:
+    static PassageData from(StoredPassage&& s, bool details);
 };
 
 } // namespace rapporteur

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace rapporteur {
@@ -27,12 +28,17 @@ class PassageTerms {
     static std::optional<PassageTerms> analyse(const Analyzer& analyzer, std::string_view text, std::string_view lang,
                                                const std::vector<std::uint32_t>& offsets);
 
+    /// The terms and positions the indexer wrote (a shard's page value, codecs.h).
+    explicit PassageTerms(std::map<std::string, std::vector<std::uint32_t>, std::less<>> terms)
+        : terms_(std::move(terms)) {}
+
     /// The positions of `term` in the text, ascending; empty when the text does not have it.
     const std::vector<std::uint32_t>& positions(const std::string& term) const;
     /// Every term with its positions, in term order (as a termlist is).
     const std::map<std::string, std::vector<std::uint32_t>, std::less<>>& all() const { return terms_; }
 
   private:
+    PassageTerms() = default;
     std::map<std::string, std::vector<std::uint32_t>, std::less<>> terms_;
 };
 

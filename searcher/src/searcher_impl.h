@@ -170,6 +170,17 @@ struct Searcher::Impl {
      *  are still out. shard_search.cc */
     std::vector<FetchedPassage> page_documents(const std::vector<Xapian::docid>& page,
                                                const std::function<void()>& meanwhile, bool prepare = false);
+    /** The page's passages from one match of their PREFIX_PASSAGE terms, sorted by
+     *  SLOT_PAGE_DATA so that each item brings its passage's data (schema.h): a message to
+     *  each shard instead of a round trip a passage. Each passage parsed and its text
+     *  analysed; with `fields`, the match also weighs where the query matched, as
+     *  matched_fields does, into `*fields`. Empty when any passage of the page is not found
+     *  so (a shard indexed before these, an id too long for a term, damaged data): then
+     *  page_documents. `ids`: the passages' ids, from their sort keys. shard_search.cc */
+    std::vector<FetchedPassage> page_data(const Plan& plan, const std::vector<std::string>& ids,
+                                          const std::vector<Xapian::docid>& page, std::vector<std::uint8_t>* fields);
+    /// The query's terms of each WORD_FIELDS entry, weighing 2^f under CoordWeight. shard_search.cc
+    std::vector<Xapian::Query> field_parts(const Plan& plan) const;
     /** The same as matched_fields on one local database: each query term's posting list
      *  stepped through the page's docids in order (a few skips a term), where a hit's term
      *  list would be read and inflated whole. searcher.cc */

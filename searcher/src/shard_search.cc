@@ -113,22 +113,30 @@ void Searcher::Impl::run_sharded(const Plan& plan, const SearchOptions& options,
     // The match needs only the documents' names, which the hits' sort keys hold, so it runs
     // on the union while the page's documents are read on the shards' second connections.
     const bool by_match = options.hit_details && !plan.related && !page.empty();
-    std::vector<std::string> names;
-    if (by_match) {
+    // The page's ids, from the hits' sort keys: empty when a key does not encode its id (an
+    // index older than the keys).
+    std::vector<std::string> ids, names;
+    if (documents) {
         for (std::size_t k = begin; k < end; ++k) {
             std::string id;
             if (!codecs::decode_sort_key(mset[items[k].index].get_sort_key(), id) || id.find('/') == std::string::npos) {
-                names.clear();
+                ids.clear();
                 break;
             }
-            names.push_back(id.substr(0, id.rfind('/'))); // ids are "<document>/<local id>"
+            ids.push_back(std::move(id));
         }
     }
     std::vector<std::uint8_t> fields;
     std::vector<FetchedPassage> docs;
-    if (documents && !names.empty()) {
+    // The page with its data in one match, where the shards hold it (rapporteur-index --shard).
+    if (documents && !ids.empty() && options.hit_details) docs = page_data(plan, ids, page, by_match ? &fields : nullptr);
+    if (docs.empty() && by_match) {
+        // The documents' names, which the ids hold, for the matched_fields match.
+        for (const auto& id : ids) names.push_back(id.substr(0, id.rfind('/'))); // ids are "<document>/<local id>"
+    }
+    if (docs.empty() && documents && !names.empty()) {
         docs = page_documents(page, [&] { fields = matched_fields(plan, names, page); }, options.hit_details);
-    } else if (documents) {
+    } else if (docs.empty() && documents) {
         docs = page_documents(page, nullptr, options.hit_details);
     }
     for (std::size_t k = begin; k < end; ++k) {
@@ -142,7 +150,7 @@ void Searcher::Impl::run_sharded(const Plan& plan, const SearchOptions& options,
         }
         result.hits.push_back(std::move(hit));
     }
-    if (by_match && names.empty()) {
+    if (by_match && fields.empty() && names.empty()) {
         // A sort key that does not encode its id (an index older than the keys): the names
         // from the documents, after them.
         for (const auto& hit : result.hits) names.push_back(hit.document);
@@ -258,8 +266,7 @@ std::vector<FetchedPassage> Searcher::Impl::page_documents(const std::vector<Xap
     return out;
 }
 
-std::vector<std::uint8_t> Searcher::Impl::matched_fields(const Plan& plan, const std::vector<std::string>& names,
-                                                         const std::vector<Xapian::docid>& page) {
+std::vector<Xapian::Query> Searcher::Impl::field_parts(const Plan& plan) const {
     // The query's terms by field, as Enquire::get_matching_terms would take them.
     std::vector<std::string> terms[std::size(WORD_FIELDS)];
     for (auto t = plan.query.get_unique_terms_begin(); t != plan.query.get_unique_terms_end(); ++t) {
@@ -277,6 +284,58 @@ std::vector<std::uint8_t> Searcher::Impl::matched_fields(const Plan& plan, const
                            Xapian::Query(Xapian::Query::OP_SYNONYM, terms[f].begin(), terms[f].end()),
                            static_cast<double>(1u << f));
     }
+    return parts;
+}
+
+std::vector<FetchedPassage> Searcher::Impl::page_data(const Plan& plan, const std::vector<std::string>& ids,
+                                                      const std::vector<Xapian::docid>& page,
+                                                      std::vector<std::uint8_t>* fields) {
+    std::vector<std::string> terms;
+    for (const auto& id : ids) terms.push_back(std::string(schema::PREFIX_PASSAGE) + id);
+    // The passages weigh nothing; where the query matched weighs 2^f a field (field_parts).
+    Xapian::Query query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), 0);
+    if (fields) {
+        const auto parts = field_parts(plan);
+        if (!parts.empty()) {
+            query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+        }
+    }
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::CoordWeight());
+    // Sorted by a value, a match reads the value of each candidate (here the page's passages
+    // only) and an MSet item carries it: the passage's data comes with the match.
+    enquire.set_sort_by_relevance_then_value(schema::SLOT_PAGE_DATA, false);
+    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(page.size()));
+    std::map<Xapian::docid, std::size_t> at;
+    for (std::size_t k = 0; k < page.size(); ++k) at.emplace(page[k], k);
+    std::vector<FetchedPassage> out(page.size());
+    std::vector<std::uint8_t> mask(page.size(), 0);
+    std::size_t found = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        const auto k = at.find(*it);
+        std::string_view data;
+        codecs::TermPositions terms;
+        if (k == at.end() || out[k->second].data || !codecs::decode_page_value(it.get_sort_key(), data, terms)) return {};
+        try {
+            PassageData parsed = PassageData::parse(data, *it, true);
+            if (parsed.hit.id != ids[k->second]) return {};
+            out[k->second].data = std::move(parsed);
+            out[k->second].terms.emplace(std::move(terms));
+        } catch (const RuntimeError&) {
+            return {}; // read as a document, whose error fill_hit gives
+        }
+        mask[k->second] = static_cast<std::uint8_t>(std::lround(it.get_weight()));
+        ++found;
+    }
+    if (found != page.size()) return {};
+    if (fields) *fields = std::move(mask);
+    return out;
+}
+
+std::vector<std::uint8_t> Searcher::Impl::matched_fields(const Plan& plan, const std::vector<std::string>& names,
+                                                         const std::vector<Xapian::docid>& page) {
+    const std::vector<Xapian::Query> parts = field_parts(plan);
     std::vector<std::uint8_t> out(page.size(), 0);
     if (parts.empty()) return out;
     // Only the page's documents (there is no term per passage): a few hundred passages at most.

@@ -9,6 +9,8 @@
 #include "support/json_same.h"
 #include "support/tcp_servers.h"
 
+#include "rapporteur/format/codecs.h"
+#include "rapporteur/format/schema.h"
 #include "rapporteur/searcher.h"
 
 #include <catch2/catch.hpp>
@@ -22,6 +24,7 @@
 #include <unistd.h>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <memory>
 #include <set>
 #include <thread>
@@ -112,6 +115,39 @@ std::vector<std::string> flat_facets(const rapporteur::SearchResult& r) {
     return out;
 }
 
+/** A copy of each shard of the collection in `dir`, with its page values (schema.h:
+ *  SLOT_PAGE_DATA) replaced by `rewrite` of them; a rewrite to "" removes the value and the
+ *  passage's id term, as in a shard indexed before them. */
+std::vector<std::string> rewritten_shards(const Collection& c, const std::string& dir,
+                                          const std::function<std::string(const std::string&)>& rewrite) {
+    namespace schema = rapporteur::schema;
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k < c.shards.size(); ++k) {
+        const std::string copy = (c.dir / (dir + std::to_string(k + 1))).string();
+        fs::copy(c.shards[k], copy, fs::copy_options::recursive);
+        Xapian::WritableDatabase db(copy);
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+            Xapian::Document doc = db.get_document(*it);
+            const std::string value = rewrite(doc.get_value(schema::SLOT_PAGE_DATA));
+            if (value.empty()) {
+                doc.remove_value(schema::SLOT_PAGE_DATA);
+                std::vector<std::string> ids;
+                for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+                    if ((*t).starts_with(schema::PREFIX_PASSAGE)) ids.push_back(*t);
+                }
+                REQUIRE(ids.size() == 1);
+                doc.remove_term(ids.front());
+            } else {
+                doc.add_value(schema::SLOT_PAGE_DATA, value);
+            }
+            db.replace_document(*it, doc);
+        }
+        db.commit();
+        out.push_back(copy);
+    }
+    return out;
+}
+
 } // namespace
 
 TEST_CASE("rapporteur-index --shard K/N puts each document in one shard", "[shards]") {
@@ -169,6 +205,54 @@ TEST_CASE("a sharded search answers as one database of the same documents, every
     for (const char* f : {"session", "organisation", "country", "lang", "document"}) CHECK(!t["facets"][f].empty());
     CHECK(langs.size() >= 6);
     CHECK(!search_json("--db " + quote(c.one), "trafficing")["notices"].empty());
+}
+
+TEST_CASE("a sharded page comes with one match from the shards' page values, else from the documents",
+          "[shards]") {
+    auto& c = collection();
+    // Without page values (a shard indexed before them) or with damaged ones, the page is read
+    // document by document: the same answer (a value cut short is refused whole).
+    const auto stripped = rewritten_shards(c, "stripped", [](const std::string&) { return std::string(); });
+    const auto damaged = rewritten_shards(c, "damaged", [](const std::string& v) { return v.substr(0, 3); });
+    // With the page values' terms dropped, the highlights are gone: they are what a page shows.
+    const auto no_terms = rewritten_shards(c, "noterms", [](const std::string& v) {
+        std::string_view data;
+        rapporteur::codecs::TermPositions terms;
+        REQUIRE(rapporteur::codecs::decode_page_value(v, data, terms));
+        return rapporteur::codecs::encode_page_value(data, {});
+    });
+    auto serve = [&](const std::vector<std::string>& shards, const std::string& name,
+                     std::vector<std::unique_ptr<Server>>& servers) {
+        std::string map;
+        for (const auto& s : shards) {
+            servers.push_back(Server::tcpsrv(s));
+            map += servers.back()->address() + "\n";
+        }
+        return write_map(c.dir, name, map);
+    };
+    std::vector<std::unique_ptr<Server>> servers;
+    const std::string stripped_map = serve(stripped, "map-stripped", servers);
+    const std::string damaged_map = serve(damaged, "map-damaged", servers);
+    const std::string no_terms_map = serve(no_terms, "map-noterms", servers);
+    for (const std::string q : {"trafficking", "'\"human trafficking\"'", "'traffick*'", "'in:footnotes guidance'",
+                                "victims --filter org=GRETA", "asylum --explain", "--like 000-2e1ad919f53edd39/p18"}) {
+        INFO(q);
+        const json one = search_json("--db " + quote(c.one), q);
+        require_same(one, search_json("--shards " + quote(stripped_map), q), "");
+        require_same(one, search_json("--shards " + quote(damaged_map), q), "");
+    }
+    const json one = search_json("--db " + quote(c.one), "trafficking");
+    const json bare = search_json("--shards " + quote(no_terms_map), "trafficking");
+    const json& hits = one.at("results");
+    REQUIRE(hits.size() == bare.at("results").size());
+    REQUIRE(!hits.empty());
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        const json& b = bare["results"][i];
+        CHECK(b.at("id") == hits[i].at("id"));
+        CHECK(b.at("text") == hits[i].at("text")); // the data is the page value's
+        CHECK(!hits[i].at("highlights").empty());
+        CHECK(b.at("highlights").empty());
+    }
 }
 
 TEST_CASE("a lost shard is flagged, not fatal, and used again when it comes back", "[shards]") {

@@ -2,11 +2,12 @@
  *  @brief libFuzzer target: the decoders of what the index stores for a passage (document
  *         data, session, multi-valued slots, word offsets).
  *
- *  An input is the document data, a session value and a word-offsets value, separated by
- *  SEPARATOR. read_stored_passage() either reads the data or throws RuntimeError ("damaged
+ *  An input is the document data, a session value, a word-offsets value and a shard's page
+ *  value (codecs::decode_page_value), separated by SEPARATOR. read_stored_passage() either reads the data or throws RuntimeError ("damaged
  *  passage data"); decode_offsets() never throws and its spans keep their contract (starts
  *  never go back, no end before its start), for the offsets the data holds as for the
- *  third part; decode_session() reads any value.
+ *  third part; decode_session() reads any value; a page value either is refused or reads as
+ *  rising terms with rising positions whose encoding reads back the same.
  *
  *  With RAPPORTEUR_FUZZ_WRITE_SEEDS=DIR in the environment, the target writes the passages of
  *  the seed report, encoded by the writer's own encoders, into DIR as its seed corpus and exits.
@@ -21,7 +22,9 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -73,6 +76,13 @@ void write_seeds(const std::string& dir) {
         const auto spans = read_stored_passage(p.document).offsets;
         for (std::size_t i = 0; i + 1 < spans.size(); i += 2) pairs.emplace_back(spans[i], spans[i + 1]);
         input += codecs::encode_offsets(pairs);
+        input += SEPARATOR;
+        codecs::TermPositions terms;
+        for (auto t = p.document.termlist_begin(); t != p.document.termlist_end(); ++t) {
+            if (t.positionlist_count() == 0) continue;
+            for (auto q = t.positionlist_begin(); q != t.positionlist_end(); ++q) terms[*t].push_back(*q);
+        }
+        input += codecs::encode_page_value(p.document.get_data(), terms);
         std::ofstream(dir + "/passage-" + std::to_string(++n), std::ios::binary) << input;
     }
     std::exit(0);
@@ -108,5 +118,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)codecs::encode_session(s);
     (void)codecs::session_number(session);
     if (parts.size() > 2) check_spans(codecs::decode_offsets(parts[2]));
+    if (parts.size() > 3) {
+        std::string_view page_data;
+        codecs::TermPositions terms;
+        if (codecs::decode_page_value(parts[3], page_data, terms)) {
+            for (const auto& [term, positions] : terms) {
+                require(std::adjacent_find(positions.begin(), positions.end(), std::greater_equal<>()) == positions.end(),
+                        "page value positions that do not rise");
+            }
+            std::string_view again_data;
+            codecs::TermPositions again;
+            require(codecs::decode_page_value(codecs::encode_page_value(page_data, terms), again_data, again) &&
+                        again_data == page_data && again == terms,
+                    "a page value does not survive a round trip");
+        }
+    }
     return 0;
 }

@@ -552,6 +552,76 @@ TEST_CASE("every passage of the seed stores the span of each of its words", "[in
     }
 }
 
+TEST_CASE("a shard's passages carry their id term and a page value of their data and positional terms",
+          "[indexer][schema][shards]") {
+    // The seed and the reports in ten other languages (CJK, Cyrillic, Greek, compounds).
+    TempDir dir;
+    const fs::path reports = fs::path(RAPPORTEUR_SOURCE_DATADIR) / "tests" / "data" / "analyzers";
+    auto o = options_for(dir / "shard");
+    o.shard = 1;
+    o.shard_count = 1; // every document, written as a shard
+    REQUIRE(index_paths({SEED, reports}, o).failed == 0);
+    REQUIRE(index_paths({SEED, reports}, options_for(dir / "one")).failed == 0);
+    Xapian::Database shard((dir / "shard").string()), one((dir / "one").string());
+    REQUIRE(shard.get_doccount() == one.get_doccount());
+    CHECK(shard.get_value_freq(schema::SLOT_PAGE_DATA) == shard.get_doccount());
+    // One database has neither.
+    CHECK(one.get_value_freq(schema::SLOT_PAGE_DATA) == 0);
+    const std::string q(schema::PREFIX_PASSAGE);
+    CHECK(one.allterms_begin(q) == one.allterms_end(q));
+    std::set<std::string> languages;
+    std::size_t value_bytes = 0, data_bytes = 0;
+    for (auto it = shard.postlist_begin(""); it != shard.postlist_end(""); ++it) {
+        const Xapian::Document doc = shard.get_document(*it);
+        const std::string id = read_stored_passage(doc).id;
+        INFO(id);
+        // Its id term names it alone.
+        CHECK(shard.get_termfreq(q + id) == 1);
+        CHECK(*shard.postlist_begin(q + id) == *it);
+        const std::string value = doc.get_value(schema::SLOT_PAGE_DATA);
+        std::string_view data;
+        codecs::TermPositions terms;
+        REQUIRE(codecs::decode_page_value(value, data, terms));
+        CHECK(data == doc.get_data());
+        // The text terms and positions exactly as the position table holds them.
+        codecs::TermPositions table;
+        for (auto t = shard.termlist_begin(*it); t != shard.termlist_end(*it); ++t) {
+            if (t.positionlist_count() == 0) continue;
+            auto& ps = table[*t];
+            for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) ps.push_back(*p);
+        }
+        CHECK(!table.empty());
+        CHECK(terms == table);
+        languages.insert(doc.get_value(schema::SLOT_LANG));
+        value_bytes += value.size();
+        data_bytes += data.size();
+        // Cut anywhere, the value is refused or reads as a prefix of itself, never past its end.
+        for (std::size_t cut = 0; cut < value.size(); cut += 7) {
+            std::string_view d;
+            codecs::TermPositions part;
+            if (!codecs::decode_page_value(std::string_view(value).substr(0, cut), d, part)) continue;
+            CHECK(d == data);
+            for (const auto& [term, ps] : part) {
+                const auto whole = terms.find(term);
+                REQUIRE(whole != terms.end());
+                CHECK(std::equal(ps.begin(), ps.end(), whole->second.begin()));
+            }
+        }
+    }
+    CHECK(languages.size() >= 10);
+    // Front-coded terms: the term list adds less than the data itself.
+    CHECK(value_bytes < 3 * data_bytes);
+    // Not a page value: refused.
+    std::string_view d;
+    codecs::TermPositions t;
+    CHECK(!codecs::decode_page_value("", d, t));
+    CHECK(!codecs::decode_page_value("\x05" "abc", d, t)); // data cut short
+    CHECK(!codecs::decode_page_value(std::string("\x00\x00\x01" "a\x02\x01\x00", 7), d, t)); // positions must rise
+    CHECK(!codecs::decode_page_value(std::string("\x00\x00\x01" "b\x01\x01\x00\x01" "a\x01\x01", 11), d, t)); // terms must rise
+    CHECK(codecs::decode_page_value(std::string("\x00\x00\x01" "a\x01\x01\x00\x01" "b\x01\x01", 11), d, t));
+    CHECK(t == codecs::TermPositions{{"a", {1}}, {"b", {1}}});
+}
+
 TEST_CASE("stored passages read back whole and are found by id", "[indexer][schema]") {
     TempDir dir;
     REQUIRE(index_paths({SEED}, options_for(dir / "db")).failed == 0);

@@ -79,6 +79,62 @@ std::vector<std::uint32_t> decode_offsets(std::string_view data) {
     return flat;
 }
 
+std::string encode_page_value(std::string_view data, const TermPositions& terms) {
+    std::string out;
+    append_varint(out, data.size());
+    out += data;
+    std::string_view previous;
+    for (const auto& [term, positions] : terms) {
+        std::size_t shared = 0;
+        while (shared < previous.size() && shared < term.size() && previous[shared] == term[shared]) ++shared;
+        append_varint(out, shared);
+        append_varint(out, term.size() - shared);
+        out.append(term, shared);
+        append_varint(out, positions.size());
+        std::uint32_t last = 0;
+        for (const auto p : positions) {
+            append_varint(out, p - last);
+            last = p;
+        }
+        previous = term;
+    }
+    return out;
+}
+
+bool decode_page_value(std::string_view value, std::string_view& data, TermPositions& terms) {
+    std::size_t at = 0;
+    std::uint32_t length = 0;
+    if (!read_varint(value, at, length) || length > value.size() - at) return false;
+    data = value.substr(at, length);
+    at += length;
+    terms.clear();
+    std::string term;
+    while (at < value.size()) {
+        std::uint32_t shared = 0, rest = 0, count = 0;
+        if (!read_varint(value, at, shared) || shared > term.size() || !read_varint(value, at, rest) ||
+            rest > value.size() - at) {
+            return false;
+        }
+        term.resize(shared);
+        term.append(value.substr(at, rest));
+        at += rest;
+        // Each position is at least a byte: a count beyond the bytes left is damage.
+        if (!read_varint(value, at, count) || count > value.size() - at) return false;
+        std::vector<std::uint32_t> positions;
+        positions.reserve(count);
+        std::uint32_t last = 0;
+        for (std::uint32_t k = 0; k < count; ++k) {
+            std::uint32_t gap = 0;
+            if (!read_varint(value, at, gap) || (gap == 0 && k > 0) || gap > UINT32_MAX - last) return false;
+            last += gap;
+            positions.push_back(last);
+        }
+        if (!terms.empty() && term <= terms.rbegin()->first) return false; // ascending, each once
+        terms.emplace_hint(terms.end(), term, std::move(positions));
+    }
+    return true;
+}
+
 std::string encode_session(const Session& session) {
     return std::to_string(session.day) + "/" + std::to_string(session.number) + "/" + session.title;
 }

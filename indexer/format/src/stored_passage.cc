@@ -59,13 +59,13 @@ bool read_counted(std::string_view data, std::size_t& at, std::string& out) {
 }
 
 /// The error for a document whose data is not what encode_passage_data() writes.
-RuntimeError damaged(const Xapian::Document& doc, const std::string& why) {
-    return RuntimeError("damaged passage data in document " + std::to_string(doc.get_docid()) + ": " + why);
+RuntimeError damaged(Xapian::docid did, const std::string& why) {
+    return RuntimeError("damaged passage data in document " + std::to_string(did) + ": " + why);
 }
 
 /** A footnote number of the stored JSON: an integer that fits an int. nlohmann's get<int>()
  *  converts any number, and a float out of int's range is undefined behaviour there. */
-int stored_number(const Xapian::Document& doc, const nlohmann::json& value) {
+int stored_number(Xapian::docid doc, const nlohmann::json& value) {
     if (!value.is_number_integer()) throw damaged(doc, "footnote number " + value.dump() + " is not an integer");
     const auto n = value.get<std::int64_t>();
     if (value.is_number_unsigned() ? value.get<std::uint64_t>() > static_cast<std::uint64_t>(INT_MAX)
@@ -120,9 +120,10 @@ std::string encode_passage_data(const Passage& p, const Session& session, const 
     return out;
 }
 
-StoredPassage read_stored_passage(const Xapian::Document& doc) {
+StoredPassage read_stored_passage(const Xapian::Document& doc) { return read_stored_passage(doc.get_data(), doc.get_docid()); }
+
+StoredPassage read_stored_passage(std::string_view data, Xapian::docid doc) {
     StoredPassage s;
-    const std::string data = doc.get_data();
     std::size_t at = 0;
     std::string session, organisations, countries, info, offsets;
     for (std::string* part : {&s.id, &s.text, &s.lang, &session, &organisations, &countries, &s.speaker, &info, &offsets}) {
@@ -179,7 +180,7 @@ std::string read_stored_id(const Xapian::Document& doc) {
     const std::string data = doc.get_data();
     std::size_t at = 0;
     std::string id;
-    if (!read_counted(data, at, id)) throw damaged(doc, "cut short");
+    if (!read_counted(data, at, id)) throw damaged(doc.get_docid(), "cut short");
     return id;
 }
 

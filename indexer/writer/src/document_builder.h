@@ -33,13 +33,17 @@ struct PreparedReport {
  *  session-title and cited-footnote terms are not, as no phrase query needs them. */
 class DocumentBuilder {
   public:
-    explicit DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
+    /// `for_shard`: also write what a sharded search reads a page from (schema.h:
+    /// PREFIX_PASSAGE, SLOT_PAGE_DATA), for rapporteur-index --shard K/N.
+    explicit DocumentBuilder(const Analyzer& analyzer, bool for_shard = false)
+        : analyzer_(analyzer), for_shard_(for_shard) {}
 
     /// Detects each passage's language (when unset) and builds its document.
     PreparedReport build(Report report) const;
 
   private:
     const Analyzer& analyzer_;
+    bool for_shard_;
 };
 
 /// The words of `text` as the spelling dictionary keeps them: folded, unstemmed, 3–32 bytes.

@@ -33,7 +33,7 @@ void run_in_place(IndexRun& run, Xapian::WritableDatabase& db, IndexSummary& sum
         // reads its data files: the first exception stops the run and goes to the writer.
         try {
             Analyzer analyzer(run.analysis);
-            DocumentBuilder builder(analyzer);
+            DocumentBuilder builder(analyzer, run.options.shard_count > 0);
             for (;;) {
                 std::size_t i;
                 {

@@ -65,7 +65,7 @@ void run_sharded(IndexRun& run, DatabaseDir& dir, IndexSummary& summary, const P
             // 12 ms each, cores idle, on the 100MB benchmark tier).
             Xapian::WritableDatabase shard(shard_paths[k].string(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
             Analyzer analyzer(run.analysis);
-            DocumentBuilder builder(analyzer);
+            DocumentBuilder builder(analyzer, run.options.shard_count > 0);
             SpellingBuffer spellings;
             for (std::size_t i = bounds[k]; i < bounds[k + 1] && !interrupted(run.options); ++i) {
                 IndexJob& job = jobs[i];

@@ -39,6 +39,9 @@ inline constexpr std::string_view PREFIX_COUNTRY = "XC";      ///< canonical cou
 inline constexpr std::string_view PREFIX_SESSION = "XS";      ///< session number ("0" opening)
 inline constexpr std::string_view PREFIX_DAY = "XY";          ///< meeting day ("0" unknown)
 inline constexpr std::string_view PREFIX_SPEAKER = "XP";      ///< the passage's speaker, as named
+/// On a shard's database only (rapporteur-index --shard K/N): the passage id (boolean), so
+/// that a sharded search selects a page's passages in one match (SLOT_PAGE_DATA).
+inline constexpr std::string_view PREFIX_PASSAGE = "Q";
 
 // --- Value slots -----------------------------------------------------------------------------
 // The slots are what facets count, filters and drill-downs test and the ranking orders ties
@@ -53,6 +56,12 @@ inline constexpr Xapian::valueno SLOT_SPEAKER = 6;   ///< the speaker as named, 
 /// The passage id as a sort key, encode_sort_key() (codecs.h): equal scores rank in id order,
 /// so a sharded search (whose docids interleave the shards) orders them as one database does.
 inline constexpr Xapian::valueno SLOT_SORT_ID = 7;
+/** On a shard's database only: the document data again (stored_passage.h). A match sorted by
+ *  this slot returns each item's value with it, so a sharded search gets the data of a
+ *  page's passages from one match over their PREFIX_PASSAGE terms, a message to each shard,
+ *  instead of a round trip a passage (the remote protocol reads a document a round trip).
+ *  It doubles the data on a shard; one database has neither. */
+inline constexpr Xapian::valueno SLOT_PAGE_DATA = 8;
 // The document data (stored_passage.h) holds the id, text, what a hit shows of it (session,
 // language, organisations, countries, speaker, its document, the span of each word), and its
 // kind and cited footnotes. There is

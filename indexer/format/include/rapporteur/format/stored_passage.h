@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rapporteur {
@@ -65,6 +66,9 @@ std::string encode_passage_data(const Passage& passage, const Session& session, 
 /** Read a stored passage back from its document data. Throws RuntimeError when the data is
  *  damaged (cut short, or its JSON not what encode_passage_data() writes). */
 StoredPassage read_stored_passage(const Xapian::Document& doc);
+/// The same from the data itself (a shard's SLOT_PAGE_DATA value, schema.h); `did` names the
+/// passage in the error.
+StoredPassage read_stored_passage(std::string_view data, Xapian::docid did);
 
 /// The passage id alone, without parsing the rest of the data (a TREC run needs only that).
 std::string read_stored_id(const Xapian::Document& doc);
