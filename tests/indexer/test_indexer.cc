@@ -620,6 +620,30 @@ TEST_CASE("a shard's passages carry their id term and a page value of their data
     CHECK(!codecs::decode_page_value(std::string("\x00\x00\x01" "b\x01\x01\x00\x01" "a\x01\x01", 11), d, t)); // terms must rise
     CHECK(codecs::decode_page_value(std::string("\x00\x00\x01" "a\x01\x01\x00\x01" "b\x01\x01", 11), d, t));
     CHECK(t == codecs::TermPositions{{"a", {1}}, {"b", {1}}});
+
+    // rapporteur-index --check finds nothing wrong with the shard, then a page value that is
+    // not the passage's positions, and one that is gone while its id term stays.
+    CHECK(check_database(dir / "shard").problems.empty());
+    {
+        Xapian::WritableDatabase w((dir / "shard").string());
+        const Xapian::docid first = *w.postlist_begin(""), second = first + 1;
+        Xapian::Document doc = w.get_document(first);
+        std::string_view data;
+        codecs::TermPositions terms;
+        const std::string value = doc.get_value(schema::SLOT_PAGE_DATA);
+        REQUIRE(codecs::decode_page_value(value, data, terms));
+        terms.erase(terms.begin());
+        doc.add_value(schema::SLOT_PAGE_DATA, codecs::encode_page_value(data, terms));
+        w.replace_document(first, doc);
+        Xapian::Document other = w.get_document(second);
+        other.remove_value(schema::SLOT_PAGE_DATA);
+        w.replace_document(second, other);
+        w.commit();
+    }
+    const auto problems = check_database(dir / "shard").problems;
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].find("page value's terms are not the passage's positions") != std::string::npos);
+    CHECK(problems[1].find("id term but no page value") != std::string::npos);
 }
 
 TEST_CASE("stored passages read back whole and are found by id", "[indexer][schema]") {

@@ -138,6 +138,29 @@ void check_document(const Xapian::Database& db, Xapian::docid did, CheckSummary&
         out.problems.push_back(name + ": " + std::to_string(spans.size() / 2) + " word offsets for " +
                                std::to_string(last) + " positions");
     }
+    // A shard's page value (schema.h, SLOT_PAGE_DATA): what a sharded page shows instead of the
+    // data and the position lists, so it must be them again, and its id term must name it.
+    const std::string page = doc.get_value(schema::SLOT_PAGE_DATA);
+    const bool id_term = has(schema::PREFIX_PASSAGE, p.id);
+    if (!page.empty()) {
+        std::string_view data;
+        codecs::TermPositions terms, table;
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+            if (t.positionlist_count() == 0) continue;
+            auto& ps = table[*t];
+            for (auto pos = t.positionlist_begin(); pos != t.positionlist_end(); ++pos) ps.push_back(*pos);
+        }
+        if (!codecs::decode_page_value(page, data, terms)) {
+            out.problems.push_back(name + ": page value (slot " + std::to_string(schema::SLOT_PAGE_DATA) + ") does not decode");
+        } else if (data != doc.get_data()) {
+            out.problems.push_back(name + ": page value's data is not the document data");
+        } else if (terms != table) {
+            out.problems.push_back(name + ": page value's terms are not the passage's positions");
+        }
+        if (!id_term) out.problems.push_back(name + ": page value but no id term " + std::string(schema::PREFIX_PASSAGE) + p.id);
+    } else if (id_term && db.term_exists(std::string(schema::PREFIX_PASSAGE) + p.id)) {
+        out.problems.push_back(name + ": id term but no page value");
+    }
     for (const auto& c : p.cited_by) citations.emplace_back(name, c);
     for (const auto& f : p.footnotes) {
         if (utf8::invalid_offset(f.text) != std::string::npos) {
