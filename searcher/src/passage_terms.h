@@ -28,7 +28,8 @@ class PassageTerms {
     static std::optional<PassageTerms> analyse(const Analyzer& analyzer, std::string_view text, std::string_view lang,
                                                const std::vector<std::uint32_t>& offsets);
 
-    /// The terms and positions the indexer wrote (a shard's page value, codecs.h).
+    /// The terms the indexer wrote in a shard's page value (stored_passage.h: page_value): the
+    /// text terms with their positions, the session-title and footnote terms without.
     explicit PassageTerms(std::map<std::string, std::vector<std::uint32_t>, std::less<>> terms)
         : terms_(std::move(terms)) {}
 

@@ -26,6 +26,7 @@
 
 #include <xapian.h>
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -171,16 +172,18 @@ struct Searcher::Impl {
     std::vector<FetchedPassage> page_documents(const std::vector<Xapian::docid>& page,
                                                const std::function<void()>& meanwhile, bool prepare = false);
     /** The page's passages from one match of their PREFIX_PASSAGE terms, sorted by
-     *  SLOT_PAGE_DATA so that each item brings its passage's data (schema.h): a message to
-     *  each shard instead of a round trip a passage. Each passage parsed and its text
-     *  analysed; with `fields`, the match also weighs where the query matched, as
-     *  matched_fields does, into `*fields`. Empty when any passage of the page is not found
-     *  so (a shard indexed before these, an id too long for a term, damaged data): then
-     *  page_documents. `ids`: the passages' ids, from their sort keys. shard_search.cc */
+     *  SLOT_PAGE_DATA so that each item brings its passage's page value (schema.h): a
+     *  message to each shard instead of a round trip a passage. Each passage parsed, its
+     *  terms and positions read; with `fields`, where the query matched (as matched_fields
+     *  says it) from those terms into `*fields`. Empty when any passage of the page is not
+     *  found so (a shard indexed before page values, an id too long for a term, damaged
+     *  data): then page_documents. `ids`: the passages' ids, from their sort keys.
+     *  shard_search.cc */
     std::vector<FetchedPassage> page_data(const Plan& plan, const std::vector<std::string>& ids,
                                           const std::vector<Xapian::docid>& page, std::vector<std::uint8_t>* fields);
-    /// The query's terms of each WORD_FIELDS entry, weighing 2^f under CoordWeight. shard_search.cc
-    std::vector<Xapian::Query> field_parts(const Plan& plan) const;
+    /// The query's terms of each WORD_FIELDS entry. shard_search.cc
+    using FieldTerms = std::array<std::vector<std::string>, 3>; // one per WORD_FIELDS entry
+    static FieldTerms field_terms(const Plan& plan);
     /** The same as matched_fields on one local database: each query term's posting list
      *  stepped through the page's docids in order (a few skips a term), where a hit's term
      *  list would be read and inflated whole. searcher.cc */
@@ -211,6 +214,7 @@ struct Searcher::Impl {
     static std::pair<std::string_view, std::string_view> term_field(std::string_view term);
     /// The fields of term_field() that a query's words match, in the order output lists them.
     static constexpr std::string_view WORD_FIELDS[] = {"text", "title", "footnote"};
+    static_assert(std::size(WORD_FIELDS) == std::tuple_size_v<FieldTerms>);
     /// The passage's text at the first position of `term` (as it writes it), else `term`. hits.cc
     std::string surface(const std::string& text, const std::vector<std::uint32_t>& offsets, Xapian::docid did,
                         const std::string& term);

@@ -266,51 +266,33 @@ std::vector<FetchedPassage> Searcher::Impl::page_documents(const std::vector<Xap
     return out;
 }
 
-std::vector<Xapian::Query> Searcher::Impl::field_parts(const Plan& plan) const {
+Searcher::Impl::FieldTerms Searcher::Impl::field_terms(const Plan& plan) {
     // The query's terms by field, as Enquire::get_matching_terms would take them.
-    std::vector<std::string> terms[std::size(WORD_FIELDS)];
+    FieldTerms terms;
     for (auto t = plan.query.get_unique_terms_begin(); t != plan.query.get_unique_terms_end(); ++t) {
         const std::string term = *t;
         const auto field = term_field(term).first;
         const auto at = std::find(std::begin(WORD_FIELDS), std::end(WORD_FIELDS), field) - std::begin(WORD_FIELDS);
         if (at < static_cast<std::ptrdiff_t>(std::size(WORD_FIELDS))) terms[at].push_back(term);
     }
-    // CoordWeight scores each matching subquery 1: field f scaled by 2^f, so a passage's score
-    // is the set of its fields that hold a term of the query.
-    std::vector<Xapian::Query> parts;
-    for (std::size_t f = 0; f < std::size(WORD_FIELDS); ++f) {
-        if (terms[f].empty()) continue;
-        parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                           Xapian::Query(Xapian::Query::OP_SYNONYM, terms[f].begin(), terms[f].end()),
-                           static_cast<double>(1u << f));
-    }
-    return parts;
+    return terms;
 }
 
 std::vector<FetchedPassage> Searcher::Impl::page_data(const Plan& plan, const std::vector<std::string>& ids,
                                                       const std::vector<Xapian::docid>& page,
                                                       std::vector<std::uint8_t>* fields) {
-    std::vector<std::string> terms;
-    for (const auto& id : ids) terms.push_back(std::string(schema::PREFIX_PASSAGE) + id);
-    // The passages weigh nothing; where the query matched weighs 2^f a field (field_parts).
-    Xapian::Query query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), 0);
-    if (fields) {
-        const auto parts = field_parts(plan);
-        if (!parts.empty()) {
-            query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
-        }
-    }
+    std::vector<std::string> selected;
+    for (const auto& id : ids) selected.push_back(std::string(schema::PREFIX_PASSAGE) + id);
     Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::CoordWeight());
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, selected.begin(), selected.end()));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
     // Sorted by a value, a match reads the value of each candidate (here the page's passages
-    // only) and an MSet item carries it: the passage's data comes with the match.
-    enquire.set_sort_by_relevance_then_value(schema::SLOT_PAGE_DATA, false);
+    // only) and an MSet item carries it: the passage's data and terms come with the match.
+    enquire.set_sort_by_value(schema::SLOT_PAGE_DATA, false);
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(page.size()));
     std::map<Xapian::docid, std::size_t> at;
     for (std::size_t k = 0; k < page.size(); ++k) at.emplace(page[k], k);
     std::vector<FetchedPassage> out(page.size());
-    std::vector<std::uint8_t> mask(page.size(), 0);
     std::size_t found = 0;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         const auto k = at.find(*it);
@@ -325,17 +307,37 @@ std::vector<FetchedPassage> Searcher::Impl::page_data(const Plan& plan, const st
         } catch (const RuntimeError&) {
             return {}; // read as a document, whose error fill_hit gives
         }
-        mask[k->second] = static_cast<std::uint8_t>(std::lround(it.get_weight()));
         ++found;
     }
     if (found != page.size()) return {};
-    if (fields) *fields = std::move(mask);
+    if (fields) {
+        // Where the query matched, from the passages' own terms, as matched_fields says it.
+        const FieldTerms terms = field_terms(plan);
+        fields->assign(page.size(), 0);
+        for (std::size_t k = 0; k < page.size(); ++k) {
+            for (std::size_t f = 0; f < terms.size(); ++f) {
+                const bool holds = std::any_of(terms[f].begin(), terms[f].end(), [&](const std::string& t) {
+                    return out[k].terms->all().count(t) > 0;
+                });
+                if (holds) (*fields)[k] |= static_cast<std::uint8_t>(1u << f);
+            }
+        }
+    }
     return out;
 }
 
 std::vector<std::uint8_t> Searcher::Impl::matched_fields(const Plan& plan, const std::vector<std::string>& names,
                                                          const std::vector<Xapian::docid>& page) {
-    const std::vector<Xapian::Query> parts = field_parts(plan);
+    // CoordWeight scores each matching subquery 1: field f scaled by 2^f, so a passage's score
+    // is the set of its fields that hold a term of the query.
+    const FieldTerms terms = field_terms(plan);
+    std::vector<Xapian::Query> parts;
+    for (std::size_t f = 0; f < terms.size(); ++f) {
+        if (terms[f].empty()) continue;
+        parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                           Xapian::Query(Xapian::Query::OP_SYNONYM, terms[f].begin(), terms[f].end()),
+                           static_cast<double>(1u << f));
+    }
     std::vector<std::uint8_t> out(page.size(), 0);
     if (parts.empty()) return out;
     // Only the page's documents (there is no term per passage): a few hundred passages at most.

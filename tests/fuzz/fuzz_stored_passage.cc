@@ -1,13 +1,14 @@
 /** @file fuzz_stored_passage.cc
  *  @brief libFuzzer target: the decoders of what the index stores for a passage (document
- *         data, session, multi-valued slots, word offsets).
+ *         data, session, multi-valued slots, word offsets, a shard's page value).
  *
  *  An input is the document data, a session value, a word-offsets value and a shard's page
- *  value (codecs::decode_page_value), separated by SEPARATOR. read_stored_passage() either reads the data or throws RuntimeError ("damaged
- *  passage data"); decode_offsets() never throws and its spans keep their contract (starts
- *  never go back, no end before its start), for the offsets the data holds as for the
- *  third part; decode_session() reads any value; a page value either is refused or reads as
- *  rising terms with rising positions whose encoding reads back the same.
+ *  value, separated by SEPARATOR. read_stored_passage() either reads the data or throws
+ *  RuntimeError ("damaged passage data"); decode_offsets() never throws and its spans keep
+ *  their contract (starts never go back, no end before its start), for the offsets the data
+ *  holds as for the third part; decode_session() reads any value; decode_page_value() either
+ *  refuses the value or reads rising positions that encode_page_value() writes back to the
+ *  same reading.
  *
  *  With RAPPORTEUR_FUZZ_WRITE_SEEDS=DIR in the environment, the target writes the passages of
  *  the seed report, encoded by the writer's own encoders, into DIR as its seed corpus and exits.
@@ -77,12 +78,7 @@ void write_seeds(const std::string& dir) {
         for (std::size_t i = 0; i + 1 < spans.size(); i += 2) pairs.emplace_back(spans[i], spans[i + 1]);
         input += codecs::encode_offsets(pairs);
         input += SEPARATOR;
-        codecs::TermPositions terms;
-        for (auto t = p.document.termlist_begin(); t != p.document.termlist_end(); ++t) {
-            if (t.positionlist_count() == 0) continue;
-            for (auto q = t.positionlist_begin(); q != t.positionlist_end(); ++q) terms[*t].push_back(*q);
-        }
-        input += codecs::encode_page_value(p.document.get_data(), terms);
+        input += page_value(p.document);
         std::ofstream(dir + "/passage-" + std::to_string(++n), std::ios::binary) << input;
     }
     std::exit(0);

@@ -166,6 +166,19 @@ StoredPassage read_stored_passage(std::string_view data, Xapian::docid doc) {
     return s;
 }
 
+std::string page_value(const Xapian::Document& doc) {
+    codecs::TermPositions terms;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string term = *t;
+        // Text terms are folded, so never start with an ASCII capital; every prefix does.
+        const bool text = term.empty() || term.front() < 'A' || term.front() > 'Z';
+        if (!text && !term.starts_with(schema::PREFIX_SESSION_TITLE) && !term.starts_with(schema::PREFIX_FOOTNOTE)) continue;
+        auto& positions = terms[term];
+        for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) positions.push_back(*p);
+    }
+    return codecs::encode_page_value(doc.get_data(), terms);
+}
+
 std::string encode_document_info(const Report& report) {
     // NUL separates the parts: the readers' text never holds one (text_normalizer.cc).
     std::string out = report.path;

@@ -130,19 +130,11 @@ PreparedReport DocumentBuilder::build(Report report) const {
             span.first = std::min(span.first, t.start);
             span.second = std::max(span.second, t.end);
         }
-        std::string data = encode_passage_data(p, session, document_info, codecs::encode_offsets(spans), cited);
+        doc.set_data(encode_passage_data(p, session, document_info, codecs::encode_offsets(spans), cited));
         if (for_shard_) {
-            // The text terms are the positional ones (the other fields' terms have none).
-            codecs::TermPositions terms;
-            for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-                if (t.positionlist_count() == 0) continue;
-                auto& positions = terms[*t];
-                for (auto q = t.positionlist_begin(); q != t.positionlist_end(); ++q) positions.push_back(*q);
-            }
             add_boolean(doc, schema::PREFIX_PASSAGE, p.id);
-            doc.add_value(schema::SLOT_PAGE_DATA, codecs::encode_page_value(data, terms));
+            doc.add_value(schema::SLOT_PAGE_DATA, page_value(doc));
         }
-        doc.set_data(std::move(data));
 
         std::set<std::string> unique_words;
         for (auto& w : spelling_words(p.text, tokens)) unique_words.insert(std::move(w));

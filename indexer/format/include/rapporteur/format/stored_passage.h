@@ -63,6 +63,12 @@ std::string encode_document_info(const Report& report);
 std::string encode_passage_data(const Passage& passage, const Session& session, const std::string& document_info,
                                 const std::string& offsets, const std::vector<StoredFootnote>& cited);
 
+/** A shard's page value of a passage's document (schema::SLOT_PAGE_DATA,
+ *  codecs::encode_page_value): its data, then the terms of the fields a query's words match
+ *  (text with their positions, session title and cited footnotes without), so that a sharded
+ *  page highlights and says where the query matched from it alone. */
+std::string page_value(const Xapian::Document& doc);
+
 /** Read a stored passage back from its document data. Throws RuntimeError when the data is
  *  damaged (cut short, or its JSON not what encode_passage_data() writes). */
 StoredPassage read_stored_passage(const Xapian::Document& doc);
