@@ -296,9 +296,10 @@ std::vector<FetchedPassage> Searcher::Impl::page_data(const Plan& plan, const st
     std::size_t found = 0;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         const auto k = at.find(*it);
+        const std::string value = it.get_sort_key(); // a copy: `data` points into it
         std::string_view data;
         codecs::TermPositions terms;
-        if (k == at.end() || out[k->second].data || !codecs::decode_page_value(it.get_sort_key(), data, terms)) return {};
+        if (k == at.end() || out[k->second].data || !codecs::decode_page_value(value, data, terms)) return {};
         try {
             PassageData parsed = PassageData::parse(data, *it, true);
             if (parsed.hit.id != ids[k->second]) return {};

@@ -621,9 +621,9 @@ TEST_CASE("a shard's passages carry their id term and a page value of their data
     codecs::TermPositions t;
     CHECK(!codecs::decode_page_value("", d, t));
     CHECK(!codecs::decode_page_value("\x05" "abc", d, t)); // data cut short
-    CHECK(!codecs::decode_page_value(std::string("\x00\x00\x01" "a\x02\x01\x00", 7), d, t)); // positions must rise
-    CHECK(!codecs::decode_page_value(std::string("\x00\x00\x01" "b\x01\x01\x00\x01" "a\x01\x01", 11), d, t)); // terms must rise
-    CHECK(codecs::decode_page_value(std::string("\x00\x00\x01" "a\x01\x01\x00\x01" "b\x01\x01", 11), d, t));
+    CHECK(!codecs::decode_page_value(std::string_view("\x00\x00\x01" "a\x02\x01\x00", 7), d, t)); // positions must rise
+    CHECK(!codecs::decode_page_value(std::string_view("\x00\x00\x01" "b\x01\x01\x00\x01" "a\x01\x01", 11), d, t)); // terms must rise
+    CHECK(codecs::decode_page_value(std::string_view("\x00\x00\x01" "a\x01\x01\x00\x01" "b\x01\x01", 11), d, t));
     CHECK(t == codecs::TermPositions{{"a", {1}}, {"b", {1}}});
 
     // rapporteur-index --check finds nothing wrong with the shard, then a page value that is

@@ -7,6 +7,7 @@
 
 #include "rapporteur/model/report.h"
 
+#include <concepts>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -55,6 +56,10 @@ std::string encode_page_value(std::string_view data, const TermPositions& terms)
 /** The parts of encode_page_value(); false when the value is damaged or is not one (then
  *  `data` and `terms` are unspecified). Positions must rise within a term. */
 bool decode_page_value(std::string_view value, std::string_view& data, TermPositions& terms);
+/// `data` points into the value: a temporary string (`it.get_sort_key()`) would leave it dangling.
+template <typename String>
+    requires std::same_as<String, std::string>
+bool decode_page_value(String&& value, std::string_view& data, TermPositions& terms) = delete;
 
 /// SLOT_SESSION's value: "<day>/<number>/<title>" (the title may itself contain '/').
 std::string encode_session(const Session& session);
